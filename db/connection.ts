@@ -1,0 +1,121 @@
+/**
+ * Opening the database: refuse a file from a newer version before touching it,
+ * set the pragmas that keep a registered document safe through a power cut,
+ * back up, then migrate.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { AppError } from '../shared/api/errors';
+import { LATEST_VERSION, migrations, type Migration } from './migrations/index';
+import type { DB } from './schema';
+
+export type Sqlite = Database.Database;
+
+export interface OpenedDatabase {
+  sqlite: Sqlite;
+  db: Kysely<DB>;
+  path: string;
+  /** Where the pre-migration backup went, if one was made. */
+  migrationBackup: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Folder for the backup taken before migrating a non-empty database. */
+  backupDir: string;
+  /** For tests: migrate only this far. */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+/** Reads user_version without writing a byte: the file may belong to a newer app. */
+export function readVersion(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  let probe: Sqlite | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    return Number(probe.pragma('user_version', { simple: true }));
+  } catch (e) {
+    throw new AppError(
+      'IO',
+      `Không đọc được tệp cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Văn thư (${(e as Error).message}).`,
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+export async function openDatabase(file: string, opts: OpenOptions): Promise<OpenedDatabase> {
+  const list = opts.migrations ?? migrations;
+  const latest = opts.targetVersion ?? (opts.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION);
+  const found = readVersion(file);
+  const supported = list[list.length - 1]?.version ?? 0;
+  if (found !== null && found > supported) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `Cơ sở dữ liệu ${file} được tạo bởi phiên bản Văn thư mới hơn (phiên bản dữ liệu ${found}, phiên bản này chỉ hiểu đến ${supported}). Hãy cài phiên bản mới hơn; tệp được giữ nguyên, không bị sửa.`,
+    );
+  }
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const opened: OpenedDatabase = {
+    sqlite,
+    db,
+    path: file,
+    migrationBackup: null,
+    close: () => db.destroy(),
+  };
+  try {
+    opened.migrationBackup = await migrate(opened, list, latest, opts.backupDir);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return opened;
+}
+
+function isEmpty(sqlite: Sqlite): boolean {
+  const row = sqlite.prepare("select count(*) as n from sqlite_schema where type = 'table'").get() as { n: number };
+  return row.n === 0;
+}
+
+async function migrate(
+  opened: OpenedDatabase,
+  list: readonly Migration[],
+  target: number,
+  backupDir: string,
+): Promise<string | null> {
+  const current = Number(opened.sqlite.pragma('user_version', { simple: true }));
+  const pending = list.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return null;
+  let backup: string | null = null;
+  if (!isEmpty(opened.sqlite)) {
+    fs.mkdirSync(backupDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    backup = path.join(backupDir, `truoc-nang-cap-v${current}-v${target}-${stamp}.sqlite`);
+    // The backup API copies a consistent snapshot; copying the live file would not.
+    await opened.sqlite.backup(backup);
+  }
+  // The migrations are written against an untyped schema builder; the typed
+  // handle is the same connection.
+  const untyped = opened.db as unknown as Kysely<unknown>;
+  for (const m of pending) {
+    await untyped.transaction().execute(async (trx) => {
+      await m.up(trx);
+      await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
+    });
+  }
+  return backup;
+}

@@ -1,0 +1,43 @@
+import { getAgencyRow, saveAgencyRow } from '../../db/agency';
+import { writeAudit } from '../../db/audit';
+import type { Agency } from '../../shared/api/agency';
+import type { HandlerMap } from './context';
+import type { AgencyTable } from '../../db/schema';
+
+function toAgency(row: AgencyTable | undefined): Agency {
+  if (!row) return { configured: false, name: '', parentName: '', abbreviation: '', place: '' };
+  return {
+    configured: true,
+    name: row.name,
+    parentName: row.parent_name ?? '',
+    abbreviation: row.abbreviation,
+    place: row.place,
+  };
+}
+
+export const agencyHandlers: HandlerMap<'agency.get' | 'agency.update'> = {
+  'agency.get': async (ctx) => toAgency(await getAgencyRow(ctx.db)),
+
+  'agency.update': async (ctx, input) => {
+    const before = await getAgencyRow(ctx.db);
+    const row = {
+      name: input.name,
+      parent_name: input.parentName,
+      abbreviation: input.abbreviation,
+      place: input.place,
+      updated_at: ctx.now(),
+    };
+    await saveAgencyRow(ctx.db, row);
+    const after = await getAgencyRow(ctx.db);
+    await writeAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      action: ctx.method,
+      entity: 'agency',
+      entityId: 1,
+      before: before ?? null,
+      after,
+    });
+    return toAgency(after);
+  },
+};

@@ -1,0 +1,23 @@
+import type { EventEmitter } from 'node:events';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Sqlite } from '../../db/connection';
+import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
+
+/** What a handler may use. `db` is the action's transaction for write methods. */
+export interface CallContext {
+  db: Kysely<DB>;
+  sqlite: Sqlite;
+  dataDir: string;
+  method: MethodName;
+  /** Who acts, for the audit log. */
+  actor: string;
+  /** Injectable clock: ISO timestamp of now and today's date (YYYY-MM-DD). */
+  now(): string;
+  today(): string;
+  events: EventEmitter;
+}
+
+export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInput<M>) => Promise<Output<M>>;
+
+export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };

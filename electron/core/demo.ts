@@ -1,0 +1,76 @@
+/**
+ * Demo data (dữ liệu mẫu): a realistic provincial department, entered through
+ * the API like a clerk would, so it obeys every rule the product enforces.
+ */
+import type { Core } from './index';
+
+export const demoAgency = {
+  name: 'Sở Tài nguyên và Môi trường',
+  parentName: 'UBND tỉnh Lạng Sơn',
+  abbreviation: 'STNMT',
+  place: 'Lạng Sơn',
+};
+
+/** Units as named in the seeds (meeting conclusion, reports, letters). */
+export const demoInternalUnits: [name: string, abbreviation: string, email: string][] = [
+  ['Văn phòng Sở', 'VP', 'vanphong.stnmt@langson.gov.vn'],
+  ['Thanh tra Sở', 'TTr', 'thanhtra.stnmt@langson.gov.vn'],
+  ['Phòng Quản lý đất đai', 'QLĐĐ', 'qldd.stnmt@langson.gov.vn'],
+  ['Phòng Đo đạc và Khoáng sản', 'ĐĐKS', 'ddks.stnmt@langson.gov.vn'],
+  ['Phòng Kế hoạch - Tài nguyên nước', 'KHTNN', 'khtnn.stnmt@langson.gov.vn'],
+  ['Phòng Quản lý môi trường', 'QLMT', 'qlmt.stnmt@langson.gov.vn'],
+  ['Phòng Quản lý Tài nguyên nước và Khoáng sản', 'NKS', 'nks.stnmt@langson.gov.vn'],
+  ['Chi cục Bảo vệ môi trường', 'CCBVMT', 'ccbvmt.stnmt@langson.gov.vn'],
+  ['Văn phòng Đăng ký đất đai', 'VPĐK', 'vpdk.stnmt@langson.gov.vn'],
+  ['Trung tâm Quan trắc và Dữ liệu', 'TTQT', 'ttqt.stnmt@langson.gov.vn'],
+  ['Trung tâm Kỹ thuật Tài nguyên và Môi trường', 'TTKT', 'ttkt.stnmt@langson.gov.vn'],
+  ['Trung tâm Phát triển quỹ đất', 'TTPTQĐ', 'ttptqd.stnmt@langson.gov.vn'],
+  ['Ban Quản lý dự án VILG', 'VILG', 'vilg.stnmt@langson.gov.vn'],
+];
+
+export const demoExternalUnits: [name: string, abbreviation: string | null, email: string | null][] = [
+  ['Ủy ban nhân dân tỉnh Lạng Sơn', 'UBND', 'ubnd@langson.gov.vn'],
+  ['Văn phòng UBND tỉnh Lạng Sơn', 'VP', 'vpubnd@langson.gov.vn'],
+  ['Tỉnh ủy Lạng Sơn', 'TU', null],
+  ['Hội đồng nhân dân tỉnh Lạng Sơn', 'HĐND', null],
+  ['Bộ Tài nguyên và Môi trường', 'BTNMT', null],
+  ['Sở Nội vụ', 'SNV', 'snv@langson.gov.vn'],
+  ['Sở Tài chính', 'STC', 'stc@langson.gov.vn'],
+  ['Sở Kế hoạch và Đầu tư', 'SKHĐT', 'skhdt@langson.gov.vn'],
+  ['Sở Xây dựng', 'SXD', 'sxd@langson.gov.vn'],
+  ['Sở Nông nghiệp và Phát triển nông thôn', 'SNN', 'snn@langson.gov.vn'],
+  ['Sở Tư pháp', 'STP', 'stp@langson.gov.vn'],
+  ['Công an tỉnh Lạng Sơn', 'CA', null],
+  ['Cục Thuế tỉnh Lạng Sơn', 'CT', null],
+  ['UBND thành phố Lạng Sơn', 'UBND', 'ubndtp@langson.gov.vn'],
+  ['UBND huyện Cao Lộc', 'UBND', 'ubndcaoloc@langson.gov.vn'],
+  ['UBND huyện Hữu Lũng', 'UBND', 'ubndhuulung@langson.gov.vn'],
+  ['UBND huyện Chi Lăng', 'UBND', 'ubndchilang@langson.gov.vn'],
+  ['UBND huyện Lộc Bình', 'UBND', 'ubndlocbinh@langson.gov.vn'],
+  ['UBND huyện Văn Lãng', 'UBND', 'ubndvanlang@langson.gov.vn'],
+];
+
+export interface DemoSummary {
+  agency: string;
+  units: number;
+}
+
+async function must(core: Core, method: string, input: unknown): Promise<unknown> {
+  const r = await core.call(method, input, { actor: 'demo' });
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+export async function fillDemo(core: Core): Promise<DemoSummary> {
+  await must(core, 'agency.update', demoAgency);
+  let n = 0;
+  for (const [i, [name, abbreviation, email]] of demoInternalUnits.entries()) {
+    await must(core, 'units.create', { name, abbreviation, email, kind: 'internal', order: i + 1 });
+    n++;
+  }
+  for (const [name, abbreviation, email] of demoExternalUnits) {
+    await must(core, 'units.create', { name, abbreviation, email, kind: 'external' });
+    n++;
+  }
+  return { agency: demoAgency.name, units: n };
+}

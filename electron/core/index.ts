@@ -1,0 +1,72 @@
+/**
+ * The backend core: a plain Node module. Both shells (Electron IPC, HTTP) and
+ * the tests create it on a database file and call it by method name.
+ */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../../db/connection';
+import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
+import { toIsoDate } from '../../shared/dates';
+import { installVietnameseMessages } from '../../shared/locale';
+import { agencyHandlers } from './agency';
+import type { HandlerMap } from './context';
+import { createRegistry, type CallOptions } from './registry';
+import { unitsHandlers } from './units';
+
+export interface CoreOptions {
+  dbPath: string;
+  /** Attachments, exports and backups live here; default: the database's folder. */
+  dataDir?: string;
+  /** Fixed clock for tests. */
+  clock?: () => Date;
+}
+
+export interface CoreEvent {
+  type: string;
+  [k: string]: unknown;
+}
+
+const handlers: HandlerMap<MethodName> = {
+  ...agencyHandlers,
+  ...unitsHandlers,
+};
+
+export async function createCore(opts: CoreOptions) {
+  installVietnameseMessages();
+  const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
+  const opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir: path.join(dataDir, 'backups') });
+  const clock = opts.clock ?? (() => new Date());
+  const events = new EventEmitter();
+  const registry = createRegistry(
+    {
+      db: opened.db,
+      sqlite: opened.sqlite,
+      dataDir,
+      now: () => clock().toISOString(),
+      today: () => toIsoDate(clock()),
+      events,
+    },
+    handlers,
+  );
+  // Typed for callers that know the method (tests, demo); the shells pass
+  // whatever arrived and get the same validation.
+  function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;
+  function call(method: string, input: unknown, callOpts?: CallOptions): Promise<ApiResult<unknown>>;
+  function call(method: string, input: unknown, callOpts?: CallOptions): Promise<ApiResult<unknown>> {
+    return registry.call(method, input, callOpts);
+  }
+  return {
+    dbPath: opts.dbPath,
+    dataDir,
+    migrationBackup: opened.migrationBackup,
+    call,
+    describe: registry.describe,
+    onEvent(listener: (e: CoreEvent) => void): () => void {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    close: () => opened.close(),
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;

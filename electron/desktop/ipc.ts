@@ -1,0 +1,41 @@
+/**
+ * IPC glue: one channel for calls, one for events. Structural types stand in
+ * for Electron's so the glue is tested with fakes.
+ */
+import type { ApiResult } from '../../shared/api/errors';
+import { isTrustedSender, type FrameLike } from './security';
+
+export const CALL_CHANNEL = 'vanthu:call';
+export const EVENT_CHANNEL = 'vanthu:event';
+
+export interface InvokeEventLike {
+  senderFrame: FrameLike | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export interface CoreLike {
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  onEvent(listener: (e: { type: string }) => void): () => void;
+}
+
+export interface EventTarget {
+  send(channel: string, payload: unknown): void;
+}
+
+export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () => EventTarget[]): () => void {
+  ipcMain.handle(CALL_CHANNEL, async (event, method, input) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } };
+    }
+    if (typeof method !== 'string') {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Tên chức năng phải là chuỗi ký tự.', fields: [] } };
+    }
+    return core.call(method, input);
+  });
+  return core.onEvent((e) => {
+    for (const t of targets()) t.send(EVENT_CHANNEL, e);
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The Electron shell: window, protocol, IPC. Thin on purpose: the product is
+ * the core, which knows nothing of Electron.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { createCore, type Core } from '../core/index';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { registerIpc } from './ipc';
+import { APP_SCHEME, APP_START_URL, CSP, isAppUrl, isSafeExternalUrl, resolveAppPath, webPreferences } from './security';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Văn thư',
+    show: false,
+    webPreferences: webPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(APP_START_URL);
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(rendererDir, request.url, path.sep);
+    if (!file) return new Response('Không tìm thấy', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+async function start(): Promise<void> {
+  harden();
+  Menu.setApplicationMenu(null);
+  try {
+    core = await createCore({ dbPath: defaultDbPath(defaultDataDir()) });
+  } catch (e) {
+    dialog.showErrorBox('Văn thư không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start only brings the running window forward.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void core?.close());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,16 @@
+/** Exposes exactly one call function and one event subscription, nothing of Node or IPC. */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+const CALL_CHANNEL = 'vanthu:call';
+const EVENT_CHANNEL = 'vanthu:event';
+
+contextBridge.exposeInMainWorld('vanthu', {
+  call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(CALL_CHANNEL, String(method), input),
+  onEvent: (listener: (e: unknown) => void): (() => void) => {
+    const handler = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * npm run web -- [--port N] [--db FILE]
+ * The first line on stdout is the URL with the token; everything else goes to stderr.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/index';
+import { defaultDbPath } from '../core/paths';
+import { startWebServer } from './server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, db: { type: 'string' }, 'data-dir': { type: 'string' } },
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Cổng không hợp lệ: ${values.port}`);
+    process.exit(2);
+  }
+  const staticDir = path.join(root, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.error('Chưa có giao diện đã dựng (dist/renderer). Hãy chạy "npm run build" trước (npm run web tự làm việc này).');
+    process.exit(2);
+  }
+  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  const core = await createCore({ dbPath, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
+  const server = await startWebServer({ core, staticDir, port });
+  process.stdout.write(`${server.url}\n`);
+  console.error(`Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+/**
+ * npm run demo -- --db FILE: fills a new database with demo data and exits.
+ * The last line on stdout is a JSON summary.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fillDemo } from '../electron/core/demo';
+import { createCore } from '../electron/core/index';
+import { defaultDbPath } from '../electron/core/paths';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { db: { type: 'string' } } });
+  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
+    console.error(`Tệp ${dbPath} đã có dữ liệu. Dữ liệu mẫu chỉ được tạo vào một tệp mới, để không lẫn với dữ liệu thật.`);
+    process.exit(2);
+  }
+  const core = await createCore({ dbPath });
+  try {
+    const summary = await fillDemo(core);
+    console.error(`Đã tạo dữ liệu mẫu trong ${dbPath}.`);
+    process.stdout.write(`${JSON.stringify({ db: dbPath, ...summary })}\n`);
+  } finally {
+    await core.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { method } from './define';
+import { abbreviation, optionalText, text } from '../validation';
+
+export const agencySchema = z.object({
+  configured: z.boolean(),
+  name: z.string(),
+  parentName: z.string(),
+  abbreviation: z.string(),
+  place: z.string(),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const agencyUpdateInput = z.object({
+  name: text('Tên cơ quan', 200),
+  parentName: optionalText('Cơ quan chủ quản', 200),
+  abbreviation: abbreviation('Tên viết tắt của cơ quan'),
+  place: text('Địa danh', 100),
+});
+export type AgencyUpdateInput = z.input<typeof agencyUpdateInput>;
+
+export const agencyContracts = {
+  'agency.get': method({
+    summary: 'Thông tin cơ quan (tên, cơ quan chủ quản, viết tắt, địa danh)',
+    mode: 'read',
+    input: z.object({}),
+    output: agencySchema,
+  }),
+  'agency.update': method({
+    summary: 'Cập nhật thông tin cơ quan',
+    input: agencyUpdateInput,
+    output: agencySchema,
+  }),
+};

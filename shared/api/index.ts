@@ -1,0 +1,23 @@
+/** The single list of API methods. Both shells and the typed client read it. */
+import type { z } from 'zod';
+import { agencyContracts } from './agency';
+import { unitsContracts } from './units';
+
+export const contracts = {
+  ...agencyContracts,
+  ...unitsContracts,
+};
+
+export type Contracts = typeof contracts;
+export type MethodName = keyof Contracts;
+/** What a caller sends (before defaults and transforms). */
+export type Input<M extends MethodName> = z.input<Contracts[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends MethodName> = z.output<Contracts[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contracts[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contracts, name);
+}
+
+export * from './errors';

@@ -1,0 +1,18 @@
+/** Vietnamese labels shared by the UI and the exports. */
+import type { UnitKind } from './api/units';
+
+export const areas = [
+  { key: 'incoming', label: 'Văn bản đến' },
+  { key: 'outgoing', label: 'Văn bản đi' },
+  { key: 'tasks', label: 'Nhiệm vụ' },
+  { key: 'dossiers', label: 'Hồ sơ' },
+  { key: 'reports', label: 'Báo cáo' },
+  { key: 'units', label: 'Đơn vị' },
+  { key: 'settings', label: 'Cài đặt' },
+] as const;
+export type AreaKey = (typeof areas)[number]['key'];
+
+export const unitKindLabels: Record<UnitKind, string> = {
+  internal: 'Trong cơ quan',
+  external: 'Cơ quan bên ngoài',
+};

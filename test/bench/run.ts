@@ -1,0 +1,48 @@
+/**
+ * npm run bench: performance figures as JSON lines
+ * {"name", "value", "unit", "n"}. Figures, not pass/fail: tests assert behaviour.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../electron/core/index';
+import { startWebServer } from '../../electron/web/server';
+import { print, printPercentiles, sample } from './stats';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
+
+async function openAndMigrate(): Promise<void> {
+  const samples = await sample(20, async (i) => {
+    const core = await createCore({ dbPath: path.join(dir, `open-${i}.sqlite`) });
+    await core.close();
+  });
+  printPercentiles('db.openMigrate', samples);
+}
+
+async function roundTrips(): Promise<void> {
+  const core = await createCore({ dbPath: path.join(dir, 'api.sqlite') });
+  await core.call('agency.update', { name: 'Sở Tài nguyên và Môi trường', abbreviation: 'STNMT', place: 'Lạng Sơn' });
+  printPercentiles('api.inProcess.agencyGet', await sample(2000, () => core.call('agency.get', {})));
+
+  const web = await startWebServer({ core, staticDir: path.join(dir, 'no-ui') });
+  const origin = `http://127.0.0.1:${web.port}`;
+  const headers = { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' };
+  printPercentiles(
+    'api.http.agencyGet',
+    await sample(500, () => fetch(`${origin}/api/agency.get`, { method: 'POST', headers, body: '{}' }).then((r) => r.json())),
+  );
+
+  const n = 500;
+  for (let i = 0; i < n; i++) {
+    await core.call('units.create', { name: `Ủy ban nhân dân xã số ${i + 1}`, kind: 'external', email: `xa${i}@langson.gov.vn` });
+  }
+  print({ name: 'units.count', value: n, unit: 'units', n: 1 });
+  printPercentiles('units.list', await sample(200, () => core.call('units.list', {})));
+  printPercentiles('units.list.filtered', await sample(200, () => core.call('units.list', { q: 'xa so 1' })));
+  await web.close();
+  await core.close();
+}
+
+await openAndMigrate();
+await roundTrips();
+fs.rmSync(dir, { recursive: true, force: true });

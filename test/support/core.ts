@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../electron/core/index';
+import type { ApiResult } from '../../shared/api/errors';
+
+export function tempDir(prefix = 'vanthu-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  dir: string;
+  dbPath: string;
+  close(): Promise<void>;
+}
+
+export async function makeCore(opts: { clock?: () => Date; dir?: string } = {}): Promise<TestCore> {
+  const dir = opts.dir ?? tempDir();
+  const dbPath = path.join(dir, 'van-thu.sqlite');
+  const core = await createCore({ dbPath, ...(opts.clock ? { clock: opts.clock } : {}) });
+  return { core, dir, dbPath, close: () => core.close() };
+}
+
+/** The value of a successful call; a failed one fails the test with its message. */
+export function ok<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`Expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+export function err<T>(r: ApiResult<T>) {
+  if (r.ok) throw new Error(`Expected an error, got ${JSON.stringify(r.value)}`);
+  return r.error;
+}
+
+export const standardAgency = {
+  name: 'Sở Tài nguyên và Môi trường',
+  parentName: 'UBND tỉnh Lạng Sơn',
+  abbreviation: 'STNMT',
+  place: 'Lạng Sơn',
+};

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { dateLineVi, formatDateVi, formatNumberVi, isIsoDate } from '../../shared/dates';
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-13-01', false],
+    ['2024-1-05', false],
+    ['05/09/2022', false],
+    ['', false],
+  ])('%s → %s', (s, expected) => expect(isIsoDate(s)).toBe(expected));
+});
+
+describe('display formats', () => {
+  it('shows dates as dd/mm/yyyy', () => {
+    expect(formatDateVi('2022-09-05')).toBe('05/09/2022');
+    expect(formatDateVi(null)).toBe('');
+  });
+  it('writes the date line with the decree padding (day < 10, months 1 and 2)', () => {
+    expect(dateLineVi('2020-01-05')).toBe('ngày 05 tháng 01 năm 2020');
+    expect(dateLineVi('2022-09-05')).toBe('ngày 05 tháng 9 năm 2022');
+    expect(dateLineVi('2022-11-25')).toBe('ngày 25 tháng 11 năm 2022');
+  });
+  it('groups thousands with dots', () => {
+    expect(formatNumberVi(1692)).toBe('1.692');
+    expect(formatNumberVi(17306)).toBe('17.306');
+    expect(formatNumberVi(378)).toBe('378');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
+import {
+  APP_START_URL,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSender,
+  resolveAppPath,
+  webPreferences,
+  type FrameLike,
+} from '../../electron/desktop/security';
+import type { ApiResult } from '../../shared/api/errors';
+
+describe('desktop shell security rules', () => {
+  it('window preferences isolate the renderer', () => {
+    const p = webPreferences('/app/preload.cjs');
+    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it.each([
+    [APP_START_URL, true],
+    ['app://vanthu/assets/index.js', true],
+    ['app://other/index.html', false],
+    ['file:///etc/passwd', false],
+    ['https://example.com', false],
+    ['not a url', false],
+  ])('app url %s → %s', (url, expected) => expect(isAppUrl(url)).toBe(expected));
+
+  it.each([
+    ['https://dichvucong.gov.vn/', true],
+    ['http://example.com/a', true],
+    ['https://user:pw@example.com', false],
+    ['file:///C:/Windows/system32/calc.exe', false],
+    ['javascript:alert(1)', false],
+    ['smb://server/share', false],
+  ])('external url %s → %s', (url, expected) => expect(isSafeExternalUrl(url)).toBe(expected));
+
+  it('answers IPC only from the top frame of the app page', () => {
+    const top: FrameLike = { url: APP_START_URL, parent: null };
+    expect(isTrustedSender(top)).toBe(true);
+    expect(isTrustedSender({ url: 'app://vanthu/x.html', parent: top })).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', parent: null })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('maps app:// paths inside the renderer folder only', () => {
+    expect(resolveAppPath('/r', 'app://vanthu/')).toBe('/r/index.html');
+    expect(resolveAppPath('/r', 'app://vanthu/assets/a.js')).toBe('/r/assets/a.js');
+    expect(resolveAppPath('/r', 'app://vanthu/../../etc/passwd')).toBe('/r/etc/passwd'); // URL parsing removes ..
+    expect(resolveAppPath('/r', 'app://vanthu/%2e%2e/%2e%2e/etc/passwd')).toBe('/r/etc/passwd'); // so does the encoded form
+    expect(resolveAppPath('/r', 'app://vanthu/a%5C..%5C..%5Cwin.ini')).toBeNull();
+    expect(resolveAppPath('/r', 'app://vanthu/C:%5Cwin.ini')).toBeNull();
+    expect(resolveAppPath('/r', 'https://vanthu/index.html')).toBeNull();
+  });
+});
+
+describe('IPC glue (with fakes for Electron)', () => {
+  function setup() {
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    const calls: [string, unknown][] = [];
+    let emit: (e: { type: string }) => void = () => {};
+    const sent: [string, unknown][] = [];
+    const core = {
+      call: async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
+        calls.push([method, input]);
+        return { ok: true, value: { method } };
+      },
+      onEvent: (l: (e: { type: string }) => void) => {
+        emit = l;
+        return () => {};
+      },
+    };
+    registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => [{ send: (ch, p) => sent.push([ch, p]) }]);
+    return { handler: handlers.get(CALL_CHANNEL)!, calls, sent, emit: (e: { type: string }) => emit(e) };
+  }
+
+  it('forwards calls from the app frame to the core', async () => {
+    const s = setup();
+    const r = await s.handler({ senderFrame: { url: APP_START_URL, parent: null } }, 'units.list', {});
+    expect(r).toEqual({ ok: true, value: { method: 'units.list' } });
+    expect(s.calls).toEqual([['units.list', {}]]);
+  });
+
+  it('refuses other senders without calling the core', async () => {
+    const s = setup();
+    const r = (await s.handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'units.create', { name: 'x' })) as ApiResult<unknown>;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    expect(s.calls).toEqual([]);
+  });
+
+  it('refuses a non-string method name', async () => {
+    const s = setup();
+    const r = (await s.handler({ senderFrame: { url: APP_START_URL, parent: null } }, { toString: () => 'x' }, {})) as ApiResult<unknown>;
+    expect(!r.ok && r.error.code).toBe('UNKNOWN_METHOD');
+    expect(s.calls).toEqual([]);
+  });
+
+  it('relays core events to the windows', () => {
+    const s = setup();
+    s.emit({ type: 'data.changed' });
+    expect(s.sent).toEqual([[EVENT_CHANNEL, { type: 'data.changed' }]]);
+  });
+});
