@@ -36,8 +36,124 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export interface RegistersTable {
+  id: Generated<number>;
+  kind: 'incoming' | 'outgoing';
+  name: string;
+  secret: number;
+  sort_order: number;
+  archived_at: string | null;
+}
+
+export interface IncomingTable {
+  id: Generated<number>;
+  register_id: number;
+  /** The arrival year: numbers start again at 1 each calendar year. */
+  year: number;
+  arrival_number: number;
+  arrival_date: string;
+  sender_unit_id: number | null;
+  sender_name: string;
+  sender_fold: string;
+  notation: string | null;
+  /** Folded notation, for the duplicate rule. */
+  notation_key: string | null;
+  document_number: number | null;
+  document_type: string | null;
+  document_date: string | null;
+  subject: string;
+  signer_name: string | null;
+  urgency: string | null;
+  secrecy: string | null;
+  pages: number | null;
+  received_via: string | null;
+  recipient_text: string | null;
+  transfer_date: string | null;
+  instruction: string | null;
+  lead_unit_id: number | null;
+  deadline: string | null;
+  assigned_at: string | null;
+  completed_at: string | null;
+  reply_outgoing_id: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface IncomingCoordinatorsTable {
+  incoming_id: number;
+  unit_id: number;
+}
+
+export interface OutgoingTable {
+  id: Generated<number>;
+  register_id: number;
+  year: number | null;
+  number: number | null;
+  notation: string | null;
+  status: 'draft' | 'issued' | 'sent' | 'cancelled';
+  issue_date: string | null;
+  document_type: string;
+  subject: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  signing_authority: string | null;
+  drafting_unit_id: number | null;
+  drafter_initials: string | null;
+  recipients_text: string | null;
+  copies: number | null;
+  urgency: string | null;
+  secrecy: string | null;
+  transfer_date: string | null;
+  sent_via: string | null;
+  cancel_reason: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface OutgoingRecipientsTable {
+  id: Generated<number>;
+  outgoing_id: number;
+  unit_id: number | null;
+  name: string;
+  sort_order: number;
+}
+
+export interface OutgoingRepliesTable {
+  outgoing_id: number;
+  incoming_id: number;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  owner_kind: 'incoming' | 'outgoing';
+  owner_id: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  added_at: string;
+  deleted_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+}
+
 export interface DB {
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;
+  registers: RegistersTable;
+  incoming: IncomingTable;
+  incoming_coordinators: IncomingCoordinatorsTable;
+  outgoing: OutgoingTable;
+  outgoing_recipients: OutgoingRecipientsTable;
+  outgoing_replies: OutgoingRepliesTable;
+  attachments: AttachmentsTable;
+  settings: SettingsTable;
 }

@@ -8,9 +8,15 @@ import { parseArgs } from 'node:util';
 import { fillDemo } from '../electron/core/demo';
 import { createCore } from '../electron/core/index';
 import { defaultDbPath } from '../electron/core/paths';
+import { toIsoDate } from '../shared/dates';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' } } });
+  const { values } = parseArgs({ options: { db: { type: 'string' }, years: { type: 'string', default: '1' } } });
+  const years = Number(values.years);
+  if (!Number.isInteger(years) || years < 0 || years > 30) {
+    console.error(`--years phải là số nguyên từ 0 đến 30 (nhận được "${values.years}").`);
+    process.exit(2);
+  }
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
     console.error(`Tệp ${dbPath} đã có dữ liệu. Dữ liệu mẫu chỉ được tạo vào một tệp mới, để không lẫn với dữ liệu thật.`);
@@ -18,7 +24,12 @@ async function main(): Promise<void> {
   }
   const core = await createCore({ dbPath });
   try {
-    const summary = await fillDemo(core);
+    const started = Date.now();
+    const summary = await fillDemo(core, {
+      years,
+      today: toIsoDate(new Date()),
+      onProgress: (what, n) => console.error(`  … ${n} văn bản ${what === 'incoming' ? 'đến' : 'đi'} (${Math.round((Date.now() - started) / 1000)} giây)`),
+    });
     console.error(`Đã tạo dữ liệu mẫu trong ${dbPath}.`);
     process.stdout.write(`${JSON.stringify({ db: dbPath, ...summary })}\n`);
   } finally {

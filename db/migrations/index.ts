@@ -4,6 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import * as m001 from './001_init';
+import * as m002 from './002_documents';
+import * as m003 from './003_search';
 
 export interface Migration {
   version: number;
@@ -11,6 +13,10 @@ export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', up: m001.up },
+  { version: 2, name: 'documents', up: m002.up },
+  { version: 3, name: 'search', up: m003.up },
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,6 +4,11 @@ import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 
+/** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
+export interface HostCapabilities {
+  openPath?: (file: string) => Promise<boolean>;
+}
+
 /** What a handler may use. `db` is the action's transaction for write methods. */
 export interface CallContext {
   db: Kysely<DB>;
@@ -16,6 +21,7 @@ export interface CallContext {
   now(): string;
   today(): string;
   events: EventEmitter;
+  host: HostCapabilities;
 }
 
 export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInput<M>) => Promise<Output<M>>;

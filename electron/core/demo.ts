@@ -3,6 +3,7 @@
  * the API like a clerk would, so it obeys every rule the product enforces.
  */
 import type { Core } from './index';
+import { incomingYear, outgoingYear, prng } from './demo-documents';
 
 export const demoAgency = {
   name: 'Sở Tài nguyên và Môi trường',
@@ -53,6 +54,18 @@ export const demoExternalUnits: [name: string, abbreviation: string | null, emai
 export interface DemoSummary {
   agency: string;
   units: number;
+  incoming: number;
+  outgoing: number;
+}
+
+export interface DemoOptions {
+  /** Years of documents, ending with the current year (up to today). */
+  years: number;
+  /** Incoming documents per working day (a department: about 80). */
+  incomingPerDay?: number;
+  outgoingPerDay?: number;
+  today: string;
+  onProgress?: (what: string, done: number) => void;
 }
 
 async function must(core: Core, method: string, input: unknown): Promise<unknown> {
@@ -61,16 +74,32 @@ async function must(core: Core, method: string, input: unknown): Promise<unknown
   return r.value;
 }
 
-export async function fillDemo(core: Core): Promise<DemoSummary> {
+export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSummary> {
   await must(core, 'agency.update', demoAgency);
-  let n = 0;
+  const internal: number[] = [];
   for (const [i, [name, abbreviation, email]] of demoInternalUnits.entries()) {
-    await must(core, 'units.create', { name, abbreviation, email, kind: 'internal', order: i + 1 });
-    n++;
+    const u = (await must(core, 'units.create', { name, abbreviation, email, kind: 'internal', order: i + 1 })) as { id: number };
+    internal.push(u.id);
   }
   for (const [name, abbreviation, email] of demoExternalUnits) {
     await must(core, 'units.create', { name, abbreviation, email, kind: 'external' });
-    n++;
   }
-  return { agency: demoAgency.name, units: n };
+  const rng = prng(20221005);
+  const lastYear = Number(opts.today.slice(0, 4));
+  let incoming = 0;
+  let outgoing = 0;
+  for (let year = lastYear - opts.years + 1; year <= lastYear; year++) {
+    for (const doc of incomingYear(rng, year, opts.incomingPerDay ?? 80, internal)) {
+      if (doc.arrivalDate > opts.today) break;
+      await must(core, 'incoming.register', doc);
+      if (++incoming % 5000 === 0) opts.onProgress?.('incoming', incoming);
+    }
+    for (const { draft, issueDate } of outgoingYear(rng, year, opts.outgoingPerDay ?? 16, internal)) {
+      if (issueDate > opts.today) break;
+      const d = (await must(core, 'outgoing.createDraft', draft)) as { id: number };
+      await must(core, 'outgoing.issue', { id: d.id, issueDate });
+      if (++outgoing % 2000 === 0) opts.onProgress?.('outgoing', outgoing);
+    }
+  }
+  return { agency: demoAgency.name, units: internal.length + demoExternalUnits.length, incoming, outgoing };
 }

@@ -9,8 +9,12 @@ import type { ApiResult, Input, MethodName, Output } from '../../shared/api/inde
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
 import { agencyHandlers } from './agency';
-import type { HandlerMap } from './context';
+import type { HandlerMap, HostCapabilities } from './context';
+import { attachmentFile, attachmentsHandlers } from './attachments';
 import { createRegistry, type CallOptions } from './registry';
+import { incomingHandlers } from './incoming';
+import { outgoingHandlers } from './outgoing';
+import { searchHandlers } from './search';
 import { unitsHandlers } from './units';
 
 export interface CoreOptions {
@@ -19,6 +23,7 @@ export interface CoreOptions {
   dataDir?: string;
   /** Fixed clock for tests. */
   clock?: () => Date;
+  host?: HostCapabilities;
 }
 
 export interface CoreEvent {
@@ -29,6 +34,10 @@ export interface CoreEvent {
 const handlers: HandlerMap<MethodName> = {
   ...agencyHandlers,
   ...unitsHandlers,
+  ...incomingHandlers,
+  ...outgoingHandlers,
+  ...searchHandlers,
+  ...attachmentsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -45,6 +54,7 @@ export async function createCore(opts: CoreOptions) {
       now: () => clock().toISOString(),
       today: () => toIsoDate(clock()),
       events,
+      host: opts.host ?? {},
     },
     handlers,
   );
@@ -64,6 +74,11 @@ export async function createCore(opts: CoreOptions) {
     onEvent(listener: (e: CoreEvent) => void): () => void {
       events.on('event', listener);
       return () => events.off('event', listener);
+    },
+    /** For the browser shell's download route only; not an API method. */
+    async attachmentFile(id: number): Promise<{ path: string; fileName: string; mediaType: string } | null> {
+      const row = await opened.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      return row ? { path: attachmentFile(dataDir, row.sha256), fileName: row.file_name, mediaType: row.media_type } : null;
     },
     close: () => opened.close(),
   };

@@ -62,7 +62,11 @@ async function start(): Promise<void> {
   harden();
   Menu.setApplicationMenu(null);
   try {
-    core = await createCore({ dbPath: defaultDbPath(defaultDataDir()) });
+    core = await createCore({
+      dbPath: defaultDbPath(defaultDataDir()),
+      // shell.openPath answers '' on success, an error text otherwise.
+      host: { openPath: async (file) => (await shell.openPath(file)) === '' },
+    });
   } catch (e) {
     dialog.showErrorBox('Văn thư không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
     app.exit(1);

@@ -125,7 +125,9 @@ export async function startWebServer(opts: WebServerOptions) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return apiError(res, 405, 'FORBIDDEN', 'Phương thức không hợp lệ.');
         return serveStatic(opts.staticDir, url.pathname, res);
       }
-      const given = url.pathname === '/api/events' ? url.searchParams.get('token') ?? undefined : bearer(req);
+      // EventSource and download links cannot send headers: they carry the token in the query.
+      const inQuery = url.pathname === '/api/events' || url.pathname.startsWith('/api/files/');
+      const given = inQuery ? url.searchParams.get('token') ?? undefined : bearer(req);
       if (!tokenMatches(given, token)) {
         return apiError(res, 401, 'UNAUTHORIZED', 'Thiếu hoặc sai mã truy cập (token). Hãy mở đúng địa chỉ mà chương trình in ra.');
       }
@@ -134,6 +136,8 @@ export async function startWebServer(opts: WebServerOptions) {
         return sendJson(res, 200, { methods: core.describe() });
       }
       if (url.pathname === '/api/events') return streamEvents(core, req, res);
+      const file = /^\/api\/files\/attachments\/(\d+)$/.exec(url.pathname);
+      if (file && req.method === 'GET') return sendAttachment(core, Number(file[1]), res);
       if (req.method !== 'POST') return apiError(res, 405, 'FORBIDDEN', 'Dùng POST để gọi chức năng.');
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       let input: unknown = {};
@@ -169,6 +173,19 @@ export async function startWebServer(opts: WebServerOptions) {
         server.close(() => resolve());
       }),
   };
+}
+
+async function sendAttachment(core: Core, id: number, res: http.ServerResponse): Promise<void> {
+  const f = await core.attachmentFile(id);
+  if (!f || !fs.existsSync(f.path)) return apiError(res, 404, 'NOT_FOUND', 'Không có tệp đính kèm này.');
+  res.writeHead(200, {
+    'content-type': f.mediaType,
+    'content-length': fs.statSync(f.path).size,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  fs.createReadStream(f.path).pipe(res);
 }
 
 /** Server-sent events: the browser shell's counterpart of the preload's subscription. */

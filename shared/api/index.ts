@@ -1,11 +1,19 @@
 /** The single list of API methods. Both shells and the typed client read it. */
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
+import { attachmentsContracts } from './attachments';
+import { incomingContracts } from './incoming';
+import { outgoingContracts } from './outgoing';
+import { searchContracts } from './search';
 import { unitsContracts } from './units';
 
 export const contracts = {
   ...agencyContracts,
   ...unitsContracts,
+  ...incomingContracts,
+  ...outgoingContracts,
+  ...searchContracts,
+  ...attachmentsContracts,
 };
 
 export type Contracts = typeof contracts;

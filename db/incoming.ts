@@ -1,0 +1,173 @@
+/** Queries for incoming documents. */
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { DB, IncomingTable } from './schema';
+import { escapeLike } from './units';
+import { matchingIds } from './search';
+
+export type IncomingRow = Selectable<IncomingTable> & {
+  register_name: string;
+  lead_unit_name: string | null;
+  reply_notation: string | null;
+};
+
+export function incomingBase(db: Kysely<DB>) {
+  return db
+    .selectFrom('incoming as i')
+    .innerJoin('registers as r', 'r.id', 'i.register_id')
+    .leftJoin('units as lu', 'lu.id', 'i.lead_unit_id')
+    .leftJoin('outgoing as o', 'o.id', 'i.reply_outgoing_id')
+    .selectAll('i')
+    .select(['r.name as register_name', 'lu.name as lead_unit_name', 'o.notation as reply_notation'])
+    .where('i.deleted_at', 'is', null);
+}
+
+export async function getIncomingRow(db: Kysely<DB>, id: number): Promise<IncomingRow | undefined> {
+  return incomingBase(db).where('i.id', '=', id).executeTakeFirst();
+}
+
+export async function coordinatorsOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, { id: number; name: string }[]>> {
+  const out = new Map<number, { id: number; name: string }[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('incoming_coordinators as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.incoming_id', 'u.id', 'u.name'])
+    .where('c.incoming_id', 'in', ids)
+    .orderBy('u.sort_order')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.incoming_id) ?? [];
+    list.push({ id: r.id, name: r.name });
+    out.set(r.incoming_id, list);
+  }
+  return out;
+}
+
+export async function setCoordinators(db: Kysely<DB>, incomingId: number, unitIds: number[]): Promise<void> {
+  await db.deleteFrom('incoming_coordinators').where('incoming_id', '=', incomingId).execute();
+  const unique = [...new Set(unitIds)];
+  if (unique.length > 0) {
+    await db.insertInto('incoming_coordinators').values(unique.map((unit_id) => ({ incoming_id: incomingId, unit_id }))).execute();
+  }
+}
+
+/** The next arrival number: numbers never repeat and imported ones are continued. */
+export async function nextArrivalNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  const r = await db
+    .selectFrom('incoming')
+    .select((eb) => eb.fn.max('arrival_number').as('n'))
+    .where('register_id', '=', registerId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return (r?.n ?? 0) + 1;
+}
+
+export async function arrivalNumberTaken(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('incoming')
+    .select('id')
+    .where('register_id', '=', registerId)
+    .where('year', '=', year)
+    .where('arrival_number', '=', n)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function findDuplicate(
+  db: Kysely<DB>,
+  k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null },
+) {
+  let q = db
+    .selectFrom('incoming')
+    .select(['id', 'arrival_number', 'arrival_date', 'notation', 'sender_name', 'document_date'])
+    .where('notation_key', '=', k.notationKey)
+    .where('document_date', '=', k.documentDate)
+    .where('sender_fold', '=', k.senderFold)
+    .where('deleted_at', 'is', null);
+  if (k.exceptId !== null) q = q.where('id', '!=', k.exceptId);
+  return q.executeTakeFirst();
+}
+
+export interface IncomingFilter {
+  from: string;
+  to: string;
+  registerIds: number[] | null;
+  senderFold: string | null;
+  documentType: string | null;
+  unitId: number | null;
+  status: string | null;
+  urgency: string | null;
+  secrecy: string | null;
+  /** Only documents that are not secret (for users without access). */
+  hideSecret: boolean;
+  qFold: string | null;
+  today: string;
+}
+
+/** The status rule of shared/documents/fields.ts, as SQL for filtering. */
+function statusCondition(status: string, today: string): Expression<SqlBool> {
+  const open = sql<SqlBool>`i.completed_at is null`;
+  const notLate = sql<SqlBool>`(i.deadline is null or i.deadline >= ${today})`;
+  switch (status) {
+    case 'overdue':
+      return sql<SqlBool>`${open} and i.deadline < ${today}`;
+    case 'unassigned':
+      return sql<SqlBool>`${open} and ${notLate} and i.lead_unit_id is null and i.assigned_at is null`;
+    case 'in_progress':
+      return sql<SqlBool>`${open} and ${notLate} and (i.lead_unit_id is not null or i.assigned_at is not null)`;
+    case 'done_on_time':
+      return sql<SqlBool>`i.completed_at is not null and i.deadline is not null and i.completed_at <= i.deadline`;
+    case 'done_late':
+      return sql<SqlBool>`i.completed_at is not null and i.deadline is not null and i.completed_at > i.deadline`;
+    default:
+      return sql<SqlBool>`i.completed_at is not null and i.deadline is null`;
+  }
+}
+
+export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
+  let q = incomingBase(db).where('i.arrival_date', '>=', f.from).where('i.arrival_date', '<=', f.to);
+  if (f.registerIds) q = q.where('i.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
+  if (f.senderFold) q = q.where(sql<SqlBool>`i.sender_fold like ${`%${escapeLike(f.senderFold)}%`} escape '\\'`);
+  if (f.documentType) q = q.where('i.document_type', '=', f.documentType);
+  if (f.unitId) {
+    const unitId = f.unitId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.lead_unit_id', '=', unitId),
+        eb.exists(eb.selectFrom('incoming_coordinators as c').select('c.unit_id').whereRef('c.incoming_id', '=', 'i.id').where('c.unit_id', '=', unitId)),
+      ]),
+    );
+  }
+  if (f.status) q = q.where(statusCondition(f.status, f.today));
+  if (f.urgency) q = q.where('i.urgency', '=', f.urgency);
+  if (f.secrecy) q = q.where('i.secrecy', '=', f.secrecy);
+  if (f.hideSecret) q = q.where('i.secrecy', 'is', null);
+  if (f.qFold) q = q.where('i.id', 'in', matchingIds(f.qFold, 'incoming'));
+  return q;
+}
+
+export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, limit: number) {
+  const like = `%${escapeLike(qFold ?? '')}%`;
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('kind', '=', 'external')
+    .where('archived_at', 'is', null)
+    .where(sql<SqlBool>`name_fold like ${like} escape '\\'`)
+    .limit(limit)
+    .execute();
+  const history = await db
+    .selectFrom('incoming')
+    .select((eb) => [
+      eb.fn.max('sender_name').as('sender_name'),
+      eb.fn.max('sender_unit_id').as('sender_unit_id'),
+      eb.fn.countAll<number>().as('uses'),
+    ])
+    .where(sql<SqlBool>`sender_fold like ${like} escape '\\'`)
+    .where('deleted_at', 'is', null)
+    .groupBy(['sender_fold'])
+    .orderBy('uses', 'desc')
+    .limit(limit)
+    .execute();
+  return { units, history };
+}

@@ -1,0 +1,114 @@
+/** Queries for outgoing documents. */
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { DB, OutgoingTable } from './schema';
+import { matchingIds } from './search';
+
+export type OutgoingRow = Selectable<OutgoingTable> & {
+  register_name: string;
+  drafting_unit_name: string | null;
+  drafting_unit_abbreviation: string | null;
+};
+
+export function outgoingBase(db: Kysely<DB>) {
+  return db
+    .selectFrom('outgoing as o')
+    .innerJoin('registers as r', 'r.id', 'o.register_id')
+    .leftJoin('units as du', 'du.id', 'o.drafting_unit_id')
+    .selectAll('o')
+    .select(['r.name as register_name', 'du.name as drafting_unit_name', 'du.abbreviation as drafting_unit_abbreviation'])
+    .where('o.deleted_at', 'is', null);
+}
+
+export async function getOutgoingRow(db: Kysely<DB>, id: number): Promise<OutgoingRow | undefined> {
+  return outgoingBase(db).where('o.id', '=', id).executeTakeFirst();
+}
+
+export async function recipientsOf(db: Kysely<DB>, ids: number[]) {
+  const out = new Map<number, { unitId: number | null; name: string }[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('outgoing_recipients')
+    .select(['outgoing_id', 'unit_id', 'name'])
+    .where('outgoing_id', 'in', ids)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.outgoing_id) ?? [];
+    list.push({ unitId: r.unit_id, name: r.name });
+    out.set(r.outgoing_id, list);
+  }
+  return out;
+}
+
+export async function repliesOf(db: Kysely<DB>, ids: number[]) {
+  const out = new Map<number, { id: number; notation: string | null; arrivalNumber: number }[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('outgoing_replies as x')
+    .innerJoin('incoming as i', 'i.id', 'x.incoming_id')
+    .select(['x.outgoing_id', 'i.id', 'i.notation', 'i.arrival_number'])
+    .where('x.outgoing_id', 'in', ids)
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.outgoing_id) ?? [];
+    list.push({ id: r.id, notation: r.notation, arrivalNumber: r.arrival_number });
+    out.set(r.outgoing_id, list);
+  }
+  return out;
+}
+
+export async function setRecipients(db: Kysely<DB>, outgoingId: number, list: { unitId: number | null; name: string }[]) {
+  await db.deleteFrom('outgoing_recipients').where('outgoing_id', '=', outgoingId).execute();
+  if (list.length === 0) return;
+  await db
+    .insertInto('outgoing_recipients')
+    .values(list.map((r, i) => ({ outgoing_id: outgoingId, unit_id: r.unitId, name: r.name, sort_order: i })))
+    .execute();
+}
+
+export async function setReplies(db: Kysely<DB>, outgoingId: number, incomingIds: number[]) {
+  await db.deleteFrom('outgoing_replies').where('outgoing_id', '=', outgoingId).execute();
+  const unique = [...new Set(incomingIds)];
+  if (unique.length === 0) return;
+  await db.insertInto('outgoing_replies').values(unique.map((incoming_id) => ({ outgoing_id: outgoingId, incoming_id }))).execute();
+}
+
+/** Cancelled numbers count: a cancelled number is never given again. */
+export async function nextOutgoingNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  const r = await db
+    .selectFrom('outgoing')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('register_id', '=', registerId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return (r?.n ?? 0) + 1;
+}
+
+export interface OutgoingFilter {
+  from: string;
+  to: string;
+  registerIds: number[] | null;
+  documentType: string | null;
+  unitId: number | null;
+  status: string | null;
+  urgency: string | null;
+  secrecy: string | null;
+  hideSecret: boolean;
+  qFold: string | null;
+}
+
+/** Drafts have no issue date: they are listed by the day they were created. */
+export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
+  const day = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
+  let q = outgoingBase(db).where(sql<SqlBool>`${day} between ${f.from} and ${f.to}`);
+  if (f.registerIds) q = q.where('o.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
+  if (f.documentType) q = q.where('o.document_type', '=', f.documentType);
+  if (f.unitId) q = q.where('o.drafting_unit_id', '=', f.unitId);
+  if (f.status) q = q.where('o.status', '=', f.status as OutgoingTable['status']);
+  if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
+  if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
+  if (f.hideSecret) q = q.where('o.secrecy', 'is', null);
+  if (f.qFold) q = q.where('o.id', 'in', matchingIds(f.qFold, 'outgoing'));
+  return q;
+}

@@ -1,0 +1,73 @@
+/**
+ * Full-text search over documents, behind one small interface so that the
+ * PostgreSQL dialect can bring its own (tsvector) later. SQLite: FTS5 over
+ * text the app has already folded (no diacritics, đ → d, lower case).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema';
+
+export type DocKind = 'incoming' | 'outgoing';
+
+export interface SearchDoc {
+  kind: DocKind;
+  id: number;
+  /** Already folded by the caller. */
+  notation: string;
+  subject: string;
+  sender: string;
+  extra: string;
+}
+
+export interface SearchMatch {
+  kind: DocKind;
+  id: number;
+  score: number;
+}
+
+const rowid = (kind: DocKind, id: number) => id * 2 + (kind === 'outgoing' ? 1 : 0);
+
+export async function indexDoc(db: Kysely<DB>, d: SearchDoc): Promise<void> {
+  const r = rowid(d.kind, d.id);
+  await sql`delete from doc_search where rowid = ${r}`.execute(db);
+  await sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${r}, ${d.notation}, ${d.subject}, ${d.sender}, ${d.extra})`.execute(db);
+}
+
+export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Promise<void> {
+  await sql`delete from doc_search where rowid = ${rowid(kind, id)}`.execute(db);
+}
+
+/**
+ * A folded query → FTS5 expression. Each word is a phrase of its pieces
+ * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation),
+ * the last piece a prefix; words are AND-ed. Null when nothing searchable.
+ */
+export function ftsQuery(folded: string): string | null {
+  const words = folded
+    .split(/\s+/)
+    .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
+    .filter((pieces) => pieces.length > 0);
+  if (words.length === 0) return null;
+  return words.map((pieces) => `"${pieces.join(' ')}"*`).join(' AND ');
+}
+
+/** Best first; bm25 weights favour the notation, then subject, then sender. */
+export async function searchDocs(
+  db: Kysely<DB>,
+  folded: string,
+  opts: { limit: number; kind?: DocKind },
+): Promise<SearchMatch[]> {
+  const q = ftsQuery(folded);
+  if (!q) return [];
+  const kindFilter = opts.kind ? sql`and (rowid % 2) = ${opts.kind === 'outgoing' ? 1 : 0}` : sql``;
+  const rows = await sql<{ rowid: number; score: number }>`
+    select rowid, bm25(doc_search, 10.0, 4.0, 2.0, 1.0) as score
+    from doc_search where doc_search match ${q} ${kindFilter}
+    order by score limit ${opts.limit}`.execute(db);
+  return rows.rows.map((r) => ({ kind: r.rowid % 2 === 1 ? 'outgoing' : 'incoming', id: Math.floor(r.rowid / 2), score: -r.score }));
+}
+
+/** Ids of one kind matching the query, for list filters (an IN subquery). */
+export function matchingIds(folded: string, kind: DocKind) {
+  const q = ftsQuery(folded) ?? '""';
+  return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
+}

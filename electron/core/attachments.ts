@@ -1,0 +1,121 @@
+/**
+ * Attachments: copied into the data folder and named by their content hash,
+ * so the same scan attached twice is stored once and a file cannot be
+ * replaced behind the register's back.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeAudit } from '../../db/audit';
+import { AppError, fieldError } from '../../shared/api/errors';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/api/attachments';
+import type { CallContext, HandlerMap } from './context';
+
+const MEDIA: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.txt': 'text/plain',
+  '.zip': 'application/zip',
+  '.xml': 'application/xml',
+};
+
+export function attachmentFile(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+}
+
+function toAttachment(r: { id: number; owner_kind: 'incoming' | 'outgoing'; owner_id: number; file_name: string; size: number; media_type: string; sha256: string; added_at: string }): Attachment {
+  return { id: r.id, ownerKind: r.owner_kind, ownerId: r.owner_id, fileName: r.file_name, size: r.size, mediaType: r.media_type, sha256: r.sha256, addedAt: r.added_at };
+}
+
+function readContent(input: { contentBase64?: string | undefined; sourcePath?: string | null }): Buffer {
+  if (input.sourcePath) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input.sourcePath);
+    } catch {
+      throw fieldError('VALIDATION', 'sourcePath', `Không đọc được tệp ${input.sourcePath}.`);
+    }
+    if (!st.isFile()) throw fieldError('VALIDATION', 'sourcePath', `${input.sourcePath} không phải là tệp.`);
+    if (st.size > MAX_ATTACHMENT_BYTES) throw fieldError('VALIDATION', 'sourcePath', `Tệp quá lớn (${Math.round(st.size / 1048576)} MB): tối đa 50 MB.`);
+    return fs.readFileSync(input.sourcePath);
+  }
+  const buf = Buffer.from(input.contentBase64 ?? '', 'base64');
+  if (buf.length > MAX_ATTACHMENT_BYTES) throw fieldError('VALIDATION', 'contentBase64', `Tệp quá lớn (${Math.round(buf.length / 1048576)} MB): tối đa 50 MB.`);
+  if (buf.length === 0) throw fieldError('VALIDATION', 'contentBase64', 'Tệp rỗng.');
+  return buf;
+}
+
+async function ownerExists(ctx: CallContext, kind: 'incoming' | 'outgoing', id: number): Promise<void> {
+  const row = await ctx.db.selectFrom(kind).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw fieldError('NOT_FOUND', 'ownerId', `Không tìm thấy văn bản ${kind === 'incoming' ? 'đến' : 'đi'} mã ${id}.`);
+}
+
+export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.list' | 'attachments.remove' | 'attachments.open'> = {
+  'attachments.add': async (ctx, input) => {
+    await ownerExists(ctx, input.ownerKind, input.ownerId);
+    const content = readContent(input);
+    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+    const file = attachmentFile(ctx.dataDir, sha256);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Written aside and renamed, so a half-written file never carries the hash's name.
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, content, { flag: 'wx' });
+      fs.renameSync(tmp, file);
+    }
+    const row = await ctx.db
+      .insertInto('attachments')
+      .values({
+        owner_kind: input.ownerKind,
+        owner_id: input.ownerId,
+        file_name: input.fileName,
+        sha256,
+        size: content.length,
+        media_type: MEDIA[path.extname(input.fileName).toLowerCase()] ?? 'application/octet-stream',
+        added_at: ctx.now(),
+        deleted_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const a = toAttachment(row);
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: a.id, before: null, after: a });
+    return a;
+  },
+
+  'attachments.list': async (ctx, input) => {
+    const rows = await ctx.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('owner_kind', '=', input.ownerKind)
+      .where('owner_id', '=', input.ownerId)
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return { items: rows.map(toAttachment) };
+  },
+
+  'attachments.remove': async (ctx, input) => {
+    const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
+    await ctx.db.updateTable('attachments').set({ deleted_at: ctx.now() }).where('id', '=', input.id).execute();
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: input.id, before: row, after: { ...row, deleted_at: ctx.now() } });
+    return { id: input.id };
+  },
+
+  'attachments.open': async (ctx, input) => {
+    const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
+    const file = attachmentFile(ctx.dataDir, row.sha256);
+    if (!fs.existsSync(file)) throw new AppError('IO', `Tệp "${row.file_name}" không còn trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.`);
+    const opened = ctx.host.openPath ? await ctx.host.openPath(file) : false;
+    return { opened, downloadPath: `/api/files/attachments/${row.id}`, fileName: row.file_name };
+  },
+};

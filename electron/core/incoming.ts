@@ -1,0 +1,342 @@
+/** Incoming documents: registration with number allocation, handling, completion. */
+import { writeAudit } from '../../db/audit';
+import {
+  arrivalNumberTaken,
+  coordinatorsOf,
+  filteredIncoming,
+  findDuplicate,
+  getIncomingRow,
+  nextArrivalNumber,
+  senderSuggestions,
+  setCoordinators,
+  type IncomingRow,
+} from '../../db/incoming';
+import type { IncomingTable } from '../../db/schema';
+import { fieldError } from '../../shared/api/errors';
+import type { Incoming } from '../../shared/api/incoming';
+import { formatDateVi } from '../../shared/dates';
+import { incomingStatus } from '../../shared/documents/fields';
+import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
+import { foldVietnamese } from '../../shared/text';
+import type { CallContext, HandlerMap } from './context';
+import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
+
+export function toIncoming(r: IncomingRow, coordinators: { id: number; name: string }[], today: string): Incoming {
+  const status = incomingStatus({ deadline: r.deadline, completedAt: r.completed_at, leadUnitId: r.lead_unit_id, assignedAt: r.assigned_at }, today);
+  return {
+    id: r.id,
+    registerId: r.register_id,
+    registerName: r.register_name,
+    year: r.year,
+    arrivalNumber: r.arrival_number,
+    arrivalNumberText: formatDocNumber(r.arrival_number),
+    arrivalDate: r.arrival_date,
+    senderUnitId: r.sender_unit_id,
+    senderName: r.sender_name,
+    notation: r.notation,
+    documentNumber: r.document_number,
+    documentType: r.document_type,
+    documentTypeName: typeName(r.document_type),
+    documentDate: r.document_date,
+    subject: r.subject,
+    signerName: r.signer_name,
+    urgency: r.urgency as Incoming['urgency'],
+    secrecy: r.secrecy as Incoming['secrecy'],
+    pages: r.pages,
+    receivedVia: r.received_via as Incoming['receivedVia'],
+    recipientText: r.recipient_text,
+    transferDate: r.transfer_date,
+    note: r.note,
+    instruction: r.instruction,
+    leadUnit: r.lead_unit_id !== null ? { id: r.lead_unit_id, name: r.lead_unit_name ?? '' } : null,
+    coordinatingUnits: coordinators,
+    deadline: r.deadline,
+    completedAt: r.completed_at,
+    replyOutgoingId: r.reply_outgoing_id,
+    replyNotation: r.reply_notation,
+    status,
+    overdue: status === 'overdue' || status === 'done_late',
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function loadIncoming(ctx: CallContext, id: number): Promise<Incoming> {
+  const row = await getIncomingRow(ctx.db, id);
+  if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
+  const coordinators = await coordinatorsOf(ctx.db, [id]);
+  return toIncoming(row, coordinators.get(id) ?? [], ctx.today());
+}
+
+/** Notation → normalised text, number, type; the duplicate key. */
+function readNotation(notation: string | null, typeGiven: string | null | undefined) {
+  const parsed = notation ? parseNotation(notation) : null;
+  const text = parsed?.normalized ?? notation;
+  return {
+    notation: text,
+    notationKey: text ? foldVietnamese(text).replace(/\s+/g, '') : null,
+    documentNumber: parsed?.number ?? null,
+    documentType: checkDocumentType(typeGiven ?? parsed?.typeCode ?? null),
+  };
+}
+
+async function checkDuplicate(
+  ctx: CallContext,
+  d: { notationKey: string | null; documentDate: string | null; senderFold: string },
+  exceptId: number | null,
+  confirmed: boolean | undefined,
+) {
+  if (!d.notationKey || !d.documentDate || confirmed) return;
+  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId });
+  if (!dup) return;
+  const message = `Văn bản ${dup.notation} ngày ${formatDateVi(dup.document_date)} của ${dup.sender_name} đã vào sổ: số đến ${formatDocNumber(dup.arrival_number)} ngày ${formatDateVi(dup.arrival_date)}. Nếu đây là bản thứ hai (giấy và điện tử) cần vào sổ riêng, hãy xác nhận.`;
+  throw fieldError('DUPLICATE', 'notation', message, { existingId: dup.id, arrivalNumber: dup.arrival_number });
+}
+
+/** Links a typed sender to an external unit of the same name. */
+async function senderUnit(ctx: CallContext, senderUnitId: number | null, senderName: string): Promise<number | null> {
+  if (senderUnitId) {
+    await checkUnits(ctx, [senderUnitId], 'senderUnitId', 'Cơ quan gửi', 'any');
+    return senderUnitId;
+  }
+  const u = await ctx.db
+    .selectFrom('units')
+    .select('id')
+    .where('kind', '=', 'external')
+    .where('archived_at', 'is', null)
+    .where('name_fold', '=', foldVietnamese(senderName))
+    .executeTakeFirst();
+  return u?.id ?? null;
+}
+
+async function audit(ctx: CallContext, id: number, before: Incoming | null, after: Incoming) {
+  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
+}
+
+async function reindexIncoming(ctx: CallContext, d: Incoming) {
+  await reindex(ctx.db, 'incoming', d.id, {
+    notation: d.notation,
+    subject: d.subject,
+    sender: d.senderName,
+    extra: [d.documentTypeName, d.signerName, d.instruction],
+  });
+}
+
+type Handlers = HandlerMap<'incoming.register' | 'incoming.update' | 'incoming.get' | 'incoming.list' | 'incoming.assign' | 'incoming.complete' | 'incoming.senders'>;
+
+export const incomingHandlers: Handlers = {
+  'incoming.register': async (ctx, input) => {
+    const register = await resolveRegister(ctx, 'incoming', input.registerId, !!input.secrecy);
+    const n = readNotation(input.notation, input.documentType);
+    const senderFold = foldVietnamese(input.senderName);
+    await checkDuplicate(ctx, { notationKey: n.notationKey, documentDate: input.documentDate, senderFold }, null, input.confirmDuplicate);
+    const units = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coordinatingUnitIds ?? [])];
+    await checkUnits(ctx, units, input.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds', 'Đơn vị xử lý');
+    const year = yearOf(input.arrivalDate);
+    let arrivalNumber: number;
+    if (input.arrivalNumber !== undefined) {
+      if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
+        throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
+      arrivalNumber = input.arrivalNumber;
+    } else {
+      // Allocated inside this action's transaction: no two documents get one number.
+      arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
+    }
+    const now = ctx.now();
+    const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
+    const row: Omit<IncomingTable, 'id'> = {
+      register_id: register.id,
+      year,
+      arrival_number: arrivalNumber,
+      arrival_date: input.arrivalDate,
+      sender_unit_id: await senderUnit(ctx, input.senderUnitId, input.senderName),
+      sender_name: input.senderName,
+      sender_fold: senderFold,
+      notation: n.notation,
+      notation_key: n.notationKey,
+      document_number: n.documentNumber,
+      document_type: n.documentType,
+      document_date: input.documentDate,
+      subject: input.subject,
+      signer_name: input.signerName,
+      urgency: input.urgency ?? null,
+      secrecy: input.secrecy ?? null,
+      pages: input.pages ?? null,
+      received_via: input.receivedVia ?? null,
+      recipient_text: input.recipientText,
+      transfer_date: input.transferDate,
+      instruction: input.instruction,
+      lead_unit_id: input.leadUnitId,
+      deadline: input.deadline,
+      assigned_at: assigned ? now : null,
+      completed_at: null,
+      reply_outgoing_id: null,
+      note: input.note,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    const { id } = await ctx.db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
+    if (input.coordinatingUnitIds?.length) await setCoordinators(ctx.db, id, input.coordinatingUnitIds);
+    const doc = await loadIncoming(ctx, id);
+    await reindexIncoming(ctx, doc);
+    await audit(ctx, id, null, doc);
+    return doc;
+  },
+
+  'incoming.update': async (ctx, input) => {
+    const before = await loadIncoming(ctx, input.id);
+    const patch: Partial<Omit<IncomingTable, 'id'>> = { updated_at: ctx.now() };
+    const set = <K extends keyof Omit<IncomingTable, 'id'>>(k: K, v: IncomingTable[K] | undefined) => {
+      if (v !== undefined) patch[k] = v;
+    };
+    if (input.notation !== undefined || input.documentType !== undefined) {
+      const n = readNotation(input.notation !== undefined ? input.notation : before.notation, input.documentType !== undefined ? input.documentType : before.documentType);
+      Object.assign(patch, { notation: n.notation, notation_key: n.notationKey, document_number: n.documentNumber, document_type: n.documentType });
+    }
+    if (input.senderName !== undefined) {
+      patch.sender_name = input.senderName;
+      patch.sender_fold = foldVietnamese(input.senderName);
+      patch.sender_unit_id = await senderUnit(ctx, input.senderUnitId ?? null, input.senderName);
+    }
+    if (input.arrivalDate !== undefined && yearOf(input.arrivalDate) !== before.year)
+      throw fieldError('VALIDATION', 'arrivalDate', 'Không đổi được ngày đến sang năm khác: số đến thuộc sổ của từng năm. Hãy hủy và vào sổ lại.');
+    if (input.secrecy !== undefined && !!input.secrecy !== !!before.secrecy)
+      throw fieldError('VALIDATION', 'secrecy', 'Không đổi được văn bản thường thành văn bản mật (hoặc ngược lại) sau khi vào sổ: hai loại dùng hai sổ riêng.');
+    if (input.registerId !== undefined && input.registerId !== null && input.registerId !== before.registerId)
+      throw fieldError('VALIDATION', 'registerId', 'Không chuyển được văn bản sang sổ khác sau khi đã cấp số đến.');
+    set('arrival_date', input.arrivalDate);
+    set('document_date', input.documentDate);
+    set('subject', input.subject);
+    set('signer_name', input.signerName);
+    set('urgency', input.urgency);
+    set('secrecy', input.secrecy);
+    set('pages', input.pages);
+    set('received_via', input.receivedVia);
+    set('recipient_text', input.recipientText);
+    set('transfer_date', input.transferDate);
+    set('note', input.note);
+    set('instruction', input.instruction);
+    set('deadline', input.deadline);
+    if (input.leadUnitId !== undefined) {
+      if (input.leadUnitId) await checkUnits(ctx, [input.leadUnitId], 'leadUnitId', 'Đơn vị chủ trì');
+      patch.lead_unit_id = input.leadUnitId;
+    }
+    const senderFold = patch.sender_fold ?? foldVietnamese(before.senderName);
+    const documentDate = input.documentDate !== undefined ? input.documentDate : before.documentDate;
+    const notationKey = patch.notation_key !== undefined ? patch.notation_key : before.notation ? foldVietnamese(before.notation).replace(/\s+/g, '') : null;
+    await checkDuplicate(ctx, { notationKey, documentDate, senderFold }, before.id, input.confirmDuplicate);
+    await ctx.db.updateTable('incoming').set(patch).where('id', '=', before.id).execute();
+    if (input.coordinatingUnitIds !== undefined) {
+      await checkUnits(ctx, input.coordinatingUnitIds, 'coordinatingUnitIds', 'Đơn vị phối hợp');
+      await setCoordinators(ctx.db, before.id, input.coordinatingUnitIds);
+    }
+    const after = await loadIncoming(ctx, before.id);
+    await reindexIncoming(ctx, after);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'incoming.get': async (ctx, input) => loadIncoming(ctx, input.id),
+
+  'incoming.list': async (ctx, input) => {
+    const period = defaultPeriod(ctx.today(), input.from, input.to);
+    if (period.from > period.to) throw fieldError('VALIDATION', 'to', 'Đến ngày phải sau hoặc bằng Từ ngày.');
+    const filter = {
+      ...period,
+      registerIds: input.registerId ? [input.registerId] : null,
+      senderFold: input.sender ? foldVietnamese(input.sender) : null,
+      documentType: input.documentType,
+      unitId: input.unitId,
+      status: input.status ?? null,
+      urgency: input.urgency ?? null,
+      secrecy: input.secrecy ?? null,
+      hideSecret: false,
+      qFold: input.q ? foldVietnamese(input.q) : null,
+      today: ctx.today(),
+    };
+    const sortColumn = {
+      arrivalDate: 'i.arrival_date',
+      arrivalNumber: 'i.arrival_number',
+      documentDate: 'i.document_date',
+      senderName: 'i.sender_fold',
+      subject: 'i.subject',
+      deadline: 'i.deadline',
+    } as const;
+    const col = sortColumn[input.sort];
+    const countRow = await filteredIncoming(ctx.db, filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    let q = filteredIncoming(ctx.db, filter).orderBy(col, input.dir);
+    // Same-day documents keep their register order.
+    if (input.sort !== 'arrivalNumber') q = q.orderBy('i.arrival_number', input.dir);
+    const rows = await q.orderBy('i.id', input.dir).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
+    const coordinators = await coordinatorsOf(ctx.db, rows.map((r) => r.id));
+    return {
+      items: rows.map((r) => toIncoming(r, coordinators.get(r.id) ?? [], ctx.today())),
+      total: Number(countRow.n),
+      page: input.page,
+      pageSize: input.pageSize,
+    };
+  },
+
+  'incoming.assign': async (ctx, input) => {
+    const before = await loadIncoming(ctx, input.id);
+    await checkUnits(ctx, [input.leadUnitId], 'leadUnitId', 'Đơn vị chủ trì');
+    await checkUnits(ctx, input.coordinatingUnitIds, 'coordinatingUnitIds', 'Đơn vị phối hợp');
+    if (input.coordinatingUnitIds.includes(input.leadUnitId))
+      throw fieldError('VALIDATION', 'coordinatingUnitIds', 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp.');
+    if (input.deadline && input.deadline < before.arrivalDate)
+      throw fieldError('VALIDATION', 'deadline', 'Hạn xử lý không được trước ngày đến.');
+    await ctx.db
+      .updateTable('incoming')
+      .set({
+        instruction: input.instruction,
+        lead_unit_id: input.leadUnitId,
+        deadline: input.deadline,
+        assigned_at: ctx.now(),
+        transfer_date: input.transferDate ?? before.transferDate ?? ctx.today(),
+        updated_at: ctx.now(),
+      })
+      .where('id', '=', before.id)
+      .execute();
+    await setCoordinators(ctx.db, before.id, input.coordinatingUnitIds);
+    const after = await loadIncoming(ctx, before.id);
+    await reindexIncoming(ctx, after);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'incoming.complete': async (ctx, input) => {
+    const before = await loadIncoming(ctx, input.id);
+    if (input.completedAt < before.arrivalDate)
+      throw fieldError('VALIDATION', 'completedAt', 'Ngày hoàn thành không được trước ngày đến.');
+    if (input.replyOutgoingId) {
+      const o = await ctx.db.selectFrom('outgoing').select(['id', 'deleted_at']).where('id', '=', input.replyOutgoingId).executeTakeFirst();
+      if (!o || o.deleted_at) throw fieldError('VALIDATION', 'replyOutgoingId', `Không có văn bản đi mã ${input.replyOutgoingId}.`);
+      await ctx.db.insertInto('outgoing_replies').values({ outgoing_id: o.id, incoming_id: before.id }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    await ctx.db
+      .updateTable('incoming')
+      .set({ completed_at: input.completedAt, reply_outgoing_id: input.replyOutgoingId ?? before.replyOutgoingId, updated_at: ctx.now() })
+      .where('id', '=', before.id)
+      .execute();
+    const after = await loadIncoming(ctx, before.id);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'incoming.senders': async (ctx, input) => {
+    const { units, history } = await senderSuggestions(ctx.db, input.q ? foldVietnamese(input.q) : null, input.limit);
+    const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
+    for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });
+    for (const u of units) {
+      const k = foldVietnamese(u.name);
+      const had = seen.get(k);
+      seen.set(k, { name: u.name, unitId: u.id, uses: had?.uses ?? 0 });
+    }
+    const items = [...seen.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name, 'vi')).slice(0, input.limit);
+    return { items };
+  },
+};

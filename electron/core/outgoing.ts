@@ -1,0 +1,298 @@
+/** Outgoing documents: drafts, number allocation on issue, cancelled numbers kept. */
+import { writeAudit } from '../../db/audit';
+import { getAgencyRow } from '../../db/agency';
+import {
+  filteredOutgoing,
+  getOutgoingRow,
+  nextOutgoingNumber,
+  recipientsOf,
+  repliesOf,
+  setRecipients,
+  setReplies,
+  type OutgoingRow,
+} from '../../db/outgoing';
+import type { OutgoingTable } from '../../db/schema';
+import { AppError, fieldError } from '../../shared/api/errors';
+import type { Outgoing } from '../../shared/api/outgoing';
+import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
+import { foldVietnamese } from '../../shared/text';
+import type { CallContext, HandlerMap } from './context';
+import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
+
+/** "Lưu: VT, NKS(PAD)." — the clerk's copy, then the drafting unit's with the drafter's initials. */
+export function archiveLine(unitAbbr: string | null, initials: string | null): string {
+  if (!unitAbbr) return 'Lưu: VT.';
+  return `Lưu: VT, ${unitAbbr}${initials ? `(${initials})` : ''}.`;
+}
+
+function toOutgoing(
+  r: OutgoingRow,
+  recipients: { unitId: number | null; name: string }[],
+  replies: { id: number; notation: string | null; arrivalNumber: number }[],
+): Outgoing {
+  return {
+    id: r.id,
+    registerId: r.register_id,
+    registerName: r.register_name,
+    status: r.status,
+    year: r.year,
+    number: r.number,
+    numberText: r.number !== null ? formatDocNumber(r.number) : null,
+    notation: r.notation,
+    issueDate: r.issue_date,
+    documentType: r.document_type,
+    documentTypeName: typeName(r.document_type) ?? r.document_type,
+    subject: r.subject,
+    signerName: r.signer_name,
+    signerPosition: r.signer_position,
+    signingAuthority: r.signing_authority as Outgoing['signingAuthority'],
+    draftingUnit: r.drafting_unit_id !== null ? { id: r.drafting_unit_id, name: r.drafting_unit_name ?? '', abbreviation: r.drafting_unit_abbreviation } : null,
+    drafterInitials: r.drafter_initials,
+    recipients,
+    copies: r.copies,
+    urgency: r.urgency as Outgoing['urgency'],
+    secrecy: r.secrecy as Outgoing['secrecy'],
+    archiveLine: archiveLine(r.drafting_unit_abbreviation, r.drafter_initials),
+    replyTo: replies,
+    transferDate: r.transfer_date,
+    cancelReason: r.cancel_reason,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function loadOutgoing(ctx: CallContext, id: number): Promise<Outgoing> {
+  const row = await getOutgoingRow(ctx.db, id);
+  if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
+  const [rec, rep] = await Promise.all([recipientsOf(ctx.db, [id]), repliesOf(ctx.db, [id])]);
+  return toOutgoing(row, rec.get(id) ?? [], rep.get(id) ?? []);
+}
+
+async function audit(ctx: CallContext, id: number, before: Outgoing | null, after: Outgoing) {
+  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outgoing', entityId: id, before, after });
+}
+
+async function reindexOutgoing(ctx: CallContext, d: Outgoing) {
+  await reindex(ctx.db, 'outgoing', d.id, {
+    notation: d.notation,
+    subject: d.subject,
+    sender: d.recipients.map((r) => r.name).join(' '),
+    extra: [d.documentTypeName, d.signerName, d.draftingUnit?.name ?? null],
+  });
+}
+
+async function checkRecipients(ctx: CallContext, list: { unitId: number | null; name: string }[] | undefined) {
+  const ids = (list ?? []).map((r) => r.unitId).filter((x): x is number => x !== null);
+  await checkUnits(ctx, ids, 'recipients', 'Nơi nhận', 'any');
+}
+
+async function checkReplies(ctx: CallContext, ids: number[] | undefined) {
+  if (!ids?.length) return;
+  const rows = await ctx.db.selectFrom('incoming').select('id').where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
+  if (missing.length) throw fieldError('VALIDATION', 'replyToIncomingIds', `Không có văn bản đến mã ${missing.join(', ')}.`);
+}
+
+type Handlers = HandlerMap<
+  'outgoing.createDraft' | 'outgoing.update' | 'outgoing.issue' | 'outgoing.cancelNumber' | 'outgoing.markSent' | 'outgoing.get' | 'outgoing.list'
+>;
+
+export const outgoingHandlers: Handlers = {
+  'outgoing.createDraft': async (ctx, input) => {
+    const register = await resolveRegister(ctx, 'outgoing', input.registerId, !!input.secrecy);
+    const documentType = checkDocumentType(input.documentType) as string;
+    if (input.draftingUnitId) await checkUnits(ctx, [input.draftingUnitId], 'draftingUnitId', 'Đơn vị soạn thảo');
+    await checkRecipients(ctx, input.recipients);
+    await checkReplies(ctx, input.replyToIncomingIds);
+    const now = ctx.now();
+    const row: Omit<OutgoingTable, 'id'> = {
+      register_id: register.id,
+      year: null,
+      number: null,
+      notation: null,
+      status: 'draft',
+      issue_date: null,
+      document_type: documentType,
+      subject: input.subject,
+      signer_name: input.signerName,
+      signer_position: input.signerPosition,
+      signing_authority: input.signingAuthority ?? null,
+      drafting_unit_id: input.draftingUnitId,
+      drafter_initials: input.drafterInitials,
+      recipients_text: (input.recipients ?? []).map((r) => r.name).join('; ') || null,
+      copies: input.copies ?? null,
+      urgency: input.urgency ?? null,
+      secrecy: input.secrecy ?? null,
+      transfer_date: null,
+      sent_via: null,
+      cancel_reason: null,
+      note: input.note,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    const { id } = await ctx.db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
+    await setRecipients(ctx.db, id, input.recipients ?? []);
+    await setReplies(ctx.db, id, input.replyToIncomingIds ?? []);
+    const doc = await loadOutgoing(ctx, id);
+    await reindexOutgoing(ctx, doc);
+    await audit(ctx, id, null, doc);
+    return doc;
+  },
+
+  'outgoing.update': async (ctx, input) => {
+    const before = await loadOutgoing(ctx, input.id);
+    if (before.status === 'cancelled') throw new AppError('CONFLICT', 'Văn bản đã hủy số: không sửa được.');
+    const issued = before.status !== 'draft';
+    if (issued && input.documentType !== undefined && input.documentType !== before.documentType)
+      throw fieldError('CONFLICT', 'documentType', `Văn bản đã cấp số ${before.notation}: không đổi được loại văn bản.`);
+    if (issued && input.draftingUnitId !== undefined && input.draftingUnitId !== before.draftingUnit?.id)
+      throw fieldError('CONFLICT', 'draftingUnitId', `Văn bản đã cấp số ${before.notation}: không đổi được đơn vị soạn thảo (ký hiệu đã ghép).`);
+    if (input.registerId !== undefined && input.registerId !== null && input.registerId !== before.registerId)
+      throw fieldError('VALIDATION', 'registerId', 'Không chuyển được văn bản sang sổ khác.');
+    if (input.secrecy !== undefined && !!input.secrecy !== !!before.secrecy)
+      throw fieldError('VALIDATION', 'secrecy', 'Văn bản mật và văn bản thường dùng hai sổ riêng: hãy tạo văn bản mới.');
+    const patch: Partial<Omit<OutgoingTable, 'id'>> = { updated_at: ctx.now() };
+    const set = <K extends keyof Omit<OutgoingTable, 'id'>>(k: K, v: OutgoingTable[K] | undefined) => {
+      if (v !== undefined) patch[k] = v;
+    };
+    if (input.documentType !== undefined) patch.document_type = checkDocumentType(input.documentType) as string;
+    if (input.draftingUnitId) await checkUnits(ctx, [input.draftingUnitId], 'draftingUnitId', 'Đơn vị soạn thảo');
+    set('drafting_unit_id', input.draftingUnitId);
+    set('subject', input.subject);
+    set('drafter_initials', input.drafterInitials);
+    set('signer_name', input.signerName);
+    set('signer_position', input.signerPosition);
+    set('signing_authority', input.signingAuthority);
+    set('copies', input.copies);
+    set('urgency', input.urgency);
+    set('secrecy', input.secrecy);
+    set('note', input.note);
+    set('transfer_date', input.transferDate);
+    if (input.recipients !== undefined) {
+      await checkRecipients(ctx, input.recipients);
+      patch.recipients_text = input.recipients.map((r) => r.name).join('; ') || null;
+      await setRecipients(ctx.db, before.id, input.recipients);
+    }
+    if (input.replyToIncomingIds !== undefined) {
+      await checkReplies(ctx, input.replyToIncomingIds);
+      await setReplies(ctx.db, before.id, input.replyToIncomingIds);
+    }
+    await ctx.db.updateTable('outgoing').set(patch).where('id', '=', before.id).execute();
+    const after = await loadOutgoing(ctx, before.id);
+    await reindexOutgoing(ctx, after);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'outgoing.issue': async (ctx, input) => {
+    const before = await loadOutgoing(ctx, input.id);
+    if (before.status !== 'draft') throw new AppError('CONFLICT', `Văn bản đã được cấp số ${before.notation ?? ''} từ trước.`);
+    const agency = await getAgencyRow(ctx.db);
+    if (!agency) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan (tên viết tắt dùng trong ký hiệu): vào Cài đặt trước khi cấp số.');
+    const isLetter = before.documentType === 'CV';
+    if (isLetter && !before.draftingUnit?.abbreviation)
+      throw fieldError('VALIDATION', 'draftingUnitId', 'Công văn cần đơn vị soạn thảo có tên viết tắt để ghép ký hiệu (ví dụ 1467/STNMT-VP).');
+    const year = yearOf(input.issueDate);
+    // Allocated inside this action's transaction: no two documents get one number.
+    const number = await nextOutgoingNumber(ctx.db, before.registerId, year);
+    const notation = composeNotation({
+      number,
+      typeCode: before.documentType,
+      agencyAbbr: agency.abbreviation,
+      unitAbbr: before.draftingUnit?.abbreviation ?? null,
+    });
+    await ctx.db
+      .updateTable('outgoing')
+      .set({ status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: ctx.now() })
+      .where('id', '=', before.id)
+      .execute();
+    // A reply answers the incoming documents it names.
+    const replyIds = before.replyTo.map((r) => r.id);
+    if (replyIds.length) {
+      await ctx.db
+        .updateTable('incoming')
+        .set({ reply_outgoing_id: before.id, updated_at: ctx.now() })
+        .where('id', 'in', replyIds)
+        .execute();
+      await ctx.db
+        .updateTable('incoming')
+        .set({ completed_at: input.issueDate })
+        .where('id', 'in', replyIds)
+        .where('completed_at', 'is', null)
+        .execute();
+    }
+    const after = await loadOutgoing(ctx, before.id);
+    await reindexOutgoing(ctx, after);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'outgoing.cancelNumber': async (ctx, input) => {
+    const before = await loadOutgoing(ctx, input.id);
+    if (before.status === 'draft') throw new AppError('CONFLICT', 'Văn bản chưa được cấp số: không có số để hủy.');
+    if (before.status === 'cancelled') throw new AppError('CONFLICT', `Số ${before.notation} đã hủy từ trước.`);
+    await ctx.db
+      .updateTable('outgoing')
+      .set({ status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now() })
+      .where('id', '=', before.id)
+      .execute();
+    const after = await loadOutgoing(ctx, before.id);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'outgoing.markSent': async (ctx, input) => {
+    const before = await loadOutgoing(ctx, input.id);
+    if (before.status !== 'issued' && before.status !== 'sent')
+      throw new AppError('CONFLICT', 'Chỉ văn bản đã cấp số mới chuyển phát được.');
+    if (before.issueDate && input.transferDate < before.issueDate)
+      throw fieldError('VALIDATION', 'transferDate', 'Ngày chuyển không được trước ngày ban hành.');
+    await ctx.db
+      .updateTable('outgoing')
+      .set({ status: 'sent', transfer_date: input.transferDate, updated_at: ctx.now() })
+      .where('id', '=', before.id)
+      .execute();
+    const after = await loadOutgoing(ctx, before.id);
+    await audit(ctx, before.id, before, after);
+    return after;
+  },
+
+  'outgoing.get': async (ctx, input) => loadOutgoing(ctx, input.id),
+
+  'outgoing.list': async (ctx, input) => {
+    const period = defaultPeriod(ctx.today(), input.from, input.to);
+    if (period.from > period.to) throw fieldError('VALIDATION', 'to', 'Đến ngày phải sau hoặc bằng Từ ngày.');
+    const filter = {
+      ...period,
+      registerIds: input.registerId ? [input.registerId] : null,
+      documentType: input.documentType,
+      unitId: input.unitId,
+      status: input.status ?? null,
+      urgency: input.urgency ?? null,
+      secrecy: input.secrecy ?? null,
+      hideSecret: false,
+      qFold: input.q ? foldVietnamese(input.q) : null,
+    };
+    const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;
+    const countRow = await filteredOutgoing(ctx.db, filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await filteredOutgoing(ctx.db, filter)
+      .orderBy(col[input.sort], input.dir)
+      .orderBy('o.id', input.dir)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute();
+    const ids = rows.map((r) => r.id);
+    const [rec, rep] = await Promise.all([recipientsOf(ctx.db, ids), repliesOf(ctx.db, ids)]);
+    return {
+      items: rows.map((r) => toOutgoing(r, rec.get(r.id) ?? [], rep.get(r.id) ?? [])),
+      total: Number(countRow.n),
+      page: input.page,
+      pageSize: input.pageSize,
+    };
+  },
+};

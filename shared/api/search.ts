@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { method } from './define';
+import { int, text } from '../validation';
+
+export const searchHitSchema = z.object({
+  kind: z.enum(['incoming', 'outgoing']),
+  id: z.number(),
+  notation: z.string().nullable(),
+  subject: z.string(),
+  sender: z.string().nullable(),
+  date: z.string().nullable(),
+  number: z.number().nullable(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchContracts = {
+  'search.global': method({
+    summary: 'Tìm văn bản đến và đi theo số ký hiệu (cả phần), trích yếu, cơ quan; gõ không dấu được',
+    mode: 'read',
+    input: z.object({ q: text('Từ khóa tìm kiếm', 300), limit: int('Số kết quả', 1, 200).default(30) }),
+    output: z.object({ hits: z.array(searchHitSchema) }),
+  }),
+};

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/connection';
+import { tempDir } from '../../support/core';
+
+describe('migration 002 documents', () => {
+  it('creates the four registers and holds one number per register and year', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.sqlite');
+    await (await openDatabase(file, { backupDir: dir, targetVersion: 2 })).close();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('select kind, name, secret from registers order by sort_order').all()).toEqual([
+      { kind: 'incoming', name: 'Sổ văn bản đến', secret: 0 },
+      { kind: 'incoming', name: 'Sổ văn bản đến mật', secret: 1 },
+      { kind: 'outgoing', name: 'Sổ văn bản đi', secret: 0 },
+      { kind: 'outgoing', name: 'Sổ văn bản đi mật', secret: 1 },
+    ]);
+    const ins = db.prepare(
+      "insert into incoming (register_id, year, arrival_number, arrival_date, sender_name, sender_fold, subject, created_at, updated_at) values (?, ?, ?, '2025-01-01', 'A', 'a', 'S', 'x', 'x')",
+    );
+    ins.run(1, 2025, 1);
+    expect(() => ins.run(1, 2025, 1)).toThrow(/UNIQUE/);
+    ins.run(1, 2026, 1);
+    ins.run(2, 2025, 1);
+    const out = db.prepare("insert into outgoing (register_id, year, number, status, document_type, subject, created_at, updated_at) values (3, ?, ?, ?, 'BC', 'S', 'x', 'x')");
+    out.run(null, null, 'draft');
+    out.run(null, null, 'draft'); // drafts have no number yet
+    out.run(2025, 1, 'issued');
+    expect(() => out.run(2025, 1, 'cancelled')).toThrow(/UNIQUE/);
+    expect(() => out.run(2025, 2, 'lost')).toThrow(/CHECK/);
+    expect(() => ins.run(99, 2025, 5)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
