@@ -100,8 +100,10 @@ export interface OutgoingFilter {
 
 /** Drafts have no issue date: they are listed by the day they were created. */
 export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
-  const day = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
-  let q = outgoingBase(db).where(sql<SqlBool>`${day} between ${f.from} and ${f.to}`);
+  // Written as an OR of two indexable ranges (issue date; drafts by creation day).
+  let q = outgoingBase(db).where(
+    sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`,
+  );
   if (f.registerIds) q = q.where('o.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
   if (f.documentType) q = q.where('o.document_type', '=', f.documentType);
   if (f.unitId) q = q.where('o.drafting_unit_id', '=', f.unitId);
@@ -109,6 +111,6 @@ export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
   if (f.hideSecret) q = q.where('o.secrecy', 'is', null);
-  if (f.qFold) q = q.where('o.id', 'in', matchingIds(f.qFold, 'outgoing'));
+  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing'));
   return q;
 }

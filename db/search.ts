@@ -38,16 +38,18 @@ export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Pro
 
 /**
  * A folded query → FTS5 expression. Each word is a phrase of its pieces
- * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation),
- * the last piece a prefix; words are AND-ed. Null when nothing searchable.
+ * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation);
+ * the last word is a prefix (the user may still be typing it); words are
+ * AND-ed. `column` limits the match to one column. Null when nothing to search.
  */
-export function ftsQuery(folded: string): string | null {
+export function ftsQuery(folded: string, column?: 'sender'): string | null {
   const words = folded
     .split(/\s+/)
     .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
     .filter((pieces) => pieces.length > 0);
   if (words.length === 0) return null;
-  return words.map((pieces) => `"${pieces.join(' ')}"*`).join(' AND ');
+  const expr = words.map((pieces, i) => `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`).join(' AND ');
+  return column ? `${column} : (${expr})` : expr;
 }
 
 /** Best first; bm25 weights favour the notation, then subject, then sender. */
@@ -67,7 +69,7 @@ export async function searchDocs(
 }
 
 /** Ids of one kind matching the query, for list filters (an IN subquery). */
-export function matchingIds(folded: string, kind: DocKind) {
-  const q = ftsQuery(folded) ?? '""';
+export function matchingIds(folded: string, kind: DocKind, column?: 'sender') {
+  const q = ftsQuery(folded, column) ?? '""';
   return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
 }

@@ -56,7 +56,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Never two documents with one number in a register's year.
   await db.schema.createIndex('incoming_number').unique().on('incoming').columns(['register_id', 'year', 'arrival_number']).execute();
-  await db.schema.createIndex('incoming_arrival').on('incoming').columns(['arrival_date', 'arrival_number']).execute();
+  // Lists and counts of a period read only this index (deleted rows are not in it).
+  await db.schema
+    .createIndex('incoming_active_arrival')
+    .on('incoming')
+    .columns(['arrival_date', 'arrival_number'])
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('incoming_duplicate').on('incoming').columns(['notation_key', 'document_date']).execute();
   await db.schema.createIndex('incoming_sender').on('incoming').columns(['sender_fold', 'arrival_date']).execute();
   await db.schema.createIndex('incoming_lead').on('incoming').columns(['lead_unit_id', 'arrival_date']).execute();

@@ -7,11 +7,13 @@ import { sql, type Kysely } from 'kysely';
  * holds plain lower-case ASCII-ish words; "/" and "-" separate tokens, which
  * makes "448/BC-STNMT" findable by the phrases "448 bc", "bc stnmt".
  * The rowid encodes the document: id * 2 for incoming, id * 2 + 1 for outgoing,
- * so an update replaces its row by rowid instead of scanning.
+ * so an update replaces its row by rowid instead of scanning. Prefix indexes
+ * keep search-as-you-type fast on short word beginnings.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table doc_search using fts5(
     notation, subject, sender, extra,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
   )`.execute(db);
 }

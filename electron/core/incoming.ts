@@ -14,6 +14,7 @@ import {
 import type { IncomingTable } from '../../db/schema';
 import { fieldError } from '../../shared/api/errors';
 import type { Incoming } from '../../shared/api/incoming';
+import type { ParsedInput } from '../../shared/api/index';
 import { formatDateVi } from '../../shared/dates';
 import { incomingStatus } from '../../shared/documents/fields';
 import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
@@ -122,67 +123,70 @@ async function reindexIncoming(ctx: CallContext, d: Incoming) {
   });
 }
 
+/** Registration, shared by the API method and the Excel import (inside its transaction). */
+export async function registerIncoming(ctx: CallContext, input: ParsedInput<'incoming.register'>): Promise<Incoming> {
+  const register = await resolveRegister(ctx, 'incoming', input.registerId, !!input.secrecy);
+  const n = readNotation(input.notation, input.documentType);
+  const senderFold = foldVietnamese(input.senderName);
+  await checkDuplicate(ctx, { notationKey: n.notationKey, documentDate: input.documentDate, senderFold }, null, input.confirmDuplicate);
+  const units = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coordinatingUnitIds ?? [])];
+  await checkUnits(ctx, units, input.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds', 'Đơn vị xử lý');
+  const year = yearOf(input.arrivalDate);
+  let arrivalNumber: number;
+  if (input.arrivalNumber !== undefined) {
+    if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
+      throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
+    arrivalNumber = input.arrivalNumber;
+  } else {
+    // Allocated inside this action's transaction: no two documents get one number.
+    arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
+  }
+  const now = ctx.now();
+  const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
+  const row: Omit<IncomingTable, 'id'> = {
+    register_id: register.id,
+    year,
+    arrival_number: arrivalNumber,
+    arrival_date: input.arrivalDate,
+    sender_unit_id: await senderUnit(ctx, input.senderUnitId, input.senderName),
+    sender_name: input.senderName,
+    sender_fold: senderFold,
+    notation: n.notation,
+    notation_key: n.notationKey,
+    document_number: n.documentNumber,
+    document_type: n.documentType,
+    document_date: input.documentDate,
+    subject: input.subject,
+    signer_name: input.signerName,
+    urgency: input.urgency ?? null,
+    secrecy: input.secrecy ?? null,
+    pages: input.pages ?? null,
+    received_via: input.receivedVia ?? null,
+    recipient_text: input.recipientText,
+    transfer_date: input.transferDate,
+    instruction: input.instruction,
+    lead_unit_id: input.leadUnitId,
+    deadline: input.deadline,
+    assigned_at: assigned ? now : null,
+    completed_at: null,
+    reply_outgoing_id: null,
+    note: input.note,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  const { id } = await ctx.db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
+  if (input.coordinatingUnitIds?.length) await setCoordinators(ctx.db, id, input.coordinatingUnitIds);
+  const doc = await loadIncoming(ctx, id);
+  await reindexIncoming(ctx, doc);
+  await audit(ctx, id, null, doc);
+  return doc;
+}
+
 type Handlers = HandlerMap<'incoming.register' | 'incoming.update' | 'incoming.get' | 'incoming.list' | 'incoming.assign' | 'incoming.complete' | 'incoming.senders'>;
 
 export const incomingHandlers: Handlers = {
-  'incoming.register': async (ctx, input) => {
-    const register = await resolveRegister(ctx, 'incoming', input.registerId, !!input.secrecy);
-    const n = readNotation(input.notation, input.documentType);
-    const senderFold = foldVietnamese(input.senderName);
-    await checkDuplicate(ctx, { notationKey: n.notationKey, documentDate: input.documentDate, senderFold }, null, input.confirmDuplicate);
-    const units = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coordinatingUnitIds ?? [])];
-    await checkUnits(ctx, units, input.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds', 'Đơn vị xử lý');
-    const year = yearOf(input.arrivalDate);
-    let arrivalNumber: number;
-    if (input.arrivalNumber !== undefined) {
-      if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
-        throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
-      arrivalNumber = input.arrivalNumber;
-    } else {
-      // Allocated inside this action's transaction: no two documents get one number.
-      arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
-    }
-    const now = ctx.now();
-    const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
-    const row: Omit<IncomingTable, 'id'> = {
-      register_id: register.id,
-      year,
-      arrival_number: arrivalNumber,
-      arrival_date: input.arrivalDate,
-      sender_unit_id: await senderUnit(ctx, input.senderUnitId, input.senderName),
-      sender_name: input.senderName,
-      sender_fold: senderFold,
-      notation: n.notation,
-      notation_key: n.notationKey,
-      document_number: n.documentNumber,
-      document_type: n.documentType,
-      document_date: input.documentDate,
-      subject: input.subject,
-      signer_name: input.signerName,
-      urgency: input.urgency ?? null,
-      secrecy: input.secrecy ?? null,
-      pages: input.pages ?? null,
-      received_via: input.receivedVia ?? null,
-      recipient_text: input.recipientText,
-      transfer_date: input.transferDate,
-      instruction: input.instruction,
-      lead_unit_id: input.leadUnitId,
-      deadline: input.deadline,
-      assigned_at: assigned ? now : null,
-      completed_at: null,
-      reply_outgoing_id: null,
-      note: input.note,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    };
-    const { id } = await ctx.db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
-    if (input.coordinatingUnitIds?.length) await setCoordinators(ctx.db, id, input.coordinatingUnitIds);
-    const doc = await loadIncoming(ctx, id);
-    await reindexIncoming(ctx, doc);
-    await audit(ctx, id, null, doc);
-    return doc;
-  },
+  'incoming.register': async (ctx, input) => registerIncoming(ctx, input),
 
   'incoming.update': async (ctx, input) => {
     const before = await loadIncoming(ctx, input.id);
@@ -257,7 +261,8 @@ export const incomingHandlers: Handlers = {
     };
     const sortColumn = {
       arrivalDate: 'i.arrival_date',
-      arrivalNumber: 'i.arrival_number',
+      // The register's order, which the period index already has.
+      arrivalNumber: 'i.arrival_date',
       documentDate: 'i.document_date',
       senderName: 'i.sender_fold',
       subject: 'i.subject',
@@ -270,7 +275,7 @@ export const incomingHandlers: Handlers = {
       .executeTakeFirstOrThrow();
     let q = filteredIncoming(ctx.db, filter).orderBy(col, input.dir);
     // Same-day documents keep their register order.
-    if (input.sort !== 'arrivalNumber') q = q.orderBy('i.arrival_number', input.dir);
+    q = q.orderBy('i.arrival_number', input.dir);
     const rows = await q.orderBy('i.id', input.dir).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
     const coordinators = await coordinatorsOf(ctx.db, rows.map((r) => r.id));
     return {

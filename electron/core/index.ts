@@ -11,6 +11,8 @@ import { installVietnameseMessages } from '../../shared/locale';
 import { agencyHandlers } from './agency';
 import type { HandlerMap, HostCapabilities } from './context';
 import { attachmentFile, attachmentsHandlers } from './attachments';
+import { exportsHandlers } from './exports/index';
+import { importsHandlers } from './imports/index';
 import { createRegistry, type CallOptions } from './registry';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
@@ -38,6 +40,8 @@ const handlers: HandlerMap<MethodName> = {
   ...outgoingHandlers,
   ...searchHandlers,
   ...attachmentsHandlers,
+  ...exportsHandlers,
+  ...importsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
 import { attachmentsContracts } from './attachments';
+import { exportsContracts } from './exports';
+import { importsContracts } from './imports';
 import { incomingContracts } from './incoming';
 import { outgoingContracts } from './outgoing';
 import { searchContracts } from './search';
@@ -14,6 +16,8 @@ export const contracts = {
   ...outgoingContracts,
   ...searchContracts,
   ...attachmentsContracts,
+  ...exportsContracts,
+  ...importsContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/index';
 import { startWebServer } from '../../electron/web/server';
+import { registerFigures } from './registers';
 import { print, printPercentiles, sample } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
@@ -45,4 +46,5 @@ async function roundTrips(): Promise<void> {
 
 await openAndMigrate();
 await roundTrips();
+await registerFigures();
 fs.rmSync(dir, { recursive: true, force: true });

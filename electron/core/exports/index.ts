@@ -1,0 +1,134 @@
+/**
+ * Register exports: rows are read in chunks by keyset so the one database
+ * connection is never held for the whole export, and progress is reported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { getAgencyRow } from '../../../db/agency';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { CallContext, HandlerMap } from '../context';
+import { archiveLine } from '../outgoing';
+import { resolveRegister, typeName } from '../documents';
+import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from './register-types';
+import { writeIncomingRegisterDocx, writeOutgoingRegisterDocx } from './register-docx';
+import { writeIncomingRegisterXlsx, writeOutgoingRegisterXlsx } from './register-xlsx';
+
+const CHUNK = 2000;
+
+/** The target must be a writable file path with the format's extension (added when missing). */
+export function targetPath(p: string, format: 'xlsx' | 'docx'): string {
+  let file = path.resolve(p);
+  if (path.extname(file).toLowerCase() !== `.${format}`) file += `.${format}`;
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw fieldError('VALIDATION', 'path', `Thư mục ${dir} không tồn tại.`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw fieldError('VALIDATION', 'path', `Không ghi được vào thư mục ${dir} (không có quyền ghi).`);
+  }
+  return file;
+}
+
+async function meta(ctx: CallContext, registerName: string, from: string, to: string): Promise<RegisterMeta> {
+  const agency = await getAgencyRow(ctx.db);
+  if (!agency) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan: vào Cài đặt trước khi in sổ.');
+  return { agencyName: agency.name, parentName: agency.parent_name ?? '', registerName, from, to };
+}
+
+async function* incomingRows(ctx: CallContext, registerId: number, from: string, to: string): AsyncGenerator<IncomingRegisterRow> {
+  let after = { date: '', number: 0 };
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom('incoming as i')
+      .leftJoin('units as u', 'u.id', 'i.lead_unit_id')
+      .select(['i.arrival_date', 'i.arrival_number', 'i.sender_name', 'i.notation', 'i.document_date', 'i.document_type', 'i.subject', 'i.recipient_text', 'i.transfer_date', 'i.note', 'u.name as lead'])
+      .where('i.register_id', '=', registerId)
+      .where('i.deleted_at', 'is', null)
+      .where('i.arrival_date', '>=', from)
+      .where('i.arrival_date', '<=', to)
+      .where((eb) => eb.or([eb('i.arrival_date', '>', after.date), eb.and([eb('i.arrival_date', '=', after.date), eb('i.arrival_number', '>', after.number)])]))
+      .orderBy('i.arrival_date')
+      .orderBy('i.arrival_number')
+      .limit(CHUNK)
+      .execute();
+    for (const r of rows) {
+      yield {
+        arrivalDate: r.arrival_date,
+        arrivalNumber: r.arrival_number,
+        senderName: r.sender_name,
+        notation: r.notation,
+        documentDate: r.document_date,
+        documentTypeName: r.document_type === 'CV' ? null : typeName(r.document_type),
+        subject: r.subject,
+        recipientText: r.recipient_text ?? r.lead,
+        transferDate: r.transfer_date,
+        note: r.note,
+      };
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < CHUNK) return;
+    after = { date: last.arrival_date, number: last.arrival_number };
+  }
+}
+
+async function* outgoingRows(ctx: CallContext, registerId: number, from: string, to: string): AsyncGenerator<OutgoingRegisterRow> {
+  let after = { year: 0, number: 0 };
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom('outgoing as o')
+      .leftJoin('units as u', 'u.id', 'o.drafting_unit_id')
+      .select(['o.year', 'o.number', 'o.notation', 'o.issue_date', 'o.document_type', 'o.subject', 'o.signer_name', 'o.recipients_text', 'o.copies', 'o.transfer_date', 'o.note', 'o.status', 'o.drafter_initials', 'u.abbreviation'])
+      .where('o.register_id', '=', registerId)
+      .where('o.deleted_at', 'is', null)
+      .where('o.status', '!=', 'draft')
+      .where('o.issue_date', '>=', from)
+      .where('o.issue_date', '<=', to)
+      .where((eb) => eb.or([eb('o.year', '>', after.year), eb.and([eb('o.year', '=', after.year), eb('o.number', '>', after.number)])]))
+      .orderBy('o.year')
+      .orderBy('o.number')
+      .limit(CHUNK)
+      .execute();
+    for (const r of rows) {
+      yield {
+        notation: r.notation,
+        number: r.number,
+        issueDate: r.issue_date,
+        documentTypeName: r.document_type === 'CV' ? null : typeName(r.document_type),
+        subject: r.subject,
+        signerName: r.signer_name,
+        recipientsText: r.recipients_text,
+        keptBy: archiveLine(r.abbreviation, r.drafter_initials).replace(/^Lưu: /, '').replace(/\.$/, ''),
+        copies: r.copies,
+        transferDate: r.transfer_date,
+        note: r.note,
+        status: r.status === 'draft' ? 'issued' : r.status,
+      };
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < CHUNK) return;
+    after = { year: last.year ?? 0, number: last.number ?? 0 };
+  }
+}
+
+function progress(ctx: CallContext) {
+  return (done: number) => ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done });
+}
+
+export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.outgoingRegister'> = {
+  'exports.incomingRegister': async (ctx, input) => {
+    const file = targetPath(input.path, input.format);
+    const register = await resolveRegister(ctx, 'incoming', input.registerId, false);
+    const m = await meta(ctx, register.name, input.from, input.to);
+    const rows = incomingRows(ctx, register.id, input.from, input.to);
+    const r = input.format === 'xlsx' ? await writeIncomingRegisterXlsx(file, m, rows, progress(ctx)) : await writeIncomingRegisterDocx(file, m, rows);
+    return { path: file, rows: r.rows };
+  },
+  'exports.outgoingRegister': async (ctx, input) => {
+    const file = targetPath(input.path, input.format);
+    const register = await resolveRegister(ctx, 'outgoing', input.registerId, false);
+    const m = await meta(ctx, register.name, input.from, input.to);
+    const rows = outgoingRows(ctx, register.id, input.from, input.to);
+    const r = input.format === 'xlsx' ? await writeOutgoingRegisterXlsx(file, m, rows, progress(ctx)) : await writeOutgoingRegisterDocx(file, m, rows);
+    return { path: file, rows: r.rows };
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { method } from './define';
+import { isoDate, oneOf, optionalId, text } from '../validation';
+
+export const exportFormats = ['xlsx', 'docx'] as const;
+
+export const registerExportInput = z
+  .object({
+    from: isoDate('Từ ngày'),
+    to: isoDate('Đến ngày'),
+    format: oneOf('Định dạng', exportFormats),
+    /** Where to write; the desktop shell asks with a save dialog. */
+    path: text('Nơi lưu tệp', 4000),
+    registerId: optionalId('Sổ đăng ký'),
+  })
+  .refine((v) => v.from <= v.to, { message: 'Đến ngày phải sau hoặc bằng Từ ngày.', path: ['to'] });
+
+const exportResult = z.object({ path: z.string(), rows: z.number() });
+
+export const exportsContracts = {
+  'exports.incomingRegister': method({
+    summary: 'In sổ đăng ký văn bản đến của một kỳ ra Excel hoặc Word (10 cột theo Nghị định 30/2020)',
+    mode: 'job',
+    input: registerExportInput,
+    output: exportResult,
+  }),
+  'exports.outgoingRegister': method({
+    summary: 'In sổ đăng ký văn bản đi của một kỳ ra Excel hoặc Word (10 cột theo Nghị định 30/2020)',
+    mode: 'job',
+    input: registerExportInput,
+    output: exportResult,
+  }),
+};

@@ -1,0 +1,122 @@
+/**
+ * Register figures on ten years of a department (about 200,000 incoming and
+ * 40,000 outgoing documents). The data is made once through the API and kept
+ * in the temp folder; later runs reuse it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION } from '../../db/migrations/index';
+import { ftsQuery } from '../../db/search';
+import { fillDemo } from '../../electron/core/demo';
+import { createCore, type Core } from '../../electron/core/index';
+import { foldVietnamese } from '../../shared/text';
+import { percentile, print, printPercentiles, sample } from './stats';
+
+export const TODAY = '2026-11-20';
+
+export async function tenYearCore(): Promise<{ core: Core; file: string }> {
+  const file = path.join(os.tmpdir(), `vanthu-bench-10y-v${LATEST_VERSION}.sqlite`);
+  const ready = `${file}.ready`;
+  const clock = () => new Date(`${TODAY}T03:00:00Z`);
+  if (!fs.existsSync(ready)) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const core = await createCore({ dbPath: file, clock });
+    const t0 = Date.now();
+    const s = await fillDemo(core, { years: 10, today: TODAY, onProgress: (w, n) => process.stderr.write(`demo ${w} ${n}\n`) });
+    print({ name: 'demo.tenYears.build_s', value: (Date.now() - t0) / 1000, unit: 's', n: s.incoming + s.outgoing });
+    await core.close();
+    fs.writeFileSync(ready, JSON.stringify(s));
+  }
+  return { core: await createCore({ dbPath: file, clock }), file };
+}
+
+function ratio(name: string, app: number[], raw: number[]): void {
+  const r = percentile(app, 95) / Math.max(percentile(raw, 95), 0.001);
+  print({ name, value: r, unit: 'x', n: app.length });
+}
+
+export async function registerFigures(): Promise<void> {
+  const { core, file } = await tenYearCore();
+  const raw = new Database(file, { readonly: true });
+  const counts = raw.prepare('select (select count(*) from incoming) i, (select count(*) from outgoing) o').get() as { i: number; o: number };
+  print({ name: 'data.incoming', value: counts.i, unit: 'documents', n: 1 });
+  print({ name: 'data.outgoing', value: counts.o, unit: 'documents', n: 1 });
+
+  let k = 0;
+  const reg = await sample(200, () =>
+    core.call('incoming.register', {
+      arrivalDate: TODAY,
+      senderName: 'UBND tỉnh Lạng Sơn',
+      notation: `${90000 + k++}/UBND-KT`,
+      documentDate: TODAY,
+      subject: 'V/v triển khai công tác quản lý đất đai (đo hiệu năng)',
+    }),
+  );
+  printPercentiles('incoming.register', reg);
+
+  // List pages as the clerk uses them: a year's register (the default period),
+  // with filters, other sorts, deep pages and free text.
+  const listInputs = [
+    {},
+    { from: '2021-01-01', to: '2021-12-31', status: 'overdue' as const },
+    { from: '2024-01-01', to: '2024-12-31', sender: 'cao loc', sort: 'arrivalDate' as const, dir: 'asc' as const },
+    { from: '2023-01-01', to: '2023-12-31', sort: 'subject' as const, page: 40 },
+    { q: 'dat dai' },
+    { from: '2022-01-01', to: '2022-12-31', q: 'BC-STNMT', urgency: 'khan' as const },
+    { from: '2025-07-01', to: '2025-09-30', unitId: 3, sort: 'deadline' as const },
+  ];
+  const list = await sample(250, (i) => core.call('incoming.list', listInputs[i % listInputs.length]!));
+  printPercentiles('incoming.list', list);
+  // The heavy case: common words over all ten years (a fifth of all documents match).
+  printPercentiles('incoming.list.tenYearsText', await sample(30, () => core.call('incoming.list', { from: '2017-01-01', to: '2026-12-31', q: 'dat dai' })));
+  // The same page through the app and straight on better-sqlite3, for the ratio.
+  const page = (i: number) => ({ y: 2017 + (i % 10), page: (i % 5) + 1 });
+  const appSame = await sample(250, (i) => {
+    const p = page(i);
+    return core.call('incoming.list', { from: `${p.y}-01-01`, to: `${p.y}-12-31`, page: p.page });
+  });
+  const rawList = raw.prepare(
+    `select i.*, r.name, u.name, o.notation from incoming i join registers r on r.id = i.register_id
+     left join units u on u.id = i.lead_unit_id left join outgoing o on o.id = i.reply_outgoing_id
+     where i.deleted_at is null and i.arrival_date between ? and ? order by i.arrival_date desc, i.arrival_number desc limit 50 offset ?`,
+  );
+  const rawCount = raw.prepare('select count(*) n from incoming where deleted_at is null and arrival_date between ? and ?');
+  const rawSamples = await sample(250, (i) => {
+    const p = page(i);
+    rawCount.get(`${p.y}-01-01`, `${p.y}-12-31`);
+    return rawList.all(`${p.y}-01-01`, `${p.y}-12-31`, (p.page - 1) * 50);
+  });
+  printPercentiles('incoming.list.samePage', appSame);
+  printPercentiles('incoming.list.raw', rawSamples);
+  ratio('incoming.list.ratio_to_raw', appSame, rawSamples);
+
+  const queries = ['dat dai', 'BC-STNMT', '448/BC', 'quan trac moi truong', 'giay chung nhan quyen su dung dat', 'UBND huyen Cao Loc', 'KH-UBND'];
+  const search = await sample(210, (i) => core.call('search.global', { q: queries[i % queries.length]! }));
+  printPercentiles('search.global', search);
+  const rawSearch = raw.prepare('select rowid, bm25(doc_search, 10.0, 4.0, 2.0, 1.0) s from doc_search where doc_search match ? order by s limit 30');
+  const rawSearchSamples = await sample(210, (i) => rawSearch.all(ftsQuery(foldVietnamese(queries[i % queries.length]!))));
+  printPercentiles('search.global.raw', rawSearchSamples);
+  ratio('search.global.ratio_to_raw', search, rawSearchSamples);
+
+  printPercentiles('outgoing.list', await sample(200, () => core.call('outgoing.list', { from: '2025-01-01', to: '2025-12-31' })));
+
+  // One year's incoming register to Excel, then that file imported into an empty database.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-io-'));
+  const t0 = performance.now();
+  const exp = await core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(dir, 'so-den-2025.xlsx') });
+  if (!exp.ok) throw new Error(exp.error.message);
+  print({ name: 'export.incomingRegister.year_s', value: (performance.now() - t0) / 1000, unit: 's', n: exp.value.rows });
+  raw.close();
+  await core.close();
+
+  const fresh = await createCore({ dbPath: path.join(dir, 'import.sqlite'), clock: () => new Date(`${TODAY}T03:00:00Z`) });
+  await fresh.call('agency.update', { name: 'Sở Tài nguyên và Môi trường', abbreviation: 'STNMT', place: 'Lạng Sơn' });
+  const t1 = performance.now();
+  const imp = await fresh.call('imports.registerXlsx', { kind: 'incoming', path: exp.value.path, dryRun: false });
+  if (!imp.ok) throw new Error(imp.error.message);
+  print({ name: 'import.registerXlsx.20k_s', value: (performance.now() - t1) / 1000, unit: 's', n: imp.value.imported });
+  await fresh.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

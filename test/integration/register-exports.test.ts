@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incomingRegisterColumns, outgoingRegisterColumns } from '../../electron/core/exports/register-types';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+
+let t: TestCore;
+let out: string;
+const senders = ['UBND tỉnh Lạng Sơn', 'Sở Nội vụ', 'Bộ Tài nguyên và Môi trường', 'UBND huyện Cao Lộc'];
+
+beforeAll(async () => {
+  t = await makeCore({ clock: () => new Date('2025-06-30T02:00:00Z') });
+  out = tempDir('vanthu-exports-');
+  ok(await t.core.call('agency.update', standardAgency));
+  const vp = ok(await t.core.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' }));
+  for (let i = 0; i < 30; i++) {
+    const day = String(i + 1).padStart(2, '0');
+    ok(await t.core.call('incoming.register', {
+      arrivalDate: `2025-01-${day}`,
+      senderName: senders[i % senders.length]!,
+      notation: i % 3 === 0 ? `${100 + i}/STNMT-VP` : `${100 + i}/BC-STNMT`,
+      documentDate: '2024-12-30',
+      subject: `Về việc quản lý đất đai và bảo vệ môi trường, đợt ${i + 1}`,
+      recipientText: 'Văn phòng Sở',
+    }));
+  }
+  // Outside the period: must not be exported.
+  ok(await t.core.call('incoming.register', { arrivalDate: '2024-12-31', senderName: 'Sở Tư pháp', notation: '1/TB-STP', documentDate: '2024-12-30', subject: 'Năm trước' }));
+  for (let i = 0; i < 5; i++) {
+    const d = ok(await t.core.call('outgoing.createDraft', { documentType: i % 2 ? 'BC' : 'CV', subject: `Trích yếu văn bản đi số ${i + 1}`, draftingUnitId: vp.id, drafterInitials: 'PAD', recipients: [{ name: 'UBND tỉnh Lạng Sơn' }], copies: 3 }));
+    ok(await t.core.call('outgoing.issue', { id: d.id, issueDate: `2025-03-0${i + 1}` }));
+    if (i === 2) ok(await t.core.call('outgoing.cancelNumber', { id: d.id, reason: 'Ban hành nhầm' }));
+  }
+  ok(await t.core.call('outgoing.createDraft', { documentType: 'KH', subject: 'Dự thảo chưa cấp số' }));
+});
+afterAll(() => t.close());
+
+async function readXlsx(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  const rows: string[][] = [];
+  ws.eachRow((r) => rows.push(Array.from({ length: 10 }, (_, i) => r.getCell(i + 1).text)));
+  return { ws, rows };
+}
+
+describe('register exports', () => {
+  it('incoming xlsx: the decree columns in order, one row per document of the period, dd/mm/yyyy, A4 landscape', async () => {
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'so-den') }));
+    expect(r).toEqual({ path: path.join(out, 'so-den.xlsx'), rows: 30 });
+    const { ws, rows } = await readXlsx(r.path);
+    const h = rows.findIndex((row) => row[0] === 'Ngày đến');
+    expect(rows[h]).toEqual([...incomingRegisterColumns]);
+    expect(rows.slice(0, h).map((row) => row[0])).toContain('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
+    const data = rows.slice(h + 1);
+    expect(data).toHaveLength(30);
+    expect(data[0]).toEqual(['01/01/2025', '01', 'UBND tỉnh Lạng Sơn', '100/STNMT-VP', '30/12/2024', 'Về việc quản lý đất đai và bảo vệ môi trường, đợt 1', 'Văn phòng Sở', '', '', '']);
+    expect(data[1]).toEqual(['02/01/2025', '02', 'Sở Nội vụ', '101/BC-STNMT', '30/12/2024', 'Báo cáo: Về việc quản lý đất đai và bảo vệ môi trường, đợt 2', 'Văn phòng Sở', '', '', '']);
+    expect(data.map((d) => d[1])).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(rows.some((row) => row[0] === 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN')).toBe(true);
+    expect(rows.some((row) => row[0] === 'Từ ngày 01/01/2025 đến ngày 31/12/2025')).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
+    expect(ws.pageSetup.printTitlesRow).toBe('6:6');
+    expect(ws.getRow(h + 2).getCell(3).font?.name).toBe('Times New Roman');
+  });
+
+  it('outgoing xlsx: issued and cancelled numbers in order, drafts left out', async () => {
+    const r = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'so-di.xlsx') }));
+    expect(r.rows).toBe(5);
+    const { rows } = await readXlsx(r.path);
+    const h = rows.findIndex((row) => row[0] === 'Số, ký hiệu văn bản');
+    expect(rows[h]).toEqual([...outgoingRegisterColumns]);
+    const data = rows.slice(h + 1);
+    expect(data.map((d) => d[0])).toEqual(['01/STNMT-VP', '02/BC-STNMT', '03/STNMT-VP', '04/BC-STNMT', '05/STNMT-VP']);
+    expect(data[2]![9]).toBe('Hủy số');
+    expect(data[1]).toEqual(['02/BC-STNMT', '02/03/2025', 'Báo cáo: Trích yếu văn bản đi số 2', '', 'UBND tỉnh Lạng Sơn', 'VT, VP(PAD)', '3', '', '', '']);
+  });
+
+  it('docx: landscape A4, the header row repeated on each page, Times New Roman, every subject', async () => {
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx', path: path.join(out, 'so-den.docx') }));
+    expect(r.rows).toBe(30);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(r.path))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906"/);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('Times New Roman');
+    let at = 0;
+    for (const c of incomingRegisterColumns) {
+      const i = xml.indexOf(`>${c}<`, at);
+      expect(i).toBeGreaterThan(at);
+      at = i;
+    }
+    for (let i = 1; i <= 30; i++) expect(xml).toContain(`đợt ${i}<`);
+    expect(xml).not.toContain('Năm trước');
+    const o = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx', path: path.join(out, 'so-di.docx') }));
+    expect(o.rows).toBe(5);
+  });
+
+  it('bad input: period reversed, unknown format, missing folder — nothing written', async () => {
+    expect(err(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'pdf', path: path.join(out, 'x') })).fields[0]?.path).toBe('format');
+    const e = err(await t.core.call('exports.incomingRegister', { from: '2025-12-31', to: '2025-01-01', format: 'xlsx', path: path.join(out, 'x') }));
+    expect(e.fields).toEqual([{ path: 'to', message: 'Đến ngày phải sau hoặc bằng Từ ngày.' }]);
+    const e2 = err(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'khong-co', 'x.xlsx') }));
+    expect(e2.fields[0]).toMatchObject({ path: 'path' });
+    expect(fs.existsSync(path.join(out, 'x.xlsx'))).toBe(false);
+  });
+
+  it('a cell that looks like a formula stays text', async () => {
+    ok(await t.core.call('incoming.register', { arrivalDate: '2025-06-01', senderName: '=HYPERLINK("http://x")', notation: '9/TB-X', documentDate: '2025-06-01', subject: '+cmd|calc' }));
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-06-01', to: '2025-06-01', format: 'xlsx', path: path.join(out, 'f.xlsx') }));
+    const { ws } = await readXlsx(r.path);
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(last.getCell(3).value).toBe('=HYPERLINK("http://x")');
+  });
+});
