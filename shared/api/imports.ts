@@ -39,6 +39,7 @@ export const importsContracts = {
       sheetName: z.string(),
       headerRow: z.number(),
       columns: z.array(z.object({ field: z.string(), column: z.number(), header: z.string() })),
+      headers: z.array(z.object({ column: z.number(), text: z.string() })),
       valid: z.number(),
       invalid: z.number(),
       imported: z.number(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLineVi, formatDateVi, formatNumberVi, isIsoDate } from '../../shared/dates';
+import { dateLineVi, formatDateVi, formatNumberVi, isIsoDate, parseDateVi } from '../../shared/dates';
 
 describe('isIsoDate', () => {
   it.each([
@@ -27,4 +27,21 @@ describe('display formats', () => {
     expect(formatNumberVi(17306)).toBe('17.306');
     expect(formatNumberVi(378)).toBe('378');
   });
+});
+
+describe('parseDateVi: dates typed day first', () => {
+  it.each([
+    ['05/09/2022', '2022-09-05'],
+    ['5/9/2022', '2022-09-05'],
+    ['5-9-2022', '2022-09-05'],
+    ['05.09.2022', '2022-09-05'],
+    ['05092022', '2022-09-05'],
+    ['5/9', '2026-09-05'],
+    ['5/9/22', '2022-09-05'],
+    ['2022-09-05', '2022-09-05'],
+    [' 05/09/2022 ', '2022-09-05'],
+    ['31/02/2022', null],
+    ['hôm nay', null],
+    ['', null],
+  ])('%s → %s', (text, expected) => expect(parseDateVi(text, '2026-11-24')).toBe(expected));
 });

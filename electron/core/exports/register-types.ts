@@ -1,6 +1,7 @@
 /** The printable registers of Decree 30/2020 (Phụ lục IV): columns and rows. */
 import { formatDateVi } from '../../../shared/dates';
 import { formatDocNumber } from '../../../shared/documents/notation';
+import { typeAndSubject } from '../../../shared/text';
 
 export interface RegisterMeta {
   agencyName: string;
@@ -77,10 +78,6 @@ export function periodLine(m: RegisterMeta): string {
   return `Từ ngày ${formatDateVi(m.from)} đến ngày ${formatDateVi(m.to)}`;
 }
 
-/** "Báo cáo: tình hình …"; a công văn's subject stands alone. */
-function typeAndSubject(typeName: string | null, subject: string): string {
-  return typeName ? `${typeName}: ${subject}` : subject;
-}
 
 /** Cells as printed text: dates dd/mm/yyyy, numbers with the leading zero. */
 export function incomingCells(r: IncomingRegisterRow): string[] {

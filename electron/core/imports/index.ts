@@ -98,6 +98,7 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
       sheetName: sheet.sheetName,
       headerRow: sheet.headerRow,
       columns: sheet.columns.map((c) => ({ field: c.field, column: c.column, header: c.header || labels[c.field] || c.field })),
+      headers: sheet.headers,
       valid,
       invalid,
       imported,

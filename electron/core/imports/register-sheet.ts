@@ -59,6 +59,8 @@ export interface SheetReadResult {
   sheetName: string;
   headerRow: number;
   columns: { field: string; column: number; header: string }[];
+  /** Every cell of the header row, for choosing columns by hand. */
+  headers: { column: number; text: string }[];
   rows: SheetRow[];
 }
 
@@ -148,9 +150,12 @@ export async function readRegisterSheet(file: string, kind: RegisterKind, mappin
     }
     rows.push({ row: r, ok: errors.length === 0, errors, values });
   }
+  const headers: { column: number; text: string }[] = [];
+  ws.getRow(detected.headerRow).eachCell((cell, column) => headers.push({ column, text: cellText(cell.value) }));
   return {
     sheetName: ws.name,
     headerRow: detected.headerRow,
+    headers,
     columns: defs.filter((d) => columns.has(d.field)).map((d) => ({ field: d.field, column: columns.get(d.field)!.column, header: columns.get(d.field)!.header })),
     rows,
   };

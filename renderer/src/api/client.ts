@@ -58,6 +58,11 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.vanthu ?? httpBridge();
 
+/** A download link of the browser shell (links cannot carry the Authorization header). */
+export function downloadUrl(path: string): string {
+  return `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}
+
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
   return (await bridge.call(method, input)) as ApiResult<Output<M>>;
 }

@@ -6,16 +6,27 @@ import { AgencyForm } from '../settings/AgencyForm';
 import { UnitsPage } from '../units/UnitsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ComingSoon } from './ComingSoon';
+import type { SearchHit } from '../../../shared/api/search';
+import { ImportPage } from '../imports/ImportPage';
+import { IncomingPage } from '../incoming/IncomingPage';
+import { OutgoingPage } from '../outgoing/OutgoingPage';
+import { SearchDialog } from '../search/SearchDialog';
+import type { OpenRequest } from './open-request';
 
-function areaFromHash(): AreaKey {
+type Route = AreaKey | 'import';
+
+function routeFromHash(): Route {
   const key = window.location.hash.replace(/^#\/?/, '');
+  if (key === 'import') return 'import';
   return areas.find((a) => a.key === key)?.key ?? 'incoming';
 }
 
 export function App() {
   const [agency, setAgency] = useState<Agency | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [area, setArea] = useState<AreaKey>(areaFromHash);
+  const [area, setArea] = useState<Route>(routeFromHash);
+  const [searching, setSearching] = useState(false);
+  const [open, setOpen] = useState<{ kind: 'incoming' | 'outgoing'; req: OpenRequest } | null>(null);
 
   const load = useCallback(() => {
     fetchValue('agency.get', {})
@@ -24,10 +35,26 @@ export function App() {
   }, []);
   useEffect(load, [load]);
   useEffect(() => {
-    const on = () => setArea(areaFromHash());
+    const on = () => setArea(routeFromHash());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function openHit(h: SearchHit) {
+    setSearching(false);
+    window.location.hash = `#/${h.kind}`;
+    setOpen({ kind: h.kind, req: { id: h.id, seq: Date.now() } });
+  }
 
   if (loadError) return <div className="fatal" role="alert">{loadError}</div>;
   if (!agency) return <div className="loading">Đang tải…</div>;
@@ -48,13 +75,16 @@ export function App() {
           <span className="brand-parent">{agency.parentName}</span>
           <span className="brand-name">{agency.name}</span>
         </div>
+        <button type="button" className="search-button" onClick={() => setSearching(true)}>
+          Tìm văn bản… <kbd>Ctrl+K</kbd>
+        </button>
         <span className="product">Văn thư</span>
       </header>
       <nav className="sidenav" aria-label="Chức năng">
         <ul>
           {areas.map((a) => (
             <li key={a.key}>
-              <a href={`#/${a.key}`} aria-current={a.key === area ? 'page' : undefined}>
+              <a href={`#/${a.key}`} aria-current={a.key === area || (a.key === 'incoming' && area === 'import') ? 'page' : undefined}>
                 {a.label}
               </a>
             </li>
@@ -62,7 +92,13 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
-        {area === 'units' ? (
+        {area === 'incoming' ? (
+          <IncomingPage open={open?.kind === 'incoming' ? open.req : null} />
+        ) : area === 'outgoing' ? (
+          <OutgoingPage open={open?.kind === 'outgoing' ? open.req : null} />
+        ) : area === 'import' ? (
+          <ImportPage />
+        ) : area === 'units' ? (
           <UnitsPage />
         ) : area === 'settings' ? (
           <SettingsPage agency={agency} onSaved={setAgency} />
@@ -70,6 +106,7 @@ export function App() {
           <ComingSoon area={area} />
         )}
       </main>
+      {searching ? <SearchDialog onClose={() => setSearching(false)} onOpen={openHit} /> : null}
     </div>
   );
 }

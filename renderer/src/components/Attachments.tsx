@@ -1,0 +1,52 @@
+/** Files attached to a document: add (any file), open in the system viewer or download. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Attachment } from '../../../shared/api/attachments';
+import { formatNumberVi } from '../../../shared/dates';
+import { call, downloadUrl, fetchValue } from '../api/client';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'outgoing'; ownerId: number }) {
+  const [items, setItems] = useState<Attachment[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const load = useCallback(() => {
+    fetchValue('attachments.list', { ownerKind, ownerId }).then((r) => setItems(r.items)).catch((e: Error) => setMessage(e.message));
+  }, [ownerKind, ownerId]);
+  useEffect(load, [load]);
+
+  async function add(files: FileList | null) {
+    for (const f of [...(files ?? [])]) {
+      const r = await call('attachments.add', { ownerKind, ownerId, fileName: f.name, contentBase64: await toBase64(f) });
+      setMessage(r.ok ? `Đã đính kèm "${f.name}".` : r.error.message);
+    }
+    load();
+  }
+
+  async function open(a: Attachment) {
+    const r = await call('attachments.open', { id: a.id });
+    if (!r.ok) return setMessage(r.error.message);
+    if (!r.value.opened) window.location.assign(downloadUrl(r.value.downloadPath));
+  }
+
+  return (
+    <section className="sub" aria-label="Tệp đính kèm">
+      <h3>Tệp đính kèm</h3>
+      {message ? <div className="notice" role="status">{message}</div> : null}
+      <ul className="files">
+        {items.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link" onClick={() => void open(a)}>{a.fileName}</button>
+            <span className="muted"> ({formatNumberVi(Math.ceil(a.size / 1024))} KB)</span>
+          </li>
+        ))}
+        {items.length === 0 ? <li className="muted">Chưa có tệp.</li> : null}
+      </ul>
+      <input type="file" multiple aria-label="Thêm tệp đính kèm" onChange={(e) => void add(e.target.files)} />
+    </section>
+  );
+}

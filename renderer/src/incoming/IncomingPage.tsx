@@ -1,0 +1,126 @@
+/** Văn bản đến: the register as a list with filters, the entry form and the detail panel. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import type { Incoming, IncomingListInput } from '../../../shared/api/incoming';
+import type { Unit } from '../../../shared/api/units';
+import { formatDateVi, toIsoDate } from '../../../shared/dates';
+import { incomingStatuses, incomingStatusLabels } from '../../../shared/documents/fields';
+import { documentTypes } from '../../../shared/documents/types';
+import { typeAndSubject } from '../../../shared/text';
+import { fetchValue, onEvent } from '../api/client';
+import { DateInput } from '../components/DateInput';
+import { ServerTable, type ServerColumn } from '../components/ServerTable';
+import { usePagedList } from '../components/usePagedList';
+import type { OpenRequest } from '../app/open-request';
+import { IncomingDetail } from './IncomingDetail';
+import { IncomingForm } from './IncomingForm';
+
+type Filters = Omit<IncomingListInput, 'page' | 'pageSize'>;
+
+const columns: ServerColumn<Incoming>[] = [
+  { id: 'arrivalNumber', header: 'Số đến', accessorFn: (d) => d.arrivalNumberText, width: 100 },
+  { id: 'arrivalDate', header: 'Ngày đến', accessorFn: (d) => formatDateVi(d.arrivalDate), width: 110 },
+  { id: 'senderName', header: 'Tác giả', accessorFn: (d) => d.senderName, width: 220 },
+  { id: 'notation', header: 'Số, ký hiệu', accessorFn: (d) => d.notation ?? '', enableSorting: false, width: 150 },
+  { id: 'documentDate', header: 'Ngày VB', accessorFn: (d) => formatDateVi(d.documentDate), width: 105 },
+  { id: 'subject', header: 'Trích yếu', accessorFn: (d) => typeAndSubject(d.documentType === 'CV' ? null : d.documentTypeName, d.subject) },
+  { id: 'lead', header: 'Đơn vị xử lý', accessorFn: (d) => d.leadUnit?.name ?? '', enableSorting: false, width: 190 },
+  { id: 'deadline', header: 'Hạn xử lý', accessorFn: (d) => formatDateVi(d.deadline), width: 105 },
+  { id: 'status', header: 'Tình trạng', accessorFn: (d) => incomingStatusLabels[d.status], enableSorting: false, width: 150, className: (d) => (d.overdue ? 'late' : '') },
+];
+
+const sortable: Record<string, IncomingListInput['sort']> = {
+  arrivalNumber: 'arrivalNumber',
+  arrivalDate: 'arrivalDate',
+  senderName: 'senderName',
+  documentDate: 'documentDate',
+  subject: 'subject',
+  deadline: 'deadline',
+};
+
+export function IncomingPage({ open }: { open?: OpenRequest | null }) {
+  const year = toIsoDate(new Date()).slice(0, 4);
+  const [filters, setFilters] = useState<Filters>({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'arrivalNumber', desc: true }]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        setPanel({ kind: 'form' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (open) setPanel({ kind: 'detail', id: open.id });
+  }, [open]);
+  useEffect(() => onEvent((e) => e.type === 'data.changed' && setReload((n) => n + 1)), []);
+
+  const sort = sorting[0];
+  const query = useMemo(() => ({ ...filters, sort: sortable[sort?.id ?? ''] ?? 'arrivalNumber', dir: sort?.desc === false ? ('asc' as const) : ('desc' as const) }), [filters, sort]);
+  const fetchPage = useCallback((f: typeof query, page: number) => fetchValue('incoming.list', { ...f, page, pageSize: 100 }), []);
+  const list = usePagedList(fetchPage, query, reload);
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value || null });
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>Văn bản đến</h1>
+        <div className="actions">
+          <a className="button" href="#/import">Nhập từ Excel</a>
+          <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
+            Vào sổ văn bản đến (Alt+N)
+          </button>
+        </div>
+      </div>
+      <div className="toolbar filters">
+        <label>Từ <DateInput label="Từ ngày" value={filters.from ?? null} onChange={(from) => setFilters({ ...filters, from })} /></label>
+        <label>đến <DateInput label="Đến ngày" value={filters.to ?? null} onChange={(to) => setFilters({ ...filters, to })} /></label>
+        <select value={filters.status ?? ''} onChange={set('status')} aria-label="Tình trạng">
+          <option value="">Mọi tình trạng</option>
+          {incomingStatuses.map((s) => <option key={s} value={s}>{incomingStatusLabels[s]}</option>)}
+        </select>
+        <select value={filters.documentType ?? ''} onChange={set('documentType')} aria-label="Loại văn bản">
+          <option value="">Mọi loại</option>
+          {documentTypes.map((t) => <option key={t.code} value={t.code}>{t.name}</option>)}
+        </select>
+        <select value={filters.unitId ?? ''} onChange={(e) => setFilters({ ...filters, unitId: e.target.value ? Number(e.target.value) : null })} aria-label="Đơn vị xử lý">
+          <option value="">Mọi đơn vị</option>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+        <input type="search" className="filter" placeholder="Cơ quan gửi" value={filters.sender ?? ''} onChange={set('sender')} aria-label="Lọc theo cơ quan gửi" />
+        <input type="search" className="filter" placeholder="Tìm trích yếu, số ký hiệu… (gõ không dấu được)" value={filters.q ?? ''} onChange={set('q')} aria-label="Lọc theo từ khóa" />
+      </div>
+      {list.error ? <div className="form-message" role="alert">{list.error}</div> : null}
+      <div className="split">
+        <ServerTable
+          label="Sổ văn bản đến"
+          columns={columns}
+          rows={list.rows}
+          total={list.total}
+          loading={list.loading}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          onNeedMore={list.loadMore}
+          onOpen={(d) => setPanel({ kind: 'detail', id: d.id })}
+          getRowId={(d) => String(d.id)}
+          selectedId={panel?.kind === 'detail' ? String(panel.id) : null}
+          emptyText="Không có văn bản nào trong kỳ này. Bấm Alt+N để vào sổ."
+        />
+        {panel?.kind === 'form' ? (
+          <IncomingForm onSaved={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
+        ) : panel?.kind === 'detail' ? (
+          <IncomingDetail key={panel.id} id={panel.id} units={units} onChanged={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

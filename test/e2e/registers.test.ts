@@ -1,0 +1,160 @@
+/**
+ * End to end: the clerk's daily work in Chromium — registering incoming
+ * documents with the keyboard, the duplicate warning, the list, search,
+ * an outgoing document issued.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateVi, toIsoDate } from '../../shared/dates';
+import { standardAgency, tempDir } from '../support/core';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { post, startWeb, type RunningWeb } from '../support/web';
+
+let web: RunningWeb;
+let browser: BrowserContext;
+let page: Page;
+const today = toIsoDate(new Date());
+const year = today.slice(0, 4);
+
+beforeAll(async () => {
+  web = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-registers.sqlite')]);
+  await post(web, 'agency.update', standardAgency);
+  await post(web, 'units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' });
+  await post(web, 'units.create', { name: 'Phòng Quản lý đất đai', abbreviation: 'QLĐĐ', kind: 'internal' });
+  await post(web, 'units.create', { name: 'Ủy ban nhân dân tỉnh Lạng Sơn', abbreviation: 'UBND', kind: 'external' });
+  await post(web, 'units.create', { name: 'Sở Tài chính', abbreviation: 'STC', kind: 'external' });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(web.url);
+  await page.getByRole('heading', { name: 'Văn bản đến' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+/** Every key the clerk presses, counted. */
+let presses = 0;
+async function press(key: string) {
+  presses++;
+  await page.keyboard.press(key);
+}
+async function type(text: string) {
+  presses += [...text].length;
+  await page.keyboard.type(text);
+}
+
+describe('incoming register in the browser', () => {
+  it('registers a typical document with the keyboard only', async () => {
+    presses = 0;
+    await press('Alt+N');
+    await page.getByRole('form', { name: 'Vào sổ văn bản đến' }).waitFor();
+    // Focus starts on the sender; the arrival date is today by default.
+    await type('uy ban');
+    await page.getByRole('option', { name: 'Ủy ban nhân dân tỉnh Lạng Sơn' }).waitFor();
+    await press('Tab'); // accepts the suggestion and moves on to Số, ký hiệu
+    await type('448/BC-STNMT');
+    await press('Tab');
+    await type('05/09/2022');
+    await press('Tab'); // Loại văn bản (already filled from the notation)
+    await press('Tab');
+    await type('Báo cáo kết quả công tác quản lý đất đai tháng 8 năm 2022');
+    await press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Đã vào sổ: số đến 01' }).waitFor();
+    console.log(`[e2e] keyboard-only registration: ${presses} key presses`);
+    const form = page.getByRole('form', { name: 'Vào sổ văn bản đến' });
+    // The next empty form keeps the arrival date.
+    expect(await form.getByLabel('Ngày đến').inputValue()).toBe(formatDateVi(today));
+    expect(await form.getByLabel('Tác giả (cơ quan gửi)').inputValue()).toBe('');
+    const table = page.getByRole('table', { name: 'Sổ văn bản đến' });
+    await table.getByRole('cell', { name: '448/BC-STNMT' }).waitFor();
+    const first = table.locator('.vtable-body [role=row]').first();
+    expect(await first.getByRole('cell').first().textContent()).toBe('01');
+    expect(await first.getByRole('cell').nth(2).textContent()).toBe('Ủy ban nhân dân tỉnh Lạng Sơn');
+    expect(await first.getByRole('cell').nth(5).textContent()).toBe('Báo cáo kết quả công tác quản lý đất đai tháng 8 năm 2022');
+    await page.screenshot({ path: screenshotPath('incoming-form'), fullPage: true });
+  });
+
+  it('warns of a duplicate and registers it as 02 when confirmed', async () => {
+    const form = page.getByRole('form', { name: 'Vào sổ văn bản đến' });
+    await form.getByLabel('Tác giả (cơ quan gửi)').fill('Ủy ban nhân dân tỉnh Lạng Sơn');
+    await page.keyboard.press('Escape');
+    await form.getByLabel('Số, ký hiệu').fill('448/BC-STNMT');
+    await form.getByLabel('Ngày văn bản').fill('05/09/2022');
+    await form.getByLabel('Trích yếu').fill('Bản điện tử của báo cáo tháng 8');
+    await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
+    await form.getByText(/đã vào sổ: số đến 01/).waitFor();
+    await form.getByRole('button', { name: 'Vẫn vào sổ' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã vào sổ: số đến 02' }).waitFor();
+  });
+
+  it('shows field messages in Vietnamese and writes nothing', async () => {
+    const form = page.getByRole('form', { name: 'Vào sổ văn bản đến' });
+    await form.getByLabel('Ngày đến').fill('31/02/2022');
+    await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
+    expect(await form.locator('#in-arrival-error').textContent()).toBe('Ngày đến: nhập dạng ngày/tháng/năm, ví dụ 05/09/2022.');
+    await form.getByLabel('Ngày đến').fill(formatDateVi(today));
+    await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
+    await form.locator('#in-sender-error').waitFor();
+    expect(await form.locator('#in-sender-error').textContent()).toBe('Tác giả (cơ quan gửi) không được để trống.');
+    expect(await form.locator('#in-subject-error').textContent()).toBe('Trích yếu không được để trống.');
+    const r = await post(web, 'incoming.list', {});
+    expect((r.body.value as { total: number }).total).toBe(2);
+    await form.getByRole('button', { name: 'Đóng', exact: true }).last().click();
+  });
+
+  it('loads more rows on scroll, sorts, and filters without diacritics', async () => {
+    for (let i = 0; i < 150; i++) {
+      await post(web, 'incoming.register', {
+        arrivalDate: today,
+        senderName: i % 2 ? 'Sở Tài chính' : 'Sở Nội vụ',
+        notation: `${i + 1}/CV-X${i}`,
+        documentDate: today,
+        subject: i % 10 === 0 ? `Về việc đo đạc bản đồ địa chính đợt ${i}` : `Về việc dự toán ngân sách đợt ${i}`,
+      });
+    }
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Sổ văn bản đến' });
+    await table.getByText('Đang hiện 100 / 152 dòng').waitFor();
+    expect(await table.locator('.vtable-body [role=row]').count()).toBeLessThan(60); // virtual rows
+    await table.locator('.vtable-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await table.getByText('152 dòng', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('incoming-list'), fullPage: true });
+    await table.getByRole('button', { name: /Số đến/ }).click(); // ascending
+    const firstCell = table.locator('.vtable-body [role=row]').first().getByRole('cell').first();
+    await expect.poll(() => firstCell.textContent()).toBe('01');
+    await page.getByLabel('Lọc theo từ khóa').fill('ban do dia chinh');
+    await table.getByText('15 dòng', { exact: true }).waitFor();
+  });
+
+  it('finds a document from anywhere with Ctrl+K, highlighting what was typed without diacritics', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByRole('dialog', { name: 'Tìm văn bản' }).waitFor();
+    await page.keyboard.type('dat dai');
+    const hit = page.getByRole('option').filter({ hasText: '448/BC-STNMT' }).first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['đất', 'đai']));
+    await page.screenshot({ path: screenshotPath('search'), fullPage: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Chi tiết văn bản đến' }).waitFor();
+  });
+});
+
+describe('outgoing register in the browser', () => {
+  it('drafts a Báo cáo and issues it as 01/BC-STNMT', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Văn bản đi', exact: true }).click();
+    await page.getByRole('button', { name: 'Văn bản đi mới' }).click();
+    const form = page.getByRole('form', { name: 'Văn bản đi mới' });
+    await form.getByLabel('Loại văn bản').selectOption('BC');
+    await form.getByLabel('Trích yếu').fill(`Báo cáo công tác văn thư năm ${year}`);
+    await form.getByLabel('Nơi nhận (mỗi nơi một dòng)').fill('Ủy ban nhân dân tỉnh Lạng Sơn\nSở Tài chính');
+    await form.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    const detail = page.getByRole('complementary', { name: 'Chi tiết văn bản đi' });
+    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await detail.getByRole('status').filter({ hasText: 'Đã cấp số: 01/BC-STNMT' }).waitFor();
+    await page.getByRole('table', { name: 'Sổ văn bản đi' }).getByRole('cell', { name: '01/BC-STNMT' }).waitFor();
+    await page.screenshot({ path: screenshotPath('outgoing-list'), fullPage: true });
+  });
+});
