@@ -7,6 +7,8 @@ import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 /** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
 export interface HostCapabilities {
   openPath?: (file: string) => Promise<boolean>;
+  /** A save dialog; null when the user cancels. */
+  chooseSavePath?: (defaultName: string) => Promise<string | null>;
 }
 
 /** What a handler may use. `db` is the action's transaction for write methods. */

@@ -3,6 +3,7 @@
  * the tests create it on a database file and call it by method name.
  */
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/connection';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
@@ -13,6 +14,7 @@ import type { HandlerMap, HostCapabilities } from './context';
 import { attachmentFile, attachmentsHandlers } from './attachments';
 import { exportsHandlers } from './exports/index';
 import { importsHandlers } from './imports/index';
+import { exportsDir, filesHandlers } from './files';
 import { createRegistry, type CallOptions } from './registry';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
@@ -42,6 +44,7 @@ const handlers: HandlerMap<MethodName> = {
   ...attachmentsHandlers,
   ...exportsHandlers,
   ...importsHandlers,
+  ...filesHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -83,6 +86,12 @@ export async function createCore(opts: CoreOptions) {
     async attachmentFile(id: number): Promise<{ path: string; fileName: string; mediaType: string } | null> {
       const row = await opened.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
       return row ? { path: attachmentFile(dataDir, row.sha256), fileName: row.file_name, mediaType: row.media_type } : null;
+    },
+    /** For the browser shell's download route: a file written to the exports folder. */
+    exportFile(name: string): string | null {
+      const dir = exportsDir(dataDir);
+      const file = path.resolve(dir, name);
+      return path.dirname(file) === dir && fs.existsSync(file) ? file : null;
     },
     close: () => opened.close(),
   };

@@ -65,7 +65,13 @@ async function start(): Promise<void> {
     core = await createCore({
       dbPath: defaultDbPath(defaultDataDir()),
       // shell.openPath answers '' on success, an error text otherwise.
-      host: { openPath: async (file) => (await shell.openPath(file)) === '' },
+      host: {
+        openPath: async (file) => (await shell.openPath(file)) === '',
+        chooseSavePath: async (defaultName) => {
+          const r = await dialog.showSaveDialog({ title: 'Lưu tệp', defaultPath: path.join(app.getPath('documents'), defaultName) });
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
+      },
     });
   } catch (e) {
     dialog.showErrorBox('Văn thư không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));

@@ -29,6 +29,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export const CSP =
@@ -138,6 +140,8 @@ export async function startWebServer(opts: WebServerOptions) {
       if (url.pathname === '/api/events') return streamEvents(core, req, res);
       const file = /^\/api\/files\/attachments\/(\d+)$/.exec(url.pathname);
       if (file && req.method === 'GET') return sendAttachment(core, Number(file[1]), res);
+      const exported = /^\/api\/files\/exports\/([^/]+)$/.exec(url.pathname);
+      if (exported && req.method === 'GET') return sendExport(core, decodeURIComponent(exported[1]!), res);
       if (req.method !== 'POST') return apiError(res, 405, 'FORBIDDEN', 'Dùng POST để gọi chức năng.');
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       let input: unknown = {};
@@ -186,6 +190,19 @@ async function sendAttachment(core: Core, id: number, res: http.ServerResponse):
     'cache-control': 'no-store',
   });
   fs.createReadStream(f.path).pipe(res);
+}
+
+function sendExport(core: Core, name: string, res: http.ServerResponse): void {
+  const file = core.exportFile(name);
+  if (!file) return apiError(res, 404, 'NOT_FOUND', 'Không có tệp này.');
+  res.writeHead(200, {
+    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'content-length': fs.statSync(file).size,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  fs.createReadStream(file).pipe(res);
 }
 
 /** Server-sent events: the browser shell's counterpart of the preload's subscription. */

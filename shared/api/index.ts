@@ -4,6 +4,7 @@ import { agencyContracts } from './agency';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
 import { importsContracts } from './imports';
+import { filesContracts } from './files';
 import { incomingContracts } from './incoming';
 import { outgoingContracts } from './outgoing';
 import { searchContracts } from './search';
@@ -18,6 +19,7 @@ export const contracts = {
   ...attachmentsContracts,
   ...exportsContracts,
   ...importsContracts,
+  ...filesContracts,
 };
 
 export type Contracts = typeof contracts;

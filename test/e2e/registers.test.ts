@@ -4,6 +4,7 @@
  * an outgoing document issued.
  */
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateVi, toIsoDate } from '../../shared/dates';
@@ -139,6 +140,26 @@ describe('incoming register in the browser', () => {
     await page.screenshot({ path: screenshotPath('search'), fullPage: true });
     await page.keyboard.press('Enter');
     await page.getByRole('complementary', { name: 'Chi tiết văn bản đến' }).waitFor();
+  });
+});
+
+describe('printing the register', () => {
+  it('exports the incoming register as Excel and downloads it', async () => {
+    await page.getByRole('button', { name: 'In sổ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'In sổ văn bản đến' });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`So-van-ban-den_${year}-01-01_${year}-12-31.xlsx`);
+    const file = path.join(tempDir(), 'download.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(6).getCell(1).text).toBe('Ngày đến');
+    expect(ws.rowCount - 6).toBe(152);
+    await dialog.getByRole('status').filter({ hasText: 'Đã xuất 152 văn bản' }).waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
   });
 });
 

@@ -9,6 +9,7 @@ import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { DateInput } from '../components/DateInput';
+import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
 import type { OpenRequest } from '../app/open-request';
@@ -45,6 +46,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
   const [reload, setReload] = useState(0);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
@@ -75,6 +77,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
       <div className="page-head">
         <h1>Văn bản đến</h1>
         <div className="actions">
+          <button type="button" onClick={() => setExporting(true)}>In sổ</button>
           <a className="button" href="#/import">Nhập từ Excel</a>
           <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
             Vào sổ văn bản đến (Alt+N)
@@ -121,6 +124,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
           <IncomingDetail key={panel.id} id={panel.id} units={units} onChanged={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
         ) : null}
       </div>
+      {exporting ? <RegisterExport kind="incoming" onClose={() => setExporting(false)} /> : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { outgoingStatuses, outgoingStatusLabels } from '../../../shared/document
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { DateInput } from '../components/DateInput';
+import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
 import type { OpenRequest } from '../app/open-request';
@@ -32,6 +33,7 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
   const [reload, setReload] = useState(0);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
   }, []);
@@ -52,7 +54,10 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
     <section className="page">
       <div className="page-head">
         <h1>Văn bản đi</h1>
-        <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Văn bản đi mới</button>
+        <div className="actions">
+          <button type="button" onClick={() => setExporting(true)}>In sổ</button>
+          <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Văn bản đi mới</button>
+        </div>
       </div>
       <div className="toolbar filters">
         <label>Từ <DateInput label="Từ ngày" value={filters.from ?? null} onChange={(from) => setFilters({ ...filters, from })} /></label>
@@ -85,6 +90,7 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
           <OutgoingDetail key={panel.id} id={panel.id} onChanged={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
         ) : null}
       </div>
+      {exporting ? <RegisterExport kind="outgoing" onClose={() => setExporting(false)} /> : null}
     </section>
   );
 }
