@@ -144,6 +144,66 @@ export interface SettingsTable {
   value_json: string;
 }
 
+export interface TasksTable {
+  id: Generated<number>;
+  content: string;
+  content_fold: string;
+  source_incoming_id: number | null;
+  source_outgoing_id: number | null;
+  source_text: string | null;
+  assigned_by: string | null;
+  lead_unit_id: number | null;
+  person: string | null;
+  start_date: string | null;
+  time_text: string | null;
+  recurrence_json: string | null;
+  focus: number;
+  field: string | null;
+  target_quantity: number | null;
+  target_unit: string | null;
+  in_superior_programme: number;
+  state: 'active' | 'paused' | 'cancelled';
+  state_reason: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface TaskCoordinatorsTable {
+  task_id: number;
+  unit_id: number;
+}
+
+export interface TaskOccurrencesTable {
+  id: Generated<number>;
+  task_id: number;
+  period_key: string;
+  period_label: string | null;
+  due_date: string | null;
+  completed_at: string | null;
+  result: string | null;
+  created_at: string;
+}
+
+export interface TaskProgressTable {
+  id: Generated<number>;
+  occurrence_id: number;
+  report_date: string;
+  result: string;
+  quantity: number | null;
+  percent: number | null;
+  created_at: string;
+}
+
+export interface TaskRemindersTable {
+  id: Generated<number>;
+  occurrence_id: number;
+  reminder_date: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface DB {
   agency: AgencyTable;
   units: UnitsTable;
@@ -156,4 +216,9 @@ export interface DB {
   outgoing_replies: OutgoingRepliesTable;
   attachments: AttachmentsTable;
   settings: SettingsTable;
+  tasks: TasksTable;
+  task_coordinators: TaskCoordinatorsTable;
+  task_occurrences: TaskOccurrencesTable;
+  task_progress: TaskProgressTable;
+  task_reminders: TaskRemindersTable;
 }

@@ -94,3 +94,18 @@ export function abbreviation(label: string) {
     .transform((v) => (v === v.toLocaleLowerCase('vi') ? v.toLocaleUpperCase('vi') : v))
     .refine((v) => /^[\p{L}\p{Nd}][\p{L}\p{Nd}-]*$/u.test(v), `${label} chỉ gồm chữ cái, chữ số và dấu gạch ngang, không có dấu cách, ví dụ STNMT, VP, QLĐĐ, TTr.`);
 }
+
+/** Optional decimal (quantities, percentages): absent or null become null. */
+export function optionalNumber(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label} phải là số.` })
+    .min(min, `${label} không được nhỏ hơn ${min}.`)
+    .max(max, `${label} không được lớn hơn ${max}.`)
+    .nullish()
+    .transform((v) => v ?? null);
+}
+
+/** A list of unit ids (coordinating units and the like). */
+export function unitIds(label: string) {
+  return z.array(id(label), { error: `${label} phải là danh sách đơn vị.` }).max(50, `${label}: tối đa 50 đơn vị.`);
+}

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001_init';
 import * as m002 from './002_documents';
 import * as m003 from './003_search';
+import * as m004 from './004_tasks';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', up: m001.up },
   { version: 2, name: 'documents', up: m002.up },
   { version: 3, name: 'search', up: m003.up },
+  { version: 4, name: 'tasks', up: m004.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

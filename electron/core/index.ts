@@ -20,6 +20,8 @@ import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
 import { searchHandlers } from './search';
 import { unitsHandlers } from './units';
+import { tasksHandlers } from './tasks';
+import { taskImportHandlers } from './task-import';
 
 export interface CoreOptions {
   dbPath: string;
@@ -45,6 +47,8 @@ const handlers: HandlerMap<MethodName> = {
   ...exportsHandlers,
   ...importsHandlers,
   ...filesHandlers,
+  ...tasksHandlers,
+  ...taskImportHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
 import { incomingStatuses, receivedVias, secrecies, urgencies } from '../documents/fields';
-import { bool, id, int, isoDate, oneOf, optionalId, optionalIsoDate, optionalText, text } from '../validation';
+import { bool, id, int, isoDate, oneOf, optionalId, optionalIsoDate, optionalText, text, unitIds } from '../validation';
 
-const unitIds = (label: string) => z.array(id(label), { error: `${label} phải là danh sách đơn vị.` }).max(50, `${label}: tối đa 50 đơn vị.`);
+
 
 /** Every field a clerk may fill in when registering; handling may also be set at once. */
 const incomingFields = {

@@ -8,6 +8,8 @@ import { filesContracts } from './files';
 import { incomingContracts } from './incoming';
 import { outgoingContracts } from './outgoing';
 import { searchContracts } from './search';
+import { taskImportContracts } from './task-import';
+import { tasksContracts } from './tasks';
 import { unitsContracts } from './units';
 
 export const contracts = {
@@ -20,6 +22,8 @@ export const contracts = {
   ...exportsContracts,
   ...importsContracts,
   ...filesContracts,
+  ...tasksContracts,
+  ...taskImportContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -1,0 +1,254 @@
+/** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
+import { listTaskRows, summaryRows } from '../../db/tasks';
+import { fieldError } from '../../shared/api/errors';
+import type { ParsedInput } from '../../shared/api/index';
+import type { Task, TaskRow, TaskSummary } from '../../shared/api/tasks';
+import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
+import { foldVietnamese } from '../../shared/text';
+import type { CallContext, HandlerMap } from './context';
+import { checkUnits } from './documents';
+import {
+  auditTask,
+  loadTask,
+  pickOccurrence,
+  plannedOccurrences,
+  readRecurrence,
+  setDueSoonDays,
+  sourceLabel,
+  statusClock,
+  syncOccurrences,
+} from './task-store';
+
+type Editable = Partial<ParsedInput<'tasks.create'>>;
+
+async function checkSources(ctx: CallContext, v: Editable) {
+  if (v.sourceIncomingId) {
+    const r = await ctx.db.selectFrom('incoming').select('id').where('id', '=', v.sourceIncomingId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!r) throw fieldError('VALIDATION', 'sourceIncomingId', `Văn bản đến giao nhiệm vụ: không có văn bản mã ${v.sourceIncomingId}.`);
+  }
+  if (v.sourceOutgoingId) {
+    const r = await ctx.db.selectFrom('outgoing').select('id').where('id', '=', v.sourceOutgoingId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!r) throw fieldError('VALIDATION', 'sourceOutgoingId', `Văn bản đi giao nhiệm vụ: không có văn bản mã ${v.sourceOutgoingId}.`);
+  }
+  if (v.leadUnitId) await checkUnits(ctx, [v.leadUnitId], 'leadUnitId', 'Đơn vị chủ trì');
+  if (v.coordinatingUnitIds?.length) await checkUnits(ctx, v.coordinatingUnitIds, 'coordinatingUnitIds', 'Đơn vị phối hợp');
+}
+
+function checkDates(startDate: string | null, deadline: string | null) {
+  if (startDate && deadline && deadline < startDate) throw fieldError('VALIDATION', 'deadline', 'Hạn hoàn thành phải sau hoặc bằng Ngày bắt đầu.');
+}
+
+/** A time text that is not a recurrence (e.g. "Trước 30/6/2022") is kept as text beside the deadline. */
+function occurrencePlan(ctx: CallContext, deadline: string | null, timeText: string | null, startDate: string | null) {
+  const recurrence = readRecurrence(timeText);
+  return { recurrence, planned: plannedOccurrences(deadline, recurrence, startDate ?? ctx.today(), ctx.today()) };
+}
+
+async function setCoordinators(ctx: CallContext, taskId: number, ids: readonly number[]) {
+  await ctx.db.deleteFrom('task_coordinators').where('task_id', '=', taskId).execute();
+  const unique = [...new Set(ids)];
+  if (unique.length) await ctx.db.insertInto('task_coordinators').values(unique.map((unit_id) => ({ task_id: taskId, unit_id }))).execute();
+}
+
+export async function createTask(ctx: CallContext, v: ParsedInput<'tasks.create'>): Promise<Task> {
+  await checkSources(ctx, v);
+  checkDates(v.startDate, v.deadline);
+  const { recurrence, planned } = occurrencePlan(ctx, v.deadline, v.timeText, v.startDate);
+  const now = ctx.now();
+  const r = await ctx.db
+    .insertInto('tasks')
+    .values({
+      content: v.content,
+      content_fold: foldVietnamese(v.content),
+      source_incoming_id: v.sourceIncomingId,
+      source_outgoing_id: v.sourceOutgoingId,
+      source_text: v.sourceText,
+      assigned_by: v.assignedBy,
+      lead_unit_id: v.leadUnitId,
+      person: v.person,
+      start_date: v.startDate,
+      time_text: v.timeText,
+      recurrence_json: recurrence ? JSON.stringify(recurrence) : null,
+      focus: v.focus ? 1 : 0,
+      field: v.field,
+      target_quantity: v.targetQuantity,
+      target_unit: v.targetUnit,
+      in_superior_programme: v.inSuperiorProgramme ? 1 : 0,
+      state: 'active',
+      state_reason: null,
+      note: v.note,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await setCoordinators(ctx, r.id, v.coordinatingUnitIds.filter((u) => u !== v.leadUnitId));
+  await syncOccurrences(ctx, r.id, planned);
+  const task = await loadTask(ctx, r.id);
+  await auditTask(ctx, r.id, null, task);
+  return task;
+}
+
+async function setState(ctx: CallContext, id: number, state: Task['state'], reason: string | null, allowed: Task['state'][], message: string) {
+  const before = await loadTask(ctx, id);
+  if (!allowed.includes(before.state)) throw fieldError('VALIDATION', 'id', message);
+  await ctx.db.updateTable('tasks').set({ state, state_reason: reason, updated_at: ctx.now() }).where('id', '=', id).execute();
+  const after = await loadTask(ctx, id);
+  await auditTask(ctx, id, before, after);
+  return after;
+}
+
+function mustBeActive(t: Task) {
+  if (t.state === 'cancelled') throw fieldError('VALIDATION', 'id', 'Nhiệm vụ đã hủy, không ghi nhận thêm được.');
+}
+
+function toRow(r: Awaited<ReturnType<typeof listTaskRows>>['rows'][number]): TaskRow {
+  return {
+    taskId: r.task_id,
+    occurrenceId: r.occurrence_id,
+    content: r.content,
+    leadUnit: r.lead_unit_id !== null ? { id: r.lead_unit_id, name: r.lead_unit_name ?? '' } : null,
+    person: r.person,
+    source: sourceLabel({ incomingNotation: r.source_incoming_notation, incomingNumber: r.source_incoming_number, outgoingNotation: r.source_outgoing_notation, text: r.source_text }),
+    periodLabel: r.period_label,
+    due: r.due_date,
+    completedAt: r.completed_at,
+    status: r.status,
+    focus: r.focus === 1,
+    field: r.field,
+    lastPercent: r.last_percent,
+    lastProgress: r.last_progress,
+  };
+}
+
+const NO_UNIT = 'Chưa giao đơn vị';
+
+export async function taskSummary(ctx: CallContext, from: string | null, to: string | null): Promise<TaskSummary> {
+  const clock = await statusClock(ctx);
+  const rows = await summaryRows(ctx.db, { from, to }, clock);
+  const zero = () => Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  const byUnit = new Map<number | null, TaskSummary['rows'][number] & { order: number }>();
+  for (const r of rows) {
+    const row = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name ?? NO_UNIT, counts: zero(), total: 0, order: r.sort_order ?? Number.MAX_SAFE_INTEGER };
+    row.counts[r.status] += r.n;
+    row.total += r.n;
+    byUnit.set(r.unit_id, row);
+  }
+  const sorted = [...byUnit.values()].sort((a, b) => a.order - b.order || a.unitName.localeCompare(b.unitName, 'vi'));
+  return { asOf: clock.today, dueSoonDays: clock.days, rows: sorted.map(({ order: _order, ...r }) => r) };
+}
+
+export const tasksHandlers: HandlerMap<
+  | 'tasks.create'
+  | 'tasks.update'
+  | 'tasks.get'
+  | 'tasks.list'
+  | 'tasks.summary'
+  | 'tasks.reportProgress'
+  | 'tasks.complete'
+  | 'tasks.remind'
+  | 'tasks.pause'
+  | 'tasks.resume'
+  | 'tasks.cancel'
+  | 'tasks.settings'
+  | 'tasks.updateSettings'
+> = {
+  'tasks.create': createTask,
+  async 'tasks.update'(ctx, v) {
+    const before = await loadTask(ctx, v.id);
+    await checkSources(ctx, v);
+    const startDate = v.startDate !== undefined ? v.startDate : before.startDate;
+    const onceDue = before.occurrences.find((o) => o.periodKey === 'once')?.due ?? null;
+    const deadline = v.deadline !== undefined ? v.deadline : onceDue;
+    const timeText = v.timeText !== undefined ? v.timeText : before.timeText;
+    checkDates(startDate, deadline);
+    const { recurrence, planned } = occurrencePlan(ctx, deadline, timeText, startDate ?? before.createdAt.slice(0, 10));
+    const set: Record<string, unknown> = { updated_at: ctx.now(), time_text: timeText, recurrence_json: recurrence ? JSON.stringify(recurrence) : null };
+    const columns: [keyof typeof v, string][] = [
+      ['sourceIncomingId', 'source_incoming_id'], ['sourceOutgoingId', 'source_outgoing_id'], ['sourceText', 'source_text'],
+      ['assignedBy', 'assigned_by'], ['leadUnitId', 'lead_unit_id'], ['person', 'person'], ['startDate', 'start_date'],
+      ['field', 'field'], ['targetQuantity', 'target_quantity'], ['targetUnit', 'target_unit'], ['note', 'note'],
+    ];
+    for (const [k, col] of columns) if (v[k] !== undefined) set[col] = v[k];
+    if (v.content !== undefined) Object.assign(set, { content: v.content, content_fold: foldVietnamese(v.content) });
+    if (v.focus !== undefined) set.focus = v.focus ? 1 : 0;
+    if (v.inSuperiorProgramme !== undefined) set.in_superior_programme = v.inSuperiorProgramme ? 1 : 0;
+    await ctx.db.updateTable('tasks').set(set).where('id', '=', v.id).execute();
+    if (v.coordinatingUnitIds !== undefined) await setCoordinators(ctx, v.id, v.coordinatingUnitIds);
+    await syncOccurrences(ctx, v.id, planned);
+    const after = await loadTask(ctx, v.id);
+    await auditTask(ctx, v.id, before, after);
+    return after;
+  },
+  async 'tasks.get'(ctx, v) {
+    return loadTask(ctx, v.id);
+  },
+  async 'tasks.list'(ctx, v) {
+    const clock = await statusClock(ctx);
+    const filter = {
+      unitId: v.unitId,
+      status: v.status ?? null,
+      source: v.source ?? null,
+      sourceIncomingId: v.sourceIncomingId,
+      focus: v.focus ?? null,
+      from: v.from,
+      to: v.to,
+      qFold: v.q ? foldVietnamese(v.q) : null,
+    };
+    const page = { offset: (v.page - 1) * v.pageSize, limit: v.pageSize, sort: v.sort, dir: v.dir };
+    const { rows, total } = await listTaskRows(ctx.db, filter, clock, page);
+    return { items: rows.map(toRow), total, page: v.page, pageSize: v.pageSize, asOf: clock.today };
+  },
+  async 'tasks.summary'(ctx, v) {
+    return taskSummary(ctx, v.from, v.to);
+  },
+  async 'tasks.reportProgress'(ctx, v) {
+    const before = await loadTask(ctx, v.id);
+    mustBeActive(before);
+    if (v.date > ctx.today()) throw fieldError('VALIDATION', 'date', 'Ngày báo cáo không được sau hôm nay.');
+    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
+    await ctx.db.insertInto('task_progress').values({ occurrence_id: occ, report_date: v.date, result: v.result, quantity: v.quantity, percent: v.percent, created_at: ctx.now() }).execute();
+    if (v.percent === 100 && !before.occurrences.find((o) => o.id === occ)?.completedAt) {
+      await ctx.db.updateTable('task_occurrences').set({ completed_at: v.date, result: v.result }).where('id', '=', occ).execute();
+    }
+    const after = await loadTask(ctx, v.id);
+    await auditTask(ctx, v.id, before, after);
+    return after;
+  },
+  async 'tasks.complete'(ctx, v) {
+    const before = await loadTask(ctx, v.id);
+    mustBeActive(before);
+    if (v.date > ctx.today()) throw fieldError('VALIDATION', 'date', 'Ngày hoàn thành không được sau hôm nay.');
+    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
+    if (before.occurrences.find((o) => o.id === occ)?.completedAt) throw fieldError('VALIDATION', 'occurrenceId', 'Kỳ này đã ghi nhận hoàn thành.');
+    await ctx.db.updateTable('task_occurrences').set({ completed_at: v.date, result: v.result }).where('id', '=', occ).execute();
+    const after = await loadTask(ctx, v.id);
+    await auditTask(ctx, v.id, before, after);
+    return after;
+  },
+  async 'tasks.remind'(ctx, v) {
+    const before = await loadTask(ctx, v.id);
+    mustBeActive(before);
+    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
+    await ctx.db.insertInto('task_reminders').values({ occurrence_id: occ, reminder_date: v.date, note: v.note, created_at: ctx.now() }).execute();
+    const after = await loadTask(ctx, v.id);
+    await auditTask(ctx, v.id, before, after);
+    return after;
+  },
+  async 'tasks.pause'(ctx, v) {
+    return setState(ctx, v.id, 'paused', v.reason, ['active'], 'Chỉ tạm dừng được nhiệm vụ đang thực hiện.');
+  },
+  async 'tasks.resume'(ctx, v) {
+    return setState(ctx, v.id, 'active', null, ['paused'], 'Nhiệm vụ không ở trạng thái tạm dừng.');
+  },
+  async 'tasks.cancel'(ctx, v) {
+    return setState(ctx, v.id, 'cancelled', v.reason, ['active', 'paused'], 'Nhiệm vụ đã hủy trước đó.');
+  },
+  async 'tasks.settings'(ctx) {
+    return { dueSoonDays: (await statusClock(ctx)).days };
+  },
+  async 'tasks.updateSettings'(ctx, v) {
+    await setDueSoonDays(ctx, v.dueSoonDays);
+    return { dueSoonDays: v.dueSoonDays };
+  },
+};
