@@ -4,6 +4,7 @@
  */
 import type { Core } from './index';
 import { incomingYear, outgoingYear, prng } from './demo-documents';
+import { tasksYear } from './demo-tasks';
 
 export const demoAgency = {
   name: 'Sở Tài nguyên và Môi trường',
@@ -56,6 +57,7 @@ export interface DemoSummary {
   units: number;
   incoming: number;
   outgoing: number;
+  tasks: number;
 }
 
 export interface DemoOptions {
@@ -64,6 +66,8 @@ export interface DemoOptions {
   /** Incoming documents per working day (a department: about 80). */
   incomingPerDay?: number;
   outgoingPerDay?: number;
+  /** Tasks assigned per year (a department: about 2,000). */
+  tasksPerYear?: number;
   today: string;
   onProgress?: (what: string, done: number) => void;
 }
@@ -88,6 +92,7 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
   const lastYear = Number(opts.today.slice(0, 4));
   let incoming = 0;
   let outgoing = 0;
+  let tasks = 0;
   for (let year = lastYear - opts.years + 1; year <= lastYear; year++) {
     for (const doc of incomingYear(rng, year, opts.incomingPerDay ?? 80, internal)) {
       if (doc.arrivalDate > opts.today) break;
@@ -100,6 +105,12 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
       await must(core, 'outgoing.issue', { id: d.id, issueDate });
       if (++outgoing % 2000 === 0) opts.onProgress?.('outgoing', outgoing);
     }
+    for (const t of tasksYear(rng, year, opts.tasksPerYear ?? 2000, internal, opts.today)) {
+      const task = (await must(core, 'tasks.create', t.input)) as { id: number };
+      for (const p of t.progress) await must(core, 'tasks.reportProgress', { id: task.id, ...p });
+      if (t.completedAt) await must(core, 'tasks.complete', { id: task.id, date: t.completedAt, result: 'Đã hoàn thành.' });
+      if (++tasks % 2000 === 0) opts.onProgress?.('tasks', tasks);
+    }
   }
-  return { agency: demoAgency.name, units: internal.length + demoExternalUnits.length, incoming, outgoing };
+  return { agency: demoAgency.name, units: internal.length + demoExternalUnits.length, incoming, outgoing, tasks };
 }

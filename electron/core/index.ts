@@ -22,6 +22,7 @@ import { searchHandlers } from './search';
 import { unitsHandlers } from './units';
 import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
+import { taskExportsHandlers } from './exports/task-exports';
 
 export interface CoreOptions {
   dbPath: string;
@@ -49,6 +50,7 @@ const handlers: HandlerMap<MethodName> = {
   ...filesHandlers,
   ...tasksHandlers,
   ...taskImportHandlers,
+  ...taskExportsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

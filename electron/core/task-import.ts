@@ -7,6 +7,7 @@ import { describeRecurrence, parseRecurrence } from '../../shared/tasks/recurren
 import { foldVietnamese } from '../../shared/text';
 import type { HandlerMap } from './context';
 import { createTask } from './tasks';
+import { docxText } from './docx-text';
 
 /** Names compared without diacritics, case, punctuation or "phòng"/"Phòng" spelling. */
 function key(name: string): string {
@@ -24,7 +25,12 @@ export function proposeAbbreviation(name: string, taken: ReadonlySet<string>): s
   return candidate;
 }
 
-export const taskImportHandlers: HandlerMap<'tasks.importFromText' | 'tasks.importCommit'> = {
+export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.importFromText' | 'tasks.importCommit'> = {
+  async 'tasks.readDocument'(_ctx, v) {
+    const data = Buffer.from(v.base64, 'base64');
+    if (/\.txt$/i.test(v.fileName)) return { text: new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '') };
+    return { text: await docxText(data) };
+  },
   async 'tasks.importFromText'(ctx, v) {
     const units = await listUnitRows(ctx.db, { kind: 'internal' });
     const byKey = new Map(units.flatMap((u) => [[key(u.name), u] as const, ...(u.abbreviation ? [[key(u.abbreviation), u] as const] : [])]));

@@ -1,4 +1,5 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
+import { sql } from 'kysely';
 import { listTaskRows, summaryRows } from '../../db/tasks';
 import { fieldError } from '../../shared/api/errors';
 import type { ParsedInput } from '../../shared/api/index';
@@ -150,6 +151,7 @@ export const tasksHandlers: HandlerMap<
   | 'tasks.pause'
   | 'tasks.resume'
   | 'tasks.cancel'
+  | 'tasks.sources'
   | 'tasks.settings'
   | 'tasks.updateSettings'
 > = {
@@ -243,6 +245,18 @@ export const tasksHandlers: HandlerMap<
   },
   async 'tasks.cancel'(ctx, v) {
     return setState(ctx, v.id, 'cancelled', v.reason, ['active', 'paused'], 'Nhiệm vụ đã hủy trước đó.');
+  },
+  async 'tasks.sources'(ctx) {
+    const rows = await ctx.db
+      .selectFrom('tasks')
+      .select(['source_text', sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('latest')])
+      .where('deleted_at', 'is', null)
+      .where('source_text', 'is not', null)
+      .groupBy('source_text')
+      .orderBy('latest', 'desc')
+      .limit(200)
+      .execute();
+    return { items: rows.map((r) => ({ sourceText: r.source_text ?? '', tasks: Number(r.n) })) };
   },
   async 'tasks.settings'(ctx) {
     return { dueSoonDays: (await statusClock(ctx)).days };

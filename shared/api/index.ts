@@ -8,6 +8,7 @@ import { filesContracts } from './files';
 import { incomingContracts } from './incoming';
 import { outgoingContracts } from './outgoing';
 import { searchContracts } from './search';
+import { taskExportsContracts } from './task-exports';
 import { taskImportContracts } from './task-import';
 import { tasksContracts } from './tasks';
 import { unitsContracts } from './units';
@@ -24,6 +25,7 @@ export const contracts = {
   ...filesContracts,
   ...tasksContracts,
   ...taskImportContracts,
+  ...taskExportsContracts,
 };
 
 export type Contracts = typeof contracts;

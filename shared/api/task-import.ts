@@ -32,6 +32,15 @@ const reviewed = z.object({
 });
 
 export const taskImportContracts = {
+  'tasks.readDocument': method({
+    summary: 'Lấy chữ từ tệp .txt hoặc .docx để đọc nhiệm vụ',
+    mode: 'read',
+    input: z.object({
+      fileName: text('Tên tệp', 300).refine((n) => /\.(txt|docx)$/i.test(n), 'Tên tệp: chỉ nhận tệp .txt hoặc .docx.'),
+      base64: text('Nội dung tệp', 40_000_000),
+    }),
+    output: z.object({ text: z.string() }),
+  }),
   'tasks.importFromText': method({
     summary: 'Đọc nhiệm vụ từ văn bản (thông báo kết luận, kế hoạch, công văn): đề xuất danh sách để xem lại',
     mode: 'read',

@@ -180,6 +180,12 @@ export const tasksContracts = {
   'tasks.pause': method({ summary: 'Tạm dừng nhiệm vụ', input: z.object({ id: id('Mã nhiệm vụ'), reason: optionalText('Lý do', 1000) }), output: taskSchema }),
   'tasks.resume': method({ summary: 'Tiếp tục nhiệm vụ đã tạm dừng', input: z.object({ id: id('Mã nhiệm vụ') }), output: taskSchema }),
   'tasks.cancel': method({ summary: 'Hủy nhiệm vụ (giữ lại trong sổ, ghi lý do)', input: z.object({ id: id('Mã nhiệm vụ'), reason: text('Lý do hủy', 1000) }), output: taskSchema }),
+  'tasks.sources': method({
+    summary: 'Các nguồn giao đã ghi (thông báo kết luận, kế hoạch…) với số nhiệm vụ',
+    mode: 'read',
+    input: z.object({}),
+    output: z.object({ items: z.array(z.object({ sourceText: z.string(), tasks: z.number() })) }),
+  }),
   'tasks.settings': method({ summary: 'Cài đặt theo dõi nhiệm vụ', mode: 'read', input: z.object({}), output: z.object({ dueSoonDays: z.number() }) }),
   'tasks.updateSettings': method({
     summary: 'Số ngày làm việc trước hạn thì coi là sắp đến hạn',

@@ -11,6 +11,7 @@ import { ImportPage } from '../imports/ImportPage';
 import { IncomingPage } from '../incoming/IncomingPage';
 import { OutgoingPage } from '../outgoing/OutgoingPage';
 import { SearchDialog } from '../search/SearchDialog';
+import { TasksPage } from '../tasks/TasksPage';
 import type { OpenRequest } from './open-request';
 
 type Route = AreaKey | 'import';
@@ -96,6 +97,8 @@ export function App() {
           <IncomingPage open={open?.kind === 'incoming' ? open.req : null} />
         ) : area === 'outgoing' ? (
           <OutgoingPage open={open?.kind === 'outgoing' ? open.req : null} />
+        ) : area === 'tasks' ? (
+          <TasksPage />
         ) : area === 'import' ? (
           <ImportPage />
         ) : area === 'units' ? (

@@ -9,9 +9,10 @@ interface Props {
   value: string | null;
   onChange: (iso: string | null) => void;
   label: string;
+  id?: string;
 }
 
-export function DateInput({ value, onChange, label }: Props) {
+export function DateInput({ value, onChange, label, id }: Props) {
   const [text, setText] = useState(formatDateVi(value));
   const [bad, setBad] = useState(false);
   useEffect(() => setText(formatDateVi(value)), [value]);
@@ -26,6 +27,7 @@ export function DateInput({ value, onChange, label }: Props) {
   }
   return (
     <input
+      id={id}
       className="date"
       aria-label={label}
       aria-invalid={bad}

@@ -1,0 +1,159 @@
+/**
+ * Building blocks of an administrative document in Word (Decree 30/2020,
+ * Phụ lục I): the two header blocks side by side, the title, "Nơi nhận" with
+ * the signature block, and plain bordered tables. Times New Roman throughout.
+ */
+import fs from 'node:fs';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  convertMillimetersToTwip,
+  type ISectionOptions,
+} from 'docx';
+import { formatDocNumber } from '../../../shared/documents/notation';
+import type { AgencyHeader, SignatureBlock } from './task-types';
+
+export const FONT = 'Times New Roman';
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+export const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+export interface TextOptions {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  align?: 'center' | 'left' | 'right' | 'justify';
+  after?: number;
+  before?: number;
+  indent?: boolean;
+}
+
+const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED };
+
+export function para(text: string, o: TextOptions = {}): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[o.align ?? 'left'],
+    spacing: { after: o.after ?? 0, before: o.before ?? 0, line: 288 },
+    ...(o.indent ? { indent: { firstLine: convertMillimetersToTwip(10) } } : {}),
+    children: [new TextRun({ text, font: FONT, bold: o.bold ?? false, italics: o.italics ?? false, size: (o.size ?? 14) * 2 })],
+  });
+}
+
+/** A short rule under a header line, drawn as a centred bottom border on an empty paragraph. */
+function rule(widthMm: number, columnMm: number): Paragraph {
+  const side = convertMillimetersToTwip((columnMm - widthMm) / 2);
+  return new Paragraph({ indent: { left: side, right: side }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, spacing: { after: 120 }, children: [] });
+}
+
+function cell(children: Paragraph[], widthTwip: number): TableCell {
+  return new TableCell({ width: { size: widthTwip, type: WidthType.DXA }, borders: noBorders, children });
+}
+
+export function dateLine(place: string, iso: string | null): string {
+  if (!iso) return `${place}, ngày      tháng      năm ${new Date().getFullYear()}`;
+  const [y, m, d] = iso.split('-');
+  // The decree writes days below 10 and months below 3 with a leading zero.
+  const month = Number(m) < 3 ? m : String(Number(m));
+  return `${place}, ngày ${d} tháng ${month} năm ${y}`;
+}
+
+/** Left: parent, agency, number. Right: the national motto and the date line. */
+export function headerBlocks(a: AgencyHeader, notation: { number: number | null; suffix: string } | null, date: string | null, widthMm: number): Table {
+  const left = Math.round(widthMm * 0.42);
+  const right = widthMm - left;
+  const leftParas = [
+    ...(a.parentName ? [para(a.parentName.toLocaleUpperCase('vi'), { size: 13, align: 'center' })] : []),
+    para(a.name.toLocaleUpperCase('vi'), { size: 13, bold: true, align: 'center' }),
+    rule(25, left),
+    ...(notation ? [para(`Số: ${notation.number !== null ? formatDocNumber(notation.number) : '       '}/${notation.suffix}`, { size: 13, align: 'center' })] : []),
+  ];
+  const rightParas = [
+    para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true, align: 'center' }),
+    para('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true, align: 'center' }),
+    rule(55, right),
+    para(dateLine(a.place, date), { size: 14, italics: true, align: 'center' }),
+  ];
+  return new Table({
+    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    columnWidths: [convertMillimetersToTwip(left), convertMillimetersToTwip(right)],
+    borders: noBorders,
+    rows: [new TableRow({ children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
+  });
+}
+
+/** "Nơi nhận:" on the left, the signature on the right. */
+export function closingBlocks(recipients: string[], s: SignatureBlock, widthMm: number): Table {
+  const left = Math.round(widthMm * 0.48);
+  const right = widthMm - left;
+  const lines = recipients.map((r, i) => para(`- ${r.replace(/[;.]\s*$/, '')}${i === recipients.length - 1 ? '.' : ';'}`, { size: 11 }));
+  const leftParas = recipients.length ? [para('Nơi nhận:', { size: 12, bold: true, italics: true }), ...lines] : [para('')];
+  const rightParas = [
+    ...(s.authority ? [para(s.authority.toLocaleUpperCase('vi'), { bold: true, align: 'center' })] : []),
+    para(s.position.toLocaleUpperCase('vi'), { bold: true, align: 'center' }),
+    ...Array.from({ length: 4 }, () => para('')),
+    para(s.signerName, { bold: true, align: 'center' }),
+  ];
+  return new Table({
+    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    columnWidths: [convertMillimetersToTwip(left), convertMillimetersToTwip(right)],
+    borders: noBorders,
+    rows: [new TableRow({ children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
+  });
+}
+
+/** A bordered table with a header row repeated on every page. */
+export function grid(header: string[], rows: string[][], widthsMm: number[], centred: ReadonlySet<number> = new Set()): Table {
+  const w = widthsMm.map((x) => convertMillimetersToTwip(x));
+  const c = (text: string, i: number, head: boolean) =>
+    new TableCell({
+      width: { size: w[i]!, type: WidthType.DXA },
+      verticalAlign: head ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      children: text.split('\n').map((t) => para(t, { size: 12, bold: head, align: head || centred.has(i) ? 'center' : 'left' })),
+    });
+  return new Table({
+    width: { size: w.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: w,
+    borders: allBorders,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => c(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => c(t, i, false)) })),
+    ],
+  });
+}
+
+/** A4 with the decree's margins (top/bottom 20 mm, left 30 mm, right 15 mm). */
+export async function writeDocx(file: string, title: string, children: ISectionOptions['children'], landscape = false): Promise<void> {
+  const doc = new Document({
+    creator: 'Văn thư',
+    title,
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  fs.writeFileSync(file, await Packer.toBuffer(doc));
+}
+
+/** Text width of the page in millimetres. */
+export const PORTRAIT_MM = 210 - 30 - 15;
+export const LANDSCAPE_MM = 297 - 30 - 15;

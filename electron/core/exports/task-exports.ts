@@ -1,0 +1,118 @@
+/** Task documents: the report by unit, the meeting-conclusion notice, the reminder list of a unit. */
+import { getAgencyRow } from '../../../db/agency';
+import { listTaskRows, type TaskFilter } from '../../../db/tasks';
+import { AppError } from '../../../shared/api/errors';
+import { workingDaysBetween } from '../../../shared/workdays';
+import type { CallContext, HandlerMap } from '../context';
+import { sourceLabel, statusClock, workCalendar } from '../task-store';
+import { taskSummary } from '../tasks';
+import { targetPath } from './index';
+import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
+import { writeReminderDocx } from './reminder-docx';
+import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';
+import type { AgencyHeader, OverdueLine, ReminderLine } from './task-types';
+
+async function agencyHeader(ctx: CallContext): Promise<AgencyHeader> {
+  const a = await getAgencyRow(ctx.db);
+  if (!a) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan: vào Cài đặt trước khi in.');
+  return { name: a.name, parentName: a.parent_name ?? '', abbreviation: a.abbreviation, place: a.place };
+}
+
+const noFilter: TaskFilter = { unitId: null, status: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null };
+
+async function allRows(ctx: CallContext, f: TaskFilter, sort: 'due' | 'unit' = 'due') {
+  const clock = await statusClock(ctx);
+  const out: Awaited<ReturnType<typeof listTaskRows>>['rows'] = [];
+  for (let offset = 0; ; offset += 2000) {
+    const { rows } = await listTaskRows(ctx.db, f, clock, { offset, limit: 2000, sort, dir: 'asc' });
+    out.push(...rows);
+    if (rows.length < 2000) return { rows: out, clock };
+  }
+}
+
+const source = (r: Awaited<ReturnType<typeof allRows>>['rows'][number]) =>
+  sourceLabel({ incomingNotation: r.source_incoming_notation, incomingNumber: r.source_incoming_number, outgoingNotation: r.source_outgoing_notation, text: r.source_text });
+
+export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.meetingConclusion' | 'exports.taskReminders'> = {
+  async 'exports.taskReport'(ctx, v) {
+    const file = targetPath(v.path, v.format);
+    const agency = await agencyHeader(ctx);
+    const summary = await taskSummary(ctx, v.from, v.to);
+    const { rows, clock } = await allRows(ctx, { ...noFilter, status: 'overdue', from: v.from, to: v.to }, 'unit');
+    const cal = workCalendar(clock.today);
+    const overdue: OverdueLine[] = rows.map((r) => ({
+      unitName: r.lead_unit_name ?? 'Chưa giao đơn vị',
+      content: r.content,
+      source: source(r),
+      deadline: r.due_date ?? '',
+      daysOverdue: r.due_date ? workingDaysBetween(r.due_date, clock.today, cal) : 0,
+      lastProgress: r.last_progress,
+    }));
+    const doc = { agency, from: v.from, to: v.to, asOf: clock.today, byUnit: summary.rows.map((r) => ({ unitName: r.unitName, counts: r.counts, total: r.total })), overdue };
+    if (v.format === 'xlsx') await writeTaskReportXlsx(doc, file);
+    else await writeTaskReportDocx(doc, file);
+    return { path: file, rows: summary.rows.length };
+  },
+  async 'exports.meetingConclusion'(ctx, v) {
+    const file = targetPath(v.path, 'docx');
+    const agency = await agencyHeader(ctx);
+    const tasks = await ctx.db
+      .selectFrom('tasks as t')
+      .leftJoin('units as u', 'u.id', 't.lead_unit_id')
+      .leftJoin('task_occurrences as o', (j) => j.onRef('o.task_id', '=', 't.id').on('o.period_key', '=', 'once'))
+      .select(['t.id', 't.content', 't.lead_unit_id', 'u.name as unit_name', 'u.sort_order', 'o.due_date'])
+      .where('t.source_text', '=', v.sourceText)
+      .where('t.deleted_at', 'is', null)
+      .where('t.state', '!=', 'cancelled')
+      .orderBy('t.id')
+      .execute();
+    if (tasks.length === 0) throw new AppError('VALIDATION', `Không có nhiệm vụ nào có nguồn giao "${v.sourceText}".`, [{ path: 'sourceText', message: 'Nguồn giao này chưa có nhiệm vụ.' }]);
+    const groups = new Map<number, { unitName: string; order: number; tasks: { content: string; deadline: string | null }[] }>();
+    for (const t of tasks) {
+      if (t.lead_unit_id === null) continue;
+      const g = groups.get(t.lead_unit_id) ?? { unitName: t.unit_name ?? '', order: t.sort_order ?? 0, tasks: [] };
+      g.tasks.push({ content: t.content, deadline: t.due_date });
+      groups.set(t.lead_unit_id, g);
+    }
+    await writeMeetingConclusionDocx(
+      {
+        agency,
+        number: v.number,
+        date: v.date,
+        title: v.title,
+        intro: v.intro,
+        generalTasks: tasks.filter((t) => t.lead_unit_id === null).map((t) => ({ content: t.content, deadline: t.due_date })),
+        unitGroups: [...groups.values()].sort((a, b) => a.order - b.order).map(({ unitName, tasks: ts }) => ({ unitName, tasks: ts })),
+        closing: v.closing ?? 'Căn cứ nội dung kết luận nêu trên, đề nghị các phòng, đơn vị trực thuộc nghiêm túc tổ chức triển khai thực hiện./.',
+        recipients: v.recipients.length ? v.recipients : ['Giám đốc, các Phó Giám đốc Sở', 'Các phòng, đơn vị trực thuộc Sở', 'Lưu: VT, VP'],
+        signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
+      },
+      file,
+    );
+    return { path: file, rows: tasks.length };
+  },
+  async 'exports.taskReminders'(ctx, v) {
+    const file = targetPath(v.path, 'docx');
+    const agency = await agencyHeader(ctx);
+    const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', v.unitId).executeTakeFirst();
+    if (!unit) throw new AppError('VALIDATION', `Không có đơn vị mã ${v.unitId}.`, [{ path: 'unitId', message: `Đơn vị: không có đơn vị mã ${v.unitId}.` }]);
+    const overdue = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'overdue' });
+    const soon = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'due_soon' });
+    const cal = workCalendar(overdue.clock.today);
+    const lines: ReminderLine[] = [...overdue.rows, ...soon.rows].map((r) => {
+      const days = r.due_date ? workingDaysBetween(overdue.clock.today, r.due_date, cal) : 0;
+      return {
+        content: r.content,
+        source: source(r),
+        deadline: r.due_date,
+        statusText: r.status === 'overdue' ? `Quá hạn ${-days} ngày làm việc` : days === 0 ? 'Đến hạn hôm nay' : `Còn ${days} ngày làm việc`,
+        lastProgress: r.last_progress,
+      };
+    });
+    await writeReminderDocx(
+      { agency, unitName: unit.name, date: overdue.clock.today, lines, signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName } },
+      file,
+    );
+    return { path: file, rows: lines.length };
+  },
+};

@@ -1,0 +1,135 @@
+/** Nhiệm vụ: the list of task occurrences, the per-unit summary and reading tasks from a document. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import type { TaskListInput, TaskRow } from '../../../shared/api/tasks';
+import { taskSourceKinds } from '../../../shared/api/tasks';
+import type { Unit } from '../../../shared/api/units';
+import { formatDateVi } from '../../../shared/dates';
+import { taskStatuses, taskStatusLabels } from '../../../shared/tasks/status';
+import { fetchValue, onEvent } from '../api/client';
+import { ServerTable, type ServerColumn } from '../components/ServerTable';
+import { usePagedList } from '../components/usePagedList';
+import { TaskDetail } from './TaskDetail';
+import { TaskExport } from './TaskExport';
+import { TaskForm } from './TaskForm';
+import { TaskImport } from './TaskImport';
+import { TaskSummaryView } from './TaskSummaryView';
+
+type Filters = Omit<TaskListInput, 'page' | 'pageSize' | 'sort' | 'dir'>;
+type Tab = 'list' | 'summary' | 'import';
+
+const sourceLabels: Record<(typeof taskSourceKinds)[number], string> = {
+  incoming: 'Văn bản đến',
+  outgoing: 'Văn bản đi',
+  text: 'Trích dẫn văn bản khác',
+  none: 'Không ghi nguồn',
+};
+
+const columns: ServerColumn<TaskRow>[] = [
+  { id: 'content', header: 'Nội dung nhiệm vụ', accessorFn: (r) => (r.focus ? `★ ${r.content}` : r.content) },
+  { id: 'unit', header: 'Đơn vị chủ trì', accessorFn: (r) => r.leadUnit?.name ?? '(chung)', width: 190 },
+  { id: 'source', header: 'Nguồn giao', accessorFn: (r) => r.source ?? '', enableSorting: false, width: 170 },
+  { id: 'due', header: 'Hạn', accessorFn: (r) => (r.due ? formatDateVi(r.due) : 'Thường xuyên') + (r.periodLabel ? ` (${r.periodLabel})` : ''), width: 150 },
+  { id: 'status', header: 'Tình trạng', accessorFn: (r) => taskStatusLabels[r.status], enableSorting: false, width: 150, className: (r) => `status-${r.status}` },
+  { id: 'progress', header: 'Tiến độ', accessorFn: (r) => (r.lastPercent !== null ? `${r.lastPercent}%` : ''), enableSorting: false, width: 80 },
+];
+
+export function TasksPage() {
+  const [tab, setTab] = useState<Tab>('list');
+  const [filters, setFilters] = useState<Filters>({});
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
+  const [reload, setReload] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => {
+    fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
+  }, [reload]);
+  useEffect(() => onEvent((e) => e.type === 'data.changed' && setReload((n) => n + 1)), []);
+  const sort = sorting[0];
+  const query = useMemo(
+    () => ({ ...filters, sort: sort?.id === 'content' ? ('content' as const) : sort?.id === 'unit' ? ('unit' as const) : ('due' as const), dir: sort?.desc ? ('desc' as const) : ('asc' as const) }),
+    [filters, sort],
+  );
+  const fetchPage = useCallback((f: typeof query, page: number) => fetchValue('tasks.list', { ...f, page, pageSize: 100 }), []);
+  const list = usePagedList(fetchPage, query, reload);
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value || null });
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>Nhiệm vụ</h1>
+        <div className="tabs" role="tablist" aria-label="Xem nhiệm vụ">
+          {(
+            [
+              ['list', 'Danh sách'],
+              ['summary', 'Tổng hợp theo đơn vị'],
+              ['import', 'Đọc từ văn bản'],
+            ] as const
+          ).map(([k, label]) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => setExporting(true)}>In báo cáo</button>
+          <button type="button" className="primary" onClick={() => { setTab('list'); setPanel({ kind: 'form' }); }}>Giao nhiệm vụ</button>
+        </div>
+      </div>
+      {tab === 'summary' ? (
+        <TaskSummaryView reload={reload} onPick={(unitId, status) => { setFilters({ unitId, status }); setTab('list'); }} />
+      ) : tab === 'import' ? (
+        <TaskImport units={units} onDone={() => { setTab('list'); setFilters({}); setReload((n) => n + 1); }} />
+      ) : (
+        <>
+          <div className="toolbar filters">
+            <select value={filters.unitId ?? ''} onChange={(e) => setFilters({ ...filters, unitId: e.target.value ? Number(e.target.value) : null })} aria-label="Đơn vị chủ trì">
+              <option value="">Mọi đơn vị</option>
+              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+            <select value={filters.status ?? ''} onChange={set('status')} aria-label="Tình trạng">
+              <option value="">Mọi tình trạng</option>
+              {taskStatuses.map((s) => <option key={s} value={s}>{taskStatusLabels[s]}</option>)}
+            </select>
+            <select value={filters.source ?? ''} onChange={set('source')} aria-label="Nguồn giao">
+              <option value="">Mọi nguồn giao</option>
+              {taskSourceKinds.map((s) => <option key={s} value={s}>{sourceLabels[s]}</option>)}
+            </select>
+            <label className="check">
+              <input type="checkbox" checked={filters.focus === true} onChange={(e) => setFilters({ ...filters, focus: e.target.checked ? true : null })} /> Trọng tâm
+            </label>
+            <input type="search" className="filter" placeholder="Tìm nội dung… (gõ không dấu được)" value={filters.q ?? ''} onChange={set('q')} aria-label="Lọc theo từ khóa" />
+            <span className="quick">
+              <button type="button" onClick={() => setFilters({ ...filters, status: 'overdue' })}>Quá hạn</button>
+              <button type="button" onClick={() => setFilters({ ...filters, status: 'due_soon' })}>Sắp đến hạn</button>
+            </span>
+          </div>
+          {list.error ? <div className="form-message" role="alert">{list.error}</div> : null}
+          <div className="split">
+            <ServerTable
+              label="Danh sách nhiệm vụ"
+              columns={columns}
+              rows={list.rows}
+              total={list.total}
+              loading={list.loading}
+              sorting={sorting}
+              onSortingChange={setSorting}
+              onNeedMore={list.loadMore}
+              onOpen={(r) => setPanel({ kind: 'detail', id: r.taskId })}
+              getRowId={(r) => String(r.occurrenceId)}
+              selectedId={null}
+              emptyText="Không có nhiệm vụ nào khớp bộ lọc."
+            />
+            {panel?.kind === 'form' ? (
+              <TaskForm units={units} onClose={() => setPanel(null)} onSaved={(t) => setPanel({ kind: 'detail', id: t.id })} />
+            ) : panel?.kind === 'detail' ? (
+              <TaskDetail key={panel.id} id={panel.id} onChanged={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
+            ) : null}
+          </div>
+        </>
+      )}
+      {exporting ? <TaskExport units={units} onClose={() => setExporting(false)} /> : null}
+    </section>
+  );
+}
