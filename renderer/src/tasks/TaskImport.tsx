@@ -95,6 +95,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
       <div className="toolbar">
         <strong>{rows.length} nhiệm vụ đề xuất, chọn {accepted}</strong>
         <label>Nguồn giao <input value={sourceText} onChange={(e) => setSourceText(e.target.value)} placeholder="Thông báo số …/TB-STNMT ngày …" size={40} /></label>
+        <button type="button" className="primary" disabled={accepted === 0} onClick={() => void save()}>Lưu {accepted} nhiệm vụ</button>
       </div>
       <FormMessage errors={errors} />
       <table className="grid review">
@@ -129,8 +130,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
       </table>
       {message ? <div className="notice" role="status">{message}</div> : null}
       <div className="actions">
-        <button type="button" className="primary" disabled={accepted === 0} onClick={() => void save()}>Lưu {accepted} nhiệm vụ</button>
-        <button type="button" onClick={() => setRows(null)}>Quay lại</button>
+        <button type="button" onClick={() => setRows(null)}>Quay lại văn bản</button>
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { TaskExport } from './TaskExport';
 import { TaskForm } from './TaskForm';
 import { TaskImport } from './TaskImport';
 import { TaskSummaryView } from './TaskSummaryView';
+import './tasks.css';
 
 type Filters = Omit<TaskListInput, 'page' | 'pageSize' | 'sort' | 'dir'>;
 type Tab = 'list' | 'summary' | 'import';
@@ -29,8 +30,8 @@ const columns: ServerColumn<TaskRow>[] = [
   { id: 'content', header: 'Nội dung nhiệm vụ', accessorFn: (r) => (r.focus ? `★ ${r.content}` : r.content) },
   { id: 'unit', header: 'Đơn vị chủ trì', accessorFn: (r) => r.leadUnit?.name ?? '(chung)', width: 190 },
   { id: 'source', header: 'Nguồn giao', accessorFn: (r) => r.source ?? '', enableSorting: false, width: 170 },
-  { id: 'due', header: 'Hạn', accessorFn: (r) => (r.due ? formatDateVi(r.due) : 'Thường xuyên') + (r.periodLabel ? ` (${r.periodLabel})` : ''), width: 150 },
-  { id: 'status', header: 'Tình trạng', accessorFn: (r) => taskStatusLabels[r.status], enableSorting: false, width: 150, className: (r) => `status-${r.status}` },
+  { id: 'due', header: 'Hạn', accessorFn: (r) => (r.due ? formatDateVi(r.due) : 'Thường xuyên') + (r.periodLabel ? ` (${r.periodLabel})` : ''), width: 210 },
+  { id: 'status', header: 'Tình trạng', accessorFn: (r) => taskStatusLabels[r.status], enableSorting: false, width: 150, className: (r) => `task-${r.status}` },
   { id: 'progress', header: 'Tiến độ', accessorFn: (r) => (r.lastPercent !== null ? `${r.lastPercent}%` : ''), enableSorting: false, width: 80 },
 ];
 
