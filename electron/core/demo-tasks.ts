@@ -42,15 +42,17 @@ function iso(d: Date): string {
   return format(d, 'yyyy-MM-dd');
 }
 
-/** About perYear tasks assigned in the year, none after today. */
-export function* tasksYear(rng: Rng, year: number, perYear: number, unitIds: number[], today: string): Generator<DemoTask> {
+/**
+ * About perYear tasks assigned in the year, none after today. The recurring
+ * duties start in the first year and run on (one occurrence per period).
+ */
+export function* tasksYear(rng: Rng, year: number, perYear: number, unitIds: number[], today: string, firstYear: boolean): Generator<DemoTask> {
   const days = workdays(year).filter((d) => d <= today);
   if (days.length === 0) return;
-  for (const [content, timeText] of recurringDuties) {
-    if (`${year}-01-05` > today) break;
-    yield { input: { content: `${content} năm ${year}`, leadUnitId: rng.pick(unitIds), startDate: `${year}-01-01`, timeText, sourceText: `Kế hoạch số ${rng.int(1, 90)}/KH-UBND ngày 05/01/${year} của UBND tỉnh` }, progress: [], completedAt: null };
+  for (const [content, timeText] of firstYear ? recurringDuties : []) {
+    yield { input: { content, leadUnitId: rng.pick(unitIds), startDate: `${year}-01-01`, timeText, sourceText: `Kế hoạch số ${rng.int(1, 90)}/KH-UBND ngày 05/01/${year} của UBND tỉnh` }, progress: [], completedAt: null };
   }
-  for (let i = 0; i < perYear - recurringDuties.length; i++) {
+  for (let i = 0; i < perYear; i++) {
     const assigned = days[Math.floor((i / perYear) * days.length)]!;
     const month = Number(assigned.slice(5, 7));
     const due = iso(addDays(parseISO(assigned), rng.int(7, 75)));

@@ -2,6 +2,7 @@
  * Demo data (dữ liệu mẫu): a realistic provincial department, entered through
  * the API like a clerk would, so it obeys every rule the product enforces.
  */
+import { addDays, format, parseISO } from 'date-fns';
 import type { Core } from './index';
 import { incomingYear, outgoingYear, prng } from './demo-documents';
 import { tasksYear } from './demo-tasks';
@@ -105,8 +106,15 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
       await must(core, 'outgoing.issue', { id: d.id, issueDate });
       if (++outgoing % 2000 === 0) opts.onProgress?.('outgoing', outgoing);
     }
-    for (const t of tasksYear(rng, year, opts.tasksPerYear ?? 2000, internal, opts.today)) {
-      const task = (await must(core, 'tasks.create', t.input)) as { id: number };
+    for (const t of tasksYear(rng, year, opts.tasksPerYear ?? 2000, internal, opts.today, year === lastYear - opts.years + 1)) {
+      const task = (await must(core, 'tasks.create', t.input)) as { id: number; occurrences: { id: number; due: string | null }[] };
+      // Recurring duties: most past periods were reported on time, a few late or not yet.
+      for (const o of t.input.timeText ? task.occurrences : []) {
+        if (!o.due || o.due >= opts.today || rng.next() < 0.05) continue;
+        const late = rng.next() < 0.1;
+        const date = format(addDays(parseISO(o.due), late ? rng.int(1, 10) : -rng.int(0, 5)), 'yyyy-MM-dd');
+        if (date <= opts.today) await must(core, 'tasks.complete', { id: task.id, occurrenceId: o.id, date, result: 'Đã gửi báo cáo.' });
+      }
       for (const p of t.progress) await must(core, 'tasks.reportProgress', { id: task.id, ...p });
       if (t.completedAt) await must(core, 'tasks.complete', { id: task.id, date: t.completedAt, result: 'Đã hoàn thành.' });
       if (++tasks % 2000 === 0) opts.onProgress?.('tasks', tasks);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/index';
 import { startWebServer } from '../../electron/web/server';
 import { registerFigures } from './registers';
+import { taskFigures } from './tasks';
 import { print, printPercentiles, sample } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
@@ -47,4 +48,5 @@ async function roundTrips(): Promise<void> {
 await openAndMigrate();
 await roundTrips();
 await registerFigures();
+await taskFigures();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fillDemo } from '../../electron/core/demo';
+import { makeCore, ok, type TestCore } from '../support/core';
+
+let t: TestCore;
+afterEach(async () => t.close());
+
+describe('demo data', () => {
+  it('fills a department through the API: documents, tasks with progress, recurring duties with their periods', async () => {
+    t = await makeCore({ clock: () => new Date('2026-11-25T09:00:00+07:00') });
+    const s = await fillDemo(t.core, { years: 2, today: '2026-11-25', incomingPerDay: 2, outgoingPerDay: 1, tasksPerYear: 120 });
+    expect(s.tasks).toBe(4 + 2 * 120);
+    expect(s.incoming).toBeGreaterThan(800);
+    const summary = ok(await t.core.call('tasks.summary', {}));
+    const total = summary.rows.reduce((n, r) => n + r.total, 0);
+    const done = summary.rows.reduce((n, r) => n + r.counts.done_on_time + r.counts.done_late, 0);
+    // Most of the past work is done, not everything: the lists have something to show.
+    expect(done / total).toBeGreaterThan(0.6);
+    expect(summary.rows.reduce((n, r) => n + r.counts.overdue, 0)).toBeGreaterThan(0);
+    const quarterly = ok(await t.core.call('tasks.list', { q: 'cai cach hanh chinh', pageSize: 100 })).items.filter((r) => r.periodLabel?.startsWith('Quý'));
+    expect(quarterly.length).toBeGreaterThanOrEqual(8);
+    expect(quarterly.filter((r) => r.completedAt).length).toBeGreaterThan(4);
+    // No task was started or completed after today.
+    const late = ok(await t.core.call('tasks.list', { from: '2026-11-26', status: 'done_on_time' })).items.filter((r) => (r.completedAt ?? '') > '2026-11-25');
+    expect(late).toEqual([]);
+  });
+});
