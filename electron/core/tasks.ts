@@ -8,6 +8,7 @@ import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { foldVietnamese } from '../../shared/text';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
+import { loadIncoming } from './incoming';
 import {
   auditTask,
   loadTask,
@@ -141,6 +142,7 @@ export async function taskSummary(ctx: CallContext, from: string | null, to: str
 
 export const tasksHandlers: HandlerMap<
   | 'tasks.create'
+  | 'tasks.createFromIncoming'
   | 'tasks.update'
   | 'tasks.get'
   | 'tasks.list'
@@ -156,6 +158,33 @@ export const tasksHandlers: HandlerMap<
   | 'tasks.updateSettings'
 > = {
   'tasks.create': createTask,
+  async 'tasks.createFromIncoming'(ctx, v) {
+    const live = await ctx.db.selectFrom('incoming').select('id').where('id', '=', v.incomingId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!live) throw fieldError('NOT_FOUND', 'incomingId', `Văn bản đến: không có văn bản mã ${v.incomingId}.`);
+    const doc = await loadIncoming(ctx, v.incomingId);
+    if (!doc.leadUnit) throw fieldError('VALIDATION', 'incomingId', 'Văn bản đến chưa được giao xử lý: hãy giao đơn vị chủ trì trước khi tạo nhiệm vụ.');
+    const existing = await ctx.db.selectFrom('tasks').select('id').where('source_incoming_id', '=', doc.id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (existing) throw fieldError('CONFLICT', 'incomingId', `Văn bản đến số ${doc.arrivalNumberText} đã có nhiệm vụ theo dõi (mã ${existing.id}).`);
+    return createTask(ctx, {
+      content: doc.instruction ?? doc.subject,
+      sourceIncomingId: doc.id,
+      sourceOutgoingId: null,
+      sourceText: null,
+      assignedBy: null,
+      leadUnitId: doc.leadUnit.id,
+      coordinatingUnitIds: doc.coordinatingUnits.map((u) => u.id),
+      person: null,
+      startDate: doc.transferDate ?? doc.arrivalDate,
+      deadline: doc.deadline,
+      timeText: null,
+      focus: v.focus,
+      field: null,
+      targetQuantity: null,
+      targetUnit: null,
+      inSuperiorProgramme: false,
+      note: null,
+    });
+  },
   async 'tasks.update'(ctx, v) {
     const before = await loadTask(ctx, v.id);
     await checkSources(ctx, v);

@@ -142,6 +142,11 @@ export type TaskSummary = z.infer<typeof taskSummarySchema>;
 
 export const tasksContracts = {
   'tasks.create': method({ summary: 'Giao nhiệm vụ: nội dung, nguồn giao, đơn vị chủ trì, phối hợp, hạn hoặc định kỳ, chỉ tiêu', input: taskCreateInput, output: taskSchema }),
+  'tasks.createFromIncoming': method({
+    summary: 'Tạo nhiệm vụ theo dõi từ việc giao xử lý một văn bản đến (ý kiến chỉ đạo, đơn vị chủ trì, phối hợp, hạn)',
+    input: z.object({ incomingId: id('Văn bản đến'), focus: bool('Nhiệm vụ trọng tâm').default(false) }),
+    output: taskSchema,
+  }),
   'tasks.update': method({ summary: 'Sửa nhiệm vụ', input: taskUpdateInput, output: taskSchema }),
   'tasks.get': method({ summary: 'Một nhiệm vụ với các kỳ, tiến độ và đôn đốc', mode: 'read', input: z.object({ id: id('Mã nhiệm vụ') }), output: taskSchema }),
   'tasks.list': method({

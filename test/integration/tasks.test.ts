@@ -137,6 +137,40 @@ describe('tasks', () => {
     expect(ok(await t.core.call('tasks.list', { sourceIncomingId: doc.id })).items.map((r) => r.taskId)).toEqual([task.id]);
     expect(ok(await t.core.call('tasks.list', { source: 'text' })).total).toBe(0);
   });
+
+  it("makes the follow-up task of an incoming document's handling assignment, once", async () => {
+    const doc = ok(
+      await t.core.call('incoming.register', { arrivalDate: '2026-11-20', senderName: 'UBND tỉnh Lạng Sơn', notation: '1240/UBND-KT', documentDate: '2026-11-18', subject: 'Về việc rà soát quỹ đất' }),
+    );
+    const unassigned = err(await t.core.call('tasks.createFromIncoming', { incomingId: doc.id }));
+    expect(unassigned.fields[0]).toEqual(expect.objectContaining({ path: 'incomingId', message: expect.stringContaining('chưa được giao xử lý') }));
+    expect(err(await t.core.call('tasks.createFromIncoming', { incomingId: 999 })).code).toBe('NOT_FOUND');
+    ok(
+      await t.core.call('incoming.assign', {
+        id: doc.id,
+        instruction: 'Giao Phòng QLĐĐ chủ trì, Thanh tra Sở phối hợp rà soát, báo cáo trước 10/12',
+        leadUnitId: units['Phòng Quản lý đất đai']!,
+        coordinatingUnitIds: [units['Thanh tra Sở']!],
+        deadline: '2026-12-10',
+        transferDate: '2026-11-21',
+      }),
+    );
+    const task = ok(await t.core.call('tasks.createFromIncoming', { incomingId: doc.id, focus: true }));
+    expect(task).toEqual(
+      expect.objectContaining({
+        content: 'Giao Phòng QLĐĐ chủ trì, Thanh tra Sở phối hợp rà soát, báo cáo trước 10/12',
+        startDate: '2026-11-21',
+        focus: true,
+        source: '1240/UBND-KT',
+      }),
+    );
+    expect(task.leadUnit?.name).toBe('Phòng Quản lý đất đai');
+    expect(task.coordinatingUnits.map((u) => u.name)).toEqual(['Thanh tra Sở']);
+    expect(task.occurrences).toEqual([expect.objectContaining({ due: '2026-12-10', status: 'not_due' })]);
+    const again = err(await t.core.call('tasks.createFromIncoming', { incomingId: doc.id }));
+    expect(again.code).toBe('CONFLICT');
+    expect(ok(await t.core.call('tasks.list', { sourceIncomingId: doc.id })).total).toBe(1);
+  });
 });
 
 describe('tasks read from a document', () => {

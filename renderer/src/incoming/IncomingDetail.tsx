@@ -58,6 +58,7 @@ export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
         ))}
       </dl>
       <AssignForm doc={doc} units={units} onDone={refresh} />
+      {doc.leadUnit ? <FollowUpTask doc={doc} /> : null}
       {!doc.completedAt ? <CompleteForm doc={doc} onDone={refresh} /> : null}
       <Attachments ownerKind="incoming" ownerId={doc.id} />
     </aside>
@@ -104,6 +105,27 @@ function AssignForm({ doc, units, onDone }: { doc: Incoming; units: Unit[]; onDo
       </Field>
       <div className="actions"><button type="submit" className="primary">Giao xử lý</button></div>
     </form>
+  );
+}
+
+/** The leader's assignment becomes a task, so its deadline shows in the task lists and summaries. */
+function FollowUpTask({ doc }: { doc: Incoming }) {
+  const [created, setCreated] = useState<number | null>(null);
+  const { errors, show } = useFormErrors();
+  async function create() {
+    const r = await call('tasks.createFromIncoming', { incomingId: doc.id });
+    if (!r.ok) return show(r.error);
+    setCreated(r.value.id);
+  }
+  return (
+    <div className="form sub inline" aria-label="Nhiệm vụ theo dõi">
+      {errors.message ? <div className="form-message" role="alert">{errors.byField.incomingId ?? errors.message}</div> : null}
+      {created !== null ? (
+        <p role="status">Đã tạo nhiệm vụ theo dõi mã {created}; xem ở trang Nhiệm vụ.</p>
+      ) : (
+        <button type="button" onClick={() => void create()}>Tạo nhiệm vụ theo dõi</button>
+      )}
+    </div>
   );
 }
 
