@@ -1,5 +1,6 @@
 /** Table types for kysely. Column names are snake_case; the API speaks camelCase. */
 import type { Generated } from 'kysely';
+import type { DossierTables } from './schema-dossiers';
 
 export interface AgencyTable {
   id: number;
@@ -204,7 +205,7 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends DossierTables {
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;

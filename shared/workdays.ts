@@ -4,6 +4,7 @@
  * year's decisions (days off moved, Tết) can be entered by the office.
  */
 import { addDays, format, getDay, parseISO } from 'date-fns';
+import { yearDaysOff, type DayAdjustment } from './calendar/holidays';
 
 export interface WorkCalendar {
   /** ISO dates off work (holidays and days moved off). */
@@ -12,26 +13,15 @@ export interface WorkCalendar {
   makeUpDays: ReadonlySet<string>;
 }
 
-/**
- * Solar public holidays of the Labour Code 2019 (art. 112): New Year, 30/4,
- * 1/5, 2/9 and, from 2021, the day before or after it (the government names
- * which each year; 1/9 is the usual choice and can be corrected per year).
- */
-export function solarHolidays(year: number): string[] {
-  const days = ['01-01', '04-30', '05-01', '09-02'];
-  if (year >= 2021) days.push('09-01');
-  return days.map((d) => `${year}-${d}`);
-}
-
 export function calendarOf(holidays: Iterable<string>, makeUpDays: Iterable<string> = []): WorkCalendar {
   return { holidays: new Set(holidays), makeUpDays: new Set(makeUpDays) };
 }
 
-/** A calendar with only the solar holidays of the given years. */
-export function defaultCalendar(fromYear: number, toYear: number): WorkCalendar {
+/** The calendar of the given years: legal holidays (solar and lunar), compensation, and the government's adjustments. */
+export function defaultCalendar(fromYear: number, toYear: number, adjustments: readonly DayAdjustment[] = []): WorkCalendar {
   const days: string[] = [];
-  for (let y = fromYear; y <= toYear; y++) days.push(...solarHolidays(y));
-  return calendarOf(days);
+  for (let y = fromYear; y <= toYear; y++) days.push(...yearDaysOff(y, adjustments).map((h) => h.date));
+  return calendarOf(days, adjustments.filter((a) => a.kind === 'work').map((a) => a.date));
 }
 
 export function isWorkingDay(iso: string, cal: WorkCalendar): boolean {

@@ -7,6 +7,7 @@ import * as m001 from './001_init';
 import * as m002 from './002_documents';
 import * as m003 from './003_search';
 import * as m004 from './004_tasks';
+import * as m005 from './005_dossiers';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'documents', up: m002.up },
   { version: 3, name: 'search', up: m003.up },
   { version: 4, name: 'tasks', up: m004.up },
+  { version: 5, name: 'dossiers', up: m005.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -23,6 +23,8 @@ import { unitsHandlers } from './units';
 import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
+import { calendarHandlers } from './calendar';
+import { tthcHandlers } from './tthc';
 
 export interface CoreOptions {
   dbPath: string;
@@ -51,6 +53,8 @@ const handlers: HandlerMap<MethodName> = {
   ...tasksHandlers,
   ...taskImportHandlers,
   ...taskExportsHandlers,
+  ...calendarHandlers,
+  ...tthcHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

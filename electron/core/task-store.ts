@@ -6,7 +6,8 @@ import type { Task } from '../../shared/api/tasks';
 import { formatDocNumber } from '../../shared/documents/notation';
 import { describeRecurrence, occurrenceHorizon, occurrencesBetween, parseRecurrence, type Recurrence } from '../../shared/tasks/recurrence';
 import { dueSoonUntil, taskStatus } from '../../shared/tasks/status';
-import { defaultCalendar, type WorkCalendar } from '../../shared/workdays';
+import type { WorkCalendar } from '../../shared/workdays';
+import { loadCalendar } from './calendar';
 import type { CallContext } from './context';
 
 const DUE_SOON_KEY = 'tasks.dueSoonDays';
@@ -26,16 +27,15 @@ export async function setDueSoonDays(ctx: CallContext, n: number): Promise<void>
     .execute();
 }
 
-/** Working days without the lunar holidays yet; the holiday calendar of the dossiers work replaces it. */
-export function workCalendar(today: string): WorkCalendar {
+export function workCalendar(ctx: CallContext, today: string): Promise<WorkCalendar> {
   const y = Number(today.slice(0, 4));
-  return defaultCalendar(y - 1, y + 2);
+  return loadCalendar(ctx, y, y + 1);
 }
 
 export async function statusClock(ctx: CallContext): Promise<StatusClock & { days: number }> {
   const today = ctx.today();
   const days = await dueSoonDays(ctx);
-  return { today, soonUntil: dueSoonUntil(today, days, workCalendar(today)), days };
+  return { today, soonUntil: dueSoonUntil(today, days, await workCalendar(ctx, today)), days };
 }
 
 export function sourceLabel(s: {

@@ -1,6 +1,8 @@
 /** The single list of API methods. Both shells and the typed client read it. */
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
+import { calendarContracts } from './calendar';
+import { tthcContracts } from './tthc';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
 import { importsContracts } from './imports';
@@ -26,6 +28,8 @@ export const contracts = {
   ...tasksContracts,
   ...taskImportContracts,
   ...taskExportsContracts,
+  ...calendarContracts,
+  ...tthcContracts,
 };
 
 export type Contracts = typeof contracts;

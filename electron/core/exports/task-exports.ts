@@ -39,7 +39,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
     const agency = await agencyHeader(ctx);
     const summary = await taskSummary(ctx, v.from, v.to);
     const { rows, clock } = await allRows(ctx, { ...noFilter, status: 'overdue', from: v.from, to: v.to }, 'unit');
-    const cal = workCalendar(clock.today);
+    const cal = await workCalendar(ctx, clock.today);
     const overdue: OverdueLine[] = rows.map((r) => ({
       unitName: r.lead_unit_name ?? 'Chưa giao đơn vị',
       content: r.content,
@@ -98,7 +98,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
     if (!unit) throw new AppError('VALIDATION', `Không có đơn vị mã ${v.unitId}.`, [{ path: 'unitId', message: `Đơn vị: không có đơn vị mã ${v.unitId}.` }]);
     const overdue = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'overdue' });
     const soon = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'due_soon' });
-    const cal = workCalendar(overdue.clock.today);
+    const cal = await workCalendar(ctx, overdue.clock.today);
     const lines: ReminderLine[] = [...overdue.rows, ...soon.rows].map((r) => {
       const days = r.due_date ? workingDaysBetween(overdue.clock.today, r.due_date, cal) : 0;
       return {
