@@ -24,6 +24,7 @@ import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
 import { calendarHandlers } from './calendar';
+import { dossiersHandlers } from './dossiers';
 import { tthcHandlers } from './tthc';
 
 export interface CoreOptions {
@@ -55,6 +56,7 @@ const handlers: HandlerMap<MethodName> = {
   ...taskExportsHandlers,
   ...calendarHandlers,
   ...tthcHandlers,
+  ...dossiersHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
 import { calendarContracts } from './calendar';
+import { dossiersContracts } from './dossiers';
 import { tthcContracts } from './tthc';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
@@ -30,6 +31,7 @@ export const contracts = {
   ...taskExportsContracts,
   ...calendarContracts,
   ...tthcContracts,
+  ...dossiersContracts,
 };
 
 export type Contracts = typeof contracts;
