@@ -25,6 +25,7 @@ import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
 import { calendarHandlers } from './calendar';
 import { dossiersHandlers } from './dossiers';
+import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
 
 export interface CoreOptions {
@@ -57,6 +58,7 @@ const handlers: HandlerMap<MethodName> = {
   ...calendarHandlers,
   ...tthcHandlers,
   ...dossiersHandlers,
+  ...dossierExportsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

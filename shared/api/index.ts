@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { agencyContracts } from './agency';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
+import { dossierExportsContracts } from './dossier-exports';
 import { tthcContracts } from './tthc';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
@@ -32,6 +33,7 @@ export const contracts = {
   ...calendarContracts,
   ...tthcContracts,
   ...dossiersContracts,
+  ...dossierExportsContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -58,12 +58,13 @@ describe('work files', () => {
   it('puts registered and other documents in a file, with dates and sheets from them', async () => {
     const inc = ok(await t.core.call('incoming.register', { arrivalDate: '2025-03-04', senderName: 'UBND tỉnh Lạng Sơn', notation: '59/QĐ-UBND', documentDate: '2025-03-02', subject: 'Ban hành kế hoạch' }));
     const f = ok(await t.core.call('dossiers.create', file('05.VP')));
-    const filled = ok(await t.core.call('dossiers.addDocuments', { id: f.id, documents: [{ kind: 'incoming', incomingId: inc.id, sheets: 4 }, other('2025-06-30')] }));
+    const input: Input<'dossiers.addDocuments'> = { id: f.id, documents: [{ kind: 'incoming', incomingId: inc.id, sheets: 4 }, other('2025-06-30')] };
+    const filled = ok(await t.core.call('dossiers.addDocuments', input));
     expect(filled).toEqual(expect.objectContaining({ documentCount: 2, sheets: 7, startDate: '2025-03-02', endDate: '2025-06-30' }));
     expect(filled.documents[0]).toEqual(expect.objectContaining({ kind: 'incoming', notation: '59/QĐ-UBND', author: 'UBND tỉnh Lạng Sơn' }));
-    const dup = err(await t.core.call('dossiers.addDocuments', { id: f.id, documents: [{ kind: 'incoming', incomingId: inc.id }] }));
+    const dup = err(await t.core.call('dossiers.addDocuments', { id: f.id, documents: [{ kind: 'incoming' as const, incomingId: inc.id }] }));
     expect(dup.fields[0]!.path).toBe('documents.0');
-    expect(err(await t.core.call('dossiers.addDocuments', { id: f.id, documents: [{ kind: 'outgoing', outgoingId: 77 }] })).fields[0]!.path).toBe('documents.0.outgoingId');
+    expect(err(await t.core.call('dossiers.addDocuments', { id: f.id, documents: [{ kind: 'outgoing' as const, outgoingId: 77 }] })).fields[0]!.path).toBe('documents.0.outgoingId');
     const removed = ok(await t.core.call('dossiers.removeDocument', { id: f.id, documentId: filled.documents[1]!.id }));
     expect(removed.endDate).toBe('2025-03-02');
   });

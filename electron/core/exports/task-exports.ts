@@ -1,22 +1,16 @@
 /** Task documents: the report by unit, the meeting-conclusion notice, the reminder list of a unit. */
-import { getAgencyRow } from '../../../db/agency';
 import { listTaskRows, type TaskFilter } from '../../../db/tasks';
 import { AppError } from '../../../shared/api/errors';
 import { workingDaysBetween } from '../../../shared/workdays';
 import type { CallContext, HandlerMap } from '../context';
 import { sourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
+import { agencyHeader } from './agency-header';
 import { targetPath } from './index';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
 import { writeReminderDocx } from './reminder-docx';
 import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';
-import type { AgencyHeader, OverdueLine, ReminderLine } from './task-types';
-
-async function agencyHeader(ctx: CallContext): Promise<AgencyHeader> {
-  const a = await getAgencyRow(ctx.db);
-  if (!a) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan: vào Cài đặt trước khi in.');
-  return { name: a.name, parentName: a.parent_name ?? '', abbreviation: a.abbreviation, place: a.place };
-}
+import type { OverdueLine, ReminderLine } from './task-types';
 
 const noFilter: TaskFilter = { unitId: null, status: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null };
 

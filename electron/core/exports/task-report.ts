@@ -7,13 +7,16 @@ import ExcelJS from 'exceljs';
 import { formatDateVi } from '../../../shared/dates';
 import { grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
 import { taskStatusColumns, type TaskReportDoc } from './task-types';
+import { bodyRow, headerRow, landscapePage, titleRows as titleLines, utcDate } from './xlsx-blocks';
 
 const TITLE = 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ';
-const FONT = 'Times New Roman';
-const thin = { style: 'thin' as const };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
 const unitHeader = ['TT', 'Đơn vị', 'Tổng số', ...taskStatusColumns.map(([, label]) => label)];
 const overdueHeader = ['TT', 'Đơn vị', 'Nội dung nhiệm vụ', 'Nguồn giao', 'Thời hạn', 'Số ngày quá hạn (ngày làm việc)', 'Tiến độ gần nhất'];
+
+function titleRows(ws: ExcelJS.Worksheet, doc: TaskReportDoc, columns: number) {
+  const [period, asOf] = periodLines(doc);
+  titleLines(ws, [[doc.agency.name.toLocaleUpperCase('vi'), { bold: true, size: 12 }], [TITLE, { bold: true, size: 14 }], [period, { italic: true, size: 12 }], [asOf, { italic: true, size: 12 }]], columns);
+}
 
 function periodLines(doc: TaskReportDoc): [string, string] {
   return [`Từ ngày ${formatDateVi(doc.from)} đến ngày ${formatDateVi(doc.to)}`, `(Số liệu tính đến ngày ${formatDateVi(doc.asOf)})`];
@@ -23,53 +26,10 @@ function totals(doc: TaskReportDoc): number[] {
   return [doc.byUnit.reduce((n, r) => n + r.total, 0), ...taskStatusColumns.map(([k]) => doc.byUnit.reduce((n, r) => n + r.counts[k], 0))];
 }
 
-function utcDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-function titleRows(ws: ExcelJS.Worksheet, doc: TaskReportDoc, columns: number) {
-  const lines: [string, Partial<ExcelJS.Font>][] = [
-    [doc.agency.name.toLocaleUpperCase('vi'), { bold: true, size: 12 }],
-    [TITLE, { bold: true, size: 14 }],
-    [periodLines(doc)[0], { italic: true, size: 12 }],
-    [periodLines(doc)[1], { italic: true, size: 12 }],
-  ];
-  lines.forEach(([text, font], i) => {
-    ws.mergeCells(i + 1, 1, i + 1, columns);
-    const c = ws.getCell(i + 1, 1);
-    c.value = text;
-    c.font = { name: FONT, ...font };
-    c.alignment = { horizontal: 'center' };
-  });
-}
-
-function headerRow(ws: ExcelJS.Worksheet, at: number, header: string[]) {
-  const row = ws.getRow(at);
-  header.forEach((h, i) => {
-    const c = row.getCell(i + 1);
-    c.value = h;
-    c.font = { name: FONT, bold: true, size: 11 };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = border;
-  });
-  row.height = 45;
-}
-
-function bodyRow(ws: ExcelJS.Worksheet, values: (string | number | Date)[], bold = false) {
-  const row = ws.addRow(values);
-  row.eachCell({ includeEmpty: true }, (c) => {
-    c.font = { name: FONT, size: 11, bold };
-    c.border = border;
-    c.alignment = { vertical: 'top', wrapText: true };
-  });
-  return row;
-}
-
 export async function writeTaskReportXlsx(doc: TaskReportDoc, path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Văn thư';
-  const page = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '6:6' };
+  const page = landscapePage(6);
 
   const byUnit = wb.addWorksheet('Theo đơn vị', { pageSetup: page, views: [{ state: 'frozen', ySplit: 6 }] });
   byUnit.columns = [{ width: 5 }, { width: 38 }, { width: 9 }, ...taskStatusColumns.map(() => ({ width: 13 }))];

@@ -1,0 +1,158 @@
+/** Archive documents of the work files, and the apology slip of a late TTHC dossier. */
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { retentionLabel, type Dossier } from '../../../shared/api/dossiers';
+import { formatDateVi } from '../../../shared/dates';
+import type { CallContext, HandlerMap } from '../context';
+import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
+import { loadTthc } from '../tthc';
+import { agencyHeader } from './agency-header';
+import { writeApologySlipDocx } from './apology-slip-docx';
+import { writeHandoverRecordDocx } from './handover-record-docx';
+import { targetPath } from './index';
+import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from './list-table';
+
+const span = (from: string | null, to: string | null) => (from && to ? `${formatDateVi(from)} - ${formatDateVi(to)}` : '');
+
+async function write(t: ListTable, format: 'xlsx' | 'docx', path: string) {
+  const file = targetPath(path, format);
+  if (format === 'xlsx') await writeListXlsx(t, file);
+  else await writeListDocx(t, file);
+  return file;
+}
+
+async function planTable(ctx: CallContext, year: number, decision: string | null): Promise<ListTable> {
+  const agency = await agencyHeader(ctx);
+  const headings = await loadHeadings(ctx, year);
+  const files = await loadDossiers(ctx, { year });
+  if (!files.length) throw fieldError('VALIDATION', 'year', `Danh mục hồ sơ năm ${year} chưa có hồ sơ nào.`);
+  const cells = (f: Dossier) => [f.code, f.title, retentionLabel(f.retention), [f.keeperUnit?.name, f.keeperPerson].filter(Boolean).join(' - '), f.note ?? ''];
+  const rows: ListRow[] = [];
+  const placed = new Set<number>();
+  for (const h of headings) {
+    rows.push({ heading: `${h.label}. ${h.title}`, level: h.parentId === null ? 1 : 2 });
+    for (const f of files.filter((x) => x.headingId === h.id)) {
+      rows.push({ cells: cells(f) });
+      placed.add(f.id);
+    }
+  }
+  const rest = files.filter((f) => !placed.has(f.id));
+  if (rest.length) rows.push({ heading: 'Hồ sơ chưa xếp đề mục', level: 1 }, ...rest.map((f) => ({ cells: cells(f) })));
+  const permanent = files.filter((f) => f.retention === 'permanent').length;
+  return {
+    agency,
+    date: null,
+    title: `DANH MỤC HỒ SƠ CỦA ${agency.name.toLocaleUpperCase('vi')} NĂM ${year}`,
+    subtitles: decision ? [`(Ban hành kèm theo ${decision})`] : [],
+    header: ['Số và ký hiệu hồ sơ', 'Tên đề mục và tiêu đề hồ sơ', 'Thời hạn bảo quản', 'Đơn vị/người lập hồ sơ', 'Ghi chú'],
+    widthsMm: [25, 70, 25, 33, 22],
+    centred: new Set([0, 2]),
+    rows,
+    closing: [`Bản danh mục hồ sơ này có ${files.length} hồ sơ, bao gồm: ${permanent} hồ sơ bảo quản vĩnh viễn; ${files.length - permanent} hồ sơ bảo quản có thời hạn.`],
+  };
+}
+
+async function handoverTable(ctx: CallContext, handoverId: number) {
+  const h = await ctx.db
+    .selectFrom('dossier_handovers as h')
+    .leftJoin('units as u', 'u.id', 'h.giver_unit_id')
+    .selectAll('h')
+    .select('u.name as unit_name')
+    .where('h.id', '=', handoverId)
+    .executeTakeFirst();
+  if (!h) throw fieldError('NOT_FOUND', 'handoverId', `Không tìm thấy lần giao nộp mã ${handoverId}.`);
+  const ids = (await ctx.db.selectFrom('dossiers').select('id').where('handover_id', '=', handoverId).where('deleted_at', 'is', null).execute()).map((r) => r.id);
+  const files = await loadDossiers(ctx, { ids });
+  const agency = await agencyHeader(ctx);
+  const years = [...new Set(files.map((f) => f.year))].sort().join(', ');
+  const table: ListTable = {
+    agency,
+    date: h.date,
+    title: 'MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU',
+    subtitles: [`Đơn vị nộp lưu: ${h.unit_name ?? agency.name}`, `Năm: ${years} — ngày giao nộp ${formatDateVi(h.date)}`],
+    header: ['Số TT', 'Số, ký hiệu hồ sơ', 'Tiêu đề hồ sơ', 'Thời gian tài liệu (bắt đầu - kết thúc)', 'Thời hạn bảo quản', 'Số lượng tờ', 'Ghi chú'],
+    widthsMm: [12, 22, 58, 30, 20, 15, 18],
+    centred: new Set([0, 1, 3, 4, 5]),
+    rows: files.map((f, i) => ({ cells: [String(i + 1), f.code, f.title, span(f.startDate, f.endDate), retentionLabel(f.retention), String(f.sheets), f.note ?? ''] })),
+    closing: [`Mục lục này gồm ${files.length} hồ sơ.`],
+  };
+  return { h, files, table, years, agency };
+}
+
+export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports.dossierIndex' | 'exports.handoverIndex' | 'exports.handoverRecord' | 'exports.apologySlip'> = {
+  async 'exports.dossierPlan'(ctx, v) {
+    const t = await planTable(ctx, v.year, v.decision);
+    return { path: await write(t, v.format, v.path), rows: t.rows.filter((r) => 'cells' in r).length };
+  },
+  async 'exports.dossierIndex'(ctx, v) {
+    const f = await loadDossier(ctx, v.id);
+    if (!f.documents.length) throw fieldError('VALIDATION', 'id', `Hồ sơ ${f.code} chưa có văn bản nào.`);
+    let sheet = 1;
+    const rows = f.documents.map((d, i) => {
+      const from = sheet;
+      sheet += d.sheets;
+      return { cells: [String(i + 1), d.notation ?? '', formatDateVi(d.date), d.title, d.author ?? '', d.sheets > 1 ? `${from}-${sheet - 1}` : String(from), ''] };
+    });
+    const t: ListTable = {
+      agency: await agencyHeader(ctx),
+      date: null,
+      title: 'MỤC LỤC VĂN BẢN',
+      subtitles: [`Hồ sơ số: ${f.code} — ${f.title}`, `Thời gian: ${span(f.startDate, f.endDate)}; thời hạn bảo quản: ${retentionLabel(f.retention)}`],
+      header: ['Số TT', 'Số, ký hiệu văn bản', 'Ngày tháng năm văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Tác giả văn bản', 'Tờ số', 'Ghi chú'],
+      widthsMm: [11, 26, 25, 55, 28, 13, 14],
+      centred: new Set([0, 2, 5]),
+      rows,
+      closing: [`Hồ sơ gồm ${f.documentCount} văn bản, ${f.sheets} tờ.`],
+    };
+    return { path: await write(t, v.format, v.path), rows: rows.length };
+  },
+  async 'exports.handoverIndex'(ctx, v) {
+    const { table } = await handoverTable(ctx, v.handoverId);
+    return { path: await write(table, v.format, v.path), rows: table.rows.length };
+  },
+  async 'exports.handoverRecord'(ctx, v) {
+    const file = targetPath(v.path, 'docx');
+    const { h, files, table, years, agency } = await handoverTable(ctx, v.handoverId);
+    const starts = files.map((f) => f.startDate).filter((d): d is string => !!d).sort();
+    const ends = files.map((f) => f.endDate).filter((d): d is string => !!d).sort();
+    await writeHandoverRecordDocx(
+      {
+        agency,
+        date: h.date,
+        giverUnit: h.unit_name ?? agency.name,
+        giverPerson: h.giver_person,
+        receiver: h.receiver,
+        fileCount: files.length,
+        sheets: files.reduce((n, f) => n + f.sheets, 0),
+        from: starts[0] ?? null,
+        to: ends[ends.length - 1] ?? null,
+        years,
+        note: h.note,
+        index: table,
+      },
+      file,
+    );
+    return { path: file, rows: files.length };
+  },
+  async 'exports.apologySlip'(ctx, v) {
+    const file = targetPath(v.path, 'docx');
+    const d = await loadTthc(ctx, v.id);
+    if (!d.newDueDate || !d.delayReason) throw fieldError('VALIDATION', 'id', `Hồ sơ ${d.code} chưa được hẹn lại ngày trả kết quả: ghi ngày hẹn mới và lý do trước khi in phiếu xin lỗi.`);
+    if (d.status !== 'in_progress_late' && d.status !== 'solved_late') throw new AppError('CONFLICT', `Hồ sơ ${d.code} không quá hạn: không cần phiếu xin lỗi.`);
+    await writeApologySlipDocx(
+      {
+        agency: await agencyHeader(ctx),
+        date: ctx.today(),
+        code: d.code,
+        applicantName: d.applicantName,
+        procedureName: d.procedure.name,
+        receivedAt: d.receivedAt,
+        dueDate: d.dueDate,
+        newDueDate: d.newDueDate,
+        reason: d.delayReason,
+        signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
+      },
+      file,
+    );
+    return { path: file, rows: 1 };
+  },
+};
