@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const summary = await fillDemo(core, {
       years,
       today: toIsoDate(new Date()),
-      onProgress: (what, n) => console.error(`  … ${n} ${what === 'incoming' ? 'văn bản đến' : what === 'outgoing' ? 'văn bản đi' : 'nhiệm vụ'} (${Math.round((Date.now() - started) / 1000)} giây)`),
+      onProgress: (what, n) => console.error(`  … ${n} ${what === 'incoming' ? 'văn bản đến' : what === 'outgoing' ? 'văn bản đi' : what === 'tthc' ? 'hồ sơ thủ tục hành chính' : 'nhiệm vụ'} (${Math.round((Date.now() - started) / 1000)} giây)`),
     });
     console.error(`Đã tạo dữ liệu mẫu trong ${dbPath}.`);
     process.stdout.write(`${JSON.stringify({ db: dbPath, ...summary })}\n`);

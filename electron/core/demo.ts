@@ -6,6 +6,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { Core } from './index';
 import { incomingYear, outgoingYear, prng } from './demo-documents';
 import { tasksYear } from './demo-tasks';
+import { demoProcedures, tthcDossiersYear, workFilesYear } from './demo-dossiers';
 
 export const demoAgency = {
   name: 'Sở Tài nguyên và Môi trường',
@@ -59,6 +60,8 @@ export interface DemoSummary {
   incoming: number;
   outgoing: number;
   tasks: number;
+  workFiles: number;
+  tthc: number;
 }
 
 export interface DemoOptions {
@@ -69,6 +72,8 @@ export interface DemoOptions {
   outgoingPerDay?: number;
   /** Tasks assigned per year (a department: about 2,000). */
   tasksPerYear?: number;
+  /** TTHC dossiers received per year (a department's one-stop desk: about 5,000). */
+  tthcPerYear?: number;
   today: string;
   onProgress?: (what: string, done: number) => void;
 }
@@ -89,7 +94,13 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
   for (const [name, abbreviation, email] of demoExternalUnits) {
     await must(core, 'units.create', { name, abbreviation, email, kind: 'external' });
   }
+  const procedureIds: number[] = [];
+  for (const p of demoProcedures) procedureIds.push(((await must(core, 'tthc.addProcedure', p)) as { id: number }).id);
+  const unitRefs = demoInternalUnits.map(([name, abbreviation], i) => ({ id: internal[i]!, name, abbreviation }));
+  const call = (method: string, input: unknown) => must(core, method, input);
   const rng = prng(20221005);
+  let workFiles = 0;
+  let tthc = 0;
   const lastYear = Number(opts.today.slice(0, 4));
   let incoming = 0;
   let outgoing = 0;
@@ -119,6 +130,9 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
       if (t.completedAt) await must(core, 'tasks.complete', { id: task.id, date: t.completedAt, result: 'Đã hoàn thành.' });
       if (++tasks % 2000 === 0) opts.onProgress?.('tasks', tasks);
     }
+    workFiles += await workFilesYear(call, rng, year, unitRefs, opts.today);
+    tthc += await tthcDossiersYear(call, rng, year, opts.tthcPerYear ?? 5000, procedureIds, internal, opts.today);
+    opts.onProgress?.('tthc', tthc);
   }
-  return { agency: demoAgency.name, units: internal.length + demoExternalUnits.length, incoming, outgoing, tasks };
+  return { agency: demoAgency.name, units: internal.length + demoExternalUnits.length, incoming, outgoing, tasks, workFiles, tthc };
 }

@@ -9,6 +9,7 @@ import { createCore } from '../../electron/core/index';
 import { startWebServer } from '../../electron/web/server';
 import { registerFigures } from './registers';
 import { taskFigures } from './tasks';
+import { dossierFigures } from './dossiers';
 import { print, printPercentiles, sample } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
@@ -49,4 +50,5 @@ await openAndMigrate();
 await roundTrips();
 await registerFigures();
 await taskFigures();
+await dossierFigures();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 /** Task figures on the ten-year demo data (about 20,000 tasks with progress). */
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { printPercentiles, print, sample } from './stats';
 import { tenYearCore } from './registers';
@@ -29,7 +28,7 @@ export async function taskFigures(): Promise<void> {
   printPercentiles('tasks.summary.tenYears', await sample(30, () => core.call('tasks.summary', {})));
   printPercentiles('tasks.get', await sample(200, (i) => core.call('tasks.get', { id: 1 + ((i * 97) % c.t) })));
   printPercentiles('tasks.create', await sample(100, (i) => core.call('tasks.create', { content: `Nhiệm vụ đo hiệu năng ${i}`, leadUnitId: 2, deadline: '2026-12-31' })));
-  const seed = fs.readFileSync(path.resolve(__dirname, '../../../shared/seeds/002_3a266e0a28503dbb.txt'), 'utf8');
+  const seed = fs.readFileSync(new URL('../../../shared/seeds/002_3a266e0a28503dbb.txt', import.meta.url), 'utf8');
   printPercentiles('tasks.importFromText.seed002', await sample(30, () => core.call('tasks.importFromText', { text: seed })));
   await core.close();
 }

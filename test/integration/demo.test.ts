@@ -8,7 +8,7 @@ afterEach(async () => t.close());
 describe('demo data', () => {
   it('fills a department through the API: documents, tasks with progress, recurring duties with their periods', async () => {
     t = await makeCore({ clock: () => new Date('2026-11-25T09:00:00+07:00') });
-    const s = await fillDemo(t.core, { years: 2, today: '2026-11-25', incomingPerDay: 2, outgoingPerDay: 1, tasksPerYear: 120 });
+    const s = await fillDemo(t.core, { years: 2, today: '2026-11-25', incomingPerDay: 2, outgoingPerDay: 1, tasksPerYear: 120, tthcPerYear: 400 });
     expect(s.tasks).toBe(4 + 2 * 120);
     expect(s.incoming).toBeGreaterThan(800);
     const summary = ok(await t.core.call('tasks.summary', {}));
@@ -23,5 +23,22 @@ describe('demo data', () => {
     // No task was started or completed after today.
     const late = ok(await t.core.call('tasks.list', { from: '2026-11-26', status: 'done_on_time' })).items.filter((r) => (r.completedAt ?? '') > '2026-11-25');
     expect(late).toEqual([]);
+
+    // TTHC: every month's figures add up, and the desk has open and late work.
+    expect(s.tthc).toBeGreaterThan(700);
+    for (let m = 1; m <= 23; m++) {
+      const y = 2025 + Math.floor((m - 1) / 12);
+      const month = String(((m - 1) % 12) + 1).padStart(2, '0');
+      const st = ok(await t.core.call('tthc.stats', { from: `${y}-${month}-01`, to: `${y}-${month}-28` }));
+      expect(st.received + st.carriedOver).toBe(st.solvedOnTime + st.solvedLate + st.inProgressOnTime + st.inProgressLate + st.withdrawn);
+      expect(st.received).toBeGreaterThan(0);
+    }
+    expect(ok(await t.core.call('tthc.list', { status: 'in_progress' })).total).toBeGreaterThan(0);
+
+    // Work files: last year's are closed and waiting for hand-over, the year before's were handed over.
+    expect(s.workFiles).toBe(2 * 13 * 7);
+    const warned = ok(await t.core.call('dossiers.list', { year: 2025, warning: true }));
+    expect(warned.length).toBeGreaterThan(0);
+    expect(ok(await t.core.call('dossiers.list', { year: 2026, state: 'open' })).length).toBe(13 * 7);
   });
 });
