@@ -12,6 +12,7 @@ import { IncomingPage } from '../incoming/IncomingPage';
 import { OutgoingPage } from '../outgoing/OutgoingPage';
 import { SearchDialog } from '../search/SearchDialog';
 import { TasksPage } from '../tasks/TasksPage';
+import { DossiersPage } from '../dossiers/DossiersPage';
 import type { OpenRequest } from './open-request';
 
 type Route = AreaKey | 'import';
@@ -99,6 +100,8 @@ export function App() {
           <OutgoingPage open={open?.kind === 'outgoing' ? open.req : null} />
         ) : area === 'tasks' ? (
           <TasksPage />
+        ) : area === 'dossiers' ? (
+          <DossiersPage />
         ) : area === 'import' ? (
           <ImportPage />
         ) : area === 'units' ? (

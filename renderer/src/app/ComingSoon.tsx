@@ -4,7 +4,6 @@ const plans: Partial<Record<AreaKey, string>> = {
   incoming: 'Sổ đăng ký văn bản đến: vào sổ, số đến tự động, giao xử lý, theo dõi hạn, tìm kiếm và in sổ.',
   outgoing: 'Sổ văn bản đi: dự thảo, cấp số, ký hiệu tự động, nơi nhận và in sổ.',
   tasks: 'Nhiệm vụ được giao: hạn xử lý, tiến độ, đôn đốc và báo cáo.',
-  dossiers: 'Hồ sơ công việc, danh mục hồ sơ và hồ sơ thủ tục hành chính.',
   reports: 'Báo cáo tháng, bảng số liệu và gửi lên cấp trên qua thư điện tử.',
 };
 

@@ -1,7 +1,8 @@
 /** "In sổ": the register of a period as Excel or Word, saved where the user says (or downloaded). */
 import { useState } from 'react';
 import { formatNumberVi, toIsoDate } from '../../../shared/dates';
-import { call, downloadUrl } from '../api/client';
+import { call } from '../api/client';
+import { exportToFile } from './exportFile';
 import { DateInput } from './DateInput';
 
 export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing'; onClose: () => void }) {
@@ -16,19 +17,11 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
   async function run() {
     if (!from || !to) return setMessage('Hãy nhập đủ Từ ngày và Đến ngày.');
     setBusy(true);
-    const name = `${kind === 'incoming' ? 'So-van-ban-den' : 'So-van-ban-di'}_${from}_${to}.${format}`;
-    const target = await call('files.savePath', { fileName: name });
-    if (!target.ok || !target.value.path) {
-      setBusy(false);
-      return setMessage(target.ok ? 'Đã hủy.' : target.error.message);
-    }
     setMessage('Đang xuất…');
-    const input = { from, to, format, path: target.value.path };
-    const r = kind === 'incoming' ? await call('exports.incomingRegister', input) : await call('exports.outgoingRegister', input);
+    const name = `${kind === 'incoming' ? 'So-van-ban-den' : 'So-van-ban-di'}_${from}_${to}.${format}`;
+    const method = kind === 'incoming' ? 'exports.incomingRegister' : 'exports.outgoingRegister';
+    setMessage(await exportToFile(name, (path) => call(method, { from, to, format, path }), (n) => `${formatNumberVi(n)} văn bản`));
     setBusy(false);
-    if (!r.ok) return setMessage(r.error.message);
-    setMessage(`Đã xuất ${formatNumberVi(r.value.rows)} văn bản${target.value.downloadPath ? '' : ` vào ${r.value.path}`}.`);
-    if (target.value.downloadPath) window.location.assign(downloadUrl(target.value.downloadPath));
   }
 
   return (

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { Unit } from '../../../shared/api/units';
 import { toIsoDate } from '../../../shared/dates';
-import { call, downloadUrl, fetchValue } from '../api/client';
+import { call, fetchValue } from '../api/client';
+import { exportToFile } from '../components/exportFile';
 import { DateInput } from '../components/DateInput';
 
 type Kind = 'report' | 'conclusion' | 'reminders';
@@ -26,25 +27,22 @@ export function TaskExport({ units, onClose }: { units: Unit[]; onClose: () => v
 
   async function run() {
     setBusy(true);
+    setMessage('Đang xuất…');
     const ext = kind === 'report' ? format : 'docx';
     const name = `${kind === 'report' ? 'Bao-cao-nhiem-vu' : kind === 'conclusion' ? 'Thong-bao-ket-luan' : 'Danh-sach-don-doc'}_${toIsoDate(new Date())}.${ext}`;
-    const target = await call('files.savePath', { fileName: name });
-    if (!target.ok || !target.value.path) {
-      setBusy(false);
-      return setMessage(target.ok ? 'Đã hủy.' : target.error.message);
-    }
-    const path = target.value.path;
-    setMessage('Đang xuất…');
-    const r =
-      kind === 'report'
-        ? await call('exports.taskReport', { from: from ?? '', to: to ?? '', format, path })
-        : kind === 'conclusion'
-          ? await call('exports.meetingConclusion', { sourceText, title, ...sign, path })
-          : await call('exports.taskReminders', { unitId: Number(unitId), ...sign, path });
+    setMessage(
+      await exportToFile(
+        name,
+        (path) =>
+          kind === 'report'
+            ? call('exports.taskReport', { from: from ?? '', to: to ?? '', format, path })
+            : kind === 'conclusion'
+              ? call('exports.meetingConclusion', { sourceText, title, ...sign, path })
+              : call('exports.taskReminders', { unitId: Number(unitId), ...sign, path }),
+        (n) => `${n} dòng`,
+      ),
+    );
     setBusy(false);
-    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
-    setMessage(`Đã xuất ${r.value.rows} dòng${target.value.downloadPath ? '' : ` vào ${r.value.path}`}.`);
-    if (target.value.downloadPath) window.location.assign(downloadUrl(target.value.downloadPath));
   }
   const signFields = (
     <div className="inline">
