@@ -25,6 +25,7 @@ import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
 import { calendarHandlers } from './calendar';
 import { dossiersHandlers } from './dossiers';
+import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
 
@@ -59,6 +60,7 @@ const handlers: HandlerMap<MethodName> = {
   ...tthcHandlers,
   ...dossiersHandlers,
   ...dossierExportsHandlers,
+  ...tthcImportHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

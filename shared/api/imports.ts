@@ -5,6 +5,7 @@ import { bool, int, oneOf, optionalText, text } from '../validation';
 export const importFields = {
   incoming: ['arrivalDate', 'arrivalNumber', 'senderName', 'notation', 'documentDate', 'subject', 'recipientText', 'transferDate', 'note'],
   outgoing: ['notation', 'documentDate', 'subject', 'signerName', 'recipientsText', 'keptBy', 'copies', 'transferDate', 'note'],
+  tthc: ['code', 'procedure', 'field', 'applicantName', 'applicantAddress', 'applicantPhone', 'receivedAt', 'dueDate', 'resultDate', 'channel', 'status', 'unit'],
 } as const;
 
 export const importRowSchema = z.object({
@@ -15,35 +16,44 @@ export const importRowSchema = z.object({
   label: z.string(),
 });
 
+/** A file on this machine (desktop), or the file's content (browser); a dry run first; columns chosen by hand when detection is wrong. */
+const source = {
+  path: optionalText('Đường dẫn tệp', 4000),
+  contentBase64: z.string({ error: 'Nội dung tệp phải là chuỗi base64.' }).max(70_000_000, 'Tệp quá lớn: tối đa 50 MB.').optional(),
+  fileName: text('Tên tệp', 255).optional(),
+  dryRun: bool('Chạy thử').default(true),
+  validOnly: bool('Chỉ nhập các dòng hợp lệ').default(false),
+  mapping: z.record(z.string(), int('Cột', 1, 200)).optional(),
+};
+const oneSource = { message: 'Cần đường dẫn tệp hoặc nội dung tệp (một trong hai).', path: ['path'] };
+
 export const registerImportInput = z
-  .object({
-    kind: oneOf('Loại sổ', ['incoming', 'outgoing'] as const),
-    /** A file on this machine (desktop), or the file's content (browser). */
-    path: optionalText('Đường dẫn tệp', 4000),
-    contentBase64: z.string({ error: 'Nội dung tệp phải là chuỗi base64.' }).max(70_000_000, 'Tệp quá lớn: tối đa 50 MB.').optional(),
-    fileName: text('Tên tệp', 255).optional(),
-    dryRun: bool('Chạy thử').default(true),
-    /** Import the valid rows even when some are wrong (default: all or nothing). */
-    validOnly: bool('Chỉ nhập các dòng hợp lệ').default(false),
-    /** Field → 1-based column number, when the automatic header detection is not right. */
-    mapping: z.record(z.string(), int('Cột', 1, 200)).optional(),
-  })
-  .refine((v) => !!v.path !== !!v.contentBase64, { message: 'Cần đường dẫn tệp hoặc nội dung tệp (một trong hai).', path: ['path'] });
+  .object({ kind: oneOf('Loại sổ', ['incoming', 'outgoing'] as const), ...source })
+  .refine((v) => !!v.path !== !!v.contentBase64, oneSource);
+
+export const importReportSchema = z.object({
+  dryRun: z.boolean(),
+  sheetName: z.string(),
+  headerRow: z.number(),
+  columns: z.array(z.object({ field: z.string(), column: z.number(), header: z.string() })),
+  headers: z.array(z.object({ column: z.number(), text: z.string() })),
+  valid: z.number(),
+  invalid: z.number(),
+  imported: z.number(),
+  rows: z.array(importRowSchema),
+  /** Procedures named by the sheet and not in the catalogue: added on import. */
+  newProcedures: z.array(z.string()).optional(),
+});
 
 export const importsContracts = {
+  'imports.tthcXlsx': method({
+    summary: 'Nhập hồ sơ thủ tục hành chính từ tệp Excel xuất từ hệ thống một cửa: ghép cột, báo cáo chạy thử, rồi nhập',
+    input: z.object(source).refine((v) => !!v.path !== !!v.contentBase64, oneSource),
+    output: importReportSchema,
+  }),
   'imports.registerXlsx': method({
     summary: 'Nhập sổ văn bản đến hoặc đi từ tệp Excel: báo cáo từng dòng (chạy thử), rồi nhập tất cả hoặc chỉ các dòng hợp lệ',
     input: registerImportInput,
-    output: z.object({
-      dryRun: z.boolean(),
-      sheetName: z.string(),
-      headerRow: z.number(),
-      columns: z.array(z.object({ field: z.string(), column: z.number(), header: z.string() })),
-      headers: z.array(z.object({ column: z.number(), text: z.string() })),
-      valid: z.number(),
-      invalid: z.number(),
-      imported: z.number(),
-      rows: z.array(importRowSchema),
-    }),
+    output: importReportSchema,
   }),
 };

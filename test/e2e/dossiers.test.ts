@@ -146,3 +146,19 @@ describe('TTHC dossiers in the browser', () => {
     await list.getByText('Công ty cổ phần Xi măng Lạng Sơn').waitFor();
   });
 });
+
+describe('working-day calendar in the browser', () => {
+  it("lists the year's holidays, lunar ones included, and takes a day off the government adds", async () => {
+    await page.goto(`${web.url}#/settings`);
+    const year = day(0).slice(0, 4);
+    const table = page.getByRole('table', { name: `Ngày nghỉ năm ${year}` });
+    await table.getByText('Tết Nguyên đán (mùng 1)', { exact: true }).waitFor();
+    await table.getByText('Giỗ Tổ Hùng Vương (10/3 âm lịch)', { exact: true }).waitFor();
+    await page.getByLabel('Ngày điều chỉnh', { exact: true }).fill(`24/12/${year}`);
+    await page.getByLabel('Ngày điều chỉnh', { exact: true }).press('Tab');
+    await page.getByLabel('Ghi chú ngày điều chỉnh').fill('Nghỉ theo thông báo của UBND tỉnh');
+    await page.getByRole('button', { name: 'Lưu ngày' }).click();
+    await table.getByText('Nghỉ theo thông báo của UBND tỉnh').waitFor();
+    await page.screenshot({ path: screenshotPath('settings-calendar'), fullPage: true });
+  });
+});

@@ -4,9 +4,6 @@
  * all rows in the action's one transaction, so a failure leaves nothing
  * behind. A backup is taken before a real run.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fieldError } from '../../../shared/api/errors';
 import { incomingRegisterInput } from '../../../shared/api/incoming';
 import { outgoingCreateDraftInput } from '../../../shared/api/outgoing';
@@ -17,6 +14,7 @@ import { resolveRegister } from '../documents';
 import { arrivalNumberTaken } from '../../../db/incoming';
 import { zodIssuesToFields } from '../registry';
 import { readRegisterSheet, type SheetReadResult } from './register-sheet';
+import { backupBeforeImport, readChecked, sourceFile } from './source';
 
 const labels: Record<string, string> = {
   arrivalDate: 'Ngày đến',
@@ -30,31 +28,14 @@ const labels: Record<string, string> = {
   note: 'Ghi chú',
 };
 
-function sourceFile(input: { path?: string | null; contentBase64?: string | undefined; fileName?: string | undefined }): { file: string; cleanup: () => void } {
-  if (input.path) {
-    if (!fs.existsSync(input.path)) throw fieldError('VALIDATION', 'path', `Không tìm thấy tệp ${input.path}.`);
-    return { file: input.path, cleanup: () => {} };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-import-'));
-  const file = path.join(dir, 'upload.xlsx');
-  fs.writeFileSync(file, Buffer.from(input.contentBase64 ?? '', 'base64'));
-  return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
-async function readSheet(file: string, kind: 'incoming' | 'outgoing', mapping: Record<string, number> | undefined): Promise<SheetReadResult> {
-  try {
-    return await readRegisterSheet(file, kind, mapping);
-  } catch (e) {
-    throw fieldError('VALIDATION', 'path', `Không đọc được tệp Excel: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
   'imports.registerXlsx': async (ctx, input) => {
     const src = sourceFile(input);
     let sheet: SheetReadResult;
     try {
-      sheet = await readSheet(src.file, input.kind, input.mapping);
+      sheet = await readChecked(() => readRegisterSheet(src.file, input.kind, input.mapping));
     } finally {
       src.cleanup();
     }
@@ -123,11 +104,4 @@ async function checkNumbers(ctx: CallContext, rows: { row: number; ok: boolean; 
     else seen.set(key, r.row);
     r.ok = r.errors.length === 0;
   }
-}
-
-async function backupBeforeImport(ctx: CallContext): Promise<void> {
-  const dir = path.join(ctx.dataDir, 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = ctx.now().replace(/[:.]/g, '-');
-  await ctx.sqlite.backup(path.join(dir, `truoc-nhap-excel-${stamp}.sqlite`));
 }

@@ -11,7 +11,7 @@ import { cellText, parseSheetDate, parseSheetInt } from './sheet-values';
 export type RegisterKind = 'incoming' | 'outgoing';
 
 type FieldType = 'date' | 'int' | 'text';
-interface FieldDef {
+export interface FieldDef {
   field: string;
   label: string;
   type: FieldType;
@@ -117,12 +117,16 @@ function readValue(def: FieldDef, raw: unknown, errors: string[]): string | numb
   return t === '' ? null : t;
 }
 
-export async function readRegisterSheet(file: string, kind: RegisterKind, mapping?: Record<string, number>): Promise<SheetReadResult> {
+export function readRegisterSheet(file: string, kind: RegisterKind, mapping?: Record<string, number>): Promise<SheetReadResult> {
+  return readSheetWith(file, fieldsOf(kind), mapping);
+}
+
+/** Any sheet whose columns are described by defs: header found, rows read and checked cell by cell. */
+export async function readSheetWith(file: string, defs: FieldDef[], mapping?: Record<string, number>): Promise<SheetReadResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets.find((w) => w.rowCount > 0);
   if (!ws) throw new Error('tệp không có trang tính nào có dữ liệu.');
-  const defs = fieldsOf(kind);
   const detected = detectHeader(ws, defs);
   const columns = new Map(detected.columns);
   for (const [field, column] of Object.entries(mapping ?? {})) {

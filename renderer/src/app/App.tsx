@@ -19,7 +19,7 @@ type Route = AreaKey | 'import';
 
 function routeFromHash(): Route {
   const key = window.location.hash.replace(/^#\/?/, '');
-  if (key === 'import') return 'import';
+  if (key === 'import' || key.startsWith('import/')) return 'import';
   return areas.find((a) => a.key === key)?.key ?? 'incoming';
 }
 

@@ -78,6 +78,7 @@ export function TthcView({ units, reload, onChanged }: { units: Unit[]; reload: 
           {procedures.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
         <input type="search" className="filter" placeholder="Tìm mã hồ sơ, người nộp… (gõ không dấu được)" value={filters.q ?? ''} onChange={(e) => setFilters({ ...filters, q: e.target.value || null })} aria-label="Tìm hồ sơ" />
+        <a className="button" href="#/import/tthc">Nhập từ Excel (một cửa)</a>
         <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Tiếp nhận hồ sơ</button>
       </div>
       {list.error ? <div className="form-message" role="alert">{list.error}</div> : null}

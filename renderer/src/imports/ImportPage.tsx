@@ -9,7 +9,7 @@ import { importFields } from '../../../shared/api/imports';
 import { call } from '../api/client';
 
 type Report = Output<'imports.registerXlsx'>;
-type Kind = 'incoming' | 'outgoing';
+type Kind = 'incoming' | 'outgoing' | 'tthc';
 
 const fieldLabels: Record<string, string> = {
   arrivalDate: 'Ngày đến',
@@ -25,6 +25,18 @@ const fieldLabels: Record<string, string> = {
   copies: 'Số lượng bản',
   transferDate: 'Ngày chuyển',
   note: 'Ghi chú',
+  code: 'Mã hồ sơ',
+  procedure: 'Thủ tục',
+  field: 'Lĩnh vực',
+  applicantName: 'Tổ chức, cá nhân',
+  applicantAddress: 'Địa chỉ',
+  applicantPhone: 'Điện thoại',
+  receivedAt: 'Ngày tiếp nhận',
+  dueDate: 'Ngày hẹn trả',
+  resultDate: 'Ngày trả kết quả',
+  channel: 'Hình thức nộp',
+  status: 'Trạng thái',
+  unit: 'Đơn vị giải quyết',
 };
 
 async function readBase64(file: File): Promise<string> {
@@ -35,7 +47,7 @@ async function readBase64(file: File): Promise<string> {
 }
 
 export function ImportPage() {
-  const [kind, setKind] = useState<Kind>('incoming');
+  const [kind, setKind] = useState<Kind>(() => (window.location.hash.endsWith('/tthc') ? 'tthc' : 'incoming'));
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<Record<string, number>>({});
   const [report, setReport] = useState<Report | null>(null);
@@ -48,12 +60,14 @@ export function ImportPage() {
     setBusy(true);
     setMessage(dryRun ? 'Đang kiểm tra tệp…' : 'Đang nhập…');
     const contentBase64 = await readBase64(file);
-    const r = await call('imports.registerXlsx', { kind, contentBase64, fileName: file.name, dryRun, validOnly, mapping });
+    const source = { contentBase64, fileName: file.name, dryRun, validOnly, mapping };
+    const r = kind === 'tthc' ? await call('imports.tthcXlsx', source) : await call('imports.registerXlsx', { kind, ...source });
     setBusy(false);
     if (!r.ok) return setMessage(r.error.message);
     setReport(r.value);
-    if (dryRun) setMessage(`Kiểm tra xong: ${r.value.valid} dòng hợp lệ, ${r.value.invalid} dòng có lỗi. Chưa có gì được ghi.`);
-    else if (r.value.imported > 0) setMessage(`Đã nhập ${r.value.imported} văn bản vào sổ.`);
+    const added = r.value.newProcedures?.length ? ` Thủ tục chưa có trong danh mục, sẽ được thêm: ${r.value.newProcedures.join('; ')}.` : '';
+    if (dryRun) setMessage(`Kiểm tra xong: ${r.value.valid} dòng hợp lệ, ${r.value.invalid} dòng có lỗi. Chưa có gì được ghi.${added}`);
+    else if (r.value.imported > 0) setMessage(kind === 'tthc' ? `Đã nhập ${r.value.imported} hồ sơ thủ tục hành chính.` : `Đã nhập ${r.value.imported} văn bản vào sổ.`);
     else setMessage(`Chưa nhập: còn ${r.value.invalid} dòng có lỗi. Hãy sửa tệp, hoặc chọn “Chỉ nhập các dòng hợp lệ”.`);
   }
 
@@ -61,13 +75,14 @@ export function ImportPage() {
   const rows = report ? (onlyErrors ? report.rows.filter((r) => !r.ok) : report.rows) : [];
   return (
     <section className="page">
-      <h1>Nhập sổ từ tệp Excel</h1>
+      <h1>Nhập từ tệp Excel</h1>
       <div className="toolbar">
         <label className="check">
-          Loại sổ{' '}
+          Nhập vào{' '}
           <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setReport(null); setMapping({}); }}>
             <option value="incoming">Sổ văn bản đến</option>
             <option value="outgoing">Sổ văn bản đi</option>
+            <option value="tthc">Hồ sơ thủ tục hành chính (tệp xuất từ hệ thống một cửa)</option>
           </select>
         </label>
         <input type="file" accept=".xlsx" aria-label="Tệp Excel" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setMapping({}); }} />
@@ -120,7 +135,7 @@ export function ImportPage() {
               <thead>
                 <tr>
                   <th>Dòng</th>
-                  <th>Văn bản</th>
+                  <th>{kind === 'tthc' ? 'Hồ sơ' : 'Văn bản'}</th>
                   <th>Kết quả</th>
                 </tr>
               </thead>

@@ -1,5 +1,6 @@
 import type { Agency } from '../../../shared/api/agency';
 import { AgencyForm } from './AgencyForm';
+import { CalendarSettings } from './CalendarSettings';
 
 export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a: Agency) => void }) {
   return (
@@ -7,6 +8,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       <h1>Cài đặt</h1>
       <h2>Thông tin cơ quan</h2>
       <AgencyForm agency={agency} onSaved={onSaved} submitLabel="Lưu" />
+      <CalendarSettings />
     </section>
   );
 }
