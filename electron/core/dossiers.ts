@@ -193,7 +193,7 @@ export const dossiersHandlers: HandlerMap<
   'dossiers.get': (ctx, v) => loadDossier(ctx, v.id),
   async 'dossiers.list'(ctx, v) {
     const all = await loadDossiers(ctx, { year: v.year ?? null, unitId: v.unitId, state: v.state ?? null, qFold: v.q ? foldVietnamese(v.q) : null });
-    return v.warning ? all.filter((d) => d.handoverWarning !== null) : all;
+    return { items: v.warning ? all.filter((d) => d.handoverWarning !== null) : all };
   },
   async 'dossiers.addDocuments'(ctx, v) {
     const before = await loadDossier(ctx, v.id);
@@ -257,6 +257,6 @@ export const dossiersHandlers: HandlerMap<
       .select(sql<number>`(select count(*) from dossiers f where f.handover_id = h.id and f.deleted_at is null)`.as('n'));
     if (v.year) q = q.where('h.date', 'like', `${v.year}-%`);
     const rows = await q.orderBy('h.date', 'desc').execute();
-    return rows.map((r) => ({ id: r.id, date: r.date, giverUnit: r.unit_name, giverPerson: r.giver_person, receiver: r.receiver, count: Number(r.n) }));
+    return { items: rows.map((r) => ({ id: r.id, date: r.date, giverUnit: r.unit_name, giverPerson: r.giver_person, receiver: r.receiver, count: Number(r.n) })) };
   },
 };

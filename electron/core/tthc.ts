@@ -169,7 +169,7 @@ export const tthcHandlers: HandlerMap<
 > = {
   async 'tthc.procedures'(ctx) {
     const rows = await ctx.db.selectFrom('tthc_procedures').selectAll().where('deleted_at', 'is', null).orderBy('field').orderBy('name').execute();
-    return rows.map((p) => ({ id: p.id, code: p.code, name: p.name, field: p.field, processingDays: p.processing_days, fee: p.fee }));
+    return { items: rows.map((p) => ({ id: p.id, code: p.code, name: p.name, field: p.field, processingDays: p.processing_days, fee: p.fee })) };
   },
   async 'tthc.addProcedure'(ctx, v) {
     const now = ctx.now();

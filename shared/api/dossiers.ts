@@ -112,7 +112,7 @@ export const dossiersContracts = {
       warning: z.boolean({ error: 'Cảnh báo nộp lưu phải là đúng hoặc sai.' }).default(false),
       q: optionalText('Từ khóa', 200),
     }),
-    output: z.array(dossierSchema),
+    output: z.object({ items: z.array(dossierSchema) }),
   }),
   'dossiers.addDocuments': method({
     summary: 'Đưa văn bản (đến, đi, tài liệu khác) vào hồ sơ',
@@ -145,6 +145,6 @@ export const dossiersContracts = {
     summary: 'Các lần nộp lưu hồ sơ',
     mode: 'read',
     input: z.object({ year: year.nullish() }),
-    output: z.array(z.object({ id: z.number(), date: z.string(), giverUnit: z.string().nullable(), giverPerson: z.string(), receiver: z.string(), count: z.number() })),
+    output: z.object({ items: z.array(z.object({ id: z.number(), date: z.string(), giverUnit: z.string().nullable(), giverPerson: z.string(), receiver: z.string(), count: z.number() })) }),
   }),
 };

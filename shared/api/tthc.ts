@@ -106,7 +106,7 @@ export const tthcListInput = z.object({
 });
 
 export const tthcContracts = {
-  'tthc.procedures': method({ summary: 'Danh mục thủ tục hành chính', mode: 'read', input: z.object({}), output: z.array(procedureSchema) }),
+  'tthc.procedures': method({ summary: 'Danh mục thủ tục hành chính', mode: 'read', input: z.object({}), output: z.object({ items: z.array(procedureSchema) }) }),
   'tthc.addProcedure': method({ summary: 'Thêm thủ tục vào danh mục (tên, lĩnh vực, thời hạn giải quyết, phí)', input: z.object(procedureInput), output: procedureSchema }),
   'tthc.register': method({
     summary: 'Tiếp nhận hồ sơ thủ tục hành chính; hạn trả kết quả tính theo ngày làm việc',

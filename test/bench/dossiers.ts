@@ -14,10 +14,23 @@ export async function dossierFigures(): Promise<void> {
 
   const months = Array.from({ length: 120 }, (_, i) => {
     const y = 2017 + Math.floor(i / 12);
-    const m = String((i % 12) + 1).padStart(2, '0');
-    return { from: `${y}-${m}-01`, to: `${y}-${m}-28` };
+    const month = (i % 12) + 1;
+    const m = String(month).padStart(2, '0');
+    return { from: `${y}-${m}-01`, to: `${y}-${m}-${new Date(Date.UTC(y, month, 0)).getUTCDate()}` };
   });
   printPercentiles('tthc.stats.month', await sample(120, (i) => core.call('tthc.stats', months[i]!)));
+  // received + carriedOver = solved on time + late + in progress on time + late + withdrawn, month by month.
+  let broken = 0;
+  let received = 0;
+  for (const m of months) {
+    const r = await core.call('tthc.stats', m);
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value;
+    received += s.received;
+    if (s.received + s.carriedOver !== s.solvedOnTime + s.solvedLate + s.inProgressOnTime + s.inProgressLate + s.withdrawn) broken++;
+  }
+  print({ name: 'tthc.stats.identityBrokenMonths', value: broken, unit: 'months', n: months.length });
+  print({ name: 'tthc.stats.receivedInMonths', value: received, unit: 'dossiers', n: months.length });
   printPercentiles('tthc.stats.year', await sample(40, (i) => core.call('tthc.stats', { from: `${2017 + (i % 10)}-01-01`, to: `${2017 + (i % 10)}-12-31` })));
   const lists = [{}, { status: 'in_progress_late' as const }, { q: 'dong dang' }, { from: '2024-01-01', to: '2024-12-31', page: 10 }];
   printPercentiles('tthc.list', await sample(200, (i) => core.call('tthc.list', lists[i % lists.length]!)));

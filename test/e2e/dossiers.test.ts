@@ -46,6 +46,7 @@ beforeAll(async () => {
   await closedFile('01.QLĐĐ', `Hồ sơ thống kê đất đai năm ${lastYear}`, land.id, qldd, 200);
   await value('dossiers.create', { year: lastYear, headingId: land.id, code: '02.QLĐĐ', title: `Hồ sơ giao đất, cho thuê đất năm ${lastYear}`, retention: 'permanent', keeperUnitId: qldd });
 
+  await value('incoming.register', { arrivalDate: `${lastYear}-04-02`, senderName: 'UBND tỉnh Lạng Sơn', notation: '112/UBND-KT', documentDate: `${lastYear}-04-01`, subject: 'Về việc giao đất cho Công ty TNHH Kỳ Lừa' });
   const proc = await value<{ id: number }>('tthc.addProcedure', { name: 'Đăng ký biến động quyền sử dụng đất', field: 'Đất đai', processingDays: 10 });
   for (const [i, received] of [day(-3), day(-2), day(-40), day(-1)].entries()) {
     const d = await value<{ id: number; dueDate: string }>('tthc.register', { procedureId: proc.id, applicantName: `Nông Văn Hải ${i + 1}`, applicantKind: 'person', receivedAt: received, channel: i % 2 ? 'online4' : 'direct', handlingUnitId: qldd });
@@ -102,6 +103,12 @@ describe('work files in the browser', () => {
     await add.getByLabel('Trích yếu').fill('Quyết định giao đất cho Công ty TNHH Kỳ Lừa');
     await add.getByRole('button', { name: 'Thêm vào hồ sơ' }).click();
     await detail.getByRole('cell', { name: '25/QĐ-UBND' }).waitFor();
+    const pick = detail.getByRole('form', { name: 'Đưa văn bản đến, đi vào hồ sơ' });
+    await pick.getByLabel('Tìm văn bản đã vào sổ').fill('112/UBND');
+    await pick.getByRole('button', { name: 'Tìm' }).click();
+    await pick.getByRole('button', { name: /112\/UBND-KT/ }).click();
+    await detail.getByRole('cell', { name: '112/UBND-KT' }).waitFor();
+    expect(await detail.textContent()).toContain('2 văn bản');
     await detail.getByLabel('Ngày kết thúc công việc').fill(`30/12/${lastYear}`);
     await detail.getByLabel('Ngày kết thúc công việc').press('Tab');
     await detail.getByRole('button', { name: 'Kết thúc hồ sơ' }).click();

@@ -84,7 +84,7 @@ describe('work files', () => {
     await closedFile('08.VP', '2025-12-01', '2025-12-25'); // due 25/12/2026: 30 days ahead
     await closedFile('09.VP', '2025-09-01', '2025-09-30'); // due 30/09/2026: overdue
     ok(await t.core.call('dossiers.create', file('10.VP')));
-    const warned = ok(await t.core.call('dossiers.list', { warning: true }));
+    const warned = ok(await t.core.call('dossiers.list', { warning: true })).items;
     expect(warned.map((f) => [f.code, f.handoverWarning])).toEqual([['08.VP', 'soon'], ['09.VP', 'overdue']]);
   });
 
@@ -100,7 +100,7 @@ describe('work files', () => {
     const got = ok(await t.core.call('dossiers.get', { id: a.id }));
     expect(got).toEqual(expect.objectContaining({ state: 'handed_over', handoverWarning: null, handover: { id: h.handoverId, date: '2026-11-20', receiver: base.receiver } }));
     expect(err(await t.core.call('dossiers.update', { id: a.id, title: 'Đổi tên' })).code).toBe('CONFLICT');
-    expect(ok(await t.core.call('dossiers.handovers', { year: 2026 }))).toEqual([expect.objectContaining({ id: h.handoverId, count: 2, giverUnit: 'Văn phòng Sở' })]);
-    expect(ok(await t.core.call('dossiers.list', { state: 'handed_over' })).length).toBe(2);
+    expect(ok(await t.core.call('dossiers.handovers', { year: 2026 })).items).toEqual([expect.objectContaining({ id: h.handoverId, count: 2, giverUnit: 'Văn phòng Sở' })]);
+    expect(ok(await t.core.call('dossiers.list', { state: 'handed_over' })).items.length).toBe(2);
   });
 });

@@ -73,7 +73,7 @@ describe('TTHC import from the one-stop system', () => {
     expect(byCode['0002']).toEqual(expect.objectContaining({ status: 'solved_late', dueDate: '2026-10-16', resultDate: '2026-10-20', applicantKind: 'person' }));
     expect(byCode['0003']).toEqual(expect.objectContaining({ status: 'in_progress_late', channel: 'post' }));
     expect(byCode['0004']).toEqual(expect.objectContaining({ status: 'withdrawn', withdrawnAt: '2026-10-08', channel: 'online3' }));
-    const procs = ok(await t.core.call('tthc.procedures', {}));
+    const procs = ok(await t.core.call('tthc.procedures', {})).items;
     expect(procs.find((p) => p.name === 'Đăng ký biến động đất đai')).toEqual(expect.objectContaining({ field: 'Đất đai', processingDays: 10 }));
     const st = ok(await t.core.call('tthc.stats', { from: '2026-10-01', to: '2026-10-31' }));
     expect(st).toEqual(expect.objectContaining({ received: 4, solvedOnTime: 1, solvedLate: 1, withdrawn: 1, inProgressLate: 1, online: 2 }));

@@ -46,7 +46,7 @@ export function TthcView({ units, reload, onChanged }: { units: Unit[]; reload: 
   const [stats, setStats] = useState<TthcStats | null>(null);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
   useEffect(() => {
-    fetchValue('tthc.procedures', {}).then(setProcedures).catch(() => setProcedures([]));
+    fetchValue('tthc.procedures', {}).then((r) => setProcedures(r.items)).catch(() => setProcedures([]));
   }, [reload]);
   useEffect(() => {
     if (from && to) fetchValue('tthc.stats', { from, to }).then(setStats).catch(() => setStats(null));

@@ -1,6 +1,7 @@
 /** One work file: its documents (index), adding a document, closing, printing the index. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { dossierStateLabels, retentionLabel, type Dossier } from '../../../shared/api/dossiers';
+import type { SearchHit } from '../../../shared/api/search';
 import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { DateInput } from '../components/DateInput';
@@ -55,9 +56,49 @@ export function WorkFileDetail({ id, onChanged, onClose }: { id: number; onChang
       ) : <p className="muted">Chưa có văn bản nào.</p>}
       {f.documents.length ? <div className="actions"><button type="button" onClick={() => void printIndex()}>In mục lục văn bản</button></div> : null}
       {message ? <div className="notice" role="status">{message}</div> : null}
+      {f.state === 'open' ? <AddRegistered file={f} onDone={changed} /> : null}
       {f.state === 'open' ? <AddDocument file={f} onDone={changed} /> : null}
       {f.state === 'open' && f.documentCount ? <CloseFile file={f} onDone={changed} /> : null}
     </aside>
+  );
+}
+
+/** A document already in the incoming or outgoing register, found as in Ctrl+K. */
+function AddRegistered({ file, onDone }: { file: Dossier; onDone: (d: Dossier) => void }) {
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  async function find(e: FormEvent) {
+    e.preventDefault();
+    const r = await call('search.global', { q, limit: 8 });
+    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
+    setHits(r.value.hits);
+    setMessage(r.value.hits.length ? null : 'Không tìm thấy văn bản nào.');
+  }
+  async function add(h: SearchHit) {
+    const doc = h.kind === 'incoming' ? { kind: 'incoming' as const, incomingId: h.id } : { kind: 'outgoing' as const, outgoingId: h.id };
+    const r = await call('dossiers.addDocuments', { id: file.id, documents: [doc] });
+    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
+    setHits([]);
+    setMessage(null);
+    onDone(r.value);
+  }
+  return (
+    <form className="form sub" onSubmit={find} noValidate aria-label="Đưa văn bản đến, đi vào hồ sơ">
+      <h3>Đưa văn bản đến, đi vào hồ sơ</h3>
+      <div className="inline">
+        <input aria-label="Tìm văn bản đã vào sổ" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Số, ký hiệu hoặc trích yếu" />
+        <button type="submit">Tìm</button>
+      </div>
+      {message ? <p className="muted">{message}</p> : null}
+      <ul className="hits">
+        {hits.map((h) => (
+          <li key={`${h.kind}${h.id}`}>
+            <button type="button" className="link" onClick={() => void add(h)}>{h.kind === 'incoming' ? 'Đến' : 'Đi'} {h.notation ?? ''} — {h.subject}</button>
+          </li>
+        ))}
+      </ul>
+    </form>
   );
 }
 
