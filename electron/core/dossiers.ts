@@ -33,6 +33,15 @@ async function checkCode(ctx: CallContext, year: number, code: string, exceptId:
   if (dup) throw fieldError('CONFLICT', 'code', `Số và ký hiệu hồ sơ ${code} đã dùng trong danh mục năm ${year} ("${dup.title}").`);
 }
 
+/** One change to a file: checked and made by act, then audited with the file before and after. */
+async function changeFile(ctx: CallContext, id: number, act: (before: Dossier) => Promise<void>): Promise<Dossier> {
+  const before = await loadDossier(ctx, id);
+  await act(before);
+  const after = await loadDossier(ctx, id);
+  await audit(ctx, id, before, after);
+  return after;
+}
+
 function mustBeOpen(d: Dossier) {
   if (d.state === 'handed_over') throw fieldError('CONFLICT', 'id', `Hồ sơ ${d.code} đã nộp lưu ngày ${d.handover?.date ?? ''}, không sửa được nữa.`);
   if (d.state === 'closed') throw fieldError('CONFLICT', 'id', `Hồ sơ ${d.code} đã kết thúc; mở lại trước khi thay đổi văn bản.`);
@@ -166,69 +175,56 @@ export const dossiersHandlers: HandlerMap<
   'dossiers.addHeading': addHeading,
   'dossiers.copyYear': copyYear,
   'dossiers.create': createDossier,
-  async 'dossiers.update'(ctx, v) {
-    const before = await loadDossier(ctx, v.id);
-    if (before.state === 'handed_over') mustBeOpen(before);
-    if (v.headingId !== undefined) await checkHeading(ctx, v.headingId, before.year);
-    if (v.keeperUnitId) await checkUnits(ctx, [v.keeperUnitId], 'keeperUnitId', 'Đơn vị lập hồ sơ');
-    if (v.code !== undefined) await checkCode(ctx, before.year, v.code, v.id);
-    await ctx.db
-      .updateTable('dossiers')
-      .set({
-        ...(v.headingId !== undefined ? { heading_id: v.headingId } : {}),
-        ...(v.code !== undefined ? { code: v.code } : {}),
-        ...(v.title !== undefined ? { title: v.title, title_fold: foldVietnamese(v.title) } : {}),
-        ...(v.retention !== undefined ? { retention_years: retentionYears(v.retention) } : {}),
-        ...(v.keeperUnitId !== undefined ? { keeper_unit_id: v.keeperUnitId } : {}),
-        ...(v.keeperPerson !== undefined ? { keeper_person: v.keeperPerson } : {}),
-        ...(v.note !== undefined ? { note: v.note } : {}),
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', v.id)
-      .execute();
-    const after = await loadDossier(ctx, v.id);
-    await audit(ctx, v.id, before, after);
-    return after;
-  },
+  'dossiers.update': (ctx, v) =>
+    changeFile(ctx, v.id, async (before) => {
+      if (before.state === 'handed_over') mustBeOpen(before);
+      if (v.headingId !== undefined) await checkHeading(ctx, v.headingId, before.year);
+      if (v.keeperUnitId) await checkUnits(ctx, [v.keeperUnitId], 'keeperUnitId', 'Đơn vị lập hồ sơ');
+      if (v.code !== undefined) await checkCode(ctx, before.year, v.code, v.id);
+      await ctx.db
+        .updateTable('dossiers')
+        .set({
+          ...(v.headingId !== undefined ? { heading_id: v.headingId } : {}),
+          ...(v.code !== undefined ? { code: v.code } : {}),
+          ...(v.title !== undefined ? { title: v.title, title_fold: foldVietnamese(v.title) } : {}),
+          ...(v.retention !== undefined ? { retention_years: retentionYears(v.retention) } : {}),
+          ...(v.keeperUnitId !== undefined ? { keeper_unit_id: v.keeperUnitId } : {}),
+          ...(v.keeperPerson !== undefined ? { keeper_person: v.keeperPerson } : {}),
+          ...(v.note !== undefined ? { note: v.note } : {}),
+          updated_at: ctx.now(),
+        })
+        .where('id', '=', v.id)
+        .execute();
+    }),
   'dossiers.get': (ctx, v) => loadDossier(ctx, v.id),
   async 'dossiers.list'(ctx, v) {
     const all = await loadDossiers(ctx, { year: v.year ?? null, unitId: v.unitId, state: v.state ?? null, qFold: v.q ? foldVietnamese(v.q) : null });
     return { items: v.warning ? all.filter((d) => d.handoverWarning !== null) : all };
   },
-  async 'dossiers.addDocuments'(ctx, v) {
-    const before = await loadDossier(ctx, v.id);
-    mustBeOpen(before);
-    const now = ctx.now();
-    for (const [i, d] of v.documents.entries()) {
-      const row = await documentRow(ctx, d, i);
-      const dup = before.documents.find((x) => (row.incoming_id !== null && x.incomingId === row.incoming_id) || (row.outgoing_id !== null && x.outgoingId === row.outgoing_id));
-      if (dup) throw fieldError('VALIDATION', `documents.${i}`, `Văn bản ${dup.notation ?? dup.title} đã có trong hồ sơ ${before.code}.`);
-      await ctx.db.insertInto('dossier_documents').values({ dossier_id: v.id, ...row, created_at: now }).execute();
-    }
-    const after = await loadDossier(ctx, v.id);
-    await audit(ctx, v.id, before, after);
-    return after;
-  },
-  async 'dossiers.removeDocument'(ctx, v) {
-    const before = await loadDossier(ctx, v.id);
-    mustBeOpen(before);
-    if (!before.documents.some((d) => d.id === v.documentId)) throw fieldError('VALIDATION', 'documentId', `Văn bản mã ${v.documentId} không có trong hồ sơ ${before.code}.`);
-    await ctx.db.updateTable('dossier_documents').set({ deleted_at: ctx.now() }).where('id', '=', v.documentId).execute();
-    const after = await loadDossier(ctx, v.id);
-    await audit(ctx, v.id, before, after);
-    return after;
-  },
-  async 'dossiers.close'(ctx, v) {
-    const before = await loadDossier(ctx, v.id);
-    mustBeOpen(before);
-    if (!before.documentCount) throw fieldError('VALIDATION', 'id', `Hồ sơ ${before.code} chưa có văn bản nào: đưa văn bản vào trước khi kết thúc.`);
-    if (before.endDate && v.workEndedAt < before.endDate) throw fieldError('VALIDATION', 'workEndedAt', `Ngày kết thúc công việc không được trước văn bản cuối cùng của hồ sơ (${before.endDate}).`);
-    if (v.workEndedAt > ctx.today()) throw fieldError('VALIDATION', 'workEndedAt', 'Ngày kết thúc công việc không được sau hôm nay.');
-    await ctx.db.updateTable('dossiers').set({ state: 'closed', work_ended_at: v.workEndedAt, extra_sheets: v.extraSheets, updated_at: ctx.now() }).where('id', '=', v.id).execute();
-    const after = await loadDossier(ctx, v.id);
-    await audit(ctx, v.id, before, after);
-    return after;
-  },
+  'dossiers.addDocuments': (ctx, v) =>
+    changeFile(ctx, v.id, async (before) => {
+      mustBeOpen(before);
+      for (const [i, d] of v.documents.entries()) {
+        const row = await documentRow(ctx, d, i);
+        const dup = before.documents.find((x) => (row.incoming_id !== null && x.incomingId === row.incoming_id) || (row.outgoing_id !== null && x.outgoingId === row.outgoing_id));
+        if (dup) throw fieldError('VALIDATION', `documents.${i}`, `Văn bản ${dup.notation ?? dup.title} đã có trong hồ sơ ${before.code}.`);
+        await ctx.db.insertInto('dossier_documents').values({ dossier_id: v.id, ...row, created_at: ctx.now() }).execute();
+      }
+    }),
+  'dossiers.removeDocument': (ctx, v) =>
+    changeFile(ctx, v.id, async (before) => {
+      mustBeOpen(before);
+      if (!before.documents.some((d) => d.id === v.documentId)) throw fieldError('VALIDATION', 'documentId', `Văn bản mã ${v.documentId} không có trong hồ sơ ${before.code}.`);
+      await ctx.db.updateTable('dossier_documents').set({ deleted_at: ctx.now() }).where('id', '=', v.documentId).execute();
+    }),
+  'dossiers.close': (ctx, v) =>
+    changeFile(ctx, v.id, async (before) => {
+      mustBeOpen(before);
+      if (!before.documentCount) throw fieldError('VALIDATION', 'id', `Hồ sơ ${before.code} chưa có văn bản nào: đưa văn bản vào trước khi kết thúc.`);
+      if (before.endDate && v.workEndedAt < before.endDate) throw fieldError('VALIDATION', 'workEndedAt', `Ngày kết thúc công việc không được trước văn bản cuối cùng của hồ sơ (${before.endDate}).`);
+      if (v.workEndedAt > ctx.today()) throw fieldError('VALIDATION', 'workEndedAt', 'Ngày kết thúc công việc không được sau hôm nay.');
+      await ctx.db.updateTable('dossiers').set({ state: 'closed', work_ended_at: v.workEndedAt, extra_sheets: v.extraSheets, updated_at: ctx.now() }).where('id', '=', v.id).execute();
+    }),
   async 'dossiers.handOver'(ctx, v) {
     const ids = [...new Set(v.ids)];
     const files = await loadDossiers(ctx, { ids });
