@@ -15,7 +15,8 @@ import { attachmentFile, attachmentsHandlers } from './attachments';
 import { exportsHandlers } from './exports/index';
 import { importsHandlers } from './imports/index';
 import { exportsDir, filesHandlers } from './files';
-import { createRegistry, type CallOptions } from './registry';
+import { createRegistry, type BaseContext, type CallOptions } from './registry';
+import { backupHandlers, dailyBackup, makeBackup } from './backup';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
 import { searchHandlers } from './search';
@@ -36,6 +37,8 @@ export interface CoreOptions {
   /** Fixed clock for tests. */
   clock?: () => Date;
   host?: HostCapabilities;
+  /** Shells: a backup at the first start of each day and on quit. */
+  autoBackup?: boolean;
 }
 
 export interface CoreEvent {
@@ -61,26 +64,36 @@ const handlers: HandlerMap<MethodName> = {
   ...dossiersHandlers,
   ...dossierExportsHandlers,
   ...tthcImportHandlers,
+  ...backupHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
   installVietnameseMessages();
   const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
-  const opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir: path.join(dataDir, 'backups') });
+  const backupDir = path.join(dataDir, 'backups');
+  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir });
   const clock = opts.clock ?? (() => new Date());
   const events = new EventEmitter();
-  const registry = createRegistry(
-    {
-      db: opened.db,
-      sqlite: opened.sqlite,
-      dataDir,
-      now: () => clock().toISOString(),
-      today: () => toIsoDate(clock()),
-      events,
-      host: opts.host ?? {},
+  const base: BaseContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    dataDir,
+    now: () => clock().toISOString(),
+    today: () => toIsoDate(clock()),
+    events,
+    host: opts.host ?? {},
+    async replaceDatabase(from: string) {
+      await opened.close();
+      for (const f of [opts.dbPath, `${opts.dbPath}-wal`, `${opts.dbPath}-shm`]) fs.rmSync(f, { force: true });
+      fs.copyFileSync(from, opts.dbPath);
+      // An older backup is migrated like any older database.
+      opened = await openDatabase(opts.dbPath, { backupDir });
+      base.db = opened.db;
+      base.sqlite = opened.sqlite;
     },
-    handlers,
-  );
+  };
+  const registry = createRegistry(base, handlers);
+  if (opts.autoBackup) await dailyBackup(base);
   // Typed for callers that know the method (tests, demo); the shells pass
   // whatever arrived and get the same validation.
   function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;
@@ -109,7 +122,10 @@ export async function createCore(opts: CoreOptions) {
       const file = path.resolve(dir, name);
       return path.dirname(file) === dir && fs.existsSync(file) ? file : null;
     },
-    close: () => opened.close(),
+    async close(): Promise<void> {
+      if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
+      await opened.close();
+    },
   };
 }
 

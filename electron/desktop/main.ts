@@ -64,6 +64,7 @@ async function start(): Promise<void> {
   try {
     core = await createCore({
       dbPath: defaultDbPath(defaultDataDir()),
+      autoBackup: true,
       // shell.openPath answers '' on success, an error text otherwise.
       host: {
         openPath: async (file) => (await shell.openPath(file)) === '',
@@ -92,6 +93,17 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
+  // Quitting waits for the backup on quit and the database to close.
+  let closed = false;
+  app.on('will-quit', (e) => {
+    if (closed || !core) return;
+    e.preventDefault();
+    const c = core;
+    core = null;
+    void c.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   void app.whenReady().then(start);
 }

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dbPath = path.resolve(values.db ?? defaultDbPath());
-  const core = await createCore({ dbPath, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
+  const core = await createCore({ dbPath, autoBackup: true, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
   const server = await startWebServer({ core, staticDir, port });
   process.stdout.write(`${server.url}\n`);
   console.error(`Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);

@@ -1,6 +1,7 @@
 /** The single list of API methods. Both shells and the typed client read it. */
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
+import { backupContracts } from './backup';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -34,6 +35,7 @@ export const contracts = {
   ...tthcContracts,
   ...dossiersContracts,
   ...dossierExportsContracts,
+  ...backupContracts,
 };
 
 export type Contracts = typeof contracts;

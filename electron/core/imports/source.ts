@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fieldError } from '../../../shared/api/errors';
+import { makeBackup } from '../backup';
 import type { CallContext } from '../context';
 
 export function sourceFile(input: { path?: string | null; contentBase64?: string | undefined; fileName?: string | undefined }): { file: string; cleanup: () => void } {
@@ -16,11 +17,9 @@ export function sourceFile(input: { path?: string | null; contentBase64?: string
   return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Into the backup folder and its rotation, like every other backup. */
 export async function backupBeforeImport(ctx: CallContext): Promise<void> {
-  const dir = path.join(ctx.dataDir, 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = ctx.now().replace(/[:.]/g, '-');
-  await ctx.sqlite.backup(path.join(dir, `truoc-nhap-excel-${stamp}.sqlite`));
+  await makeBackup(ctx, 'truoc-nhap-excel');
 }
 
 /** Reads the sheet; what cannot be read is the user's file's problem, told as such. */

@@ -1,5 +1,6 @@
 import type { Agency } from '../../../shared/api/agency';
 import { AgencyForm } from './AgencyForm';
+import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
 
 export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a: Agency) => void }) {
@@ -8,6 +9,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       <h1>Cài đặt</h1>
       <h2>Thông tin cơ quan</h2>
       <AgencyForm agency={agency} onSaved={onSaved} submitLabel="Lưu" />
+      <BackupSettings />
       <CalendarSettings />
     </section>
   );

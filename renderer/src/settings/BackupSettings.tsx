@@ -1,0 +1,106 @@
+/**
+ * Sao lưu: where backups go (a USB drive or another disk), how many are kept,
+ * a backup now, and restoring one after seeing what it holds. The restore
+ * keeps today's data as a backup, so it can be undone from the same list.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../shared/api/index';
+import type { BackupInfo } from '../../../shared/api/backup';
+import { formatNumberVi } from '../../../shared/dates';
+import { call, fetchValue } from '../api/client';
+
+type Settings = Output<'backup.settings'>;
+type Contents = Output<'backup.inspect'>;
+
+const reasons: Record<string, string> = {
+  'hang-ngay': 'Hằng ngày',
+  'khi-thoat': 'Khi thoát',
+  'thu-cong': 'Sao lưu ngay',
+  'truoc-khoi-phuc': 'Trước khi khôi phục',
+  'truoc-nhap-excel': 'Trước khi nhập Excel',
+};
+const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+
+export function BackupSettings() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [dir, setDir] = useState('');
+  const [items, setItems] = useState<BackupInfo[]>([]);
+  const [preview, setPreview] = useState<Contents | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const load = useCallback(() => {
+    fetchValue('backup.settings', {}).then((s) => { setSettings(s); setDir(s.dir ?? ''); }).catch((e: Error) => setMessage(e.message));
+    fetchValue('backup.list', {}).then((r) => setItems(r.items)).catch((e: Error) => setMessage(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  async function save() {
+    if (!settings) return;
+    const r = await call('backup.updateSettings', { dir, keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly, keepMonthly: settings.keepMonthly });
+    setMessage(r.ok ? `Đã lưu. Bản sao lưu sẽ ghi vào ${r.value.effectiveDir}.` : (r.error.fields[0]?.message ?? r.error.message));
+    load();
+  }
+  async function backupNow() {
+    setMessage('Đang sao lưu…');
+    const r = await call('backup.create', {});
+    setMessage(r.ok ? `Đã sao lưu vào ${r.value.path} (${formatNumberVi(Math.round(r.value.sizeBytes / 1024))} KB), đã kiểm tra đọc lại được.` : r.error.message);
+    load();
+  }
+  async function inspect(path: string) {
+    const r = await call('backup.inspect', { path });
+    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
+    setPreview(r.value);
+  }
+  async function restore() {
+    if (!preview) return;
+    const r = await call('backup.restore', { path: preview.path });
+    setPreview(null);
+    setMessage(r.ok ? `Đã khôi phục dữ liệu ngày ${when(r.value.restored.createdAt)}. Dữ liệu trước đó được giữ ở bản “Trước khi khôi phục”: khôi phục bản đó để hoàn tác.` : r.error.message);
+    load();
+  }
+  const num = (k: 'keepDaily' | 'keepWeekly' | 'keepMonthly', label: string) => (
+    <label>{label} <input type="number" min={0} aria-label={label} value={settings?.[k] ?? 0} onChange={(e) => settings && setSettings({ ...settings, [k]: Number(e.target.value) })} className="year-input" /></label>
+  );
+  return (
+    <section aria-label="Sao lưu">
+      <h2>Sao lưu dữ liệu</h2>
+      <p className="muted">Phần mềm tự sao lưu lần mở máy đầu tiên mỗi ngày và khi thoát; bản sao lưu được đọc lại để kiểm tra trước khi xóa bản cũ. Nên chọn thư mục trên ổ USB hoặc ổ đĩa khác.</p>
+      <div className="inline">
+        <label>Thư mục sao lưu <input aria-label="Thư mục sao lưu" value={dir} onChange={(e) => setDir(e.target.value)} placeholder={settings?.effectiveDir ?? ''} className="wide-input" /></label>
+        {num('keepDaily', 'Giữ theo ngày')}
+        {num('keepWeekly', 'theo tuần')}
+        {num('keepMonthly', 'theo tháng')}
+        <button type="button" onClick={() => void save()}>Lưu cài đặt</button>
+        <button type="button" className="primary" onClick={() => void backupNow()}>Sao lưu ngay</button>
+      </div>
+      {message ? <div className="notice" role="status">{message}</div> : null}
+      <table className="grid spaced" aria-label="Các bản sao lưu">
+        <thead><tr><th>Thời điểm</th><th>Loại</th><th>Dung lượng</th><th>Tệp</th><th /></tr></thead>
+        <tbody>
+          {items.map((b) => (
+            <tr key={b.path}>
+              <td>{when(b.createdAt)}</td>
+              <td>{reasons[b.reason.replace(/-\d+$/, '')] ?? b.reason}</td>
+              <td>{formatNumberVi(Math.round(b.sizeBytes / 1024))} KB</td>
+              <td className="small">{b.path}</td>
+              <td><button type="button" onClick={() => void inspect(b.path)}>Khôi phục…</button></td>
+            </tr>
+          ))}
+          {items.length === 0 ? <tr><td colSpan={5} className="muted">Chưa có bản sao lưu nào.</td></tr> : null}
+        </tbody>
+      </table>
+      {preview ? (
+        <div className="overlay" onMouseDown={() => setPreview(null)}>
+          <div className="dialog" role="dialog" aria-modal="true" aria-label="Khôi phục dữ liệu" onMouseDown={(e) => e.stopPropagation()}>
+            <h2>Khôi phục bản sao lưu ngày {when(preview.createdAt)}?</h2>
+            <p>Bản sao lưu này có: {preview.counts.incoming} văn bản đến, {preview.counts.outgoing} văn bản đi, {preview.counts.tasks} nhiệm vụ, {preview.counts.workFiles} hồ sơ công việc, {preview.counts.tthc} hồ sơ thủ tục hành chính, {preview.counts.units} đơn vị.</p>
+            <p className="muted">Dữ liệu hiện tại sẽ được sao lưu trước (bản “Trước khi khôi phục”) để có thể hoàn tác.</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void restore()}>Khôi phục</button>
+              <button type="button" onClick={() => setPreview(null)}>Hủy</button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

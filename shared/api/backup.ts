@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { method } from './define';
+import { int, optionalText, text } from '../validation';
+
+export const backupInfoSchema = z.object({
+  path: z.string(),
+  createdAt: z.string(),
+  /** hang-ngay, khi-thoat, thu-cong, truoc-khoi-phuc, truoc-nhap-excel… */
+  reason: z.string(),
+  sizeBytes: z.number(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
+export const backupSettingsSchema = z.object({
+  /** Where backups go: a USB drive or another disk; null: the data folder's backups/. */
+  dir: z.string().nullable(),
+  effectiveDir: z.string(),
+  keepDaily: z.number(),
+  keepWeekly: z.number(),
+  keepMonthly: z.number(),
+});
+
+export const backupContentsSchema = z.object({
+  path: z.string(),
+  createdAt: z.string(),
+  dataVersion: z.number(),
+  ok: z.boolean(),
+  counts: z.object({ units: z.number(), incoming: z.number(), outgoing: z.number(), tasks: z.number(), workFiles: z.number(), tthc: z.number() }),
+});
+
+const backupPath = text('Tệp sao lưu', 4000);
+
+export const backupContracts = {
+  'backup.settings': method({ summary: 'Cài đặt sao lưu: thư mục, số bản giữ lại', mode: 'read', input: z.object({}), output: backupSettingsSchema }),
+  'backup.updateSettings': method({
+    summary: 'Đổi thư mục sao lưu (ổ USB, ổ đĩa khác) và số bản giữ lại theo ngày, tuần, tháng',
+    input: z.object({
+      dir: optionalText('Thư mục sao lưu', 4000),
+      keepDaily: int('Số bản giữ theo ngày', 1, 60).default(7),
+      keepWeekly: int('Số bản giữ theo tuần', 0, 52).default(4),
+      keepMonthly: int('Số bản giữ theo tháng', 0, 120).default(12),
+    }),
+    output: backupSettingsSchema,
+  }),
+  'backup.create': method({ summary: 'Sao lưu ngay (kiểm tra bản sao lưu, chép tệp đính kèm, xoay vòng bản cũ)', mode: 'job', input: z.object({}), output: backupInfoSchema }),
+  'backup.list': method({ summary: 'Các bản sao lưu, mới nhất trước', mode: 'read', input: z.object({}), output: z.object({ items: z.array(backupInfoSchema) }) }),
+  'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: z.object({ path: backupPath }), output: backupContentsSchema }),
+  'backup.restore': method({
+    summary: 'Khôi phục từ bản sao lưu; dữ liệu hiện tại được sao lưu trước để có thể hoàn tác',
+    mode: 'job',
+    input: z.object({ path: backupPath }),
+    output: z.object({ restored: backupContentsSchema, undo: backupInfoSchema }),
+  }),
+};

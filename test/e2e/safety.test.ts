@@ -1,0 +1,56 @@
+/**
+ * End to end: data safety in Chromium — backing up now, seeing what a backup
+ * holds and restoring it (the later entry is gone, the undo backup is listed).
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardAgency, tempDir } from '../support/core';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { post, startWeb, type RunningWeb } from '../support/web';
+
+let web: RunningWeb;
+let browser: BrowserContext;
+let page: Page;
+
+async function value<T>(method: string, input: unknown): Promise<T> {
+  const r = await post(web, method, input);
+  if (!r.body.ok) throw new Error(`${method}: ${JSON.stringify(r.body)}`);
+  return r.body.value as T;
+}
+const register = (notation: string) => value('incoming.register', { arrivalDate: '2026-11-20', senderName: 'UBND tỉnh Lạng Sơn', notation, documentDate: '2026-11-18', subject: `Văn bản ${notation}` });
+
+beforeAll(async () => {
+  web = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-safety.sqlite')]);
+  await value('agency.update', standardAgency);
+  await register('1/UBND-KT');
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${web.url}#/settings`);
+  await page.getByRole('heading', { name: 'Sao lưu dữ liệu' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+describe('backups in the browser', () => {
+  it('backs up now, shows what a backup holds, restores it and lists the undo backup', async () => {
+    await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    await page.getByText(/Đã sao lưu vào .*đã kiểm tra đọc lại được/).waitFor();
+    const list = page.getByRole('table', { name: 'Các bản sao lưu' });
+    const manual = list.getByRole('row').filter({ hasText: 'Sao lưu ngay' });
+    await manual.waitFor();
+    await register('2/UBND-KT');
+    await page.screenshot({ path: screenshotPath('settings-backup'), fullPage: true });
+    await manual.getByRole('button', { name: 'Khôi phục…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
+    await dialog.getByText('Bản sao lưu này có: 1 văn bản đến').waitFor();
+    await dialog.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText(/Đã khôi phục dữ liệu ngày/).waitFor();
+    await list.getByRole('row').filter({ hasText: 'Trước khi khôi phục' }).waitFor();
+    const docs = await value<{ total: number }>('incoming.list', { from: '2026-01-01', to: '2026-12-31' });
+    expect(docs.total).toBe(1);
+  });
+});
