@@ -8,6 +8,8 @@ export const areas = [
   { key: 'dossiers', label: 'Hồ sơ' },
   { key: 'reports', label: 'Báo cáo' },
   { key: 'units', label: 'Đơn vị' },
+  { key: 'trash', label: 'Thùng rác' },
+  { key: 'audit', label: 'Nhật ký' },
   { key: 'settings', label: 'Cài đặt' },
 ] as const;
 export type AreaKey = (typeof areas)[number]['key'];

@@ -170,7 +170,8 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
     fs.copyFileSync(file, staged);
     try {
       const undo = await makeBackup(ctx, 'truoc-khoi-phuc');
-      await ctx.replaceDatabase(staged);
+      const db = await ctx.replaceDatabase(staged);
+      await writeAudit(db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.path }, after: { restoredFrom: file, counts: restored.counts } });
       copyAttachments(path.join(path.dirname(file), 'attachments'), path.join(ctx.dataDir, 'attachments'));
       copyAttachments(path.join(dir, 'attachments'), path.join(ctx.dataDir, 'attachments'));
       return { restored, undo };

@@ -24,8 +24,8 @@ export interface CallContext {
   today(): string;
   events: EventEmitter;
   host: HostCapabilities;
-  /** Closes the database, puts the given file in its place and opens it again (restore). */
-  replaceDatabase(from: string): Promise<void>;
+  /** Closes the database, puts the given file in its place and opens it again (restore); the new connection. */
+  replaceDatabase(from: string): Promise<Kysely<DB>>;
 }
 
 export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInput<M>) => Promise<Output<M>>;

@@ -17,6 +17,8 @@ import { importsHandlers } from './imports/index';
 import { exportsDir, filesHandlers } from './files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { backupHandlers, dailyBackup, makeBackup } from './backup';
+import { trashHandlers } from './trash';
+import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
 import { searchHandlers } from './search';
@@ -65,6 +67,8 @@ const handlers: HandlerMap<MethodName> = {
   ...dossierExportsHandlers,
   ...tthcImportHandlers,
   ...backupHandlers,
+  ...trashHandlers,
+  ...auditHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -90,6 +94,7 @@ export async function createCore(opts: CoreOptions) {
       opened = await openDatabase(opts.dbPath, { backupDir });
       base.db = opened.db;
       base.sqlite = opened.sqlite;
+      return opened.db;
     },
   };
   const registry = createRegistry(base, handlers);

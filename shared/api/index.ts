@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { agencyContracts } from './agency';
 import { backupContracts } from './backup';
+import { trashContracts } from './trash';
+import { auditContracts } from './audit';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -36,6 +38,8 @@ export const contracts = {
   ...dossiersContracts,
   ...dossierExportsContracts,
   ...backupContracts,
+  ...trashContracts,
+  ...auditContracts,
 };
 
 export type Contracts = typeof contracts;

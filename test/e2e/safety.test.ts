@@ -54,3 +54,35 @@ describe('backups in the browser', () => {
     expect(docs.total).toBe(1);
   });
 });
+
+describe('trash and audit in the browser', () => {
+  it('deletes a document from its panel, finds it in the trash, restores it, and shows it all in the audit log', async () => {
+    await register('3/UBND-TC');
+    await page.goto(`${web.url}#/incoming`);
+    await page.getByRole('button', { name: /Tìm văn bản/ }).click();
+    await page.getByRole('dialog', { name: 'Tìm văn bản' }).waitFor();
+    await page.keyboard.type('3/UBND-TC');
+    await page.getByRole('option').filter({ hasText: '3/UBND-TC' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('complementary', { name: 'Chi tiết văn bản đến' });
+    await detail.getByRole('button', { name: 'Xóa…' }).click();
+    await detail.getByLabel('Lý do xóa').fill('Vào sổ nhầm');
+    await detail.getByRole('button', { name: 'Chuyển vào thùng rác' }).click();
+    await detail.waitFor({ state: 'detached' });
+
+    await page.goto(`${web.url}#/trash`);
+    const trash = page.getByRole('table', { name: 'Các mục đã xóa' });
+    const row = trash.getByRole('row').filter({ hasText: 'Văn bản 3/UBND-TC' });
+    await row.getByText('Vào sổ nhầm').waitFor();
+    await page.screenshot({ path: screenshotPath('trash'), fullPage: true });
+    await row.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText(/Đã khôi phục “Văn bản đến số/).waitFor();
+    expect(await trash.getByRole('row').filter({ hasText: 'Văn bản 3/UBND-TC' }).count()).toBe(0);
+
+    await page.goto(`${web.url}#/audit`);
+    const log = page.getByRole('table', { name: 'Nhật ký thay đổi' });
+    await log.getByText('Khôi phục một mục từ thùng rác').waitFor();
+    await log.getByText(/Xóa văn bản đến/).first().waitFor();
+    await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
+  });
+});

@@ -34,6 +34,8 @@ describe('backups', () => {
     expect(await count()).toBe(1);
     expect(ok(await t.core.call('incoming.list', {})).items[0]!.subject).toBe('Văn bản có trước khi sao lưu');
     expect(ok(await t.core.call('attachments.list', { ownerKind: 'incoming', ownerId: doc.id })).items).toHaveLength(1);
+    // The restored database tells that it was restored, and from where.
+    expect(ok(await t.core.call('audit.list', { entity: 'database' })).items[0]).toEqual(expect.objectContaining({ action: 'backup.restore' }));
 
     ok(await t.core.call('backup.restore', { path: r.undo.path }));
     expect(await count()).toBe(2);

@@ -13,6 +13,8 @@ import { OutgoingPage } from '../outgoing/OutgoingPage';
 import { SearchDialog } from '../search/SearchDialog';
 import { TasksPage } from '../tasks/TasksPage';
 import { DossiersPage } from '../dossiers/DossiersPage';
+import { AuditPage } from '../safety/AuditPage';
+import { TrashPage } from '../safety/TrashPage';
 import type { OpenRequest } from './open-request';
 
 type Route = AreaKey | 'import';
@@ -104,6 +106,10 @@ export function App() {
           <DossiersPage />
         ) : area === 'import' ? (
           <ImportPage />
+        ) : area === 'trash' ? (
+          <TrashPage />
+        ) : area === 'audit' ? (
+          <AuditPage />
         ) : area === 'units' ? (
           <UnitsPage />
         ) : area === 'settings' ? (

@@ -4,6 +4,7 @@ import { tthcChannelLabels, tthcStatusLabels, type TthcDossier } from '../../../
 import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { DateInput } from '../components/DateInput';
+import { DeleteButton } from '../components/DeleteButton';
 import { exportToFile } from '../components/exportFile';
 
 type Action = 'complete' | 'withdraw' | 'postpone';
@@ -87,6 +88,7 @@ export function TthcDetail({ id, onChanged, onClose }: { id: number; onChanged: 
         </div>
       ) : null}
       {message ? <div className="notice" role="status">{message}</div> : null}
+      <DeleteButton kind="tthc" id={d.id} onDeleted={() => { onChanged(); onClose(); }} />
     </aside>
   );
 }

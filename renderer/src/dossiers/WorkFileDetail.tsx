@@ -5,6 +5,7 @@ import type { SearchHit } from '../../../shared/api/search';
 import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { DateInput } from '../components/DateInput';
+import { DeleteButton } from '../components/DeleteButton';
 import { exportToFile } from '../components/exportFile';
 import { Field, FormMessage, useFormErrors } from '../components/form';
 
@@ -59,6 +60,7 @@ export function WorkFileDetail({ id, onChanged, onClose }: { id: number; onChang
       {f.state === 'open' ? <AddRegistered file={f} onDone={changed} /> : null}
       {f.state === 'open' ? <AddDocument file={f} onDone={changed} /> : null}
       {f.state === 'open' && f.documentCount ? <CloseFile file={f} onDone={changed} /> : null}
+      {f.state !== 'handed_over' ? <DeleteButton kind="dossiers" id={f.id} onDeleted={() => { onChanged(); onClose(); }} /> : null}
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateVi, parseDateVi, toIsoDate } from '../../../shared/dates';
 import { incomingStatusLabels, receivedViaLabels, secrecyLabels, urgencyLabels } from '../../../shared/documents/fields';
 import { call, fetchValue } from '../api/client';
 import { Attachments } from '../components/Attachments';
+import { DeleteButton } from '../components/DeleteButton';
 import { Field, FormMessage, useFormErrors } from '../components/form';
 
 interface Props {
@@ -61,6 +62,7 @@ export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
       {doc.leadUnit ? <FollowUpTask doc={doc} /> : null}
       {!doc.completedAt ? <CompleteForm doc={doc} onDone={refresh} /> : null}
       <Attachments ownerKind="incoming" ownerId={doc.id} />
+      <DeleteButton kind="incoming" id={doc.id} onDeleted={() => { onChanged(); onClose(); }} />
     </aside>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateVi, parseDateVi, toIsoDate } from '../../../shared/dates';
 import { outgoingStatusLabels } from '../../../shared/documents/fields';
 import { call, fetchValue } from '../api/client';
 import { Attachments } from '../components/Attachments';
+import { DeleteButton } from '../components/DeleteButton';
 
 export function OutgoingDetail({ id, onChanged, onClose }: { id: number; onChanged: () => void; onClose: () => void }) {
   const today = toIsoDate(new Date());
@@ -65,6 +66,7 @@ export function OutgoingDetail({ id, onChanged, onClose }: { id: number; onChang
         </div>
       ) : null}
       <Attachments ownerKind="outgoing" ownerId={doc.id} />
+      {doc.status === 'draft' ? <DeleteButton kind="outgoing" id={doc.id} onDeleted={() => { onChanged(); onClose(); }} /> : null}
     </aside>
   );
 }

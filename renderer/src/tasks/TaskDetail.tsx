@@ -5,6 +5,7 @@ import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import { taskStatusLabels } from '../../../shared/tasks/status';
 import { call, fetchValue } from '../api/client';
 import { DateInput } from '../components/DateInput';
+import { DeleteButton } from '../components/DeleteButton';
 import { Field, FormMessage, useFormErrors } from '../components/form';
 
 interface Props {
@@ -83,6 +84,7 @@ export function TaskDetail({ id, onChanged, onClose }: Props) {
           .map((h) => <li key={h.key}><span className="date">{formatDateVi(h.date)}</span> {h.text}</li>)}
       </ol>
       {task.state !== 'cancelled' ? <Actions task={task} onDone={refresh} /> : null}
+      <DeleteButton kind="tasks" id={task.id} onDeleted={() => { onChanged(); onClose(); }} />
     </aside>
   );
 }

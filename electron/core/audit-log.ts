@@ -1,0 +1,78 @@
+/** Reading the audit log (written with every change, in its transaction): filters, changed fields, Excel. */
+import ExcelJS from 'exceljs';
+import { addDays, format, parseISO } from 'date-fns';
+import { contracts, isMethodName } from '../../shared/api/index';
+import type { AuditEntry } from '../../shared/api/audit';
+import type { CallContext, HandlerMap } from './context';
+import { targetPath } from './exports/index';
+import { bodyRow, headerRow, landscapePage, titleRows } from './exports/xlsx-blocks';
+
+interface Filters {
+  from: string | null;
+  to: string | null;
+  entity: string | null;
+  actor: string | null;
+  entityId?: number | null | undefined;
+}
+
+/** Local calendar days as UTC instants, since `at` is stored in UTC. */
+const startOf = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+
+function query(ctx: CallContext, f: Filters) {
+  let q = ctx.db.selectFrom('audit_log');
+  if (f.from) q = q.where('at', '>=', startOf(f.from));
+  if (f.to) q = q.where('at', '<', startOf(format(addDays(parseISO(f.to), 1), 'yyyy-MM-dd')));
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.actor) q = q.where('actor', '=', f.actor);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  return q;
+}
+
+const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+export function changesOf(beforeJson: string | null, afterJson: string | null): AuditEntry['changes'] {
+  const before = (beforeJson ? JSON.parse(beforeJson) : {}) as Record<string, unknown>;
+  const after = (afterJson ? JSON.parse(afterJson) : {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return fields
+    .filter((k) => k !== 'updatedAt' && JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
+    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+}
+
+function toEntry(r: { id: number; at: string; actor: string; action: string; entity: string; entity_id: number | null; before_json: string | null; after_json: string | null }): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    actionLabel: isMethodName(r.action) ? contracts[r.action].summary : r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    changes: changesOf(r.before_json, r.after_json),
+  };
+}
+
+export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
+  async 'audit.list'(ctx, v) {
+    const total = await query(ctx, v).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query(ctx, v).selectAll().orderBy('id', 'desc').limit(v.pageSize).offset((v.page - 1) * v.pageSize).execute();
+    return { items: rows.map(toEntry), total: Number(total.n) };
+  },
+  async 'exports.audit'(ctx, v) {
+    const file = targetPath(v.path, 'xlsx');
+    const rows = await query(ctx, v).selectAll().orderBy('id').execute();
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Văn thư';
+    const ws = wb.addWorksheet('Nhật ký', { pageSetup: landscapePage(4), views: [{ state: 'frozen', ySplit: 4 }] });
+    ws.columns = [{ width: 18 }, { width: 16 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 70 }];
+    const header = ['Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Mã', 'Thay đổi (trước → sau)'];
+    titleRows(ws, [['NHẬT KÝ THAY ĐỔI DỮ LIỆU', { bold: true, size: 14 }], [`Từ ngày ${v.from} đến ngày ${v.to}`, { italic: true, size: 12 }]], header.length);
+    headerRow(ws, 4, header);
+    for (const r of rows.map(toEntry)) {
+      const when = new Date(r.at).toLocaleString('vi-VN', { hour12: false });
+      bodyRow(ws, [when, r.actor, r.actionLabel, r.entity, r.entityId ?? '', r.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join('\n')]);
+    }
+    await wb.xlsx.writeFile(file);
+    return { path: file, rows: rows.length };
+  },
+};
