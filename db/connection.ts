@@ -39,7 +39,7 @@ export function readVersion(file: string): number | null {
     return Number(probe.pragma('user_version', { simple: true }));
   } catch (e) {
     throw new AppError(
-      'IO',
+      'DB_DAMAGED',
       `Không đọc được tệp cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Văn thư (${(e as Error).message}).`,
     );
   } finally {
@@ -47,7 +47,21 @@ export function readVersion(file: string): number | null {
   }
 }
 
+/** \\server\share\… or //server/share/…: SQLite's locking is not safe over a network share. */
+export function isNetworkPath(file: string): boolean {
+  return /^(\\\\|\/\/)[^\\/]/.test(file);
+}
+
+/** Files up to this size are checked at start before use; larger ones in the background. */
+export const CHECK_AT_START_BYTES = 64 * 1024 * 1024;
+
 export async function openDatabase(file: string, opts: OpenOptions): Promise<OpenedDatabase> {
+  if (isNetworkPath(file)) {
+    throw new AppError(
+      'IO',
+      `Cơ sở dữ liệu ${file} nằm trên ổ mạng. SQLite trên ổ mạng có thể làm hỏng dữ liệu khi mạng chập chờn: hãy để tệp trên ổ đĩa của máy này, và đặt thư mục sao lưu sang ổ mạng hoặc ổ USB nếu cần.`,
+    );
+  }
   const list = opts.migrations ?? migrations;
   const latest = opts.targetVersion ?? (opts.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION);
   const found = readVersion(file);
@@ -61,6 +75,10 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   try {
+    if (found !== null && fs.statSync(file).size <= CHECK_AT_START_BYTES) {
+      const check = String(sqlite.pragma('quick_check', { simple: true }));
+      if (check !== 'ok') throw new AppError('DB_DAMAGED', `Tệp cơ sở dữ liệu ${file} bị hỏng (${check}).`);
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

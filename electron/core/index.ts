@@ -18,6 +18,8 @@ import { exportsDir, filesHandlers } from './files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { backupHandlers, dailyBackup, makeBackup } from './backup';
 import { trashHandlers } from './trash';
+import { damagedError } from './recovery';
+import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
@@ -75,8 +77,10 @@ export async function createCore(opts: CoreOptions) {
   installVietnameseMessages();
   const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
   const backupDir = path.join(dataDir, 'backups');
-  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir });
   const clock = opts.clock ?? (() => new Date());
+  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir }).catch((e: unknown) => {
+    throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
+  });
   const events = new EventEmitter();
   const base: BaseContext = {
     db: opened.db,

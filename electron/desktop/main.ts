@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/index';
 import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { restoreDatabaseFile } from '../core/recovery';
+import { AppError } from '../../shared/api/errors';
 import { registerIpc } from './ipc';
 import { APP_SCHEME, APP_START_URL, CSP, isAppUrl, isSafeExternalUrl, resolveAppPath, webPreferences } from './security';
 
@@ -75,7 +77,16 @@ async function start(): Promise<void> {
       },
     });
   } catch (e) {
-    dialog.showErrorBox('Văn thư không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
+    const backup = e instanceof AppError ? e.details?.backup : undefined;
+    if (typeof backup === 'string') {
+      const r = await dialog.showMessageBox({ type: 'error', title: 'Cơ sở dữ liệu bị hỏng', message: e instanceof Error ? e.message : String(e), buttons: ['Khôi phục từ bản sao lưu này', 'Thoát'], defaultId: 0, cancelId: 1 });
+      if (r.response === 0) {
+        restoreDatabaseFile(defaultDbPath(defaultDataDir()), backup);
+        app.relaunch();
+      }
+    } else {
+      dialog.showErrorBox('Văn thư không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
+    }
     app.exit(1);
     return;
   }

@@ -1,5 +1,5 @@
 /**
- * npm run web -- [--port N] [--db FILE]
+ * npm run web -- [--port N] [--db FILE] [--restore BACKUP]
  * The first line on stdout is the URL with the token; everything else goes to stderr.
  */
 import fs from 'node:fs';
@@ -8,13 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/index';
 import { defaultDbPath } from '../core/paths';
+import { restoreDatabaseFile } from '../core/recovery';
+import { AppError } from '../../shared/api/errors';
 import { startWebServer } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, db: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string', default: '0' }, db: { type: 'string' }, 'data-dir': { type: 'string' }, restore: { type: 'string' } },
     allowPositionals: false,
   });
   const port = Number(values.port);
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dbPath = path.resolve(values.db ?? defaultDbPath());
+  // After a damaged database was moved aside: put the chosen backup in its place.
+  if (values.restore) restoreDatabaseFile(dbPath, path.resolve(values.restore));
   const core = await createCore({ dbPath, autoBackup: true, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
   const server = await startWebServer({ core, staticDir, port });
   process.stdout.write(`${server.url}\n`);
@@ -43,5 +47,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
+  const backup = e instanceof AppError ? e.details?.backup : undefined;
+  if (typeof backup === 'string') console.error(`Để khôi phục: npm run web -- --restore "${backup}"`);
   process.exit(1);
 });

@@ -45,6 +45,7 @@ const STATUS: Record<ApiError['code'], number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   DB_TOO_NEW: 409,
+  DB_DAMAGED: 503,
   IO: 503,
   INTERNAL: 500,
 };

@@ -8,6 +8,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'DB_TOO_NEW',
+  'DB_DAMAGED',
   'IO',
   'INTERNAL',
 ] as const;
