@@ -1,6 +1,7 @@
 /** Table types for kysely. Column names are snake_case; the API speaks camelCase. */
 import type { Generated } from 'kysely';
 import type { DossierTables } from './schema-dossiers';
+import type { UserTables } from './schema-users';
 
 export interface AgencyTable {
   id: number;
@@ -205,7 +206,7 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
-export interface DB extends DossierTables {
+export interface DB extends DossierTables, UserTables {
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;

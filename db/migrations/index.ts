@@ -8,6 +8,7 @@ import * as m002 from './002_documents';
 import * as m003 from './003_search';
 import * as m004 from './004_tasks';
 import * as m005 from './005_dossiers';
+import * as m006 from './006_users';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'search', up: m003.up },
   { version: 4, name: 'tasks', up: m004.up },
   { version: 5, name: 'dossiers', up: m005.up },
+  { version: 6, name: 'users', up: m006.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

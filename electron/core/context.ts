@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
+import type { SessionUser } from './access';
 
 /** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
 export interface HostCapabilities {
@@ -19,6 +20,10 @@ export interface CallContext {
   method: MethodName;
   /** Who acts, for the audit log. */
   actor: string;
+  /** The signed-in user; null while the database has no users yet (first run, setup scripts). */
+  user: SessionUser | null;
+  /** The caller's session token, if any (logout). */
+  session: string | null;
   /** Injectable clock: ISO timestamp of now and today's date (YYYY-MM-DD). */
   now(): string;
   today(): string;

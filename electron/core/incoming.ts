@@ -19,6 +19,7 @@ import { formatDateVi } from '../../shared/dates';
 import { incomingStatus } from '../../shared/documents/fields';
 import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
+import { documentScope, scopedUnit } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -66,6 +67,10 @@ export async function loadIncoming(ctx: CallContext, id: number): Promise<Incomi
   const row = await getIncomingRow(ctx.db, id);
   if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
   const coordinators = await coordinatorsOf(ctx.db, [id]);
+  const scope = documentScope(ctx.user);
+  const mine = scope.unitId === null || row.lead_unit_id === scope.unitId || (coordinators.get(id) ?? []).some((u) => u.id === scope.unitId);
+  // Not "forbidden": a user without access is not told the document exists.
+  if (!mine || (scope.hideSecret && row.secrecy)) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
   return toIncoming(row, coordinators.get(id) ?? [], ctx.today());
 }
 
@@ -251,11 +256,11 @@ export const incomingHandlers: Handlers = {
       registerIds: input.registerId ? [input.registerId] : null,
       senderFold: input.sender ? foldVietnamese(input.sender) : null,
       documentType: input.documentType,
-      unitId: input.unitId,
+      unitId: scopedUnit(documentScope(ctx.user), input.unitId),
       status: input.status ?? null,
       urgency: input.urgency ?? null,
       secrecy: input.secrecy ?? null,
-      hideSecret: false,
+      hideSecret: documentScope(ctx.user).hideSecret,
       qFold: input.q ? foldVietnamese(input.q) : null,
       today: ctx.today(),
     };

@@ -19,6 +19,8 @@ import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { backupHandlers, dailyBackup, makeBackup } from './backup';
 import { trashHandlers } from './trash';
 import { damagedError } from './recovery';
+import { authenticator } from './auth';
+import { authHandlers } from './auth-handlers';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -71,6 +73,7 @@ const handlers: HandlerMap<MethodName> = {
   ...backupHandlers,
   ...trashHandlers,
   ...auditHandlers,
+  ...authHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -83,6 +86,7 @@ export async function createCore(opts: CoreOptions) {
   });
   const events = new EventEmitter();
   const base: BaseContext = {
+    authenticate: (session, method) => gate(session, method),
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir,
@@ -101,6 +105,7 @@ export async function createCore(opts: CoreOptions) {
       return opened.db;
     },
   };
+  const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
   if (opts.autoBackup) await dailyBackup(base);
   // Typed for callers that know the method (tests, demo); the shells pass
@@ -121,9 +126,12 @@ export async function createCore(opts: CoreOptions) {
       return () => events.off('event', listener);
     },
     /** For the browser shell's download route only; not an API method. */
-    async attachmentFile(id: number): Promise<{ path: string; fileName: string; mediaType: string } | null> {
+    async attachmentFile(id: number, session: string | null = null): Promise<{ path: string; fileName: string; mediaType: string } | null> {
       const row = await opened.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-      return row ? { path: attachmentFile(dataDir, row.sha256), fileName: row.file_name, mediaType: row.media_type } : null;
+      if (!row) return null;
+      // Only if the caller may see the document it belongs to.
+      const owner = await call(row.owner_kind === 'incoming' ? 'incoming.get' : 'outgoing.get', { id: row.owner_id }, { session });
+      return owner.ok ? { path: attachmentFile(dataDir, row.sha256), fileName: row.file_name, mediaType: row.media_type } : null;
     },
     /** For the browser shell's download route: a file written to the exports folder. */
     exportFile(name: string): string | null {

@@ -16,6 +16,7 @@ import { AppError, fieldError } from '../../shared/api/errors';
 import type { Outgoing } from '../../shared/api/outgoing';
 import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
+import { documentScope, scopedUnit } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -64,7 +65,8 @@ function toOutgoing(
 
 export async function loadOutgoing(ctx: CallContext, id: number): Promise<Outgoing> {
   const row = await getOutgoingRow(ctx.db, id);
-  if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
+  const scope = documentScope(ctx.user);
+  if (!row || (scope.unitId !== null && row.drafting_unit_id !== scope.unitId) || (scope.hideSecret && row.secrecy)) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
   const [rec, rep] = await Promise.all([recipientsOf(ctx.db, [id]), repliesOf(ctx.db, [id])]);
   return toOutgoing(row, rec.get(id) ?? [], rep.get(id) ?? []);
 }
@@ -268,11 +270,11 @@ export const outgoingHandlers: Handlers = {
       ...period,
       registerIds: input.registerId ? [input.registerId] : null,
       documentType: input.documentType,
-      unitId: input.unitId,
+      unitId: scopedUnit(documentScope(ctx.user), input.unitId),
       status: input.status ?? null,
       urgency: input.urgency ?? null,
       secrecy: input.secrecy ?? null,
-      hideSecret: false,
+      hideSecret: documentScope(ctx.user).hideSecret,
       qFold: input.q ? foldVietnamese(input.q) : null,
     };
     const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;

@@ -14,13 +14,19 @@ import {
   type FieldError,
   type MethodName,
 } from '../../shared/api/index';
+import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { sqliteErrorToAppError } from './sqlite-errors';
 
-export type BaseContext = Omit<CallContext, 'method' | 'actor'>;
+export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session'> & {
+  /** The session's user, or null while there are no users; throws UNAUTHORIZED or FORBIDDEN. */
+  authenticate(session: string | null, method: MethodName): Promise<SessionUser | null>;
+};
 
 export interface CallOptions {
   actor?: string;
+  /** The X-Session of the browser shell, or the session the desktop shell keeps for its window. */
+  session?: string | null;
 }
 
 export interface MethodDescription {
@@ -41,13 +47,16 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErr
 export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodName>) {
   async function run(method: MethodName, raw: unknown, opts: CallOptions): Promise<unknown> {
     const contract = contracts[method];
+    // Who calls is settled before the input is looked at.
+    const session = opts.session ?? null;
+    const user = await base.authenticate(session, method);
     const parsed = contract.input.safeParse(raw ?? {});
     if (!parsed.success) {
       const fields = zodIssuesToFields(parsed.error.issues);
       throw new AppError('VALIDATION', fieldsMessage(fields), fields);
     }
     const handler = handlers[method] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const ctx: CallContext = { ...base, method, actor: opts.actor ?? 'system' };
+    const ctx: CallContext = { ...base, method, actor: user?.username ?? opts.actor ?? 'system', user, session };
     const mode = contract.mode ?? 'write';
     const value =
       mode === 'write'

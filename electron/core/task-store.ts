@@ -7,6 +7,7 @@ import { formatDocNumber } from '../../shared/documents/notation';
 import { describeRecurrence, occurrenceHorizon, occurrencesBetween, parseRecurrence, type Recurrence } from '../../shared/tasks/recurrence';
 import { dueSoonUntil, taskStatus } from '../../shared/tasks/status';
 import type { WorkCalendar } from '../../shared/workdays';
+import { documentScope } from './access';
 import { loadCalendar } from './calendar';
 import type { CallContext } from './context';
 
@@ -61,7 +62,10 @@ export async function loadTask(ctx: CallContext, id: number): Promise<Task> {
     .where('t.id', '=', id)
     .where('t.deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!t) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy nhiệm vụ mã ${id}.`);
+  const unit = documentScope(ctx.user).unitId;
+  const theirs = async () =>
+    t?.lead_unit_id === unit || !!(await ctx.db.selectFrom('task_coordinators').select('unit_id').where('task_id', '=', id).where('unit_id', '=', unit ?? 0).executeTakeFirst());
+  if (!t || (unit !== null && !(await theirs()))) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy nhiệm vụ mã ${id}.`);
   const [coordinators, occurrences] = await Promise.all([
     ctx.db.selectFrom('task_coordinators as c').innerJoin('units as u', 'u.id', 'c.unit_id').select(['u.id', 'u.name']).where('c.task_id', '=', id).orderBy('u.sort_order').execute(),
     ctx.db.selectFrom('task_occurrences').selectAll().where('task_id', '=', id).orderBy('due_date').orderBy('id').execute(),

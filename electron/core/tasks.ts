@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../shared/api/index';
 import type { Task, TaskRow, TaskSummary } from '../../shared/api/tasks';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { foldVietnamese } from '../../shared/text';
+import { documentScope, scopedUnit } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 import { loadIncoming } from './incoming';
@@ -217,7 +218,7 @@ export const tasksHandlers: HandlerMap<
   async 'tasks.list'(ctx, v) {
     const clock = await statusClock(ctx);
     const filter = {
-      unitId: v.unitId,
+      unitId: scopedUnit(documentScope(ctx.user), v.unitId),
       status: v.status ?? null,
       source: v.source ?? null,
       sourceIncomingId: v.sourceIncomingId,

@@ -10,6 +10,7 @@ export const EVENT_CHANNEL = 'vanthu:event';
 
 export interface InvokeEventLike {
   senderFrame: FrameLike | null;
+  sender?: { id: number };
 }
 
 export interface IpcMainLike {
@@ -17,7 +18,7 @@ export interface IpcMainLike {
 }
 
 export interface CoreLike {
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  call(method: string, input: unknown, opts?: { session?: string | null }): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
 }
 
@@ -26,6 +27,8 @@ export interface EventTarget {
 }
 
 export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () => EventTarget[]): () => void {
+  // The session stays in the main process, per window: the renderer never holds the token.
+  const sessions = new Map<number, string>();
   ipcMain.handle(CALL_CHANNEL, async (event, method, input) => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } };
@@ -33,7 +36,15 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Tên chức năng phải là chuỗi ký tự.', fields: [] } };
     }
-    return core.call(method, input);
+    const key = event.sender?.id ?? 0;
+    const result = await core.call(method, input, { session: sessions.get(key) ?? null });
+    if (method === 'auth.logout') sessions.delete(key);
+    if (method === 'auth.login' && result.ok) {
+      const value = result.value as { session: string; user: unknown };
+      sessions.set(key, value.session);
+      return { ok: true, value: { ...value, session: '' } };
+    }
+    return result;
   });
   return core.onEvent((e) => {
     for (const t of targets()) t.send(EVENT_CHANNEL, e);

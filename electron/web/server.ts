@@ -140,7 +140,7 @@ export async function startWebServer(opts: WebServerOptions) {
       }
       if (url.pathname === '/api/events') return streamEvents(core, req, res);
       const file = /^\/api\/files\/attachments\/(\d+)$/.exec(url.pathname);
-      if (file && req.method === 'GET') return sendAttachment(core, Number(file[1]), res);
+      if (file && req.method === 'GET') return sendAttachment(core, Number(file[1]), url.searchParams.get('session'), res);
       const exported = /^\/api\/files\/exports\/([^/]+)$/.exec(url.pathname);
       if (exported && req.method === 'GET') return sendExport(core, decodeURIComponent(exported[1]!), res);
       if (req.method !== 'POST') return apiError(res, 405, 'FORBIDDEN', 'Dùng POST để gọi chức năng.');
@@ -154,7 +154,8 @@ export async function startWebServer(opts: WebServerOptions) {
           return apiError(res, 413, 'VALIDATION', `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limit / 1048576)} MB).`);
         return apiError(res, 400, 'VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
       }
-      const result = await core.call(method, input);
+      const session = req.headers['x-session'];
+      const result = await core.call(method, input, { session: typeof session === 'string' ? session : null });
       sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
     } catch (e) {
       console.error('[van-thu web]', e);
@@ -180,8 +181,8 @@ export async function startWebServer(opts: WebServerOptions) {
   };
 }
 
-async function sendAttachment(core: Core, id: number, res: http.ServerResponse): Promise<void> {
-  const f = await core.attachmentFile(id);
+async function sendAttachment(core: Core, id: number, session: string | null, res: http.ServerResponse): Promise<void> {
+  const f = await core.attachmentFile(id, session);
   if (!f || !fs.existsSync(f.path)) return apiError(res, 404, 'NOT_FOUND', 'Không có tệp đính kèm này.');
   res.writeHead(200, {
     'content-type': f.mediaType,

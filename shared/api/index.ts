@@ -4,6 +4,7 @@ import { agencyContracts } from './agency';
 import { backupContracts } from './backup';
 import { trashContracts } from './trash';
 import { auditContracts } from './audit';
+import { authContracts } from './auth';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -40,6 +41,7 @@ export const contracts = {
   ...backupContracts,
   ...trashContracts,
   ...auditContracts,
+  ...authContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -16,6 +16,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'vanthu.token';
+const SESSION_KEY = 'vanthu.session';
 
 function takeToken(): string {
   const url = new URL(window.location.href);
@@ -37,10 +38,14 @@ function httpBridge(): Bridge {
       try {
         const res = await fetch(`/api/${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '' },
           body: JSON.stringify(input ?? {}),
         });
-        return (await res.json()) as ApiResult<unknown>;
+        const result = (await res.json()) as ApiResult<unknown>;
+        // The browser keeps the session for this tab only; the desktop shell keeps it in its main process.
+        if (method === 'auth.login' && result.ok) sessionStorage.setItem(SESSION_KEY, (result.value as { session: string }).session);
+        if (method === 'auth.logout') sessionStorage.removeItem(SESSION_KEY);
+        return result;
       } catch {
         return {
           ok: false,
@@ -60,7 +65,7 @@ const bridge: Bridge = window.vanthu ?? httpBridge();
 
 /** A download link of the browser shell (links cannot carry the Authorization header). */
 export function downloadUrl(path: string): string {
-  return `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+  return `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}&session=${encodeURIComponent(sessionStorage.getItem(SESSION_KEY) ?? '')}`;
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {

@@ -1,0 +1,31 @@
+/** Table types of migration 006: users and their sessions. */
+import type { Generated } from 'kysely';
+
+export type Role = 'admin' | 'clerk' | 'leader' | 'officer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  role: Role;
+  unit_id: number | null;
+  secret_access: Generated<number>;
+  failed_count: Generated<number>;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface UserTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,93 @@
+/** auth.* and users.*: first-run admin, sign-in and out, passwords, and the admin's user management. */
+import { sql } from 'kysely';
+import { writeAudit } from '../../db/audit';
+import { AppError, fieldError } from '../../shared/api/errors';
+import { allowedMethods } from './access';
+import { hashPassword, IDLE_MINUTES, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
+import type { CallContext, HandlerMap } from './context';
+import { checkUnits } from './documents';
+
+async function checkUsername(ctx: CallContext, username: string) {
+  const taken = await ctx.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  if (taken) throw fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng.`);
+}
+
+async function insertUser(ctx: CallContext, v: { username: string; fullName: string; password: string; role: 'admin' | 'clerk' | 'leader' | 'officer'; unitId: number | null; secretAccess: boolean }) {
+  await checkUsername(ctx, v.username);
+  if (v.unitId) await checkUnits(ctx, [v.unitId], 'unitId', 'Đơn vị');
+  if (v.role === 'officer' && !v.unitId) throw fieldError('VALIDATION', 'unitId', 'Chuyên viên phải thuộc một đơn vị: chọn đơn vị.');
+  const now = ctx.now();
+  // Hashing takes a moment and much memory: done before the short write.
+  const password_hash = await hashPassword(v.password);
+  const r = await ctx.db
+    .insertInto('users')
+    .values({ username: v.username, full_name: v.fullName, password_hash, role: v.role, unit_id: v.unitId, secret_access: v.secretAccess ? 1 : 0, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const user = await loadUser(ctx, r.id);
+  await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'users', entityId: r.id, before: null, after: user });
+  return user;
+}
+
+export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.login' | 'auth.logout' | 'auth.changePassword' | 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
+  async 'auth.status'(ctx) {
+    const exist = await usersExist(ctx);
+    const user = ctx.user ? await loadUser(ctx, ctx.user.id) : null;
+    return { usersExist: exist, user, allowed: user ? allowedMethods(user.role) : exist ? [] : allowedMethods('admin'), idleMinutes: IDLE_MINUTES };
+  },
+  async 'auth.setupAdmin'(ctx, v) {
+    if (await usersExist(ctx)) throw new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
+    return insertUser(ctx, { ...v, role: 'admin', unitId: null, secretAccess: true });
+  },
+  'auth.login': (ctx, v) => login(ctx, v.username, v.password),
+  async 'auth.logout'(ctx) {
+    if (ctx.session) await ctx.db.deleteFrom('sessions').where('token_hash', '=', tokenHash(ctx.session)).execute();
+    return { ok: true };
+  },
+  async 'auth.changePassword'(ctx, v) {
+    if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Hãy đăng nhập trước khi đổi mật khẩu.');
+    const u = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(v.current, u.password_hash))) throw fieldError('VALIDATION', 'current', 'Mật khẩu hiện tại không đúng.');
+    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(v.next), updated_at: ctx.now() }).where('id', '=', ctx.user.id).execute();
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: ctx.user.id, before: null, after: { passwordChanged: true } });
+    return { ok: true };
+  },
+  async 'users.list'(ctx) {
+    const ids = await ctx.db.selectFrom('users').select('id').orderBy('username').execute();
+    return { items: await Promise.all(ids.map((r) => loadUser(ctx, r.id))) };
+  },
+  'users.create': (ctx, v) => insertUser(ctx, v),
+  async 'users.update'(ctx, v) {
+    const before = await loadUser(ctx, v.id);
+    if (v.unitId) await checkUnits(ctx, [v.unitId], 'unitId', 'Đơn vị');
+    const role = v.role ?? before.role;
+    if (role === 'officer' && !(v.unitId !== undefined ? v.unitId : before.unit?.id)) throw fieldError('VALIDATION', 'unitId', 'Chuyên viên phải thuộc một đơn vị: chọn đơn vị.');
+    if (before.role === 'admin' && (role !== 'admin' || v.disabled)) {
+      const admins = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+      if (admins.length <= 1) throw fieldError('CONFLICT', 'role', 'Đây là tài khoản quản trị cuối cùng: không đổi vai trò hay khóa được.');
+    }
+    await ctx.db
+      .updateTable('users')
+      .set({
+        ...(v.fullName !== undefined ? { full_name: v.fullName } : {}),
+        ...(v.role !== undefined ? { role: v.role } : {}),
+        ...(v.unitId !== undefined ? { unit_id: v.unitId } : {}),
+        ...(v.secretAccess !== undefined ? { secret_access: v.secretAccess ? 1 : 0 } : {}),
+        ...(v.disabled !== undefined ? { disabled_at: v.disabled ? ctx.now() : null } : {}),
+        updated_at: ctx.now(),
+      })
+      .where('id', '=', v.id)
+      .execute();
+    if (v.disabled) await ctx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
+    const after = await loadUser(ctx, v.id);
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: v.id, before, after });
+    return after;
+  },
+  async 'users.resetPassword'(ctx, v) {
+    await loadUser(ctx, v.id);
+    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(v.password), failed_count: 0, locked_until: null, updated_at: ctx.now() }).where('id', '=', v.id).execute();
+    await ctx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: v.id, before: null, after: { passwordReset: true } });
+    return { ok: true };
+  },
+};

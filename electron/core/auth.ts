@@ -1,0 +1,130 @@
+/**
+ * Sign-in: scrypt password hashes (N=2^17, r=8, p=1, 16-byte salt) compared
+ * in constant time, a growing delay after failed attempts, sessions stored by
+ * hash that end after idle time. While no user exists every caller is
+ * trusted (first run, setup scripts); the first user made is the admin.
+ */
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import { writeAudit } from '../../db/audit';
+import { AppError, fieldError } from '../../shared/api/errors';
+import { roleLabels, type User } from '../../shared/api/auth';
+import { contracts, type MethodName } from '../../shared/api/index';
+import { mayCall, publicMethods, type SessionUser } from './access';
+import type { CallContext } from './context';
+import type { BaseContext } from './registry';
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const N_LOG2 = 17;
+const PARAMS = { N: 2 ** N_LOG2, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+export const IDLE_MINUTES = 30;
+const SESSION_HOURS = 12;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const hash = await scrypt(password.normalize('NFC'), salt, 32, PARAMS);
+  return `scrypt$${N_LOG2}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const got = await scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, { N: 2 ** Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  return crypto.timingSafeEqual(got, expected);
+}
+
+/** A hash to compare against when the username is unknown, so the answer takes as long. */
+let dummyHash: Promise<string> | null = null;
+
+export const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** Seconds to wait after n failed attempts: none for the first three, then 1, 2, 4… up to 15 minutes. */
+export function lockSeconds(failed: number): number {
+  return failed < 3 ? 0 : Math.min(2 ** (failed - 3), 900);
+}
+
+type Db = Pick<CallContext, 'db'>;
+
+export async function usersExist(ctx: Db): Promise<boolean> {
+  return !!(await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}
+
+export async function loadUser(ctx: Db, id: number): Promise<User> {
+  const u = await ctx.db.selectFrom('users as u').leftJoin('units as d', 'd.id', 'u.unit_id').selectAll('u').select('d.name as unit_name').where('u.id', '=', id).executeTakeFirst();
+  if (!u) throw fieldError('NOT_FOUND', 'id', `Không có người dùng mã ${id}.`);
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    role: u.role,
+    unit: u.unit_id !== null ? { id: u.unit_id, name: u.unit_name ?? '' } : null,
+    secretAccess: u.secret_access === 1,
+    disabled: u.disabled_at !== null,
+  };
+}
+
+/** The registry's gate: the session's user, checked against the method. */
+export function authenticator(base: Pick<BaseContext, 'db' | 'now'>) {
+  return async (session: string | null, method: MethodName): Promise<SessionUser | null> => {
+    const user = session ? await sessionUser(base, session) : null;
+    if (publicMethods.has(method)) return user;
+    if (!(await usersExist(base))) return null;
+    if (!user) throw new AppError('UNAUTHORIZED', session ? 'Phiên đăng nhập đã hết hạn (lâu không dùng). Hãy đăng nhập lại.' : 'Hãy đăng nhập để dùng chức năng này.');
+    if (!mayCall(user.role, method)) throw new AppError('FORBIDDEN', `Vai trò ${roleLabels[user.role]} không được dùng chức năng: ${contracts[method].summary}.`);
+    return user;
+  };
+}
+
+async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string): Promise<SessionUser | null> {
+  const key = tokenHash(token);
+  const row = await base.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.created_at', 's.last_seen_at', 'u.id', 'u.username', 'u.role', 'u.unit_id', 'u.secret_access', 'u.disabled_at'])
+    .where('s.token_hash', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = new Date(base.now()).getTime();
+  const idle = now - new Date(row.last_seen_at).getTime() > IDLE_MINUTES * 60_000;
+  const old = now - new Date(row.created_at).getTime() > SESSION_HOURS * 3_600_000;
+  if (idle || old || row.disabled_at) {
+    await base.db.deleteFrom('sessions').where('token_hash', '=', key).execute();
+    return null;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) await base.db.updateTable('sessions').set({ last_seen_at: base.now() }).where('token_hash', '=', key).execute();
+  return { id: row.id, username: row.username, role: row.role, unitId: row.unit_id, secretAccess: row.secret_access === 1 };
+}
+
+export async function login(ctx: CallContext, username: string, password: string): Promise<{ session: string; user: User }> {
+  const u = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
+  const wrong = new AppError('UNAUTHORIZED', 'Tên đăng nhập hoặc mật khẩu không đúng.', [{ path: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }]);
+  if (!u) {
+    dummyHash ??= hashPassword(crypto.randomBytes(12).toString('hex'));
+    await verifyPassword(password, await dummyHash);
+    throw wrong;
+  }
+  const now = ctx.now();
+  if (u.locked_until && u.locked_until > now) {
+    const wait = Math.ceil((new Date(u.locked_until).getTime() - new Date(now).getTime()) / 1000);
+    throw new AppError('UNAUTHORIZED', `Đăng nhập sai nhiều lần: hãy thử lại sau ${wait} giây.`, [{ path: 'password', message: `Thử lại sau ${wait} giây.` }]);
+  }
+  if (u.disabled_at) throw new AppError('UNAUTHORIZED', 'Tài khoản này đã bị khóa. Hãy liên hệ người quản trị.');
+  if (!(await verifyPassword(password, u.password_hash))) {
+    const failed = u.failed_count + 1;
+    const seconds = lockSeconds(failed);
+    await ctx.db
+      .updateTable('users')
+      .set({ failed_count: failed, locked_until: seconds ? new Date(new Date(now).getTime() + seconds * 1000).toISOString() : null })
+      .where('id', '=', u.id)
+      .execute();
+    await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed } });
+    throw wrong;
+  }
+  const token = crypto.randomBytes(32).toString('base64url');
+  await ctx.db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
+  await ctx.db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute();
+  await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
+  return { session: token, user: await loadUser(ctx, u.id) };
+}
+
