@@ -2,6 +2,7 @@
  * npm run demo -- --db FILE: fills a new database with demo data and exits.
  * The last line on stdout is a JSON summary.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,8 +31,12 @@ async function main(): Promise<void> {
       today: toIsoDate(new Date()),
       onProgress: (what, n) => console.error(`  … ${n} ${what === 'incoming' ? 'văn bản đến' : what === 'outgoing' ? 'văn bản đi' : what === 'tthc' ? 'hồ sơ thủ tục hành chính' : 'nhiệm vụ'} (${Math.round((Date.now() - started) / 1000)} giây)`),
     });
-    console.error(`Đã tạo dữ liệu mẫu trong ${dbPath}.`);
-    process.stdout.write(`${JSON.stringify({ db: dbPath, ...summary })}\n`);
+    // The demo administrator, made last: while no user exists the demo fills through the API freely.
+    const admin = { username: 'quantri', fullName: 'Quản trị hệ thống', password: crypto.randomBytes(9).toString('base64url') };
+    const made = await core.call('auth.setupAdmin', admin);
+    if (!made.ok) throw new Error(made.error.message);
+    console.error(`Đã tạo dữ liệu mẫu trong ${dbPath}. Đăng nhập: ${admin.username} / ${admin.password}`);
+    process.stdout.write(`${JSON.stringify({ db: dbPath, ...summary, username: admin.username, password: admin.password })}\n`);
   } finally {
     await core.close();
   }

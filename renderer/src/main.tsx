@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installVietnameseMessages } from '../../shared/locale';
 import { App } from './app/App';
+import { AuthGate } from './auth/AuthGate';
 import './styles.css';
 
 installVietnameseMessages();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AuthGate>
+      <App />
+    </AuthGate>
   </StrictMode>,
 );

@@ -45,10 +45,10 @@ export async function startWeb(args: string[]): Promise<RunningWeb> {
   };
 }
 
-export async function post(web: RunningWeb, method: string, body: unknown, token = web.token) {
+export async function post(web: RunningWeb, method: string, body: unknown, token = web.token, session = '') {
   const res = await fetch(`${web.origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-session': session },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string; fields: { path: string; message: string }[] } } };

@@ -12,6 +12,8 @@ import { IncomingPage } from '../incoming/IncomingPage';
 import { OutgoingPage } from '../outgoing/OutgoingPage';
 import { SearchDialog } from '../search/SearchDialog';
 import { TasksPage } from '../tasks/TasksPage';
+import { useAuth } from '../auth/AuthGate';
+import { roleLabels } from '../../../shared/api/auth';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { AuditPage } from '../safety/AuditPage';
 import { TrashPage } from '../safety/TrashPage';
@@ -25,7 +27,19 @@ function routeFromHash(): Route {
   return areas.find((a) => a.key === key)?.key ?? 'incoming';
 }
 
+/** The method that shows an area: the area is in the menu only if the user may call it. */
+const areaMethod: Partial<Record<AreaKey, string>> = {
+  incoming: 'incoming.list',
+  outgoing: 'outgoing.list',
+  tasks: 'tasks.list',
+  dossiers: 'dossiers.plan',
+  units: 'units.list',
+  trash: 'trash.list',
+  audit: 'audit.list',
+};
+
 export function App() {
+  const auth = useAuth();
   const [agency, setAgency] = useState<Agency | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [area, setArea] = useState<Route>(routeFromHash);
@@ -82,11 +96,19 @@ export function App() {
         <button type="button" className="search-button" onClick={() => setSearching(true)}>
           Tìm văn bản… <kbd>Ctrl+K</kbd>
         </button>
+        {auth.status.user ? (
+          <span className="who">
+            {auth.status.user.fullName} ({roleLabels[auth.status.user.role]}){' '}
+            <button type="button" className="link light" onClick={auth.logout}>Đăng xuất</button>
+          </span>
+        ) : (
+          <a className="who light" href="#/settings">Chưa có tài khoản: tạo tài khoản quản trị</a>
+        )}
         <span className="product">Văn thư</span>
       </header>
       <nav className="sidenav" aria-label="Chức năng">
         <ul>
-          {areas.map((a) => (
+          {areas.filter((a) => !areaMethod[a.key] || auth.may(areaMethod[a.key]!)).map((a) => (
             <li key={a.key}>
               <a href={`#/${a.key}`} aria-current={a.key === area || (a.key === 'incoming' && area === 'import') ? 'page' : undefined}>
                 {a.label}

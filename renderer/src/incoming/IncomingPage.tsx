@@ -8,6 +8,7 @@ import { incomingStatuses, incomingStatusLabels } from '../../../shared/document
 import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
+import { useAuth } from '../auth/AuthGate';
 import { DateInput } from '../components/DateInput';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
@@ -40,6 +41,7 @@ const sortable: Record<string, IncomingListInput['sort']> = {
 };
 
 export function IncomingPage({ open }: { open?: OpenRequest | null }) {
+  const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
   const [filters, setFilters] = useState<Filters>({ from: `${year}-01-01`, to: `${year}-12-31` });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'arrivalNumber', desc: true }]);
@@ -77,11 +79,13 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
       <div className="page-head">
         <h1>Văn bản đến</h1>
         <div className="actions">
-          <button type="button" onClick={() => setExporting(true)}>In sổ</button>
-          <a className="button" href="#/import">Nhập từ Excel</a>
-          <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
-            Vào sổ văn bản đến (Alt+N)
-          </button>
+          {may('exports.incomingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
+          {may('imports.registerXlsx') ? <a className="button" href="#/import">Nhập từ Excel</a> : null}
+          {may('incoming.register') ? (
+            <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
+              Vào sổ văn bản đến (Alt+N)
+            </button>
+          ) : null}
         </div>
       </div>
       <div className="toolbar filters">

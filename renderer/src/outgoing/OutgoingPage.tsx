@@ -7,6 +7,7 @@ import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import { outgoingStatuses, outgoingStatusLabels } from '../../../shared/documents/fields';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
+import { useAuth } from '../auth/AuthGate';
 import { DateInput } from '../components/DateInput';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
@@ -27,6 +28,7 @@ const columns: ServerColumn<Outgoing>[] = [
 ];
 
 export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
+  const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
   const [filters, setFilters] = useState<Filters>({ from: `${year}-01-01`, to: `${year}-12-31` });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'number', desc: true }]);
@@ -55,8 +57,8 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
       <div className="page-head">
         <h1>Văn bản đi</h1>
         <div className="actions">
-          <button type="button" onClick={() => setExporting(true)}>In sổ</button>
-          <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Văn bản đi mới</button>
+          {may('exports.outgoingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
+          {may('outgoing.createDraft') ? <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Văn bản đi mới</button> : null}
         </div>
       </div>
       <div className="toolbar filters">

@@ -1,16 +1,25 @@
 import type { Agency } from '../../../shared/api/agency';
+import { useAuth } from '../auth/AuthGate';
 import { AgencyForm } from './AgencyForm';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
+import { UsersSettings } from './UsersSettings';
 
+/** Each section shows only to those who may change it. */
 export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a: Agency) => void }) {
+  const { may } = useAuth();
   return (
     <section>
       <h1>Cài đặt</h1>
-      <h2>Thông tin cơ quan</h2>
-      <AgencyForm agency={agency} onSaved={onSaved} submitLabel="Lưu" />
-      <BackupSettings />
-      <CalendarSettings />
+      {may('agency.update') ? (
+        <>
+          <h2>Thông tin cơ quan</h2>
+          <AgencyForm agency={agency} onSaved={onSaved} submitLabel="Lưu" />
+        </>
+      ) : null}
+      <UsersSettings />
+      {may('backup.create') ? <BackupSettings /> : null}
+      {may('calendar.setDay') ? <CalendarSettings /> : null}
     </section>
   );
 }
