@@ -26,7 +26,8 @@ function createWindow(): void {
     height: 820,
     title: 'Văn thư',
     show: false,
-    webPreferences: webPreferences(path.join(__dirname, 'preload.cjs')),
+    // Spelled out here as well so that Electronegativity sees them on the window itself.
+    webPreferences: { ...webPreferences(path.join(__dirname, 'preload.cjs')), contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
@@ -45,6 +46,7 @@ function harden(): void {
     });
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
+      // electronegativity-justified OPEN_EXTERNAL_JS_CHECK: only http(s) URLs that pass isSafeExternalUrl reach the system browser.
       if (isSafeExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });

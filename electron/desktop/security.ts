@@ -24,6 +24,8 @@ export function webPreferences(preload: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would open links in a new window.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
