@@ -27,6 +27,8 @@ export interface OpenOptions {
   backupDir: string;
   /** For tests: migrate only this far. */
   targetVersion?: number;
+  /** For tests: extra pragmas after migrating, e.g. max_page_count to play a full disk, query_only a read-only one. */
+  pragmas?: readonly string[];
   migrations?: readonly Migration[];
 }
 
@@ -101,6 +103,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
     await db.destroy();
     throw e;
   }
+  for (const p of opts.pragmas ?? []) sqlite.pragma(p);
   return opened;
 }
 

@@ -45,6 +45,8 @@ export interface CoreOptions {
   host?: HostCapabilities;
   /** Shells: a backup at the first start of each day and on quit. */
   autoBackup?: boolean;
+  /** Tests only: see OpenOptions.pragmas. */
+  pragmas?: readonly string[];
 }
 
 export interface CoreEvent {
@@ -81,7 +83,7 @@ export async function createCore(opts: CoreOptions) {
   const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
   const backupDir = path.join(dataDir, 'backups');
   const clock = opts.clock ?? (() => new Date());
-  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir }).catch((e: unknown) => {
+  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
     throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
   });
   const events = new EventEmitter();

@@ -10,6 +10,7 @@ import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { restoreDatabaseFile } from '../core/recovery';
 import { AppError } from '../../shared/api/errors';
 import { registerIpc } from './ipc';
+import { claimSingleInstance } from './single-instance';
 import { APP_SCHEME, APP_START_URL, CSP, isAppUrl, isSafeExternalUrl, resolveAppPath, webPreferences } from './security';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -96,15 +97,7 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // A second start only brings the running window forward.
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+if (claimSingleInstance(app, () => mainWindow)) {
   app.on('window-all-closed', () => app.quit());
   // Quitting waits for the backup on quit and the database to close.
   let closed = false;
