@@ -124,8 +124,10 @@ async function migrate(
   let backup: string | null = null;
   if (!isEmpty(opened.sqlite)) {
     fs.mkdirSync(backupDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backup = path.join(backupDir, `truoc-nang-cap-v${current}-v${target}-${stamp}.sqlite`);
+    // Named like every other backup, so the backup list shows it and offers it for restore.
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    backup = path.join(backupDir, `van-thu_${stamp}_truoc-nang-cap.sqlite`);
+    for (let i = 2; fs.existsSync(backup); i++) backup = path.join(backupDir, `van-thu_${stamp}_truoc-nang-cap-${i}.sqlite`);
     // The backup API copies a consistent snapshot; copying the live file would not.
     await opened.sqlite.backup(backup);
   }

@@ -18,6 +18,7 @@ const reasons: Record<string, string> = {
   'thu-cong': 'Sao lưu ngay',
   'truoc-khoi-phuc': 'Trước khi khôi phục',
   'truoc-nhap-excel': 'Trước khi nhập Excel',
+  'truoc-nang-cap': 'Trước khi nâng cấp dữ liệu',
 };
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
