@@ -21,6 +21,7 @@ import { trashHandlers } from './trash';
 import { damagedError } from './recovery';
 import { authenticator } from './auth';
 import { authHandlers } from './auth-handlers';
+import { reportsHandlers } from './reports';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -76,6 +77,7 @@ const handlers: HandlerMap<MethodName> = {
   ...trashHandlers,
   ...auditHandlers,
   ...authHandlers,
+  ...reportsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -5,6 +5,7 @@ import { backupContracts } from './backup';
 import { trashContracts } from './trash';
 import { auditContracts } from './audit';
 import { authContracts } from './auth';
+import { reportsContracts } from './reports';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -42,6 +43,7 @@ export const contracts = {
   ...trashContracts,
   ...auditContracts,
   ...authContracts,
+  ...reportsContracts,
 };
 
 export type Contracts = typeof contracts;
