@@ -1,4 +1,4 @@
-/** Table types of migration 006: users and their sessions. */
+/** Table types of migrations 006 and 007: users, their sessions, the outbox. */
 import type { Generated } from 'kysely';
 
 export type Role = 'admin' | 'clerk' | 'leader' | 'officer';
@@ -25,7 +25,24 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  message_id: string;
+  to_json: string;
+  subject: string;
+  body: string;
+  attachments_json: string;
+  status: 'pending' | 'sending' | 'sent' | 'error' | 'cancelled';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface UserTables {
   users: UsersTable;
   sessions: SessionsTable;
+  outbox: OutboxTable;
 }

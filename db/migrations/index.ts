@@ -9,6 +9,7 @@ import * as m003 from './003_search';
 import * as m004 from './004_tasks';
 import * as m005 from './005_dossiers';
 import * as m006 from './006_users';
+import * as m007 from './007_outbox';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'tasks', up: m004.up },
   { version: 5, name: 'dossiers', up: m005.up },
   { version: 6, name: 'users', up: m006.up },
+  { version: 7, name: 'outbox', up: m007.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

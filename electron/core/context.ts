@@ -10,6 +10,9 @@ export interface HostCapabilities {
   openPath?: (file: string) => Promise<boolean>;
   /** A save dialog; null when the user cancels. */
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Encrypts a secret with the operating system's key store (desktop: safeStorage); the browser shell has none. */
+  protectSecret?: (plain: string) => string;
+  revealSecret?: (stored: string) => string;
 }
 
 /** What a handler may use. `db` is the action's transaction for write methods. */

@@ -22,6 +22,7 @@ import { damagedError } from './recovery';
 import { authenticator } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
+import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -48,6 +49,8 @@ export interface CoreOptions {
   autoBackup?: boolean;
   /** Tests only: see OpenOptions.pragmas. */
   pragmas?: readonly string[];
+  /** Shells: send the outbox's due messages every this many milliseconds. */
+  outboxEveryMs?: number;
 }
 
 export interface CoreEvent {
@@ -78,6 +81,7 @@ const handlers: HandlerMap<MethodName> = {
   ...auditHandlers,
   ...authHandlers,
   ...reportsHandlers,
+  ...sendHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -112,6 +116,19 @@ export async function createCore(opts: CoreOptions) {
   const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
   if (opts.autoBackup) await dailyBackup(base);
+  await settleInterrupted(base);
+  // The outbox runs as the app itself, not as a signed-in user.
+  const outboxCtx = () => ({ ...base, method: 'send.process' as const, actor: 'hop-thu-di', user: null, session: null });
+  let sending = false;
+  const outboxTimer = opts.outboxEveryMs
+    ? setInterval(() => {
+        if (sending) return;
+        sending = true;
+        void processOutbox(outboxCtx())
+          .catch((e: unknown) => console.error(`Hộp thư đi: ${e instanceof Error ? e.message : String(e)}`))
+          .finally(() => (sending = false));
+      }, opts.outboxEveryMs)
+    : null;
   // Typed for callers that know the method (tests, demo); the shells pass
   // whatever arrived and get the same validation.
   function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;
@@ -144,6 +161,7 @@ export async function createCore(opts: CoreOptions) {
       return path.dirname(file) === dir && fs.existsSync(file) ? file : null;
     },
     async close(): Promise<void> {
+      if (outboxTimer) clearInterval(outboxTimer);
       if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
     },

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/index';
 import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { restoreDatabaseFile } from '../core/recovery';
@@ -70,9 +70,12 @@ async function start(): Promise<void> {
     core = await createCore({
       dbPath: defaultDbPath(defaultDataDir()),
       autoBackup: true,
+      outboxEveryMs: 20_000,
       // shell.openPath answers '' on success, an error text otherwise.
       host: {
         openPath: async (file) => (await shell.openPath(file)) === '',
+        protectSecret: (plain) => safeStorage.encryptString(plain).toString('base64'),
+        revealSecret: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
         chooseSavePath: async (defaultName) => {
           const r = await dialog.showSaveDialog({ title: 'Lưu tệp', defaultPath: path.join(app.getPath('documents'), defaultName) });
           return r.canceled || !r.filePath ? null : r.filePath;

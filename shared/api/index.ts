@@ -6,6 +6,7 @@ import { trashContracts } from './trash';
 import { auditContracts } from './audit';
 import { authContracts } from './auth';
 import { reportsContracts } from './reports';
+import { sendContracts } from './send';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -44,6 +45,7 @@ export const contracts = {
   ...auditContracts,
   ...authContracts,
   ...reportsContracts,
+  ...sendContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 // Methods that touch files outside the database or switch on sign-in are fuzzed elsewhere or not at all.
-const skipped = (m: string) => /^(exports|imports|backup|files|attachments)\./.test(m) || ['auth.setupAdmin', 'users.create'].includes(m);
+const skipped = (m: string) => /^(exports|imports|backup|files|attachments|send)\./.test(m) || ['auth.setupAdmin', 'users.create'].includes(m);
 const methods = (Object.keys(contracts) as MethodName[]).filter((m) => !skipped(m));
 
 const nastyString = fc.oneof(

@@ -16,7 +16,7 @@ import { writeIncomingRegisterXlsx, writeOutgoingRegisterXlsx } from './register
 const CHUNK = 2000;
 
 /** The target must be a writable file path with the format's extension (added when missing). */
-export function targetPath(p: string, format: 'xlsx' | 'docx'): string {
+export function targetPath(p: string, format: 'xlsx' | 'docx' | 'zip' | 'eml'): string {
   let file = path.resolve(p);
   if (path.extname(file).toLowerCase() !== `.${format}`) file += `.${format}`;
   const dir = path.dirname(file);

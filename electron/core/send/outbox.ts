@@ -1,0 +1,188 @@
+/**
+ * Sending upward when the line comes and goes: a message is queued with
+ * copies of its files, tried when due, and on failure tried again with a
+ * growing delay (1, 2, 4 … minutes, at most an hour). It is marked 'sending'
+ * in its own transaction before the SMTP exchange and 'sent' after, so a
+ * crash in between never leads to an automatic second send.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { writeAudit } from '../../../db/audit';
+import type { Selectable } from 'kysely';
+import type { OutboxTable } from '../../../db/schema-users';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { Output } from '../../../shared/api/index';
+import type { CallContext, HandlerMap } from '../context';
+import { targetPath } from '../exports/index';
+import { checkFiles, composeMessage, recipients, writeZip, type SendFile } from './mail';
+
+const SETTINGS_KEY = 'smtp';
+type Item = Output<'send.outbox'>['items'][number];
+type Row = Selectable<OutboxTable>;
+interface Smtp {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  from: string;
+  password: { protection: 'os' | 'none'; value: string } | null;
+}
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+async function readSmtp(ctx: Pick<CallContext, 'db'>): Promise<Smtp | null> {
+  const r = await ctx.db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  return r ? (JSON.parse(r.value_json) as Smtp) : null;
+}
+
+function view(s: Smtp | null, ctx: CallContext): Output<'send.settings'> {
+  return {
+    host: s?.host ?? '',
+    port: s?.port ?? 587,
+    secure: s?.secure ?? false,
+    user: s?.user ?? '',
+    from: s?.from ?? '',
+    hasPassword: !!s?.password,
+    passwordProtection: s?.password?.protection ?? (ctx.host.protectSecret ? 'os' : 'none'),
+  };
+}
+
+function toItem(r: Row): Item {
+  return {
+    id: r.id,
+    to: JSON.parse(r.to_json) as string[],
+    subject: r.subject,
+    files: (JSON.parse(r.attachments_json) as SendFile[]).map((f) => f.name),
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+  };
+}
+
+async function loadItem(ctx: CallContext, id: number): Promise<Item> {
+  const r = await ctx.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw fieldError('NOT_FOUND', 'id', `Không có thư mã ${id} trong hộp thư đi.`);
+  return toItem(r);
+}
+
+/** One due message: claimed, sent, recorded. Errors are kept on the message, not thrown. */
+async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean> {
+  const claimed = await ctx.db.updateTable('outbox').set({ status: 'sending', updated_at: ctx.now() }).where('id', '=', row.id).where('status', 'in', ['pending', 'error']).executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  try {
+    const password = smtp.password ? (smtp.password.protection === 'os' ? ctx.host.revealSecret?.(smtp.password.value) : smtp.password.value) : undefined;
+    const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, ...(smtp.user ? { auth: { user: smtp.user, pass: password ?? '' } } : {}) });
+    const raw = await composeMessage({ from: smtp.from, to: JSON.parse(row.to_json) as string[], subject: row.subject, body: row.body, files: JSON.parse(row.attachments_json) as SendFile[], messageId: row.message_id });
+    await transport.sendMail({ envelope: { from: smtp.from, to: JSON.parse(row.to_json) as string[] }, raw });
+    transport.close();
+    await ctx.db.updateTable('outbox').set({ status: 'sent', sent_at: ctx.now(), last_error: null, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+    return true;
+  } catch (e) {
+    const attempts = row.attempts + 1;
+    const next = new Date(new Date(ctx.now()).getTime() + retryDelayMs(attempts)).toISOString();
+    const reason = e instanceof Error ? e.message : String(e);
+    await ctx.db.updateTable('outbox').set({ status: 'error', attempts, next_attempt_at: next, last_error: `Chưa gửi được: ${reason}`, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+    return false;
+  }
+}
+
+/** Sends what is due; called by the shells every few seconds and by "Gửi ngay". */
+export async function processOutbox(ctx: CallContext): Promise<{ sent: number; failed: number }> {
+  const smtp = await readSmtp(ctx);
+  if (!smtp) return { sent: 0, failed: 0 };
+  const due = await ctx.db.selectFrom('outbox').selectAll().where('status', 'in', ['pending', 'error']).where('next_attempt_at', '<=', ctx.now()).orderBy('id').limit(20).execute();
+  let sent = 0;
+  for (const row of due) if (await sendOne(ctx, smtp, row)) sent++;
+  return { sent, failed: due.length - sent };
+}
+
+/** After a crash during a send, the message may have left: it waits for the user instead of going twice. */
+export async function settleInterrupted(ctx: Pick<CallContext, 'db' | 'now'>): Promise<void> {
+  // next_attempt_at far ahead: only "Gửi lại" sends it again.
+  await ctx.db
+    .updateTable('outbox')
+    .set({ status: 'error', next_attempt_at: '9999-12-31', last_error: 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” nếu cần.', updated_at: ctx.now() })
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queue' | 'send.outbox' | 'send.process' | 'send.retry' | 'send.cancel' | 'send.settings' | 'send.updateSettings'> = {
+  async 'send.package'(_ctx, v) {
+    const files = checkFiles(v.files);
+    const file = targetPath(v.path, 'zip');
+    await writeZip(files, file);
+    return { path: file, rows: files.length };
+  },
+  async 'send.draft'(ctx, v) {
+    const files = checkFiles(v.files);
+    const to = await recipients(ctx, v.toUnitIds, v.to);
+    const file = targetPath(v.path, 'eml');
+    const smtp = await readSmtp(ctx);
+    fs.writeFileSync(file, await composeMessage({ from: smtp?.from ?? '', to, subject: v.subject, body: v.body, files, draft: true }));
+    return { path: file, rows: files.length, to };
+  },
+  async 'send.queue'(ctx, v) {
+    const files = checkFiles(v.files);
+    const to = await recipients(ctx, v.toUnitIds, v.to);
+    const now = ctx.now();
+    const messageId = `<${crypto.randomUUID()}@van-thu.local>`;
+    const r = await ctx.db
+      .insertInto('outbox')
+      .values({ message_id: messageId, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: '[]', status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The message keeps its own copies: the originals may be moved or overwritten before it leaves.
+    const dir = path.join(ctx.dataDir, 'outbox', String(r.id));
+    fs.mkdirSync(dir, { recursive: true });
+    const copies = files.map((f) => {
+      const copy = path.join(dir, f.name);
+      fs.copyFileSync(f.path, copy);
+      return { path: copy, name: f.name };
+    });
+    await ctx.db.updateTable('outbox').set({ attachments_json: JSON.stringify(copies) }).where('id', '=', r.id).execute();
+    await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
+    return loadItem(ctx, r.id);
+  },
+  async 'send.outbox'(ctx) {
+    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200).execute();
+    return { items: rows.map(toItem) };
+  },
+  'send.process': (ctx) => processOutbox(ctx),
+  async 'send.retry'(ctx, v) {
+    const item = await loadItem(ctx, v.id);
+    if (item.status !== 'error') throw fieldError('CONFLICT', 'id', `Thư “${item.subject}” không ở trạng thái lỗi.`);
+    await ctx.db.updateTable('outbox').set({ status: 'pending', next_attempt_at: ctx.now(), updated_at: ctx.now() }).where('id', '=', v.id).execute();
+    return loadItem(ctx, v.id);
+  },
+  async 'send.cancel'(ctx, v) {
+    const item = await loadItem(ctx, v.id);
+    if (item.status === 'sent' || item.status === 'sending') throw fieldError('CONFLICT', 'id', `Thư “${item.subject}” đã gửi hoặc đang gửi: không hủy được.`);
+    await ctx.db.updateTable('outbox').set({ status: 'cancelled', updated_at: ctx.now() }).where('id', '=', v.id).execute();
+    return loadItem(ctx, v.id);
+  },
+  async 'send.settings'(ctx) {
+    return view(await readSmtp(ctx), ctx);
+  },
+  async 'send.updateSettings'(ctx, v) {
+    const before = await readSmtp(ctx);
+    let password = before?.password ?? null;
+    if (v.password !== undefined) {
+      if (!v.password) password = null;
+      else if (ctx.host.protectSecret) password = { protection: 'os', value: ctx.host.protectSecret(v.password) };
+      else password = { protection: 'none', value: v.password };
+    }
+    if (password?.protection === 'os' && !ctx.host.revealSecret) throw new AppError('CONFLICT', 'Mật khẩu được mã hóa bởi bản máy tính; hãy đặt lại mật khẩu ở đây.');
+    const s: Smtp = { host: v.host, port: v.port, secure: v.secure, user: v.user, from: v.from, password };
+    const value_json = JSON.stringify(s);
+    await ctx.db.insertInto('settings').values({ key: SETTINGS_KEY, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: view(before, ctx), after: view(s, ctx) });
+    return view(s, ctx);
+  },
+};
