@@ -16,6 +16,7 @@ import { useAuth } from '../auth/AuthGate';
 import { roleLabels } from '../../../shared/api/auth';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { AuditPage } from '../safety/AuditPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { TrashPage } from '../safety/TrashPage';
 import type { OpenRequest } from './open-request';
 
@@ -33,6 +34,7 @@ const areaMethod: Partial<Record<AreaKey, string>> = {
   outgoing: 'outgoing.list',
   tasks: 'tasks.list',
   dossiers: 'dossiers.plan',
+  reports: 'reports.monthly',
   units: 'units.list',
   trash: 'trash.list',
   audit: 'audit.list',
@@ -128,6 +130,8 @@ export function App() {
           <DossiersPage />
         ) : area === 'import' ? (
           <ImportPage />
+        ) : area === 'reports' ? (
+          <ReportsPage />
         ) : area === 'trash' ? (
           <TrashPage />
         ) : area === 'audit' ? (

@@ -1,0 +1,93 @@
+/** Báo cáo: the monthly report computed from the data, sent upward; the outbox and the mail account. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../shared/api/index';
+import { outboxStatusLabels } from '../../../shared/api/send';
+import { formatNumberVi as n, toIsoDate } from '../../../shared/dates';
+import { call, fetchValue } from '../api/client';
+import { exportFile } from '../components/exportFile';
+import { SendDialog } from './SendDialog';
+import { SmtpSettings } from './SmtpSettings';
+
+type Figures = Output<'reports.monthly'>;
+type Outbox = Output<'send.outbox'>['items'];
+
+export function ReportsPage() {
+  const today = toIsoDate(new Date());
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [month, setMonth] = useState(Number(today.slice(5, 7)));
+  const [f, setF] = useState<Figures | null>(null);
+  const [outbox, setOutbox] = useState<Outbox>([]);
+  const [sending, setSending] = useState<string[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    fetchValue('reports.monthly', { year, month }).then(setF).catch((e: Error) => setMessage(e.message));
+  }, [year, month]);
+  const loadOutbox = useCallback(() => {
+    fetchValue('send.outbox', {}).then((r) => setOutbox(r.items)).catch(() => setOutbox([]));
+  }, []);
+  useEffect(loadOutbox, [loadOutbox]);
+
+  async function exportReport() {
+    const r = await exportFile(`Bao-cao-thang-${month}-${year}.docx`, (path) => call('exports.monthlyReport', { year, month, path }), () => 'báo cáo tháng');
+    setMessage(r.message);
+    if (r.path) setSending([r.path]);
+  }
+  async function outboxAction(id: number, what: 'retry' | 'cancel') {
+    const r = what === 'retry' ? await call('send.retry', { id }) : await call('send.cancel', { id });
+    if (!r.ok) setMessage(r.error.fields[0]?.message ?? r.error.message);
+    loadOutbox();
+  }
+  async function sendNow() {
+    const r = await call('send.process', {});
+    setMessage(r.ok ? `Đã gửi ${r.value.sent} thư; ${r.value.failed} thư chưa gửi được.` : r.error.message);
+    loadOutbox();
+  }
+  const rows: [string, string][] = f
+    ? [
+        ['Văn bản đến', `${n(f.month.incoming)} (lũy kế ${n(f.yearToDate.incoming)})`],
+        ['Văn bản đi', `${n(f.month.outgoing)} (lũy kế ${n(f.yearToDate.outgoing)})`],
+        ['Văn bản đến đã giải quyết đúng hạn / quá hạn / đang giải quyết', `${n(f.month.incomingHandled.onTime)} / ${n(f.month.incomingHandled.late)} / ${n(f.month.incomingHandled.pending)}`],
+        ['Hồ sơ TTHC tiếp nhận mới / kỳ trước chuyển sang', `${n(f.tthc.month.received)} / ${n(f.tthc.month.carriedOver)}`],
+        ['Hồ sơ TTHC giải quyết đúng hạn / quá hạn', `${n(f.tthc.month.solvedOnTime)} / ${n(f.tthc.month.solvedLate)}`],
+        ['Nhiệm vụ quá hạn', n(f.tasks.byStatus.overdue)],
+        ['Hồ sơ nộp lưu trong tháng', n(f.workFiles.handedOverInMonth)],
+      ]
+    : [];
+  return (
+    <section className="page">
+      <h1>Báo cáo</h1>
+      <h2>Báo cáo tháng</h2>
+      <div className="toolbar">
+        <label>Tháng <select aria-label="Tháng báo cáo" value={month} onChange={(e) => setMonth(Number(e.target.value))}>{Array.from({ length: 12 }, (_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}</select></label>
+        <label>Năm <input aria-label="Năm báo cáo" type="number" className="year-input" value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
+        <button type="button" className="primary" onClick={() => void exportReport()}>Xuất báo cáo tháng (Word) và gửi…</button>
+      </div>
+      {message ? <div className="notice" role="status">{message}</div> : null}
+      <table className="grid" aria-label="Số liệu tháng">
+        <tbody>{rows.map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody>
+      </table>
+      <h2>Hộp thư đi</h2>
+      <div className="toolbar"><button type="button" onClick={() => void sendNow()}>Gửi ngay</button></div>
+      <table className="grid" aria-label="Hộp thư đi">
+        <thead><tr><th>Tiêu đề</th><th>Gửi tới</th><th>Tệp</th><th>Trạng thái</th><th /></tr></thead>
+        <tbody>
+          {outbox.map((m) => (
+            <tr key={m.id}>
+              <td>{m.subject}</td>
+              <td>{m.to.join(', ')}</td>
+              <td>{m.files.join(', ')}</td>
+              <td>{outboxStatusLabels[m.status]}{m.sentAt ? ` ${new Date(m.sentAt).toLocaleString('vi-VN')}` : ''}{m.lastError ? <div className="small">{m.lastError}</div> : null}</td>
+              <td className="nowrap">
+                {m.status === 'error' ? <button type="button" onClick={() => void outboxAction(m.id, 'retry')}>Gửi lại</button> : null}
+                {m.status === 'pending' || m.status === 'error' ? <button type="button" onClick={() => void outboxAction(m.id, 'cancel')}>Hủy</button> : null}
+              </td>
+            </tr>
+          ))}
+          {outbox.length === 0 ? <tr><td colSpan={5} className="muted">Hộp thư đi trống.</td></tr> : null}
+        </tbody>
+      </table>
+      <SmtpSettings />
+      {sending ? <SendDialog files={sending} subject={`Báo cáo kết quả thực hiện nhiệm vụ tháng ${month} năm ${year}`} onClose={() => { setSending(null); loadOutbox(); }} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * End to end: the monthly report in Chromium — its figures, the Word export,
+ * and sending it upward through the outbox.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardAgency, tempDir } from '../support/core';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { post, startWeb, type RunningWeb } from '../support/web';
+
+let web: RunningWeb;
+let browser: BrowserContext;
+let page: Page;
+const today = new Date();
+const iso = today.toISOString().slice(0, 10);
+
+async function value<T>(method: string, input: unknown): Promise<T> {
+  const r = await post(web, method, input);
+  if (!r.body.ok) throw new Error(`${method}: ${JSON.stringify(r.body)}`);
+  return r.body.value as T;
+}
+
+beforeAll(async () => {
+  web = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-reports.sqlite')]);
+  await value('agency.update', standardAgency);
+  await value('units.create', { name: 'Văn phòng UBND tỉnh Lạng Sơn', kind: 'external', email: 'vpubnd@langson.gov.vn' });
+  for (let i = 1; i <= 3; i++) await value('incoming.register', { arrivalDate: iso, senderName: 'UBND tỉnh Lạng Sơn', notation: `${i}/UBND-KT`, documentDate: iso, subject: `Văn bản ${i}` });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${web.url}#/reports`);
+  await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+describe('monthly report in the browser', () => {
+  it('shows the month’s figures, exports the report and queues it for sending', async () => {
+    const figures = page.getByRole('table', { name: 'Số liệu tháng' });
+    await figures.getByText('3 (lũy kế 3)').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Xuất báo cáo tháng/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^Bao-cao-thang-\d+-\d{4}\.docx$/);
+    const dialog = page.getByRole('dialog', { name: 'Gửi tệp' });
+    await dialog.getByText('Văn phòng UBND tỉnh Lạng Sơn').click();
+    await page.screenshot({ path: screenshotPath('send-dialog') });
+    await dialog.getByRole('button', { name: 'Đưa vào hộp thư đi' }).click();
+    await dialog.getByText(/Đã đưa vào hộp thư đi \(gửi tới vpubnd@langson.gov.vn\)/).waitFor();
+    await dialog.getByRole('button', { name: 'Đóng', exact: true }).click();
+    await page.getByRole('table', { name: 'Hộp thư đi' }).getByText('Chờ gửi').waitFor();
+  });
+});
