@@ -23,6 +23,7 @@ import { authenticator } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
 import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
+import { templatesHandlers } from './templates';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -82,6 +83,7 @@ const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
   ...reportsHandlers,
   ...sendHandlers,
+  ...templatesHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -14,7 +14,8 @@ import { statusClock } from './task-store';
 import { tthcStats } from './tthc-stats';
 import { agencyHeader } from './exports/agency-header';
 import { targetPath } from './exports/index';
-import { writeMonthlyReportDocx } from './exports/monthly-report-docx';
+import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';
+import { renderTemplate } from './templates';
 
 const SETTINGS_KEY = 'reports';
 
@@ -130,7 +131,9 @@ export const reportsHandlers: HandlerMap<'reports.monthly' | 'reports.settings' 
   async 'exports.monthlyReport'(ctx, v) {
     const file = targetPath(v.path, 'docx');
     const figures = await monthlyFigures(ctx, v.year, v.month);
-    await writeMonthlyReportDocx(figures, await agencyHeader(ctx), await reportSettings(ctx), ctx.today(), file);
+    const agency = await agencyHeader(ctx);
+    const settings = await reportSettings(ctx);
+    if (!renderTemplate(ctx, 'monthlyReport', monthlyTemplateData(figures, agency, settings, ctx.today()), file)) await writeMonthlyReportDocx(figures, agency, settings, ctx.today(), file);
     return { path: file, rows: figures.month.incoming + figures.month.outgoing };
   },
   'reports.monthly': (ctx, v) => monthlyFigures(ctx, v.year, v.month),

@@ -7,6 +7,7 @@ import { auditContracts } from './audit';
 import { authContracts } from './auth';
 import { reportsContracts } from './reports';
 import { sendContracts } from './send';
+import { templatesContracts } from './templates';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -46,6 +47,7 @@ export const contracts = {
   ...authContracts,
   ...reportsContracts,
   ...sendContracts,
+  ...templatesContracts,
 };
 
 export type Contracts = typeof contracts;

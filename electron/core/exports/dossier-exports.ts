@@ -7,6 +7,7 @@ import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
 import { loadTthc } from '../tthc';
 import { agencyHeader } from './agency-header';
 import { writeApologySlipDocx } from './apology-slip-docx';
+import { renderTemplate } from '../templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
 import { targetPath } from './index';
 import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from './list-table';
@@ -138,9 +139,28 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
     const d = await loadTthc(ctx, v.id);
     if (!d.newDueDate || !d.delayReason) throw fieldError('VALIDATION', 'id', `Hồ sơ ${d.code} chưa được hẹn lại ngày trả kết quả: ghi ngày hẹn mới và lý do trước khi in phiếu xin lỗi.`);
     if (d.status !== 'in_progress_late' && d.status !== 'solved_late') throw new AppError('CONFLICT', `Hồ sơ ${d.code} không quá hạn: không cần phiếu xin lỗi.`);
+    const agency = await agencyHeader(ctx);
+    const slip = {
+      ngay: ctx.today().split('-').reverse().join('/'),
+      co_quan: agency.name,
+      co_quan_cap_tren: agency.parentName,
+      viet_tat: agency.abbreviation,
+      dia_danh: agency.place,
+      ma_ho_so: d.code,
+      nguoi_nop: d.applicantName,
+      thu_tuc: d.procedure.name,
+      ngay_nhan: formatDateVi(d.receivedAt),
+      ngay_hen: formatDateVi(d.dueDate),
+      ngay_hen_moi: formatDateVi(d.newDueDate),
+      ly_do: d.delayReason,
+      tham_quyen: v.authority ?? '',
+      chuc_vu: v.position,
+      nguoi_ky: v.signerName,
+    };
+    if (renderTemplate(ctx, 'apologySlip', slip, file)) return { path: file, rows: 1 };
     await writeApologySlipDocx(
       {
-        agency: await agencyHeader(ctx),
+        agency,
         date: ctx.today(),
         code: d.code,
         applicantName: d.applicantName,

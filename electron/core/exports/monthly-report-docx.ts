@@ -30,7 +30,7 @@ export function registerSentence(f: MonthlyFigures): string {
   );
 }
 
-function taskSentence(f: MonthlyFigures): string {
+export function taskSentence(f: MonthlyFigures): string {
   const s = f.tasks.byStatus;
   const total = Object.values(s).reduce((a, b) => a + b, 0);
   return `Trong tháng có ${n(total)} nhiệm vụ đến hạn hoặc thường xuyên: ${n(s.done_on_time)} hoàn thành đúng hạn, ${n(s.done_late)} hoàn thành quá hạn, ${n(s.overdue)} quá hạn chưa hoàn thành, ${n(s.not_due + s.due_soon)} đang thực hiện${s.paused + s.cancelled ? `, ${n(s.paused + s.cancelled)} tạm dừng hoặc hủy` : ''}.`;
@@ -85,4 +85,38 @@ export async function writeMonthlyReportDocx(f: MonthlyFigures, agency: AgencyHe
     para('', { after: 200 }),
     closingBlocks(settings.recipients, { authority: settings.authority, position: settings.position, signerName: settings.signerName }, PORTRAIT_MM),
   ]);
+}
+
+/** The placeholders an office's own template can use (Cài đặt → Mẫu văn bản lists them). */
+export function monthlyTemplateData(f: MonthlyFigures, agency: AgencyHeader, settings: ReportSettings, date: string): Record<string, unknown> {
+  const { year, month } = f.period;
+  return {
+    co_quan: agency.name,
+    co_quan_cap_tren: agency.parentName,
+    viet_tat: agency.abbreviation,
+    dia_danh: agency.place,
+    ngay: date.split('-').reverse().join('/'),
+    thang: month,
+    nam: year,
+    thang_sau: month === 12 ? 1 : month + 1,
+    van_ban_den_thang: n(f.month.incoming),
+    van_ban_di_thang: n(f.month.outgoing),
+    van_ban_den_luy_ke: n(f.yearToDate.incoming),
+    van_ban_di_luy_ke: n(f.yearToDate.outgoing),
+    cau_van_thu: registerSentence(f),
+    cau_tthc: tthcSentence(f),
+    cau_nhiem_vu: taskSentence(f),
+    tthc_tiep_nhan: n(f.tthc.month.received),
+    tthc_chuyen_sang: n(f.tthc.month.carriedOver),
+    tthc_dung_han: n(f.tthc.month.solvedOnTime),
+    tthc_qua_han: n(f.tthc.month.solvedLate),
+    tham_quyen: settings.authority,
+    chuc_vu: settings.position,
+    nguoi_ky: settings.signerName,
+    nhiem_vu_trong_tam: f.tasks.focus.map((t) => ({
+      noi_dung: t.content,
+      chi_tieu: t.targetQuantity !== null ? `${n(t.targetQuantity)} ${t.targetUnit ?? ''}`.trim() : '',
+      ket_qua: t.reached !== null ? `${n(t.reached)} ${t.targetUnit ?? ''}`.trim() : '',
+    })),
+  };
 }

@@ -3,6 +3,7 @@ import { useAuth } from '../auth/AuthGate';
 import { AgencyForm } from './AgencyForm';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
+import { TemplatesSettings } from './TemplatesSettings';
 import { UsersSettings } from './UsersSettings';
 
 /** Each section shows only to those who may change it. */
@@ -20,6 +21,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       <UsersSettings />
       {may('backup.create') ? <BackupSettings /> : null}
       {may('calendar.setDay') ? <CalendarSettings /> : null}
+      {may('templates.set') ? <TemplatesSettings /> : null}
     </section>
   );
 }

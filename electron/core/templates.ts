@@ -1,0 +1,86 @@
+/**
+ * An office's own Word templates (docxtemplater): placeholders {ten_o} and
+ * loops {#ds}…{/ds} filled from the export's data. A template is checked
+ * when it is set (a broken tag is named) and again when it is used; a
+ * template that cannot be filled gives a clear message, never a broken file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Docxtemplater from 'docxtemplater';
+import PizZip from 'pizzip';
+import { writeAudit } from '../../db/audit';
+import { AppError, fieldError } from '../../shared/api/errors';
+import { templateExports, type TemplateExport } from '../../shared/api/templates';
+import type { CallContext, HandlerMap } from './context';
+
+const dir = (ctx: Pick<CallContext, 'dataDir'>) => path.join(ctx.dataDir, 'templates');
+export const templateFile = (ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport) => path.join(dir(ctx), `${kind}.docx`);
+
+interface TemplateError {
+  properties?: { errors?: { properties?: { explanation?: string; xtag?: string } }[]; explanation?: string };
+  message?: string;
+}
+
+function explain(e: unknown): string {
+  const err = e as TemplateError;
+  const list = err.properties?.errors?.map((x) => x.properties?.explanation ?? '').filter(Boolean) ?? [];
+  return (list.length ? list : [err.properties?.explanation ?? err.message ?? String(e)]).slice(0, 5).join('; ');
+}
+
+function compile(content: Buffer): Docxtemplater {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(content);
+  } catch {
+    throw new Error('tệp không phải tài liệu Word (.docx)');
+  }
+  if (!zip.file('word/document.xml')) throw new Error('tệp không phải tài liệu Word (.docx)');
+  return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' });
+}
+
+/** The placeholders a template uses, to tell the user what it will fill. */
+function tagsOf(content: Buffer): string[] {
+  const text = new Docxtemplater(new PizZip(content), { paragraphLoop: true, errorLogging: false }).getFullText();
+  return [...new Set([...text.matchAll(/\{([#/^]?[a-z_0-9]+)\}/g)].map((m) => m[1]!))];
+}
+
+/** Fills the office's template if it has one; false when the built-in layout is to be used. */
+export function renderTemplate(ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport, data: Record<string, unknown>, target: string): boolean {
+  const file = templateFile(ctx, kind);
+  if (!fs.existsSync(file)) return false;
+  try {
+    const doc = compile(fs.readFileSync(file));
+    doc.render(data);
+    fs.writeFileSync(target, doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return true;
+  } catch (e) {
+    throw new AppError('VALIDATION', `Mẫu Word riêng của “${templateExports[kind].label}” không dùng được (${explain(e)}). Hãy sửa mẫu hoặc trở lại bố cục có sẵn trong Cài đặt → Mẫu văn bản.`);
+  }
+}
+
+export const templatesHandlers: HandlerMap<'templates.list' | 'templates.set' | 'templates.remove'> = {
+  async 'templates.list'(ctx) {
+    return {
+      items: (Object.keys(templateExports) as TemplateExport[]).map((k) => ({ export: k, label: templateExports[k].label, custom: fs.existsSync(templateFile(ctx, k)), placeholders: [...templateExports[k].placeholders] })),
+    };
+  },
+  async 'templates.set'(ctx, v) {
+    if (v.path && !fs.existsSync(v.path)) throw fieldError('VALIDATION', 'path', `Không tìm thấy tệp ${v.path}.`);
+    const content = v.path ? fs.readFileSync(v.path) : Buffer.from(v.contentBase64 ?? '', 'base64');
+    try {
+      compile(content);
+    } catch (e) {
+      throw fieldError('VALIDATION', v.path ? 'path' : 'contentBase64', `Mẫu không dùng được: ${explain(e)}.`);
+    }
+    fs.mkdirSync(dir(ctx), { recursive: true });
+    fs.writeFileSync(templateFile(ctx, v.export), content);
+    const tags = tagsOf(content);
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'templates', entityId: null, before: null, after: { export: v.export, tags } });
+    return { export: v.export, custom: true, tags };
+  },
+  async 'templates.remove'(ctx, v) {
+    fs.rmSync(templateFile(ctx, v.export), { force: true });
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'templates', entityId: null, before: { export: v.export }, after: null });
+    return { export: v.export, custom: false };
+  },
+};

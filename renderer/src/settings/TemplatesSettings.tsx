@@ -1,0 +1,57 @@
+/** Mẫu văn bản: an office's own Word layout for an export, with the placeholders it may use. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../shared/api/index';
+import type { TemplateExport } from '../../../shared/api/templates';
+import { call, fetchValue } from '../api/client';
+
+type Item = Output<'templates.list'>['items'][number];
+
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function TemplatesSettings() {
+  const [items, setItems] = useState<Item[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const load = useCallback(() => {
+    fetchValue('templates.list', {}).then((r) => setItems(r.items)).catch((e: Error) => setMessage(e.message));
+  }, []);
+  useEffect(load, [load]);
+  async function upload(kind: TemplateExport, file: File | undefined) {
+    if (!file) return;
+    const r = await call('templates.set', { export: kind, contentBase64: await base64(file), fileName: file.name });
+    setMessage(r.ok ? `Đã dùng mẫu ${file.name} (các ô: ${r.value.tags.join(', ') || 'không có'}).` : (r.error.fields[0]?.message ?? r.error.message));
+    load();
+  }
+  async function remove(kind: TemplateExport) {
+    const r = await call('templates.remove', { export: kind });
+    setMessage(r.ok ? 'Đã trở lại bố cục có sẵn.' : r.error.message);
+    load();
+  }
+  return (
+    <section aria-label="Mẫu văn bản">
+      <h2>Mẫu văn bản riêng</h2>
+      <p className="muted">Tải lên tệp Word (.docx) có các ô như {'{thang}'}, {'{van_ban_den_thang}'}; danh sách lặp viết {'{#nhiem_vu_trong_tam}…{/nhiem_vu_trong_tam}'}.</p>
+      {message ? <div className="notice" role="status">{message}</div> : null}
+      <table className="grid" aria-label="Mẫu văn bản">
+        <thead><tr><th>Văn bản</th><th>Bố cục</th><th>Các ô dùng được</th><th /></tr></thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.export}>
+              <td>{i.label}</td>
+              <td>{i.custom ? 'Mẫu riêng' : 'Có sẵn'}</td>
+              <td className="small">{i.placeholders.map((p) => `{${p}}`).join(' ')}</td>
+              <td className="nowrap">
+                <input type="file" accept=".docx" aria-label={`Tải mẫu cho ${i.label}`} onChange={(e) => void upload(i.export as TemplateExport, e.target.files?.[0])} />
+                {i.custom ? <button type="button" onClick={() => void remove(i.export as TemplateExport)}>Bỏ mẫu riêng</button> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
