@@ -2,6 +2,7 @@
 import type { UnitKind } from './api/units';
 
 export const areas = [
+  { key: 'home', label: 'Tổng quan' },
   { key: 'incoming', label: 'Văn bản đến' },
   { key: 'outgoing', label: 'Văn bản đi' },
   { key: 'tasks', label: 'Nhiệm vụ' },

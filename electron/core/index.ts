@@ -24,6 +24,7 @@ import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
 import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
 import { templatesHandlers } from './templates';
+import { dashboardHandlers } from './dashboard';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -84,6 +85,7 @@ const handlers: HandlerMap<MethodName> = {
   ...reportsHandlers,
   ...sendHandlers,
   ...templatesHandlers,
+  ...dashboardHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

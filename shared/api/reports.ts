@@ -30,6 +30,17 @@ export const monthlyFiguresSchema = z.object({
 });
 export type MonthlyFigures = z.infer<typeof monthlyFiguresSchema>;
 
+export const dashboardSchema = z.object({
+  year: z.number(),
+  asOf: z.string(),
+  months: z.array(z.object({ month: z.number(), incoming: z.number(), outgoing: z.number(), incomingLastYear: z.number(), outgoingLastYear: z.number() })),
+  tasksByUnit: z.array(z.object({ unitId: z.number().nullable(), unitName: z.string(), counts: z.record(z.enum(taskStatuses), z.number()) })),
+  overdueTasks: z.array(z.object({ taskId: z.number(), content: z.string(), unitName: z.string().nullable(), due: z.string() })),
+  documentsToday: z.array(z.object({ id: z.number(), number: z.string(), notation: z.string().nullable(), subject: z.string(), deadline: z.string() })),
+  tthc: z.object({ solvedOnTime: z.number(), solvedLate: z.number(), onTimeRate: z.number().nullable() }),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
 export const reportSettingsSchema = z.object({ recipients: z.array(z.string()), authority: z.string(), position: z.string(), signerName: z.string() });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
@@ -41,6 +52,12 @@ export const reportsContracts = {
     mode: 'read',
     input: z.object(period),
     output: monthlyFiguresSchema,
+  }),
+  'reports.dashboard': method({
+    summary: 'Trang tổng quan: văn bản đến, đi theo tháng so với năm trước, nhiệm vụ theo đơn vị, việc quá hạn và đến hạn hôm nay, tỷ lệ hồ sơ TTHC đúng hạn',
+    mode: 'read',
+    input: z.object({ year: int('Năm', 2000, 2100) }),
+    output: dashboardSchema,
   }),
   'reports.settings': method({ summary: 'Nơi nhận và người ký của báo cáo tháng', mode: 'read', input: z.object({}), output: reportSettingsSchema }),
   'reports.updateSettings': method({

@@ -28,7 +28,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(web.url);
+  await page.goto(`${web.url}#/incoming`);
   await page.getByRole('heading', { name: 'Văn bản đến' }).waitFor();
 });
 afterAll(async () => {

@@ -53,3 +53,22 @@ describe('monthly report in the browser', () => {
     await page.getByRole('table', { name: 'Hộp thư đi' }).getByText('Chờ gửi').waitFor();
   });
 });
+
+describe('home page', () => {
+  it('shows the year by month against last year, tasks by unit, and opens the lists behind them', async () => {
+    await value('tasks.create', { content: 'Báo cáo tổng kết đất đai', deadline: '2020-01-10' });
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: /^Tổng quan năm/ }).waitFor();
+    await page.getByRole('img', { name: 'Văn bản theo tháng' }).waitFor();
+    await page.getByRole('img', { name: 'Nhiệm vụ theo đơn vị' }).waitFor();
+    expect(await page.locator('.dashboard .card').first().textContent()).toContain('3');
+    await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+    await page.getByRole('list', { name: 'Nhiệm vụ quá hạn' }).getByRole('link', { name: 'Báo cáo tổng kết đất đai' }).click();
+    await page.getByRole('heading', { name: 'Nhiệm vụ' }).waitFor();
+    expect(await page.getByLabel('Tình trạng').inputValue()).toBe('overdue');
+    // What a click on a month's bar opens: that month's register.
+    await page.goto(`${web.url}#/incoming?from=${iso.slice(0, 7)}-01&to=${iso}`);
+    await page.getByRole('heading', { name: 'Văn bản đến' }).waitFor();
+    expect(await page.getByLabel('Từ ngày', { exact: true }).inputValue()).toBe(`01/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
+  });
+});

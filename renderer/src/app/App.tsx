@@ -17,6 +17,7 @@ import { roleLabels } from '../../../shared/api/auth';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { AuditPage } from '../safety/AuditPage';
 import { ReportsPage } from '../reports/ReportsPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { TrashPage } from '../safety/TrashPage';
 import type { OpenRequest } from './open-request';
 
@@ -25,11 +26,13 @@ type Route = AreaKey | 'import';
 function routeFromHash(): Route {
   const key = window.location.hash.replace(/^#\/?/, '');
   if (key === 'import' || key.startsWith('import/')) return 'import';
-  return areas.find((a) => a.key === key)?.key ?? 'incoming';
+  const base = key.split('?')[0];
+  return areas.find((a) => a.key === base)?.key ?? 'home';
 }
 
 /** The method that shows an area: the area is in the menu only if the user may call it. */
 const areaMethod: Partial<Record<AreaKey, string>> = {
+  home: 'reports.dashboard',
   incoming: 'incoming.list',
   outgoing: 'outgoing.list',
   tasks: 'tasks.list',
@@ -120,12 +123,16 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
-        {area === 'incoming' ? (
-          <IncomingPage open={open?.kind === 'incoming' ? open.req : null} />
+        {area === 'home' && !auth.may('reports.dashboard') ? (
+          <IncomingPage key={window.location.hash} open={null} />
+        ) : area === 'home' ? (
+          <DashboardPage />
+        ) : area === 'incoming' ? (
+          <IncomingPage key={window.location.hash} open={open?.kind === 'incoming' ? open.req : null} />
         ) : area === 'outgoing' ? (
-          <OutgoingPage open={open?.kind === 'outgoing' ? open.req : null} />
+          <OutgoingPage key={window.location.hash} open={open?.kind === 'outgoing' ? open.req : null} />
         ) : area === 'tasks' ? (
-          <TasksPage />
+          <TasksPage key={window.location.hash} />
         ) : area === 'dossiers' ? (
           <DossiersPage />
         ) : area === 'import' ? (

@@ -8,6 +8,7 @@ import { outgoingStatuses, outgoingStatusLabels } from '../../../shared/document
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
+import { hashQuery } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
@@ -30,7 +31,8 @@ const columns: ServerColumn<Outgoing>[] = [
 export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
   const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
-  const [filters, setFilters] = useState<Filters>({ from: `${year}-01-01`, to: `${year}-12-31` });
+  // A chart on the home page may open this list for one month.
+  const [filters, setFilters] = useState<Filters>(() => ({ from: hashQuery().get('from') ?? `${year}-01-01`, to: hashQuery().get('to') ?? `${year}-12-31` }));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'number', desc: true }]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);

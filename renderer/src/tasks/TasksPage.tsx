@@ -14,6 +14,7 @@ import { TaskExport } from './TaskExport';
 import { TaskForm } from './TaskForm';
 import { TaskImport } from './TaskImport';
 import { TaskSummaryView } from './TaskSummaryView';
+import { hashNumber, hashQuery } from '../app/hash-query';
 import './tasks.css';
 
 type Filters = Omit<TaskListInput, 'page' | 'pageSize' | 'sort' | 'dir'>;
@@ -37,7 +38,11 @@ const columns: ServerColumn<TaskRow>[] = [
 
 export function TasksPage() {
   const [tab, setTab] = useState<Tab>('list');
-  const [filters, setFilters] = useState<Filters>({});
+  // The home page's chart opens the list of a unit and status.
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = hashQuery().get('status');
+    return { unitId: hashNumber('unitId'), status: taskStatuses.find((s) => s === status) ?? null };
+  });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
