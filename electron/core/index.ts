@@ -25,6 +25,7 @@ import { reportsHandlers } from './reports';
 import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
 import { templatesHandlers } from './templates';
 import { dashboardHandlers } from './dashboard';
+import { jobsHandlers } from './jobs';
 import { AppError } from '../../shared/api/errors';
 import { auditHandlers } from './audit-log';
 import { incomingHandlers } from './incoming';
@@ -86,6 +87,7 @@ const handlers: HandlerMap<MethodName> = {
   ...sendHandlers,
   ...templatesHandlers,
   ...dashboardHandlers,
+  ...jobsHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -9,6 +9,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'DB_TOO_NEW',
   'DB_DAMAGED',
+  'CANCELLED',
   'IO',
   'INTERNAL',
 ] as const;

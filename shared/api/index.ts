@@ -8,6 +8,7 @@ import { authContracts } from './auth';
 import { reportsContracts } from './reports';
 import { sendContracts } from './send';
 import { templatesContracts } from './templates';
+import { jobsContracts } from './jobs';
 import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
@@ -48,6 +49,7 @@ export const contracts = {
   ...reportsContracts,
   ...sendContracts,
   ...templatesContracts,
+  ...jobsContracts,
 };
 
 export type Contracts = typeof contracts;

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getAgencyRow } from '../../../db/agency';
 import { AppError, fieldError } from '../../../shared/api/errors';
+import { sql } from 'kysely';
 import type { CallContext, HandlerMap } from '../context';
+import { beginJob, withProgress, type Job } from '../jobs';
 import { archiveLine } from '../outgoing';
 import { resolveRegister, typeName } from '../documents';
 import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from './register-types';
@@ -110,8 +112,23 @@ async function* outgoingRows(ctx: CallContext, registerId: number, from: string,
   }
 }
 
-function progress(ctx: CallContext) {
-  return (done: number) => ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done });
+async function countRows(ctx: CallContext, table: 'incoming' | 'outgoing', registerId: number, from: string, to: string): Promise<number> {
+  const col = table === 'incoming' ? 'arrival_date' : 'issue_date';
+  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where register_id = ${registerId} and deleted_at is null and ${sql.ref(col)} between ${from} and ${to}`.execute(ctx.db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Runs a register export with progress and cancel; a cancelled or failed export leaves no half-written file. */
+async function runExport(ctx: CallContext, file: string, total: number, write: (job: Job) => Promise<{ rows: number }>) {
+  const job = beginJob(ctx, total);
+  try {
+    return await write(job);
+  } catch (e) {
+    fs.rmSync(file, { force: true });
+    throw e;
+  } finally {
+    job.end();
+  }
 }
 
 export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.outgoingRegister'> = {
@@ -119,16 +136,22 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     const file = targetPath(input.path, input.format);
     const register = await resolveRegister(ctx, 'incoming', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
-    const rows = incomingRows(ctx, register.id, input.from, input.to);
-    const r = input.format === 'xlsx' ? await writeIncomingRegisterXlsx(file, m, rows, progress(ctx)) : await writeIncomingRegisterDocx(file, m, rows);
+    const total = await countRows(ctx, 'incoming', register.id, input.from, input.to);
+    const r = await runExport(ctx, file, total, (job) => {
+      const rows = withProgress(incomingRows(ctx, register.id, input.from, input.to), job);
+      return input.format === 'xlsx' ? writeIncomingRegisterXlsx(file, m, rows) : writeIncomingRegisterDocx(file, m, rows);
+    });
     return { path: file, rows: r.rows };
   },
   'exports.outgoingRegister': async (ctx, input) => {
     const file = targetPath(input.path, input.format);
     const register = await resolveRegister(ctx, 'outgoing', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
-    const rows = outgoingRows(ctx, register.id, input.from, input.to);
-    const r = input.format === 'xlsx' ? await writeOutgoingRegisterXlsx(file, m, rows, progress(ctx)) : await writeOutgoingRegisterDocx(file, m, rows);
+    const total = await countRows(ctx, 'outgoing', register.id, input.from, input.to);
+    const r = await runExport(ctx, file, total, (job) => {
+      const rows = withProgress(outgoingRows(ctx, register.id, input.from, input.to), job);
+      return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(file, m, rows) : writeOutgoingRegisterDocx(file, m, rows);
+    });
     return { path: file, rows: r.rows };
   },
 };

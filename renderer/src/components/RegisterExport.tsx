@@ -1,7 +1,7 @@
 /** "In sổ": the register of a period as Excel or Word, saved where the user says (or downloaded). */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatNumberVi, toIsoDate } from '../../../shared/dates';
-import { call } from '../api/client';
+import { call, onEvent } from '../api/client';
 import { exportToFile } from './exportFile';
 import { DateInput } from './DateInput';
 
@@ -12,16 +12,27 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
   const [format, setFormat] = useState<'xlsx' | 'docx'>('xlsx');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const title = kind === 'incoming' ? 'sổ văn bản đến' : 'sổ văn bản đi';
+  const method = kind === 'incoming' ? 'exports.incomingRegister' : 'exports.outgoingRegister';
+  useEffect(
+    () =>
+      onEvent((e) => {
+        const p = e as { type: string; method?: string; done?: number; total?: number };
+        if (p.type === 'job.progress' && p.method === method) setProgress({ done: p.done ?? 0, total: p.total ?? 0 });
+      }),
+    [method],
+  );
 
   async function run() {
     if (!from || !to) return setMessage('Hãy nhập đủ Từ ngày và Đến ngày.');
     setBusy(true);
     setMessage('Đang xuất…');
     const name = `${kind === 'incoming' ? 'So-van-ban-den' : 'So-van-ban-di'}_${from}_${to}.${format}`;
-    const method = kind === 'incoming' ? 'exports.incomingRegister' : 'exports.outgoingRegister';
+    setProgress(null);
     setMessage(await exportToFile(name, (path) => call(method, { from, to, format, path }), (n) => `${formatNumberVi(n)} văn bản`));
     setBusy(false);
+    setProgress(null);
   }
 
   return (
@@ -40,6 +51,13 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
             </select>
           </label>
         </div>
+        {busy && progress ? (
+          <div className="inline">
+            <progress aria-label="Tiến độ xuất sổ" value={progress.done} max={Math.max(1, progress.total)} />
+            <span>{formatNumberVi(progress.done)} / {formatNumberVi(progress.total)} văn bản</span>
+            <button type="button" onClick={() => void call('jobs.cancel', { method })}>Hủy</button>
+          </div>
+        ) : null}
         {message ? <div className="notice" role="status">{message}</div> : null}
         <div className="actions">
           <button type="button" className="primary" disabled={busy} onClick={() => void run()}>Xuất tệp</button>

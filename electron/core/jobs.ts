@@ -1,0 +1,64 @@
+/**
+ * Long exports report their progress as events ({type: 'job.progress',
+ * method, done, total}) and can be cancelled with jobs.cancel. One job per
+ * method runs at a time in an office app, so the method names the job.
+ */
+import type { EventEmitter } from 'node:events';
+import { AppError } from '../../shared/api/errors';
+import type { CallContext, HandlerMap } from './context';
+
+interface JobState {
+  running: Set<string>;
+  cancelled: Set<string>;
+}
+const states = new WeakMap<EventEmitter, JobState>();
+function state(events: EventEmitter): JobState {
+  let s = states.get(events);
+  if (!s) states.set(events, (s = { running: new Set(), cancelled: new Set() }));
+  return s;
+}
+
+const yieldToCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface Job {
+  /** Reports progress, lets other calls (a cancel) run, and stops the job if it was cancelled. */
+  tick(done: number): Promise<void>;
+  end(): void;
+}
+
+export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: number): Job {
+  const s = state(ctx.events);
+  s.running.add(ctx.method);
+  s.cancelled.delete(ctx.method);
+  return {
+    async tick(done) {
+      ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total });
+      await yieldToCalls();
+      if (s.cancelled.has(ctx.method)) throw new AppError('CANCELLED', 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.');
+    },
+    end() {
+      s.running.delete(ctx.method);
+      s.cancelled.delete(ctx.method);
+    },
+  };
+}
+
+/** Rows passed through, with a tick every `every` rows (and one before the first). */
+export async function* withProgress<T>(rows: AsyncIterable<T>, job: Job, every = 500): AsyncGenerator<T> {
+  let n = 0;
+  await job.tick(0);
+  for await (const r of rows) {
+    yield r;
+    if (++n % every === 0) await job.tick(n);
+  }
+  await job.tick(n);
+}
+
+export const jobsHandlers: HandlerMap<'jobs.cancel'> = {
+  async 'jobs.cancel'(ctx, v) {
+    const s = state(ctx.events);
+    if (!s.running.has(v.method)) return { cancelled: false };
+    s.cancelled.add(v.method);
+    return { cancelled: true };
+  },
+};
