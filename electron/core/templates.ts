@@ -45,17 +45,39 @@ function tagsOf(content: Buffer): string[] {
 }
 
 /** Fills the office's template if it has one; false when the built-in layout is to be used. */
-export function renderTemplate(ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport, data: Record<string, unknown>, target: string): boolean {
+export function renderTemplate(ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport, data: unknown, target: string): boolean {
   const file = templateFile(ctx, kind);
   if (!fs.existsSync(file)) return false;
   try {
     const doc = compile(fs.readFileSync(file));
-    doc.render(data);
+    doc.render(data as Record<string, unknown>);
     fs.writeFileSync(target, doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
     return true;
   } catch (e) {
     throw new AppError('VALIDATION', `Mẫu Word riêng của “${templateExports[kind].label}” không dùng được (${explain(e)}). Hãy sửa mẫu hoặc trở lại bố cục có sẵn trong Cài đặt → Mẫu văn bản.`);
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Any export's document model as template data: keys in snake_case, nested
+ * objects flattened (agency.name → agency_name), lists as loops (plain
+ * values as {gia_tri}), dates as dd/mm/yyyy, null as empty.
+ */
+export function templateData(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? templateData(x) : { gia_tri: templateData(x) }));
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (x !== null && typeof x === 'object' && !Array.isArray(x)) for (const [k2, y] of Object.entries(templateData(x) as Record<string, unknown>)) out[`${snake(k)}_${k2}`] = y;
+      else out[snake(k)] = templateData(x);
+    }
+    return out;
+  }
+  if (typeof v === 'string' && ISO_DATE.test(v)) return v.split('-').reverse().join('/');
+  return v ?? '';
 }
 
 export const templatesHandlers: HandlerMap<'templates.list' | 'templates.set' | 'templates.remove'> = {

@@ -52,3 +52,28 @@ describe("an office's own Word template", () => {
     expect(await docxText(fs.readFileSync(out))).toContain('I. Kết quả thực hiện nhiệm vụ trọng tâm');
   });
 });
+
+describe('templates for every Word export', () => {
+  it('lists every Word export and fills the register and the yearly list of files from their own data', async () => {
+    const kinds = ok(await t.core.call('templates.list', {})).items.map((i) => i.export);
+    expect(kinds).toEqual(expect.arrayContaining(['monthlyReport', 'apologySlip', 'meetingConclusion', 'taskReminders', 'taskReport', 'incomingRegister', 'outgoingRegister', 'dossierPlan', 'dossierIndex', 'handoverIndex', 'handoverRecord']));
+
+    ok(await t.core.call('templates.set', { export: 'incomingRegister', contentBase64: await template(['{agency_name} — {register_name} từ {from} đến {to}', '{#dong}', 'Số {arrival_number} ngày {arrival_date}: {subject}', '{/dong}']) }));
+    const reg = path.join(t.dir, 'so-rieng.docx');
+    ok(await t.core.call('exports.incomingRegister', { from: '2026-10-01', to: '2026-10-31', format: 'docx', path: reg }));
+    const regText = await docxText(fs.readFileSync(reg));
+    expect(regText).toContain('Sở Tài nguyên và Môi trường — Sổ văn bản đến từ 01/10/2026 đến 31/10/2026');
+    expect(regText).toContain('Số 1 ngày 01/10/2026: Văn bản');
+    expect(regText).toContain('Số 2 ngày 02/10/2026: Văn bản');
+
+    const h = ok(await t.core.call('dossiers.addHeading', { year: 2026, title: 'TỔNG HỢP' }));
+    ok(await t.core.call('dossiers.create', { year: 2026, headingId: h.id, code: '01.VP', title: 'Kế hoạch công tác', retention: 'permanent' }));
+    ok(await t.core.call('templates.set', { export: 'dossierPlan', contentBase64: await template(['{tieu_de}', '{#dong}', '{de_muc}{cot1} {cot2} ({cot3})', '{/dong}']) }));
+    const plan = path.join(t.dir, 'danh-muc-rieng.docx');
+    ok(await t.core.call('exports.dossierPlan', { year: 2026, format: 'docx', path: plan }));
+    const planText = await docxText(fs.readFileSync(plan));
+    expect(planText).toContain('DANH MỤC HỒ SƠ CỦA SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG NĂM 2026');
+    expect(planText).toContain('I. TỔNG HỢP');
+    expect(planText).toContain('01.VP Kế hoạch công tác (Vĩnh viễn)');
+  });
+});

@@ -7,17 +7,31 @@ import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
 import { loadTthc } from '../tthc';
 import { agencyHeader } from './agency-header';
 import { writeApologySlipDocx } from './apology-slip-docx';
-import { renderTemplate } from '../templates';
+import { renderTemplate, templateData } from '../templates';
+import type { TemplateExport } from '../../../shared/api/templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
 import { targetPath } from './index';
 import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from './list-table';
 
 const span = (from: string | null, to: string | null) => (from && to ? `${formatDateVi(from)} - ${formatDateVi(to)}` : '');
 
-async function write(t: ListTable, format: 'xlsx' | 'docx', path: string) {
+/** A list as template data: each row a heading (de_muc) or cells cot1, cot2… */
+export function listTemplateData(t: ListTable) {
+  return {
+    ...(templateData({ agency: t.agency }) as Record<string, unknown>),
+    co_quan: t.agency.name,
+    ngay: t.date ? formatDateVi(t.date) : '',
+    tieu_de: t.title,
+    phu_de: t.subtitles.join('\n'),
+    dong: t.rows.map((r) => ('heading' in r ? { de_muc: r.heading } : Object.fromEntries(r.cells.map((c, i) => [`cot${i + 1}`, c])))),
+    ket: t.closing.join('\n'),
+  };
+}
+
+async function write(ctx: CallContext, kind: TemplateExport, t: ListTable, format: 'xlsx' | 'docx', path: string) {
   const file = targetPath(path, format);
   if (format === 'xlsx') await writeListXlsx(t, file);
-  else await writeListDocx(t, file);
+  else if (!renderTemplate(ctx, kind, listTemplateData(t), file)) await writeListDocx(t, file);
   return file;
 }
 
@@ -82,7 +96,7 @@ async function handoverTable(ctx: CallContext, handoverId: number) {
 export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports.dossierIndex' | 'exports.handoverIndex' | 'exports.handoverRecord' | 'exports.apologySlip'> = {
   async 'exports.dossierPlan'(ctx, v) {
     const t = await planTable(ctx, v.year, v.decision);
-    return { path: await write(t, v.format, v.path), rows: t.rows.filter((r) => 'cells' in r).length };
+    return { path: await write(ctx, 'dossierPlan', t, v.format, v.path), rows: t.rows.filter((r) => 'cells' in r).length };
   },
   async 'exports.dossierIndex'(ctx, v) {
     const f = await loadDossier(ctx, v.id);
@@ -104,19 +118,18 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
       rows,
       closing: [`Hồ sơ gồm ${f.documentCount} văn bản, ${f.sheets} tờ.`],
     };
-    return { path: await write(t, v.format, v.path), rows: rows.length };
+    return { path: await write(ctx, 'dossierIndex', t, v.format, v.path), rows: rows.length };
   },
   async 'exports.handoverIndex'(ctx, v) {
     const { table } = await handoverTable(ctx, v.handoverId);
-    return { path: await write(table, v.format, v.path), rows: table.rows.length };
+    return { path: await write(ctx, 'handoverIndex', table, v.format, v.path), rows: table.rows.length };
   },
   async 'exports.handoverRecord'(ctx, v) {
     const file = targetPath(v.path, 'docx');
     const { h, files, table, years, agency } = await handoverTable(ctx, v.handoverId);
     const starts = files.map((f) => f.startDate).filter((d): d is string => !!d).sort();
     const ends = files.map((f) => f.endDate).filter((d): d is string => !!d).sort();
-    await writeHandoverRecordDocx(
-      {
+    const record = {
         agency,
         date: h.date,
         giverUnit: h.unit_name ?? agency.name,
@@ -129,9 +142,10 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
         years,
         note: h.note,
         index: table,
-      },
-      file,
-    );
+      };
+    const data = { ...(templateData({ ...record, index: undefined }) as Record<string, unknown>), dong: listTemplateData(table).dong };
+    if (!renderTemplate(ctx, 'handoverRecord', data, file)) await writeHandoverRecordDocx(record, file);
+
     return { path: file, rows: files.length };
   },
   async 'exports.apologySlip'(ctx, v) {

@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../../../shared/api/errors';
 import { sql } from 'kysely';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
+import { renderTemplate, templateData, templateFile } from '../templates';
 import { archiveLine } from '../outgoing';
 import { resolveRegister, typeName } from '../documents';
 import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from './register-types';
@@ -118,6 +119,15 @@ async function countRows(ctx: CallContext, table: 'incoming' | 'outgoing', regis
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** The office's own register template when it has one, else the built-in layout. */
+async function registerDocx<T>(ctx: CallContext, kind: 'incomingRegister' | 'outgoingRegister', meta: RegisterMeta, rows: AsyncIterable<T>, file: string, builtIn: () => Promise<{ rows: number }>) {
+  if (!fs.existsSync(templateFile(ctx, kind))) return builtIn();
+  const all: T[] = [];
+  for await (const r of rows) all.push(r);
+  renderTemplate(ctx, kind, { ...(templateData(meta) as Record<string, unknown>), dong: templateData(all) }, file);
+  return { rows: all.length };
+}
+
 /** Runs a register export with progress and cancel; a cancelled or failed export leaves no half-written file. */
 async function runExport(ctx: CallContext, file: string, total: number, write: (job: Job) => Promise<{ rows: number }>) {
   const job = beginJob(ctx, total);
@@ -139,7 +149,7 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     const total = await countRows(ctx, 'incoming', register.id, input.from, input.to);
     const r = await runExport(ctx, file, total, (job) => {
       const rows = withProgress(incomingRows(ctx, register.id, input.from, input.to), job);
-      return input.format === 'xlsx' ? writeIncomingRegisterXlsx(file, m, rows) : writeIncomingRegisterDocx(file, m, rows);
+      return input.format === 'xlsx' ? writeIncomingRegisterXlsx(file, m, rows) : registerDocx(ctx, 'incomingRegister', m, rows, file, () => writeIncomingRegisterDocx(file, m, rows));
     });
     return { path: file, rows: r.rows };
   },
@@ -150,7 +160,7 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     const total = await countRows(ctx, 'outgoing', register.id, input.from, input.to);
     const r = await runExport(ctx, file, total, (job) => {
       const rows = withProgress(outgoingRows(ctx, register.id, input.from, input.to), job);
-      return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(file, m, rows) : writeOutgoingRegisterDocx(file, m, rows);
+      return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(file, m, rows) : registerDocx(ctx, 'outgoingRegister', m, rows, file, () => writeOutgoingRegisterDocx(file, m, rows));
     });
     return { path: file, rows: r.rows };
   },

@@ -7,6 +7,7 @@ import { sourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
 import { agencyHeader } from './agency-header';
 import { targetPath } from './index';
+import { renderTemplate, templateData } from '../templates';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
 import { writeReminderDocx } from './reminder-docx';
 import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';
@@ -44,7 +45,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
     }));
     const doc = { agency, from: v.from, to: v.to, asOf: clock.today, byUnit: summary.rows.map((r) => ({ unitName: r.unitName, counts: r.counts, total: r.total })), overdue };
     if (v.format === 'xlsx') await writeTaskReportXlsx(doc, file);
-    else await writeTaskReportDocx(doc, file);
+    else if (!renderTemplate(ctx, 'taskReport', templateData(doc), file)) await writeTaskReportDocx(doc, file);
     return { path: file, rows: summary.rows.length };
   },
   async 'exports.meetingConclusion'(ctx, v) {
@@ -68,8 +69,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
       g.tasks.push({ content: t.content, deadline: t.due_date });
       groups.set(t.lead_unit_id, g);
     }
-    await writeMeetingConclusionDocx(
-      {
+    const notice = {
         agency,
         number: v.number,
         date: v.date,
@@ -80,9 +80,9 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
         closing: v.closing ?? 'Căn cứ nội dung kết luận nêu trên, đề nghị các phòng, đơn vị trực thuộc nghiêm túc tổ chức triển khai thực hiện./.',
         recipients: v.recipients.length ? v.recipients : ['Giám đốc, các Phó Giám đốc Sở', 'Các phòng, đơn vị trực thuộc Sở', 'Lưu: VT, VP'],
         signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
-      },
-      file,
-    );
+      };
+    if (!renderTemplate(ctx, 'meetingConclusion', templateData(notice), file)) await writeMeetingConclusionDocx(notice, file);
+
     return { path: file, rows: tasks.length };
   },
   async 'exports.taskReminders'(ctx, v) {
@@ -103,10 +103,8 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
         lastProgress: r.last_progress,
       };
     });
-    await writeReminderDocx(
-      { agency, unitName: unit.name, date: overdue.clock.today, lines, signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName } },
-      file,
-    );
+    const list = { agency, unitName: unit.name, date: overdue.clock.today, lines, signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName } };
+    if (!renderTemplate(ctx, 'taskReminders', templateData(list), file)) await writeReminderDocx(list, file);
     return { path: file, rows: lines.length };
   },
 };

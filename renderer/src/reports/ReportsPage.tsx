@@ -6,6 +6,7 @@ import { formatNumberVi as n, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { exportFile } from '../components/exportFile';
 import { SendDialog } from './SendDialog';
+import { ReportSignature } from './ReportSignature';
 import { SmtpSettings } from './SmtpSettings';
 
 type Figures = Output<'reports.monthly'>;
@@ -86,6 +87,7 @@ export function ReportsPage() {
           {outbox.length === 0 ? <tr><td colSpan={5} className="muted">Hộp thư đi trống.</td></tr> : null}
         </tbody>
       </table>
+      <ReportSignature />
       <SmtpSettings />
       {sending ? <SendDialog files={sending} subject={`Báo cáo kết quả thực hiện nhiệm vụ tháng ${month} năm ${year}`} onClose={() => { setSending(null); loadOutbox(); }} /> : null}
     </section>
