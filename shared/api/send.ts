@@ -58,7 +58,8 @@ export const sendContracts = {
     summary: 'Soạn thư nháp (.eml) gửi cấp trên kèm tệp, mở bằng chương trình thư của máy',
     mode: 'job',
     input: z.object({ ...message, path: text('Nơi lưu tệp', 4000) }),
-    output: z.object({ path: z.string(), rows: z.number(), to: z.array(z.string()) }),
+    /** opened: the desktop opened it in the mail program; the browser shell downloads it instead. */
+    output: z.object({ path: z.string(), rows: z.number(), to: z.array(z.string()), opened: z.boolean() }),
   }),
   'send.queue': method({
     summary: 'Đưa thư vào hộp thư đi: gửi qua SMTP khi có mạng, tự thử lại',

@@ -105,6 +105,8 @@ export async function processOutbox(ctx: CallContext): Promise<{ sent: number; f
 
 /** After a crash during a send, the message may have left: it waits for the user instead of going twice. */
 export async function settleInterrupted(ctx: Pick<CallContext, 'db' | 'now'>): Promise<void> {
+  // Reading first: a read-only database must still open.
+  if (!(await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'sending').executeTakeFirst())) return;
   // next_attempt_at far ahead: only "Gửi lại" sends it again.
   await ctx.db
     .updateTable('outbox')
@@ -126,7 +128,8 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     const file = targetPath(v.path, 'eml');
     const smtp = await readSmtp(ctx);
     fs.writeFileSync(file, await composeMessage({ from: smtp?.from ?? '', to, subject: v.subject, body: v.body, files, draft: true }));
-    return { path: file, rows: files.length, to };
+    const opened = ctx.host.openPath ? await ctx.host.openPath(file) : false;
+    return { path: file, rows: files.length, to, opened };
   },
   async 'send.queue'(ctx, v) {
     const files = checkFiles(v.files);
