@@ -9,7 +9,7 @@ import { addDays, format } from 'date-fns';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardAgency, tempDir } from '../support/core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { openPage, screenshotPath } from '../support/browser';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 let web: RunningWeb;
@@ -52,10 +52,7 @@ beforeAll(async () => {
     const d = await value<{ id: number; dueDate: string }>('tthc.register', { procedureId: proc.id, applicantName: `Nông Văn Hải ${i + 1}`, applicantKind: 'person', receivedAt: received, channel: i % 2 ? 'online4' : 'direct', handlingUnitId: qldd });
     if (i === 1) await value('tthc.complete', { id: d.id, resultDate: day(0) });
   }
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${web.url}#/dossiers`);
+  ({ browser, page } = await openPage(`${web.url}#/dossiers`));
   await page.getByRole('heading', { name: 'Hồ sơ', exact: true }).waitFor();
 });
 afterAll(async () => {

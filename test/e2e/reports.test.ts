@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardAgency, tempDir } from '../support/core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { openPage, screenshotPath } from '../support/browser';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 let web: RunningWeb;
@@ -26,10 +26,7 @@ beforeAll(async () => {
   await value('agency.update', standardAgency);
   await value('units.create', { name: 'Văn phòng UBND tỉnh Lạng Sơn', kind: 'external', email: 'vpubnd@langson.gov.vn' });
   for (let i = 1; i <= 3; i++) await value('incoming.register', { arrivalDate: iso, senderName: 'UBND tỉnh Lạng Sơn', notation: `${i}/UBND-KT`, documentDate: iso, subject: `Văn bản ${i}` });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${web.url}#/reports`);
+  ({ browser, page } = await openPage(`${web.url}#/reports`));
   await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
 });
 afterAll(async () => {

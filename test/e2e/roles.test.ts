@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardAgency, tempDir } from '../support/core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { openPage, screenshotPath } from '../support/browser';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 let web: RunningWeb;
@@ -34,10 +34,7 @@ beforeAll(async () => {
   await value('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: 'mat-khau-quan-tri' });
   session = (await value<{ session: string }>('auth.login', { username: 'quantri', password: 'mat-khau-quan-tri' })).session;
   await value('users.create', { username: 'chuyenvien', fullName: 'Hoàng Thị Lan', role: 'officer', unitId: qldd, password });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(web.url);
+  ({ browser, page } = await openPage(web.url));
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardAgency, tempDir } from '../support/core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { openPage, screenshotPath } from '../support/browser';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 let web: RunningWeb;
@@ -24,10 +24,7 @@ beforeAll(async () => {
   web = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-safety.sqlite')]);
   await value('agency.update', standardAgency);
   await register('1/UBND-KT');
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${web.url}#/settings`);
+  ({ browser, page } = await openPage(`${web.url}#/settings`));
   await page.getByRole('heading', { name: 'Sao lưu dữ liệu' }).waitFor();
 });
 afterAll(async () => {

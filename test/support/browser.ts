@@ -31,3 +31,12 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }
+
+/** A fresh browser with one page opened at url, waiting up to 10 s for what the tests look for. */
+export async function openPage(url: string): Promise<{ browser: BrowserContext; page: import('playwright-core').Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  return { browser, page };
+}
