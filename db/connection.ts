@@ -29,6 +29,8 @@ export interface OpenOptions {
   targetVersion?: number;
   /** For tests: extra pragmas after migrating, e.g. max_page_count to play a full disk, query_only a read-only one. */
   pragmas?: readonly string[];
+  /** Files larger than this are not checked before use (the core checks them in the background). */
+  checkAtStartBytes?: number;
   migrations?: readonly Migration[];
 }
 
@@ -77,7 +79,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   try {
-    if (found !== null && fs.statSync(file).size <= CHECK_AT_START_BYTES) {
+    if (found !== null && fs.statSync(file).size <= (opts.checkAtStartBytes ?? CHECK_AT_START_BYTES)) {
       const check = String(sqlite.pragma('quick_check', { simple: true }));
       if (check !== 'ok') throw new AppError('DB_DAMAGED', `Tệp cơ sở dữ liệu ${file} bị hỏng (${check}).`);
     }

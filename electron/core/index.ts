@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type OpenedDatabase } from '../../db/connection';
+import { CHECK_AT_START_BYTES, openDatabase, type OpenedDatabase } from '../../db/connection';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
@@ -19,6 +19,7 @@ import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { backupHandlers, dailyBackup, makeBackup } from './backup';
 import { trashHandlers } from './trash';
 import { damagedError } from './recovery';
+import { checkInBackground, type IntegrityResult } from './integrity';
 import { authenticator } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
@@ -54,6 +55,10 @@ export interface CoreOptions {
   pragmas?: readonly string[];
   /** Shells: send the outbox's due messages every this many milliseconds. */
   outboxEveryMs?: number;
+  /** Shells: where better-sqlite3 is, so a large database can be checked by a worker thread after start. */
+  sqliteModule?: string;
+  /** Databases larger than this are checked in the background instead of before use (default 64 MB). */
+  checkAtStartBytes?: number;
 }
 
 export interface CoreEvent {
@@ -95,7 +100,8 @@ export async function createCore(opts: CoreOptions) {
   const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
   const backupDir = path.join(dataDir, 'backups');
   const clock = opts.clock ?? (() => new Date());
-  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
+  const checkAtStartBytes = opts.checkAtStartBytes ?? CHECK_AT_START_BYTES;
+  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir, checkAtStartBytes, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
     throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
   });
   const events = new EventEmitter();
@@ -123,6 +129,15 @@ export async function createCore(opts: CoreOptions) {
   const registry = createRegistry(base, handlers);
   if (opts.autoBackup) await dailyBackup(base);
   await settleInterrupted(base);
+  // A large database opens at once and is checked meanwhile; a problem is announced, the data left as is.
+  const integrity =
+    opts.sqliteModule && fs.statSync(opts.dbPath).size > checkAtStartBytes
+      ? checkInBackground(opts.dbPath, opts.sqliteModule).then((r) => {
+          if (!r.ok) console.error(`Kiểm tra cơ sở dữ liệu: có lỗi (${r.message}). Hãy khôi phục từ bản sao lưu gần nhất.`);
+          events.emit('event', { type: 'integrity', ok: r.ok, message: r.message });
+          return r;
+        })
+      : Promise.resolve<IntegrityResult | null>(null);
   // The outbox runs as the app itself, not as a signed-in user.
   const outboxCtx = () => ({ ...base, method: 'send.process' as const, actor: 'hop-thu-di', user: null, session: null });
   let sending = false;
@@ -146,6 +161,8 @@ export async function createCore(opts: CoreOptions) {
     dbPath: opts.dbPath,
     dataDir,
     migrationBackup: opened.migrationBackup,
+    /** The background integrity check of a large database (null when it was checked before use). */
+    integrity,
     call,
     describe: registry.describe,
     onEvent(listener: (e: CoreEvent) => void): () => void {

@@ -71,6 +71,8 @@ async function start(): Promise<void> {
       dbPath: defaultDbPath(defaultDataDir()),
       autoBackup: true,
       outboxEveryMs: 20_000,
+      // The bundle is CommonJS: require.resolve finds the native module beside the app.
+      sqliteModule: require.resolve('better-sqlite3'),
       // shell.openPath answers '' on success, an error text otherwise.
       host: {
         openPath: async (file) => (await shell.openPath(file)) === '',

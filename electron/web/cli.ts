@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/index';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   // After a damaged database was moved aside: put the chosen backup in its place.
   if (values.restore) restoreDatabaseFile(dbPath, path.resolve(values.restore));
-  const core = await createCore({ dbPath, autoBackup: true, outboxEveryMs: 20_000, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
+  const core = await createCore({ dbPath, autoBackup: true, outboxEveryMs: 20_000, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
   const server = await startWebServer({ core, staticDir, port });
   process.stdout.write(`${server.url}\n`);
   console.error(`Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);

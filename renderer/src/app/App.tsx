@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Agency } from '../../../shared/api/agency';
 import { areas, type AreaKey } from '../../../shared/labels';
-import { fetchValue } from '../api/client';
+import { fetchValue, onEvent } from '../api/client';
 import { AgencyForm } from '../settings/AgencyForm';
 import { UnitsPage } from '../units/UnitsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -50,6 +50,12 @@ export function App() {
   const [area, setArea] = useState<Route>(routeFromHash);
   const [searching, setSearching] = useState(false);
   const [open, setOpen] = useState<{ kind: 'incoming' | 'outgoing'; req: OpenRequest } | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
+  // The background check of a large database speaks up only when something is wrong.
+  useEffect(() => onEvent((e) => {
+    const r = e as { type: string; ok?: boolean; message?: string };
+    if (r.type === 'integrity' && r.ok === false) setDamaged(r.message ?? '');
+  }), []);
 
   const load = useCallback(() => {
     fetchValue('agency.get', {})
@@ -123,6 +129,7 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        {damaged !== null ? <div className="form-message" role="alert">Kiểm tra cơ sở dữ liệu phát hiện lỗi ({damaged}). Hãy khôi phục từ bản sao lưu gần nhất (Cài đặt → Sao lưu) và báo cho người quản trị.</div> : null}
         {area === 'home' && !auth.may('reports.dashboard') ? (
           <IncomingPage key={window.location.hash} open={null} />
         ) : area === 'home' ? (
