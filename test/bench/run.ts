@@ -10,6 +10,7 @@ import { startWebServer } from '../../electron/web/server';
 import { registerFigures } from './registers';
 import { taskFigures } from './tasks';
 import { dossierFigures } from './dossiers';
+import { reportFigures } from './reports';
 import { print, printPercentiles, sample } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
@@ -51,4 +52,5 @@ await roundTrips();
 await registerFigures();
 await taskFigures();
 await dossierFigures();
+await reportFigures();
 fs.rmSync(dir, { recursive: true, force: true });
