@@ -5,7 +5,6 @@ import { fetchValue, onEvent } from '../api/client';
 import { AgencyForm } from '../settings/AgencyForm';
 import { UnitsPage } from '../units/UnitsPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { ComingSoon } from './ComingSoon';
 import type { SearchHit } from '../../../shared/api/search';
 import { ImportPage } from '../imports/ImportPage';
 import { IncomingPage } from '../incoming/IncomingPage';
@@ -152,10 +151,8 @@ export function App() {
           <AuditPage />
         ) : area === 'units' ? (
           <UnitsPage />
-        ) : area === 'settings' ? (
-          <SettingsPage agency={agency} onSaved={setAgency} />
         ) : (
-          <ComingSoon area={area} />
+          <SettingsPage agency={agency} onSaved={setAgency} />
         )}
       </main>
       {searching ? <SearchDialog onClose={() => setSearching(false)} onOpen={openHit} /> : null}
