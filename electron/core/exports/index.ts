@@ -128,13 +128,22 @@ async function registerDocx<T>(ctx: CallContext, kind: 'incomingRegister' | 'out
   return { rows: all.length };
 }
 
-/** Runs a register export with progress and cancel; a cancelled or failed export leaves no half-written file. */
-async function runExport(ctx: CallContext, file: string, total: number, write: (job: Job) => Promise<{ rows: number }>) {
+/**
+ * Runs a register export with progress and cancel. It writes to a temporary
+ * file renamed into place at the end, so a cancelled or failed export never
+ * leaves a half-written file under the user's name (a stream may still be
+ * closing when the error arrives: the temporary file is removed once more later).
+ */
+async function runExport(ctx: CallContext, file: string, total: number, write: (job: Job, tmp: string) => Promise<{ rows: number }>) {
   const job = beginJob(ctx, total);
+  const tmp = `${file}.dang-xuat`;
   try {
-    return await write(job);
+    const r = await write(job, tmp);
+    fs.renameSync(tmp, file);
+    return r;
   } catch (e) {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(tmp, { force: true });
+    setTimeout(() => fs.rmSync(tmp, { force: true }), 2000).unref();
     throw e;
   } finally {
     job.end();
@@ -147,9 +156,9 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     const register = await resolveRegister(ctx, 'incoming', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'incoming', register.id, input.from, input.to);
-    const r = await runExport(ctx, file, total, (job) => {
+    const r = await runExport(ctx, file, total, (job, tmp) => {
       const rows = withProgress(incomingRows(ctx, register.id, input.from, input.to), job);
-      return input.format === 'xlsx' ? writeIncomingRegisterXlsx(file, m, rows) : registerDocx(ctx, 'incomingRegister', m, rows, file, () => writeIncomingRegisterDocx(file, m, rows));
+      return input.format === 'xlsx' ? writeIncomingRegisterXlsx(tmp, m, rows) : registerDocx(ctx, 'incomingRegister', m, rows, tmp, () => writeIncomingRegisterDocx(tmp, m, rows));
     });
     return { path: file, rows: r.rows };
   },
@@ -158,9 +167,9 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     const register = await resolveRegister(ctx, 'outgoing', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'outgoing', register.id, input.from, input.to);
-    const r = await runExport(ctx, file, total, (job) => {
+    const r = await runExport(ctx, file, total, (job, tmp) => {
       const rows = withProgress(outgoingRows(ctx, register.id, input.from, input.to), job);
-      return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(file, m, rows) : registerDocx(ctx, 'outgoingRegister', m, rows, file, () => writeOutgoingRegisterDocx(file, m, rows));
+      return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(tmp, m, rows) : registerDocx(ctx, 'outgoingRegister', m, rows, tmp, () => writeOutgoingRegisterDocx(tmp, m, rows));
     });
     return { path: file, rows: r.rows };
   },
