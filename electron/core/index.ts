@@ -127,7 +127,8 @@ export async function createCore(opts: CoreOptions) {
   };
   const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
-  if (opts.autoBackup) await dailyBackup(base);
+  // The day's first backup runs while the office starts working (seconds on a ten-year database); quitting waits for it.
+  const daily = opts.autoBackup ? dailyBackup(base) : Promise.resolve(null);
   await settleInterrupted(base);
   // A large database opens at once and is checked meanwhile; a problem is announced, the data left as is.
   const integrity =
@@ -184,6 +185,7 @@ export async function createCore(opts: CoreOptions) {
       return path.dirname(file) === dir && fs.existsSync(file) ? file : null;
     },
     async close(): Promise<void> {
+      await daily;
       if (outboxTimer) clearInterval(outboxTimer);
       if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
