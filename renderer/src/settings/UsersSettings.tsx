@@ -88,7 +88,8 @@ function UserAdmin() {
           ))}
         </tbody>
       </table>
-      <form className="form sub inline spaced" onSubmit={create} noValidate aria-label="Thêm người dùng">
+      <h3>Thêm người dùng</h3>
+      <form className="form sub inline" onSubmit={create} noValidate aria-label="Thêm người dùng">
         <FormMessage errors={errors} />
         <Field id="nu-user" label="Tên đăng nhập" error={errors.byField.username}><input id="nu-user" value={v.username} onChange={(e) => setV({ ...v, username: e.target.value })} /></Field>
         <Field id="nu-name" label="Họ và tên" error={errors.byField.fullName}><input id="nu-name" value={v.fullName} onChange={(e) => setV({ ...v, fullName: e.target.value })} /></Field>
@@ -117,12 +118,15 @@ function ChangePassword() {
     setNext('');
   }
   return (
-    <form className="form sub inline spaced" onSubmit={submit} noValidate aria-label="Đổi mật khẩu">
+    <>
+    <h3>Đổi mật khẩu của tôi</h3>
+    <form className="form sub inline" onSubmit={submit} noValidate aria-label="Đổi mật khẩu">
       <FormMessage errors={errors} />
       <Field id="cp-current" label="Mật khẩu hiện tại" error={errors.byField.current}><input id="cp-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} /></Field>
       <Field id="cp-next" label="Mật khẩu mới" error={errors.byField.next}><input id="cp-next" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} /></Field>
       <button type="submit">Đổi mật khẩu</button>
       {done ? <span role="status">Đã đổi mật khẩu.</span> : null}
     </form>
+    </>
   );
 }
