@@ -4,6 +4,7 @@
  * attachments beside them. A restore first backs up the current data, so it
  * can be undone by restoring that backup.
  */
+import { getSetting, putSetting } from '../../db/settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,15 +25,13 @@ export interface BackupSettings extends Keep {
 type Ctx = Pick<CallContext, 'db' | 'sqlite' | 'dataDir' | 'now' | 'today'>;
 
 export async function readBackupSettings(ctx: Pick<CallContext, 'db'>): Promise<BackupSettings> {
-  const r = await ctx.db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  const v = r ? (JSON.parse(r.value_json) as Partial<BackupSettings>) : {};
+  const v = (await getSetting<Partial<BackupSettings>>(ctx.db, SETTINGS_KEY)) ?? {};
   return { dir: v.dir ?? null, keepDaily: v.keepDaily ?? 7, keepWeekly: v.keepWeekly ?? 4, keepMonthly: v.keepMonthly ?? 12 };
 }
 
 export async function saveBackupSettings(ctx: Pick<CallContext, 'db'>, s: BackupSettings): Promise<void> {
   if (s.dir) checkWritableDir(s.dir);
-  const value_json = JSON.stringify(s);
-  await ctx.db.insertInto('settings').values({ key: SETTINGS_KEY, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+  await putSetting(ctx.db, SETTINGS_KEY, s);
 }
 
 export const backupDirOf = (dataDir: string, s: BackupSettings) => s.dir ?? path.join(dataDir, 'backups');
@@ -46,14 +45,20 @@ function checkWritableDir(dir: string) {
   }
 }
 
+/** When and why a backup was made, read from its name; null for files that are not the app's backups. */
+function parseName(name: string): { createdAt: string; reason: string } | null {
+  const m = NAME.exec(name);
+  return m ? { createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, reason: m[7]! } : null;
+}
+
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const name of fs.readdirSync(dir)) {
-    const m = NAME.exec(name);
-    if (!m) continue;
+    const parsed = parseName(name);
+    if (!parsed) continue;
     const file = path.join(dir, name);
-    out.push({ path: file, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, reason: m[7]!, sizeBytes: fs.statSync(file).size });
+    out.push({ path: file, ...parsed, sizeBytes: fs.statSync(file).size });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.path.localeCompare(a.path));
 }
@@ -125,10 +130,9 @@ export function inspectBackup(file: string) {
   try {
     const has = (t: string) => !!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t);
     const count = (t: string, where = 'deleted_at is null') => (has(t) ? Number(db.prepare(`select count(*) from ${t} where ${where}`).pluck().get()) : 0);
-    const m = NAME.exec(path.basename(file));
     return {
       path: file,
-      createdAt: m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : fs.statSync(file).mtime.toISOString(),
+      createdAt: parseName(path.basename(file))?.createdAt ?? fs.statSync(file).mtime.toISOString(),
       dataVersion: check.version,
       ok: true,
       counts: {

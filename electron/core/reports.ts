@@ -3,6 +3,7 @@
  * work files, for the month and from 1 January (lũy kế). Written into the
  * report as sentences by exports/monthly-report-docx.ts.
  */
+import { getSetting, putSetting } from '../../db/settings';
 import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
 import { summaryRows } from '../../db/tasks';
@@ -117,8 +118,7 @@ export async function monthlyFigures(ctx: CallContext, year: number, month: numb
 }
 
 export async function reportSettings(ctx: Pick<CallContext, 'db'>): Promise<ReportSettings> {
-  const r = await ctx.db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  const v = r ? (JSON.parse(r.value_json) as Partial<ReportSettings>) : {};
+  const v = (await getSetting<Partial<ReportSettings>>(ctx.db, SETTINGS_KEY)) ?? {};
   return {
     recipients: v.recipients ?? ['UBND tỉnh (b/c)', 'Giám đốc, các PGĐ Sở', 'Các phòng, đơn vị thuộc Sở', 'Lưu: VT, VP'],
     authority: v.authority ?? 'KT. GIÁM ĐỐC',
@@ -140,8 +140,7 @@ export const reportsHandlers: HandlerMap<'reports.monthly' | 'reports.settings' 
   'reports.settings': (ctx) => reportSettings(ctx),
   async 'reports.updateSettings'(ctx, v) {
     const before = await reportSettings(ctx);
-    const value_json = JSON.stringify(v);
-    await ctx.db.insertInto('settings').values({ key: SETTINGS_KEY, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+    await putSetting(ctx.db, SETTINGS_KEY, v);
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before, after: v });
     return v;
   },

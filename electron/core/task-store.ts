@@ -1,4 +1,5 @@
 /** Loading a task with its occurrences, and keeping occurrences in step with its deadline or recurrence. */
+import { getSetting, putSetting } from '../../db/settings';
 import { writeAudit } from '../../db/audit';
 import type { StatusClock } from '../../db/tasks';
 import { fieldError } from '../../shared/api/errors';
@@ -15,17 +16,12 @@ const DUE_SOON_KEY = 'tasks.dueSoonDays';
 export const DEFAULT_DUE_SOON_DAYS = 3;
 
 export async function dueSoonDays(ctx: CallContext): Promise<number> {
-  const r = await ctx.db.selectFrom('settings').select('value_json').where('key', '=', DUE_SOON_KEY).executeTakeFirst();
-  const n = r ? Number(JSON.parse(r.value_json)) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_DUE_SOON_DAYS;
+  const n = await getSetting<number>(ctx.db, DUE_SOON_KEY);
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_DUE_SOON_DAYS;
 }
 
 export async function setDueSoonDays(ctx: CallContext, n: number): Promise<void> {
-  await ctx.db
-    .insertInto('settings')
-    .values({ key: DUE_SOON_KEY, value_json: JSON.stringify(n) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(n) }))
-    .execute();
+  await putSetting(ctx.db, DUE_SOON_KEY, n);
 }
 
 export function workCalendar(ctx: CallContext, today: string): Promise<WorkCalendar> {

@@ -33,7 +33,6 @@ async function writeRegister<T>(
   widths: number[],
   rows: Rows<T>,
   cells: (r: T) => string[],
-  onProgress?: (done: number) => void,
 ): Promise<{ rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Văn thư';
@@ -83,17 +82,16 @@ async function writeRegister<T>(
     });
     row.commit();
     n++;
-    if (onProgress && n % 1000 === 0) onProgress(n);
   }
   ws.commit();
   await wb.commit();
   return { rows: n };
 }
 
-export function writeIncomingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<IncomingRegisterRow>, onProgress?: (done: number) => void) {
-  return writeRegister(file, meta, 'incoming', incomingRegisterColumns, incomingWidths, rows, incomingCells, onProgress);
+export function writeIncomingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<IncomingRegisterRow>): Promise<{ rows: number }> {
+  return writeRegister(file, meta, 'incoming', incomingRegisterColumns, incomingWidths, rows, incomingCells);
 }
 
-export function writeOutgoingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<OutgoingRegisterRow>, onProgress?: (done: number) => void) {
-  return writeRegister(file, meta, 'outgoing', outgoingRegisterColumns, outgoingWidths, rows, outgoingCells, onProgress);
+export function writeOutgoingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<OutgoingRegisterRow>): Promise<{ rows: number }> {
+  return writeRegister(file, meta, 'outgoing', outgoingRegisterColumns, outgoingWidths, rows, outgoingCells);
 }

@@ -5,6 +5,7 @@
  * in its own transaction before the SMTP exchange and 'sent' after, so a
  * crash in between never leads to an automatic second send.
  */
+import { getSetting, putSetting } from '../../../db/settings';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,8 +36,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 async function readSmtp(ctx: Pick<CallContext, 'db'>): Promise<Smtp | null> {
-  const r = await ctx.db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  return r ? (JSON.parse(r.value_json) as Smtp) : null;
+  return getSetting<Smtp>(ctx.db, SETTINGS_KEY);
 }
 
 function view(s: Smtp | null, ctx: CallContext): Output<'send.settings'> {
@@ -183,8 +183,7 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     }
     if (password?.protection === 'os' && !ctx.host.revealSecret) throw new AppError('CONFLICT', 'Mật khẩu được mã hóa bởi bản máy tính; hãy đặt lại mật khẩu ở đây.');
     const s: Smtp = { host: v.host, port: v.port, secure: v.secure, user: v.user, from: v.from, password };
-    const value_json = JSON.stringify(s);
-    await ctx.db.insertInto('settings').values({ key: SETTINGS_KEY, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+    await putSetting(ctx.db, SETTINGS_KEY, s);
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: view(before, ctx), after: view(s, ctx) });
     return view(s, ctx);
   },

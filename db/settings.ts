@@ -1,0 +1,13 @@
+/** Settings are small JSON values by key, one row each. */
+import type { Kysely } from 'kysely';
+import type { DB } from './schema';
+
+export async function getSetting<T>(db: Kysely<DB>, key: string): Promise<T | null> {
+  const r = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
+  return r ? (JSON.parse(r.value_json) as T) : null;
+}
+
+export async function putSetting(db: Kysely<DB>, key: string, value: unknown): Promise<void> {
+  const value_json = JSON.stringify(value);
+  await db.insertInto('settings').values({ key, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+}
