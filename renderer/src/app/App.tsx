@@ -120,7 +120,7 @@ export function App() {
         <ul>
           {areas.filter((a) => !areaMethod[a.key] || auth.may(areaMethod[a.key]!)).map((a) => (
             <li key={a.key}>
-              <a href={`#/${a.key}`} aria-current={a.key === area || (a.key === 'incoming' && area === 'import') ? 'page' : undefined}>
+              <a href={`#/${a.key}`} aria-current={a.key === area || (area === 'import' && a.key === (window.location.hash.includes('import/tthc') ? 'dossiers' : 'incoming')) ? 'page' : undefined}>
                 {a.label}
               </a>
             </li>
