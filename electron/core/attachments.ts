@@ -10,6 +10,8 @@ import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/api/attachments';
 import type { CallContext, HandlerMap } from './context';
+import { loadIncoming } from './incoming';
+import { loadOutgoing } from './outgoing';
 
 const MEDIA: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -35,33 +37,27 @@ function toAttachment(r: { id: number; owner_kind: 'incoming' | 'outgoing'; owne
   return { id: r.id, ownerKind: r.owner_kind, ownerId: r.owner_id, fileName: r.file_name, size: r.size, mediaType: r.media_type, sha256: r.sha256, addedAt: r.added_at };
 }
 
-function readContent(input: { contentBase64?: string | undefined; sourcePath?: string | null }): Buffer {
-  if (input.sourcePath) {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(input.sourcePath);
-    } catch {
-      throw fieldError('VALIDATION', 'sourcePath', `Không đọc được tệp ${input.sourcePath}.`);
-    }
-    if (!st.isFile()) throw fieldError('VALIDATION', 'sourcePath', `${input.sourcePath} không phải là tệp.`);
-    if (st.size > MAX_ATTACHMENT_BYTES) throw fieldError('VALIDATION', 'sourcePath', `Tệp quá lớn (${Math.round(st.size / 1048576)} MB): tối đa 50 MB.`);
-    return fs.readFileSync(input.sourcePath);
-  }
-  const buf = Buffer.from(input.contentBase64 ?? '', 'base64');
-  if (buf.length > MAX_ATTACHMENT_BYTES) throw fieldError('VALIDATION', 'contentBase64', `Tệp quá lớn (${Math.round(buf.length / 1048576)} MB): tối đa 50 MB.`);
-  if (buf.length === 0) throw fieldError('VALIDATION', 'contentBase64', 'Tệp rỗng.');
-  return buf;
+/** An attachment the caller may see: its document must be visible to them (secrecy, unit). */
+export async function readableAttachment(ctx: CallContext, id: number, field = 'id') {
+  const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const visible = row ? await (row.owner_kind === 'incoming' ? loadIncoming(ctx, row.owner_id) : loadOutgoing(ctx, row.owner_id)).then(() => true, () => false) : false;
+  if (!row || !visible) throw fieldError('NOT_FOUND', field, `Không có tệp đính kèm mã ${id}.`);
+  const file = attachmentFile(ctx.dataDir, row.sha256);
+  if (!fs.existsSync(file)) throw new AppError('IO', `Tệp "${row.file_name}" không còn trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.`);
+  return { row, file };
 }
 
 async function ownerExists(ctx: CallContext, kind: 'incoming' | 'outgoing', id: number): Promise<void> {
-  const row = await ctx.db.selectFrom(kind).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw fieldError('NOT_FOUND', 'ownerId', `Không tìm thấy văn bản ${kind === 'incoming' ? 'đến' : 'đi'} mã ${id}.`);
+  const load = kind === 'incoming' ? loadIncoming : loadOutgoing;
+  await load(ctx, id).catch(() => {
+    throw fieldError('NOT_FOUND', 'ownerId', `Không tìm thấy văn bản ${kind === 'incoming' ? 'đến' : 'đi'} mã ${id}.`);
+  });
 }
 
 export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.list' | 'attachments.remove' | 'attachments.open'> = {
   'attachments.add': async (ctx, input) => {
     await ownerExists(ctx, input.ownerKind, input.ownerId);
-    const content = readContent(input);
+    const { content, name } = ctx.files.read(ctx.user, input.fileId, MAX_ATTACHMENT_BYTES);
     const sha256 = crypto.createHash('sha256').update(content).digest('hex');
     const file = attachmentFile(ctx.dataDir, sha256);
     if (!fs.existsSync(file)) {
@@ -76,10 +72,10 @@ export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.li
       .values({
         owner_kind: input.ownerKind,
         owner_id: input.ownerId,
-        file_name: input.fileName,
+        file_name: name,
         sha256,
         size: content.length,
-        media_type: MEDIA[path.extname(input.fileName).toLowerCase()] ?? 'application/octet-stream',
+        media_type: MEDIA[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
         added_at: ctx.now(),
         deleted_at: null,
       })
@@ -91,6 +87,7 @@ export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.li
   },
 
   'attachments.list': async (ctx, input) => {
+    await ownerExists(ctx, input.ownerKind, input.ownerId);
     const rows = await ctx.db
       .selectFrom('attachments')
       .selectAll()
@@ -104,18 +101,20 @@ export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.li
 
   'attachments.remove': async (ctx, input) => {
     const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
+    const visible = row ? await ownerExists(ctx, row.owner_kind, row.owner_id).then(() => true, () => false) : false;
+    if (!row || !visible) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
     await ctx.db.updateTable('attachments').set({ deleted_at: ctx.now() }).where('id', '=', input.id).execute();
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: input.id, before: row, after: { ...row, deleted_at: ctx.now() } });
     return { id: input.id };
   },
 
   'attachments.open': async (ctx, input) => {
-    const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
-    const file = attachmentFile(ctx.dataDir, row.sha256);
-    if (!fs.existsSync(file)) throw new AppError('IO', `Tệp "${row.file_name}" không còn trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.`);
-    const opened = ctx.host.openPath ? await ctx.host.openPath(file) : false;
-    return { opened, downloadPath: `/api/files/attachments/${row.id}`, fileName: row.file_name };
+    const { row, file } = await readableAttachment(ctx, input.id);
+    // A copy under its own name: the program that opens it cannot change the register's file.
+    const copy = ctx.files.create(ctx.user, row.file_name);
+    fs.copyFileSync(file, copy.path);
+    const handle = copy.finish();
+    const opened = ctx.host.openPath ? await ctx.host.openPath(copy.path) : false;
+    return { opened, file: handle };
   },
 };

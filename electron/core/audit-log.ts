@@ -4,7 +4,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { contracts, isMethodName } from '../../shared/api/index';
 import type { AuditEntry } from '../../shared/api/audit';
 import type { CallContext, HandlerMap } from './context';
-import { targetPath } from './exports/index';
+import { writeExport } from './file-store';
 import { bodyRow, headerRow, landscapePage, titleRows } from './exports/xlsx-blocks';
 
 interface Filters {
@@ -59,7 +59,6 @@ export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
     return { items: rows.map(toEntry), total: Number(total.n) };
   },
   async 'exports.audit'(ctx, v) {
-    const file = targetPath(v.path, 'xlsx');
     const rows = await query(ctx, v).selectAll().orderBy('id').execute();
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Văn thư';
@@ -72,7 +71,9 @@ export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
       const when = new Date(r.at).toLocaleString('vi-VN', { hour12: false });
       bodyRow(ws, [when, r.actor, r.actionLabel, r.entity, r.entityId ?? '', r.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join('\n')]);
     }
-    await wb.xlsx.writeFile(file);
-    return { path: file, rows: rows.length };
+    return writeExport(ctx.files, ctx.user, `Nhat-ky_${v.from}_${v.to}.xlsx`, async (file) => {
+      await wb.xlsx.writeFile(file);
+      return rows.length;
+    });
   },
 };

@@ -4,12 +4,13 @@ import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import type { SessionUser } from './access';
+import type { FileStore } from './file-store';
 
 /** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
 export interface HostCapabilities {
   openPath?: (file: string) => Promise<boolean>;
-  /** A save dialog; null when the user cancels. */
-  chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Saves a file the core made where the user chooses (the desktop's save dialog); false when cancelled. */
+  saveFile?: (source: string, defaultName: string) => Promise<boolean>;
   /** Encrypts a secret with the operating system's key store (desktop: safeStorage); the browser shell has none. */
   protectSecret?: (plain: string) => string;
   revealSecret?: (stored: string) => string;
@@ -20,6 +21,8 @@ export interface CallContext {
   db: Kysely<DB>;
   sqlite: Sqlite;
   dataDir: string;
+  /** Exports and uploads, as handles. */
+  files: FileStore;
   method: MethodName;
   /** Who acts, for the audit log. */
   actor: string;

@@ -1,21 +1,10 @@
-/** Where exports go: the desktop asks the user; the browser shell writes to the exports folder and downloads. */
-import fs from 'node:fs';
-import path from 'node:path';
+/** Saving an export: the desktop shell asks where (save dialog in the main process); the browser shell downloads it. */
 import type { HandlerMap } from './context';
 
-export function exportsDir(dataDir: string): string {
-  return path.join(dataDir, 'exports');
-}
-
-export const filesHandlers: HandlerMap<'files.savePath'> = {
-  'files.savePath': async (ctx, input) => {
-    if (ctx.host.chooseSavePath) return { path: await ctx.host.chooseSavePath(input.fileName), downloadPath: null };
-    const dir = exportsDir(ctx.dataDir);
-    fs.mkdirSync(dir, { recursive: true });
-    const ext = path.extname(input.fileName);
-    const base = input.fileName.slice(0, input.fileName.length - ext.length);
-    let name = input.fileName;
-    for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${base} (${i})${ext}`;
-    return { path: path.join(dir, name), downloadPath: `/api/files/exports/${encodeURIComponent(name)}` };
+export const filesHandlers: HandlerMap<'files.save'> = {
+  'files.save': async (ctx, input) => {
+    const f = ctx.files.get(ctx.user, input.fileId);
+    if (ctx.host.saveFile) return { saved: await ctx.host.saveFile(f.path, f.name), downloadUrl: null };
+    return { saved: false, downloadUrl: `/api/files/${f.fileId}` };
   },
 };

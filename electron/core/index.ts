@@ -11,10 +11,12 @@ import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
 import { agencyHandlers } from './agency';
 import type { HandlerMap, HostCapabilities } from './context';
-import { attachmentFile, attachmentsHandlers } from './attachments';
+import { attachmentsHandlers } from './attachments';
 import { exportsHandlers } from './exports/index';
 import { importsHandlers } from './imports/index';
-import { exportsDir, filesHandlers } from './files';
+import { filesHandlers } from './files';
+import { createFileStore, type HeldFile } from './file-store';
+import type { FileHandle } from '../../shared/api/files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { backupHandlers, dailyBackup, makeBackup } from './backup';
 import { trashHandlers } from './trash';
@@ -105,11 +107,14 @@ export async function createCore(opts: CoreOptions) {
     throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
   });
   const events = new EventEmitter();
+  // Per database, so that two databases in one folder never see each other's files.
+  const files = createFileStore(path.join(dataDir, 'tep-tam', path.basename(opts.dbPath)), () => clock().getTime());
   const base: BaseContext = {
     authenticate: (session, method) => gate(session, method),
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir,
+    files,
     now: () => clock().toISOString(),
     today: () => toIsoDate(clock()),
     events,
@@ -170,25 +175,32 @@ export async function createCore(opts: CoreOptions) {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    /** For the browser shell's download route only; not an API method. */
-    async attachmentFile(id: number, session: string | null = null): Promise<{ path: string; fileName: string; mediaType: string } | null> {
-      const row = await opened.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!row) return null;
-      // Only if the caller may see the document it belongs to.
-      const owner = await call(row.owner_kind === 'incoming' ? 'incoming.get' : 'outgoing.get', { id: row.owner_id }, { session });
-      return owner.ok ? { path: attachmentFile(dataDir, row.sha256), fileName: row.file_name, mediaType: row.media_type } : null;
+    /**
+     * The shells' way in for a file's bytes (POST /api/files, the desktop's open
+     * dialog): any signed-in user may upload; the handle is theirs alone.
+     */
+    async upload(session: string | null, name: string, content: AsyncIterable<Uint8Array> | Uint8Array): Promise<ApiResult<FileHandle>> {
+      try {
+        const user = await gate(session, 'files.save');
+        return { ok: true, value: await files.receive(user, name, content) };
+      } catch (e) {
+        return { ok: false, error: e instanceof AppError ? e.toApiError() : { code: 'IO', message: `Không nhận được tệp: ${e instanceof Error ? e.message : String(e)}`, fields: [] } };
+      }
     },
-    /** For the browser shell's download route: a file written to the exports folder. */
-    exportFile(name: string): string | null {
-      const dir = exportsDir(dataDir);
-      const file = path.resolve(dir, name);
-      return path.dirname(file) === dir && fs.existsSync(file) ? file : null;
+    /** The browser shell's download route: the caller's own handle; UNAUTHORIZED without a session, NOT_FOUND for another user's. */
+    async download(session: string | null, fileId: string): Promise<ApiResult<HeldFile>> {
+      try {
+        return { ok: true, value: files.get(await gate(session, 'files.save'), fileId) };
+      } catch (e) {
+        return { ok: false, error: e instanceof AppError ? e.toApiError() : { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } };
+      }
     },
     async close(): Promise<void> {
       await daily;
       if (outboxTimer) clearInterval(outboxTimer);
       if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
+      files.close();
     },
   };
 }

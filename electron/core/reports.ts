@@ -14,7 +14,7 @@ import { typeName } from './documents';
 import { statusClock } from './task-store';
 import { tthcStats } from './tthc-stats';
 import { agencyHeader } from './exports/agency-header';
-import { targetPath } from './exports/index';
+import { writeExport } from './file-store';
 import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';
 import { renderTemplate } from './templates';
 
@@ -129,12 +129,13 @@ export async function reportSettings(ctx: Pick<CallContext, 'db'>): Promise<Repo
 
 export const reportsHandlers: HandlerMap<'reports.monthly' | 'reports.settings' | 'reports.updateSettings' | 'exports.monthlyReport'> = {
   async 'exports.monthlyReport'(ctx, v) {
-    const file = targetPath(v.path, 'docx');
     const figures = await monthlyFigures(ctx, v.year, v.month);
     const agency = await agencyHeader(ctx);
     const settings = await reportSettings(ctx);
-    if (!renderTemplate(ctx, 'monthlyReport', monthlyTemplateData(figures, agency, settings, ctx.today()), file)) await writeMonthlyReportDocx(figures, agency, settings, ctx.today(), file);
-    return { path: file, rows: figures.month.incoming + figures.month.outgoing };
+    return writeExport(ctx.files, ctx.user, `Bao-cao-thang-${v.month}-${v.year}.docx`, async (file) => {
+      if (!renderTemplate(ctx, 'monthlyReport', monthlyTemplateData(figures, agency, settings, ctx.today()), file)) await writeMonthlyReportDocx(figures, agency, settings, ctx.today(), file);
+      return figures.month.incoming + figures.month.outgoing;
+    });
   },
   'reports.monthly': (ctx, v) => monthlyFigures(ctx, v.year, v.month),
   'reports.settings': (ctx) => reportSettings(ctx),

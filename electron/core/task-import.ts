@@ -1,6 +1,6 @@
 /** Tasks read from a document's text: the proposal, then the reviewed list saved in one transaction. */
 import { listUnitRows } from '../../db/units';
-import { AppError } from '../../shared/api/errors';
+import { AppError, fieldError } from '../../shared/api/errors';
 import { extractTasks } from '../../shared/tasks/extract';
 import { documentYear } from '../../shared/tasks/phrases';
 import { describeRecurrence, parseRecurrence } from '../../shared/tasks/recurrence';
@@ -26,9 +26,10 @@ export function proposeAbbreviation(name: string, taken: ReadonlySet<string>): s
 }
 
 export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.importFromText' | 'tasks.importCommit'> = {
-  async 'tasks.readDocument'(_ctx, v) {
-    const data = Buffer.from(v.base64, 'base64');
-    if (/\.txt$/i.test(v.fileName)) return { text: new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '') };
+  async 'tasks.readDocument'(ctx, v) {
+    const { content: data, name } = ctx.files.read(ctx.user, v.fileId, 30 * 1024 * 1024);
+    if (!/\.(txt|docx)$/i.test(name)) throw fieldError('VALIDATION', 'fileId', `Tệp "${name}": chỉ đọc được tệp .txt hoặc .docx.`);
+    if (/\.txt$/i.test(name)) return { text: new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '') };
     return { text: await docxText(data) };
   },
   async 'tasks.importFromText'(ctx, v) {

@@ -87,12 +87,11 @@ export const templatesHandlers: HandlerMap<'templates.list' | 'templates.set' | 
     };
   },
   async 'templates.set'(ctx, v) {
-    if (v.path && !fs.existsSync(v.path)) throw fieldError('VALIDATION', 'path', `Không tìm thấy tệp ${v.path}.`);
-    const content = v.path ? fs.readFileSync(v.path) : Buffer.from(v.contentBase64 ?? '', 'base64');
+    const { content } = ctx.files.read(ctx.user, v.fileId, 30 * 1024 * 1024);
     try {
       compile(content);
     } catch (e) {
-      throw fieldError('VALIDATION', v.path ? 'path' : 'contentBase64', `Mẫu không dùng được: ${explain(e)}.`);
+      throw fieldError('VALIDATION', 'fileId', `Mẫu không dùng được: ${explain(e)}.`);
     }
     fs.mkdirSync(dir(ctx), { recursive: true });
     fs.writeFileSync(templateFile(ctx, v.export), content);

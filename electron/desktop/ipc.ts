@@ -7,6 +7,8 @@ import { isTrustedSender, type FrameLike } from './security';
 
 export const CALL_CHANNEL = 'vanthu:call';
 export const EVENT_CHANNEL = 'vanthu:event';
+/** A file the user picked or dropped: its name and bytes, kept by the core as a handle. */
+export const UPLOAD_CHANNEL = 'vanthu:upload';
 
 export interface InvokeEventLike {
   senderFrame: FrameLike | null;
@@ -20,7 +22,10 @@ export interface IpcMainLike {
 export interface CoreLike {
   call(method: string, input: unknown, opts?: { session?: string | null }): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
+  upload(session: string | null, name: string, content: Uint8Array): Promise<ApiResult<unknown>>;
 }
+
+const untrusted = { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } } as const;
 
 export interface EventTarget {
   send(channel: string, payload: unknown): void;
@@ -30,9 +35,7 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
   // The session stays in the main process, per window: the renderer never holds the token.
   const sessions = new Map<number, string>();
   ipcMain.handle(CALL_CHANNEL, async (event, method, input) => {
-    if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } };
-    }
+    if (!isTrustedSender(event.senderFrame)) return untrusted;
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Tên chức năng phải là chuỗi ký tự.', fields: [] } };
     }
@@ -45,6 +48,13 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
       return { ok: true, value: { ...value, session: '' } };
     }
     return result;
+  });
+  ipcMain.handle(UPLOAD_CHANNEL, async (event, name, content) => {
+    if (!isTrustedSender(event.senderFrame)) return untrusted;
+    if (typeof name !== 'string' || !(content instanceof Uint8Array)) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'Tệp gửi lên phải có tên và nội dung.', fields: [{ path: 'file', message: 'Tệp gửi lên phải có tên và nội dung.' }] } };
+    }
+    return core.upload(sessions.get(event.sender?.id ?? 0) ?? null, name, content);
   });
   return core.onEvent((e) => {
     for (const t of targets()) t.send(EVENT_CHANNEL, e);

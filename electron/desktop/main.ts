@@ -2,6 +2,7 @@
  * The Electron shell: window, protocol, IPC. Thin on purpose: the product is
  * the core, which knows nothing of Electron.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
@@ -78,9 +79,11 @@ async function start(): Promise<void> {
         openPath: async (file) => (await shell.openPath(file)) === '',
         protectSecret: (plain) => safeStorage.encryptString(plain).toString('base64'),
         revealSecret: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
-        chooseSavePath: async (defaultName) => {
+        saveFile: async (source, defaultName) => {
           const r = await dialog.showSaveDialog({ title: 'Lưu tệp', defaultPath: path.join(app.getPath('documents'), defaultName) });
-          return r.canceled || !r.filePath ? null : r.filePath;
+          if (r.canceled || !r.filePath) return false;
+          await fs.promises.copyFile(source, r.filePath);
+          return true;
         },
       },
     });

@@ -129,9 +129,8 @@ export async function startWebServer(opts: WebServerOptions) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return apiError(res, 405, 'FORBIDDEN', 'Phương thức không hợp lệ.');
         return serveStatic(opts.staticDir, url.pathname, res);
       }
-      // EventSource and download links cannot send headers: they carry the token in the query.
-      const inQuery = url.pathname === '/api/events' || url.pathname.startsWith('/api/files/');
-      const given = inQuery ? url.searchParams.get('token') ?? undefined : bearer(req);
+      // EventSource cannot send headers: it carries the token in the query.
+      const given = url.pathname === '/api/events' ? url.searchParams.get('token') ?? undefined : bearer(req);
       if (!tokenMatches(given, token)) {
         return apiError(res, 401, 'UNAUTHORIZED', 'Thiếu hoặc sai mã truy cập (token). Hãy mở đúng địa chỉ mà chương trình in ra.');
       }
@@ -140,10 +139,10 @@ export async function startWebServer(opts: WebServerOptions) {
         return sendJson(res, 200, { methods: core.describe() });
       }
       if (url.pathname === '/api/events') return streamEvents(core, req, res);
-      const file = /^\/api\/files\/attachments\/(\d+)$/.exec(url.pathname);
-      if (file && req.method === 'GET') return sendAttachment(core, Number(file[1]), url.searchParams.get('session'), res);
-      const exported = /^\/api\/files\/exports\/([^/]+)$/.exec(url.pathname);
-      if (exported && req.method === 'GET') return sendExport(core, decodeURIComponent(exported[1]!), res);
+      const session = typeof req.headers['x-session'] === 'string' ? req.headers['x-session'] : null;
+      if (url.pathname === '/api/files' && req.method === 'POST') return receiveFile(core, session, req, res);
+      const download = /^\/api\/files\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+      if (download && req.method === 'GET') return sendFile(core, session, download[1]!, res);
       if (req.method !== 'POST') return apiError(res, 405, 'FORBIDDEN', 'Dùng POST để gọi chức năng.');
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       let input: unknown = {};
@@ -155,8 +154,7 @@ export async function startWebServer(opts: WebServerOptions) {
           return apiError(res, 413, 'VALIDATION', `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limit / 1048576)} MB).`);
         return apiError(res, 400, 'VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
       }
-      const session = req.headers['x-session'];
-      const result = await core.call(method, input, { session: typeof session === 'string' ? session : null });
+      const result = await core.call(method, input, { session });
       sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
     } catch (e) {
       console.error('[van-thu web]', e);
@@ -182,30 +180,32 @@ export async function startWebServer(opts: WebServerOptions) {
   };
 }
 
-async function sendAttachment(core: Core, id: number, session: string | null, res: http.ServerResponse): Promise<void> {
-  const f = await core.attachmentFile(id, session);
-  if (!f || !fs.existsSync(f.path)) return apiError(res, 404, 'NOT_FOUND', 'Không có tệp đính kèm này.');
-  res.writeHead(200, {
-    'content-type': f.mediaType,
-    'content-length': fs.statSync(f.path).size,
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  });
-  fs.createReadStream(f.path).pipe(res);
+/** An upload: the raw body is the file, X-File-Name (percent-encoded) its name. */
+async function receiveFile(core: Core, session: string | null, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let name = '';
+  try {
+    name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+  } catch {
+    name = '';
+  }
+  if (!name.trim()) return apiError(res, 400, 'VALIDATION', 'Thiếu tên tệp (X-File-Name).');
+  const result = await core.upload(session, name, req);
+  // A refused upload may leave the body unread: the connection is not reused.
+  if (!result.ok) res.setHeader('connection', 'close');
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
 }
 
-function sendExport(core: Core, name: string, res: http.ServerResponse): void {
-  const file = core.exportFile(name);
-  if (!file) return apiError(res, 404, 'NOT_FOUND', 'Không có tệp này.');
+async function sendFile(core: Core, session: string | null, fileId: string, res: http.ServerResponse): Promise<void> {
+  const r = await core.download(session, fileId);
+  if (!r.ok) return sendJson(res, STATUS[r.error.code], r);
   res.writeHead(200, {
-    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-    'content-length': fs.statSync(file).size,
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'content-type': MIME[path.extname(r.value.name).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': r.value.size,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.value.name)}`,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(r.value.path).pipe(res);
 }
 
 /** Server-sent events: the browser shell's counterpart of the preload's subscription. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, oneOf, optionalText, text } from '../validation';
+import { id, oneOf } from '../validation';
+import { fileHandleSchema, fileId } from './files';
 
 /** Largest attachment accepted: scanned documents are big, but not unbounded. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -24,15 +25,8 @@ const owner = {
 
 export const attachmentsContracts = {
   'attachments.add': method({
-    summary: 'Đính kèm tệp vào văn bản (nội dung base64, hoặc đường dẫn tệp trên máy ở bản máy tính)',
-    input: z
-      .object({
-        ...owner,
-        fileName: text('Tên tệp', 255).refine((v) => !/[\\/:*?"<>|]/.test(v) && ![...v].some((c) => c.charCodeAt(0) < 32), 'Tên tệp không được chứa các ký tự \\ / : * ? " < > | hay ký tự điều khiển.'),
-        contentBase64: z.string({ error: 'Nội dung tệp phải là chuỗi base64.' }).max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8, 'Tệp quá lớn: tối đa 50 MB.').optional(),
-        sourcePath: optionalText('Đường dẫn tệp', 4000),
-      })
-      .refine((v) => !!v.contentBase64 !== !!v.sourcePath, { message: 'Cần nội dung tệp hoặc đường dẫn tệp (một trong hai).', path: ['contentBase64'] }),
+    summary: 'Đính kèm tệp đã tải lên (mã tệp) vào văn bản',
+    input: z.object({ ...owner, fileId: fileId('Tệp đính kèm') }),
     output: attachmentSchema,
   }),
   'attachments.list': method({
@@ -47,9 +41,9 @@ export const attachmentsContracts = {
     output: z.object({ id: z.number() }),
   }),
   'attachments.open': method({
-    summary: 'Mở tệp bằng chương trình của máy (bản máy tính) hoặc cho địa chỉ tải về (bản trình duyệt)',
+    summary: 'Mở tệp đính kèm bằng chương trình của máy (bản máy tính), hoặc cho tệp để tải về (bản trình duyệt)',
     mode: 'read',
     input: z.object({ id: id('Mã tệp') }),
-    output: z.object({ opened: z.boolean(), downloadPath: z.string(), fileName: z.string() }),
+    output: z.object({ opened: z.boolean(), file: fileHandleSchema }),
   }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { int, isoDate, optionalIsoDate, optionalText, text } from '../validation';
+import { exportResultSchema } from './files';
+import { int, isoDate, optionalIsoDate, optionalText } from '../validation';
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -33,7 +34,7 @@ export const auditContracts = {
   'exports.audit': method({
     summary: 'Xuất nhật ký thay đổi ra Excel',
     mode: 'job',
-    input: z.object({ ...filters, from: isoDate('Từ ngày'), to: isoDate('Đến ngày'), path: text('Nơi lưu tệp', 4000) }),
-    output: z.object({ path: z.string(), rows: z.number() }),
+    input: z.object({ ...filters, from: isoDate('Từ ngày'), to: isoDate('Đến ngày') }),
+    output: exportResultSchema,
   }),
 };

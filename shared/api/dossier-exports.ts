@@ -1,35 +1,35 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exportResultSchema } from './files';
 import { exportFormats } from './exports';
 import { id, int, oneOf, optionalText, text } from '../validation';
 
-const exportResult = z.object({ path: z.string(), rows: z.number() });
-const target = text('Nơi lưu tệp', 4000);
+const exportResult = exportResultSchema;
 const format = oneOf('Định dạng', exportFormats);
 
 export const dossierExportsContracts = {
   'exports.dossierPlan': method({
     summary: 'Danh mục hồ sơ của năm (Word hoặc Excel)',
     mode: 'job',
-    input: z.object({ year: int('Năm', 2000, 2100), format, path: target, decision: optionalText('Quyết định ban hành danh mục', 300) }),
+    input: z.object({ year: int('Năm', 2000, 2100), format, decision: optionalText('Quyết định ban hành danh mục', 300) }),
     output: exportResult,
   }),
   'exports.dossierIndex': method({
     summary: 'Mục lục văn bản trong một hồ sơ (Word hoặc Excel)',
     mode: 'job',
-    input: z.object({ id: id('Mã hồ sơ'), format, path: target }),
+    input: z.object({ id: id('Mã hồ sơ'), format }),
     output: exportResult,
   }),
   'exports.handoverIndex': method({
     summary: 'Mục lục hồ sơ, tài liệu nộp lưu của một lần giao nộp (Word hoặc Excel)',
     mode: 'job',
-    input: z.object({ handoverId: id('Lần giao nộp'), format, path: target }),
+    input: z.object({ handoverId: id('Lần giao nộp'), format }),
     output: exportResult,
   }),
   'exports.handoverRecord': method({
     summary: 'Biên bản giao nhận hồ sơ, tài liệu kèm mục lục (Word)',
     mode: 'job',
-    input: z.object({ handoverId: id('Lần giao nộp'), path: target }),
+    input: z.object({ handoverId: id('Lần giao nộp') }),
     output: exportResult,
   }),
   'exports.apologySlip': method({
@@ -40,7 +40,6 @@ export const dossierExportsContracts = {
       authority: optionalText('Thẩm quyền ký (KT., TL.)', 100),
       position: text('Chức vụ người ký', 200),
       signerName: text('Người ký', 200),
-      path: target,
     }),
     output: exportResult,
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isoDate, oneOf, optionalId, text } from '../validation';
+import { isoDate, oneOf, optionalId } from '../validation';
+import { exportResultSchema } from './files';
 
 export const exportFormats = ['xlsx', 'docx'] as const;
 
@@ -9,13 +10,11 @@ export const registerExportInput = z
     from: isoDate('Từ ngày'),
     to: isoDate('Đến ngày'),
     format: oneOf('Định dạng', exportFormats),
-    /** Where to write; the desktop shell asks with a save dialog. */
-    path: text('Nơi lưu tệp', 4000),
     registerId: optionalId('Sổ đăng ký'),
   })
   .refine((v) => v.from <= v.to, { message: 'Đến ngày phải sau hoặc bằng Từ ngày.', path: ['to'] });
 
-const exportResult = z.object({ path: z.string(), rows: z.number() });
+const exportResult = exportResultSchema;
 
 export const exportsContracts = {
   'exports.incomingRegister': method({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { bool, int, oneOf, optionalText, text } from '../validation';
+import { bool, int, oneOf } from '../validation';
+import { fileId } from './files';
 
 export const importFields = {
   incoming: ['arrivalDate', 'arrivalNumber', 'senderName', 'notation', 'documentDate', 'subject', 'recipientText', 'transferDate', 'note'],
@@ -16,20 +17,16 @@ export const importRowSchema = z.object({
   label: z.string(),
 });
 
-/** A file on this machine (desktop), or the file's content (browser); a dry run first; columns chosen by hand when detection is wrong. */
+/** The uploaded sheet (a handle); a dry run first; columns chosen by hand when detection is wrong. */
 const source = {
-  path: optionalText('Đường dẫn tệp', 4000),
-  contentBase64: z.string({ error: 'Nội dung tệp phải là chuỗi base64.' }).max(70_000_000, 'Tệp quá lớn: tối đa 50 MB.').optional(),
-  fileName: text('Tên tệp', 255).optional(),
+  fileId: fileId('Tệp Excel'),
   dryRun: bool('Chạy thử').default(true),
   validOnly: bool('Chỉ nhập các dòng hợp lệ').default(false),
   mapping: z.record(z.string(), int('Cột', 1, 200)).optional(),
 };
-const oneSource = { message: 'Cần đường dẫn tệp hoặc nội dung tệp (một trong hai).', path: ['path'] };
 
 export const registerImportInput = z
-  .object({ kind: oneOf('Loại sổ', ['incoming', 'outgoing'] as const), ...source })
-  .refine((v) => !!v.path !== !!v.contentBase64, oneSource);
+  .object({ kind: oneOf('Loại sổ', ['incoming', 'outgoing'] as const), ...source });
 
 export const importReportSchema = z.object({
   dryRun: z.boolean(),
@@ -48,7 +45,7 @@ export const importReportSchema = z.object({
 export const importsContracts = {
   'imports.tthcXlsx': method({
     summary: 'Nhập hồ sơ thủ tục hành chính từ tệp Excel xuất từ hệ thống một cửa: ghép cột, báo cáo chạy thử, rồi nhập',
-    input: z.object(source).refine((v) => !!v.path !== !!v.contentBase64, oneSource),
+    input: z.object(source),
     output: importReportSchema,
   }),
   'imports.registerXlsx': method({

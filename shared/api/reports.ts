@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exportResultSchema } from './files';
 import { tthcStatsSchema } from './tthc';
 import { int, optionalText, text } from '../validation';
 import { taskStatuses } from '../tasks/status';
@@ -73,7 +74,7 @@ export const reportsContracts = {
   'exports.monthlyReport': method({
     summary: 'Báo cáo tháng (Word) theo thể thức Nghị định 30: số liệu tự tính viết thành câu, chỗ trống cho phần nhận xét',
     mode: 'job',
-    input: z.object({ ...period, path: text('Nơi lưu tệp', 4000) }),
-    output: z.object({ path: z.string(), rows: z.number() }),
+    input: z.object(period),
+    output: exportResultSchema,
   }),
 };

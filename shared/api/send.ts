@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exportResultSchema, fileId } from './files';
 import { bool, id, int, optionalText, text, unitIds } from '../validation';
 
 const email = z.string({ error: 'Địa chỉ thư điện tử phải là chuỗi ký tự.' }).trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Địa chỉ thư điện tử không đúng dạng.');
-const files = z.array(text('Tệp gửi kèm', 4000)).min(1, 'Chọn ít nhất một tệp để gửi.').max(50, 'Tối đa 50 tệp một lần.');
+/** A file to send: an export's or upload's handle, or a document's attachment. */
+export const sendFileSchema = z.union([z.object({ fileId: fileId('Tệp gửi kèm') }).strict(), z.object({ attachmentId: id('Tệp đính kèm') }).strict()], {
+  error: 'Tệp gửi kèm: cần mã tệp (fileId) hoặc mã tệp đính kèm (attachmentId).',
+});
+export type SendFileRef = z.infer<typeof sendFileSchema>;
+const files = z.array(sendFileSchema).min(1, 'Chọn ít nhất một tệp để gửi.').max(50, 'Tối đa 50 tệp một lần.');
 
 const message = {
   files,
@@ -51,15 +57,15 @@ export const sendContracts = {
   'send.package': method({
     summary: 'Đóng gói các tệp đã xuất thành một tệp .zip để gửi',
     mode: 'job',
-    input: z.object({ files, path: text('Nơi lưu tệp', 4000) }),
-    output: z.object({ path: z.string(), rows: z.number() }),
+    input: z.object({ files }),
+    output: exportResultSchema,
   }),
   'send.draft': method({
     summary: 'Soạn thư nháp (.eml) gửi cấp trên kèm tệp, mở bằng chương trình thư của máy',
     mode: 'job',
-    input: z.object({ ...message, path: text('Nơi lưu tệp', 4000) }),
+    input: z.object(message),
     /** opened: the desktop opened it in the mail program; the browser shell downloads it instead. */
-    output: z.object({ path: z.string(), rows: z.number(), to: z.array(z.string()), opened: z.boolean() }),
+    output: exportResultSchema.extend({ to: z.array(z.string()), opened: z.boolean() }),
   }),
   'send.queue': method({
     summary: 'Đưa thư vào hộp thư đi: gửi qua SMTP khi có mạng, tự thử lại',

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exportResultSchema } from './files';
 import { exportFormats } from './exports';
 import { id, int, isoDate, oneOf, optionalIsoDate, optionalText, text } from '../validation';
 
-const exportResult = z.object({ path: z.string(), rows: z.number() });
-const target = text('Nơi lưu tệp', 4000);
+const exportResult = exportResultSchema;
 
 export const taskExportsContracts = {
   'exports.taskReport': method({
     summary: 'Báo cáo tình hình thực hiện nhiệm vụ: số lượng theo đơn vị và tình trạng, danh sách quá hạn (Excel hoặc Word)',
     mode: 'job',
     input: z
-      .object({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày'), format: oneOf('Định dạng', exportFormats), path: target })
+      .object({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày'), format: oneOf('Định dạng', exportFormats) })
       .refine((v) => v.from <= v.to, { message: 'Đến ngày phải sau hoặc bằng Từ ngày.', path: ['to'] }),
     output: exportResult,
   }),
@@ -29,7 +29,6 @@ export const taskExportsContracts = {
       authority: optionalText('Thẩm quyền ký (TL., KT.)', 100),
       position: text('Chức vụ người ký', 200),
       signerName: text('Người ký', 200),
-      path: target,
     }),
     output: exportResult,
   }),
@@ -41,7 +40,6 @@ export const taskExportsContracts = {
       authority: optionalText('Thẩm quyền ký (TL., KT.)', 100),
       position: text('Chức vụ người ký', 200),
       signerName: text('Người ký', 200),
-      path: target,
     }),
     output: exportResult,
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { fileId } from './files';
 import { id, optionalIsoDate, optionalText, text, unitIds } from '../validation';
 
 const proposed = z.object({
@@ -36,8 +37,7 @@ export const taskImportContracts = {
     summary: 'Lấy chữ từ tệp .txt hoặc .docx để đọc nhiệm vụ',
     mode: 'read',
     input: z.object({
-      fileName: text('Tên tệp', 300).refine((n) => /\.(txt|docx)$/i.test(n), 'Tên tệp: chỉ nhận tệp .txt hoặc .docx.'),
-      base64: text('Nội dung tệp', 40_000_000),
+      fileId: fileId('Tệp văn bản'),
     }),
     output: z.object({ text: z.string() }),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { oneOf, optionalText, text } from '../validation';
+import { fileId } from './files';
+import { oneOf } from '../validation';
 
 /** Word exports an office may lay out with its own template, and the placeholders each offers. */
 export const templateExports = {
@@ -54,11 +55,8 @@ export const templatesContracts = {
     input: z
       .object({
         export: oneOf('Văn bản', exportKinds),
-        path: optionalText('Tệp mẫu', 4000),
-        contentBase64: z.string().max(30_000_000, 'Tệp mẫu quá lớn.').optional(),
-        fileName: text('Tên tệp', 255).optional(),
-      })
-      .refine((v) => !!v.path !== !!v.contentBase64, { message: 'Cần đường dẫn tệp mẫu hoặc nội dung tệp (một trong hai).', path: ['path'] }),
+        fileId: fileId('Tệp mẫu'),
+      }),
     output: z.object({ export: z.string(), custom: z.boolean(), tags: z.array(z.string()) }),
   }),
   'templates.remove': method({ summary: 'Trở lại bố cục có sẵn', input: z.object({ export: oneOf('Văn bản', exportKinds) }), output: z.object({ export: z.string(), custom: z.boolean() }) }),

@@ -10,7 +10,7 @@ import { writeApologySlipDocx } from './apology-slip-docx';
 import { renderTemplate, templateData } from '../templates';
 import type { TemplateExport } from '../../../shared/api/templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
-import { targetPath } from './index';
+import { writeExport } from '../file-store';
 import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from './list-table';
 
 const span = (from: string | null, to: string | null) => (from && to ? `${formatDateVi(from)} - ${formatDateVi(to)}` : '');
@@ -28,11 +28,12 @@ export function listTemplateData(t: ListTable) {
   };
 }
 
-async function write(ctx: CallContext, kind: TemplateExport, t: ListTable, format: 'xlsx' | 'docx', path: string) {
-  const file = targetPath(path, format);
-  if (format === 'xlsx') await writeListXlsx(t, file);
-  else if (!renderTemplate(ctx, kind, listTemplateData(t), file)) await writeListDocx(t, file);
-  return file;
+function write(ctx: CallContext, kind: TemplateExport, t: ListTable, format: 'xlsx' | 'docx', name: string, rows: number) {
+  return writeExport(ctx.files, ctx.user, `${name}.${format}`, async (file) => {
+    if (format === 'xlsx') await writeListXlsx(t, file);
+    else if (!renderTemplate(ctx, kind, listTemplateData(t), file)) await writeListDocx(t, file);
+    return rows;
+  });
 }
 
 async function planTable(ctx: CallContext, year: number, decision: string | null): Promise<ListTable> {
@@ -96,7 +97,7 @@ async function handoverTable(ctx: CallContext, handoverId: number) {
 export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports.dossierIndex' | 'exports.handoverIndex' | 'exports.handoverRecord' | 'exports.apologySlip'> = {
   async 'exports.dossierPlan'(ctx, v) {
     const t = await planTable(ctx, v.year, v.decision);
-    return { path: await write(ctx, 'dossierPlan', t, v.format, v.path), rows: t.rows.filter((r) => 'cells' in r).length };
+    return write(ctx, 'dossierPlan', t, v.format, `Danh-muc-ho-so_${v.year}`, t.rows.filter((r) => 'cells' in r).length);
   },
   async 'exports.dossierIndex'(ctx, v) {
     const f = await loadDossier(ctx, v.id);
@@ -118,14 +119,13 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
       rows,
       closing: [`Hồ sơ gồm ${f.documentCount} văn bản, ${f.sheets} tờ.`],
     };
-    return { path: await write(ctx, 'dossierIndex', t, v.format, v.path), rows: rows.length };
+    return write(ctx, 'dossierIndex', t, v.format, `Muc-luc-van-ban_${f.code}`, rows.length);
   },
   async 'exports.handoverIndex'(ctx, v) {
     const { table } = await handoverTable(ctx, v.handoverId);
-    return { path: await write(ctx, 'handoverIndex', table, v.format, v.path), rows: table.rows.length };
+    return write(ctx, 'handoverIndex', table, v.format, `Muc-luc-ho-so-nop-luu_${v.handoverId}`, table.rows.length);
   },
   async 'exports.handoverRecord'(ctx, v) {
-    const file = targetPath(v.path, 'docx');
     const { h, files, table, years, agency } = await handoverTable(ctx, v.handoverId);
     const starts = files.map((f) => f.startDate).filter((d): d is string => !!d).sort();
     const ends = files.map((f) => f.endDate).filter((d): d is string => !!d).sort();
@@ -144,14 +144,15 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
         index: table,
       };
     const data = { ...(templateData({ ...record, index: undefined }) as Record<string, unknown>), dong: listTemplateData(table).dong };
-    if (!renderTemplate(ctx, 'handoverRecord', data, file)) await writeHandoverRecordDocx(record, file);
-
-    return { path: file, rows: files.length };
+    return writeExport(ctx.files, ctx.user, `Bien-ban-giao-nhan_${v.handoverId}.docx`, async (file) => {
+      if (!renderTemplate(ctx, 'handoverRecord', data, file)) await writeHandoverRecordDocx(record, file);
+      return files.length;
+    });
   },
   async 'exports.apologySlip'(ctx, v) {
-    const file = targetPath(v.path, 'docx');
     const d = await loadTthc(ctx, v.id);
-    if (!d.newDueDate || !d.delayReason) throw fieldError('VALIDATION', 'id', `Hồ sơ ${d.code} chưa được hẹn lại ngày trả kết quả: ghi ngày hẹn mới và lý do trước khi in phiếu xin lỗi.`);
+    const { newDueDate, delayReason: reason } = d;
+    if (!newDueDate || !reason) throw fieldError('VALIDATION', 'id', `Hồ sơ ${d.code} chưa được hẹn lại ngày trả kết quả: ghi ngày hẹn mới và lý do trước khi in phiếu xin lỗi.`);
     if (d.status !== 'in_progress_late' && d.status !== 'solved_late') throw new AppError('CONFLICT', `Hồ sơ ${d.code} không quá hạn: không cần phiếu xin lỗi.`);
     const agency = await agencyHeader(ctx);
     const slip = {
@@ -165,14 +166,15 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
       thu_tuc: d.procedure.name,
       ngay_nhan: formatDateVi(d.receivedAt),
       ngay_hen: formatDateVi(d.dueDate),
-      ngay_hen_moi: formatDateVi(d.newDueDate),
-      ly_do: d.delayReason,
+      ngay_hen_moi: formatDateVi(newDueDate),
+      ly_do: reason,
       tham_quyen: v.authority ?? '',
       chuc_vu: v.position,
       nguoi_ky: v.signerName,
     };
-    if (renderTemplate(ctx, 'apologySlip', slip, file)) return { path: file, rows: 1 };
-    await writeApologySlipDocx(
+    return writeExport(ctx.files, ctx.user, `Phieu-xin-loi_${d.code}.docx`, async (file) => {
+      if (renderTemplate(ctx, 'apologySlip', slip, file)) return 1;
+      await writeApologySlipDocx(
       {
         agency,
         date: ctx.today(),
@@ -181,12 +183,13 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
         procedureName: d.procedure.name,
         receivedAt: d.receivedAt,
         dueDate: d.dueDate,
-        newDueDate: d.newDueDate,
-        reason: d.delayReason,
+        newDueDate,
+        reason,
         signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
       },
-      file,
-    );
-    return { path: file, rows: 1 };
+        file,
+      );
+      return 1;
+    });
   },
 };

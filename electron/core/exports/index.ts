@@ -3,9 +3,8 @@
  * connection is never held for the whole export, and progress is reported.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { getAgencyRow } from '../../../db/agency';
-import { AppError, fieldError } from '../../../shared/api/errors';
+import { AppError } from '../../../shared/api/errors';
 import { sql } from 'kysely';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
@@ -17,20 +16,6 @@ import { writeIncomingRegisterDocx, writeOutgoingRegisterDocx } from './register
 import { writeIncomingRegisterXlsx, writeOutgoingRegisterXlsx } from './register-xlsx';
 
 const CHUNK = 2000;
-
-/** The target must be a writable file path with the format's extension (added when missing). */
-export function targetPath(p: string, format: 'xlsx' | 'docx' | 'zip' | 'eml'): string {
-  let file = path.resolve(p);
-  if (path.extname(file).toLowerCase() !== `.${format}`) file += `.${format}`;
-  const dir = path.dirname(file);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw fieldError('VALIDATION', 'path', `Thư mục ${dir} không tồn tại.`);
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    throw fieldError('VALIDATION', 'path', `Không ghi được vào thư mục ${dir} (không có quyền ghi).`);
-  }
-  return file;
-}
 
 async function meta(ctx: CallContext, registerName: string, from: string, to: string): Promise<RegisterMeta> {
   const agency = await getAgencyRow(ctx.db);
@@ -129,21 +114,19 @@ async function registerDocx<T>(ctx: CallContext, kind: 'incomingRegister' | 'out
 }
 
 /**
- * Runs a register export with progress and cancel. It writes to a temporary
- * file renamed into place at the end, so a cancelled or failed export never
- * leaves a half-written file under the user's name (a stream may still be
- * closing when the error arrives: the temporary file is removed once more later).
+ * Runs a register export with progress and cancel. A cancelled or failed
+ * export never becomes a handle (a stream may still be closing when the error
+ * arrives: its file is removed once more later).
  */
-async function runExport(ctx: CallContext, file: string, total: number, write: (job: Job, tmp: string) => Promise<{ rows: number }>) {
+async function runExport(ctx: CallContext, name: string, total: number, write: (job: Job, file: string) => Promise<{ rows: number }>) {
   const job = beginJob(ctx, total);
-  const tmp = `${file}.dang-xuat`;
+  const out = ctx.files.create(ctx.user, name);
   try {
-    const r = await write(job, tmp);
-    fs.renameSync(tmp, file);
-    return r;
+    const r = await write(job, out.path);
+    return { ...out.finish(), rows: r.rows };
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    setTimeout(() => fs.rmSync(tmp, { force: true }), 2000).unref();
+    out.abandon();
+    setTimeout(() => out.abandon(), 2000).unref();
     throw e;
   } finally {
     job.end();
@@ -152,25 +135,21 @@ async function runExport(ctx: CallContext, file: string, total: number, write: (
 
 export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.outgoingRegister'> = {
   'exports.incomingRegister': async (ctx, input) => {
-    const file = targetPath(input.path, input.format);
     const register = await resolveRegister(ctx, 'incoming', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'incoming', register.id, input.from, input.to);
-    const r = await runExport(ctx, file, total, (job, tmp) => {
+    return runExport(ctx, `So-van-ban-den_${input.from}_${input.to}.${input.format}`, total, (job, tmp) => {
       const rows = withProgress(incomingRows(ctx, register.id, input.from, input.to), job);
       return input.format === 'xlsx' ? writeIncomingRegisterXlsx(tmp, m, rows) : registerDocx(ctx, 'incomingRegister', m, rows, tmp, () => writeIncomingRegisterDocx(tmp, m, rows));
     });
-    return { path: file, rows: r.rows };
   },
   'exports.outgoingRegister': async (ctx, input) => {
-    const file = targetPath(input.path, input.format);
     const register = await resolveRegister(ctx, 'outgoing', input.registerId, false);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'outgoing', register.id, input.from, input.to);
-    const r = await runExport(ctx, file, total, (job, tmp) => {
+    return runExport(ctx, `So-van-ban-di_${input.from}_${input.to}.${input.format}`, total, (job, tmp) => {
       const rows = withProgress(outgoingRows(ctx, register.id, input.from, input.to), job);
       return input.format === 'xlsx' ? writeOutgoingRegisterXlsx(tmp, m, rows) : registerDocx(ctx, 'outgoingRegister', m, rows, tmp, () => writeOutgoingRegisterDocx(tmp, m, rows));
     });
-    return { path: file, rows: r.rows };
   },
 };

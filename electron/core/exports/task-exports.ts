@@ -6,7 +6,7 @@ import type { CallContext, HandlerMap } from '../context';
 import { sourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
 import { agencyHeader } from './agency-header';
-import { targetPath } from './index';
+import { writeExport } from '../file-store';
 import { renderTemplate, templateData } from '../templates';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
 import { writeReminderDocx } from './reminder-docx';
@@ -30,7 +30,6 @@ const source = (r: Awaited<ReturnType<typeof allRows>>['rows'][number]) =>
 
 export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.meetingConclusion' | 'exports.taskReminders'> = {
   async 'exports.taskReport'(ctx, v) {
-    const file = targetPath(v.path, v.format);
     const agency = await agencyHeader(ctx);
     const summary = await taskSummary(ctx, v.from, v.to);
     const { rows, clock } = await allRows(ctx, { ...noFilter, status: 'overdue', from: v.from, to: v.to }, 'unit');
@@ -44,12 +43,13 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
       lastProgress: r.last_progress,
     }));
     const doc = { agency, from: v.from, to: v.to, asOf: clock.today, byUnit: summary.rows.map((r) => ({ unitName: r.unitName, counts: r.counts, total: r.total })), overdue };
-    if (v.format === 'xlsx') await writeTaskReportXlsx(doc, file);
-    else if (!renderTemplate(ctx, 'taskReport', templateData(doc), file)) await writeTaskReportDocx(doc, file);
-    return { path: file, rows: summary.rows.length };
+    return writeExport(ctx.files, ctx.user, `Bao-cao-nhiem-vu_${v.from}_${v.to}.${v.format}`, async (file) => {
+      if (v.format === 'xlsx') await writeTaskReportXlsx(doc, file);
+      else if (!renderTemplate(ctx, 'taskReport', templateData(doc), file)) await writeTaskReportDocx(doc, file);
+      return summary.rows.length;
+    });
   },
   async 'exports.meetingConclusion'(ctx, v) {
-    const file = targetPath(v.path, 'docx');
     const agency = await agencyHeader(ctx);
     const tasks = await ctx.db
       .selectFrom('tasks as t')
@@ -81,12 +81,12 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
         recipients: v.recipients.length ? v.recipients : ['Giám đốc, các Phó Giám đốc Sở', 'Các phòng, đơn vị trực thuộc Sở', 'Lưu: VT, VP'],
         signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
       };
-    if (!renderTemplate(ctx, 'meetingConclusion', templateData(notice), file)) await writeMeetingConclusionDocx(notice, file);
-
-    return { path: file, rows: tasks.length };
+    return writeExport(ctx.files, ctx.user, 'Thong-bao-ket-luan.docx', async (file) => {
+      if (!renderTemplate(ctx, 'meetingConclusion', templateData(notice), file)) await writeMeetingConclusionDocx(notice, file);
+      return tasks.length;
+    });
   },
   async 'exports.taskReminders'(ctx, v) {
-    const file = targetPath(v.path, 'docx');
     const agency = await agencyHeader(ctx);
     const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', v.unitId).executeTakeFirst();
     if (!unit) throw new AppError('VALIDATION', `Không có đơn vị mã ${v.unitId}.`, [{ path: 'unitId', message: `Đơn vị: không có đơn vị mã ${v.unitId}.` }]);
@@ -104,7 +104,9 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
       };
     });
     const list = { agency, unitName: unit.name, date: overdue.clock.today, lines, signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName } };
-    if (!renderTemplate(ctx, 'taskReminders', templateData(list), file)) await writeReminderDocx(list, file);
-    return { path: file, rows: lines.length };
+    return writeExport(ctx.files, ctx.user, `Don-doc-nhiem-vu_${unit.name}.docx`, async (file) => {
+      if (!renderTemplate(ctx, 'taskReminders', templateData(list), file)) await writeReminderDocx(list, file);
+      return lines.length;
+    });
   },
 };

@@ -32,7 +32,7 @@ const labels: Record<string, string> = {
 
 export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
   'imports.registerXlsx': async (ctx, input) => {
-    const src = sourceFile(input);
+    const src = sourceFile(ctx, input);
     let sheet: SheetReadResult;
     try {
       sheet = await readChecked(() => readRegisterSheet(src.file, input.kind, input.mapping));

@@ -1,20 +1,15 @@
-/** Where an imported sheet comes from (a path on this PC, or uploaded content), and the backup taken before a real import. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/** Where an imported sheet comes from (an uploaded file's handle), and the backup taken before a real import. */
 import { fieldError } from '../../../shared/api/errors';
 import { makeBackup } from '../backup';
 import type { CallContext } from '../context';
 
-export function sourceFile(input: { path?: string | null; contentBase64?: string | undefined; fileName?: string | undefined }): { file: string; cleanup: () => void } {
-  if (input.path) {
-    if (!fs.existsSync(input.path)) throw fieldError('VALIDATION', 'path', `Không tìm thấy tệp ${input.path}.`);
-    return { file: input.path, cleanup: () => {} };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-import-'));
-  const file = path.join(dir, 'upload.xlsx');
-  fs.writeFileSync(file, Buffer.from(input.contentBase64 ?? '', 'base64'));
-  return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+/** Largest sheet read: a ten-year register is a few MB. */
+const MAX_SHEET_BYTES = 50 * 1024 * 1024;
+
+export function sourceFile(ctx: CallContext, input: { fileId: string }): { file: string; cleanup: () => void } {
+  const f = ctx.files.get(ctx.user, input.fileId);
+  if (f.size > MAX_SHEET_BYTES) throw fieldError('VALIDATION', 'fileId', `Tệp "${f.name}" quá lớn: tối đa 50 MB.`);
+  return { file: f.path, cleanup: () => {} };
 }
 
 /** Into the backup folder and its rotation, like every other backup. */
@@ -27,6 +22,6 @@ export async function readChecked<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {
-    throw fieldError('VALIDATION', 'path', `Không đọc được tệp Excel: ${e instanceof Error ? e.message : String(e)}`);
+    throw fieldError('VALIDATION', 'fileId', `Không đọc được tệp Excel: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

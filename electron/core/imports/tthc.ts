@@ -54,7 +54,7 @@ interface Planned {
 
 export const tthcImportHandlers: HandlerMap<'imports.tthcXlsx'> = {
   'imports.tthcXlsx': async (ctx, input) => {
-    const src = sourceFile(input);
+    const src = sourceFile(ctx, input);
     const sheet = await readChecked(() => readSheetWith(src.file, defs, input.mapping)).finally(src.cleanup);
     const procedures = new Map((await ctx.db.selectFrom('tthc_procedures').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((p) => [foldVietnamese(p.name), p.id]));
     const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name_fold']).where('kind', '=', 'internal').where('archived_at', 'is', null).execute()).map((u) => [u.name_fold, u.id]));

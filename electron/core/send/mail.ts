@@ -1,9 +1,10 @@
 /** Building what goes upward: the files checked, the recipients from the unit list, a MIME message, a .zip. */
 import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { fieldError } from '../../../shared/api/errors';
+import type { SendFileRef } from '../../../shared/api/send';
+import { readableAttachment } from '../attachments';
 import type { CallContext } from '../context';
 
 export interface SendFile {
@@ -11,12 +12,18 @@ export interface SendFile {
   name: string;
 }
 
-export function checkFiles(paths: readonly string[]): SendFile[] {
-  return paths.map((p, i) => {
-    const file = path.resolve(p);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw fieldError('VALIDATION', `files.${i}`, `Không tìm thấy tệp ${p}.`);
-    return { path: file, name: path.basename(file) };
-  });
+/** The caller's handles and the attachments they may see, each under a name of its own (report.txt, report-2.txt…). */
+export async function resolveFiles(ctx: CallContext, refs: readonly SendFileRef[]): Promise<SendFile[]> {
+  const seen = new Set<string>();
+  const out: SendFile[] = [];
+  for (const [i, ref] of refs.entries()) {
+    const f = 'fileId' in ref ? ctx.files.get(ctx.user, ref.fileId, `files.${i}`) : await readableAttachment(ctx, ref.attachmentId, `files.${i}`).then((a) => ({ path: a.file, name: a.row.file_name }));
+    let name = f.name;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = f.name.replace(/(\.[^.]*)?$/, `-${n}$1`);
+    seen.add(name.toLowerCase());
+    out.push({ path: f.path, name });
+  }
+  return out;
 }
 
 /** The receiving units' addresses, then the typed ones; a unit without an address is named. */
@@ -62,12 +69,6 @@ export function composeMessage(m: MailParts): Promise<Buffer> {
 
 export async function writeZip(files: SendFile[], target: string): Promise<void> {
   const zip = new JSZip();
-  const seen = new Set<string>();
-  for (const f of files) {
-    let name = f.name;
-    for (let i = 2; seen.has(name); i++) name = f.name.replace(/(\.[^.]*)?$/, `-${i}$1`);
-    seen.add(name);
-    zip.file(name, fs.readFileSync(f.path));
-  }
+  for (const f of files) zip.file(f.name, fs.readFileSync(f.path));
   fs.writeFileSync(target, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }

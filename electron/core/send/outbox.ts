@@ -16,8 +16,8 @@ import type { OutboxTable } from '../../../db/schema-users';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
 import type { CallContext, HandlerMap } from '../context';
-import { targetPath } from '../exports/index';
-import { checkFiles, composeMessage, recipients, writeZip, type SendFile } from './mail';
+import { writeExport } from '../file-store';
+import { composeMessage, recipients, resolveFiles, writeZip, type SendFile } from './mail';
 
 const SETTINGS_KEY = 'smtp';
 type Item = Output<'send.outbox'>['items'][number];
@@ -116,23 +116,27 @@ export async function settleInterrupted(ctx: Pick<CallContext, 'db' | 'now'>): P
 }
 
 export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queue' | 'send.outbox' | 'send.process' | 'send.retry' | 'send.cancel' | 'send.settings' | 'send.updateSettings'> = {
-  async 'send.package'(_ctx, v) {
-    const files = checkFiles(v.files);
-    const file = targetPath(v.path, 'zip');
-    await writeZip(files, file);
-    return { path: file, rows: files.length };
+  async 'send.package'(ctx, v) {
+    const files = await resolveFiles(ctx, v.files);
+    return writeExport(ctx.files, ctx.user, 'Goi-gui.zip', async (file) => {
+      await writeZip(files, file);
+      return files.length;
+    });
   },
   async 'send.draft'(ctx, v) {
-    const files = checkFiles(v.files);
+    const files = await resolveFiles(ctx, v.files);
     const to = await recipients(ctx, v.toUnitIds, v.to);
-    const file = targetPath(v.path, 'eml');
     const smtp = await readSmtp(ctx);
-    fs.writeFileSync(file, await composeMessage({ from: smtp?.from ?? '', to, subject: v.subject, body: v.body, files, draft: true }));
-    const opened = ctx.host.openPath ? await ctx.host.openPath(file) : false;
-    return { path: file, rows: files.length, to, opened };
+    const eml = await composeMessage({ from: smtp?.from ?? '', to, subject: v.subject, body: v.body, files, draft: true });
+    const handle = await writeExport(ctx.files, ctx.user, 'Thu-gui.eml', async (file) => {
+      fs.writeFileSync(file, eml);
+      return files.length;
+    });
+    const opened = ctx.host.openPath ? await ctx.host.openPath(ctx.files.get(ctx.user, handle.fileId).path) : false;
+    return { ...handle, to, opened };
   },
   async 'send.queue'(ctx, v) {
-    const files = checkFiles(v.files);
+    const files = await resolveFiles(ctx, v.files);
     const to = await recipients(ctx, v.toUnitIds, v.to);
     const now = ctx.now();
     const messageId = `<${crypto.randomUUID()}@van-thu.local>`;
