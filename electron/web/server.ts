@@ -182,7 +182,7 @@ export async function startWebServer(opts: WebServerOptions) {
 
 /** An upload: the raw body is the file, X-File-Name (percent-encoded) its name. */
 async function receiveFile(core: Core, session: string | null, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  let name = '';
+  let name: string;
   try {
     name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
   } catch {

@@ -20,12 +20,13 @@ export const fileId = (label = 'Tệp') =>
     .string({ error: `${label}: chưa chọn tệp.` })
     .regex(/^[A-Za-z0-9_-]{16,64}$/, `${label}: mã tệp không hợp lệ. Hãy chọn lại tệp.`);
 
-const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f]/g;
+const FORBIDDEN = /[\\/:*?"<>|]/g;
 
 /** A name safe on every system: no folder part, no reserved characters, at most 200 characters with its extension kept. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(FORBIDDEN, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  const visible = [...base].map((c) => (c.charCodeAt(0) < 32 ? '_' : c)).join('');
+  const cleaned = visible.replace(FORBIDDEN, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';

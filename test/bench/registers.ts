@@ -105,16 +105,22 @@ export async function registerFigures(): Promise<void> {
   // One year's incoming register to Excel, then that file imported into an empty database.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-io-'));
   const t0 = performance.now();
-  const exp = await core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(dir, 'so-den-2025.xlsx') });
+  const exp = await core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx' });
   if (!exp.ok) throw new Error(exp.error.message);
   print({ name: 'export.incomingRegister.year_s', value: (performance.now() - t0) / 1000, unit: 's', n: exp.value.rows });
+  // The export's file lives in the core's store until it closes: keep a copy to import.
+  const held = await core.download(null, exp.value.fileId);
+  if (!held.ok) throw new Error(held.error.message);
+  const sheet = fs.readFileSync(held.value.path);
   raw.close();
   await core.close();
 
   const fresh = await createCore({ dbPath: path.join(dir, 'import.sqlite'), clock: () => new Date(`${TODAY}T03:00:00Z`) });
   await fresh.call('agency.update', { name: 'Sở Tài nguyên và Môi trường', abbreviation: 'STNMT', place: 'Lạng Sơn' });
   const t1 = performance.now();
-  const imp = await fresh.call('imports.registerXlsx', { kind: 'incoming', path: exp.value.path, dryRun: false });
+  const up = await fresh.upload(null, 'so-den-2025.xlsx', sheet);
+  if (!up.ok) throw new Error(up.error.message);
+  const imp = await fresh.call('imports.registerXlsx', { kind: 'incoming', fileId: up.value.fileId, dryRun: false });
   if (!imp.ok) throw new Error(imp.error.message);
   print({ name: 'import.registerXlsx.20k_s', value: (performance.now() - t1) / 1000, unit: 's', n: imp.value.imported });
   await fresh.close();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 let t: TestCore;
@@ -17,29 +17,26 @@ afterAll(() => t.close());
 describe('attachments', () => {
   it('copies the file into the data folder under its content hash', async () => {
     const content = Buffer.from('%PDF-1.4 bản quét văn bản đến');
-    const a = ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: 'Công văn 5.pdf', contentBase64: content.toString('base64') }));
+    const a = ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileId: await upload(t.core, 'Công văn 5.pdf', content) }));
     const sha = crypto.createHash('sha256').update(content).digest('hex');
     expect(a).toMatchObject({ fileName: 'Công văn 5.pdf', size: content.length, mediaType: 'application/pdf', sha256: sha });
     const stored = path.join(t.dir, 'attachments', sha.slice(0, 2), sha);
     expect(fs.readFileSync(stored)).toEqual(content);
-    const src = path.join(tempDir(), 'scan.png');
-    fs.writeFileSync(src, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: 'scan.png', sourcePath: src }));
+    ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileId: await upload(t.core, 'scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])) }));
     expect(ok(await t.core.call('attachments.list', { ownerKind: 'incoming', ownerId: docId })).items.map((i) => i.fileName)).toEqual(['Công văn 5.pdf', 'scan.png']);
   });
 
-  it('refuses too large, empty, unnamed-owner and badly named files with clear messages', async () => {
-    const big = Buffer.alloc(50 * 1024 * 1024 + 10, 1).toString('base64');
-    const e = err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: 'big.pdf', contentBase64: big }));
+  it('refuses too large, empty, unknown-owner and missing files with clear messages', async () => {
+    const e = err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileId: await upload(t.core, 'big.pdf', Buffer.alloc(50 * 1024 * 1024 + 10, 1)) }));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/quá lớn/);
-    expect(err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: 999, fileName: 'a.pdf', contentBase64: 'YQ==' })).code).toBe('NOT_FOUND');
-    expect(err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: '../x.pdf', contentBase64: 'YQ==' })).fields[0]?.path).toBe('fileName');
-    expect(err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: 'x.pdf' })).fields[0]?.path).toBe('contentBase64');
+    expect(err(await t.core.upload(null, 'rong.pdf', Buffer.alloc(0))).message).toMatch(/rỗng/);
+    expect(err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: 999, fileId: await upload(t.core, 'a.pdf', 'a') })).code).toBe('NOT_FOUND');
+    expect(err(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId } as never)).fields[0]?.path).toBe('fileId');
   });
 
   it('removing keeps the file (soft delete)', async () => {
-    const a = ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileName: 'tam.txt', contentBase64: Buffer.from('tạm').toString('base64') }));
+    const a = ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: docId, fileId: await upload(t.core, 'tam.txt', 'tạm') }));
     ok(await t.core.call('attachments.remove', { id: a.id }));
     expect(ok(await t.core.call('attachments.list', { ownerKind: 'incoming', ownerId: docId })).items.map((i) => i.id)).not.toContain(a.id);
     expect(fs.existsSync(path.join(t.dir, 'attachments', a.sha256.slice(0, 2), a.sha256))).toBe(true);
@@ -57,14 +54,17 @@ describe('attachments in the browser shell', () => {
     await post(web, 'agency.update', standardAgency);
     const d = await post(web, 'incoming.register', { arrivalDate: '2025-03-05', senderName: 'Sở Tư pháp', notation: '9/CV-STP', documentDate: '2025-03-01', subject: 'Công văn' });
     const bytes = crypto.randomBytes(3000);
-    const a = await post(web, 'attachments.add', { ownerKind: 'incoming', ownerId: (d.body.value as { id: number }).id, fileName: 'Bản quét.pdf', contentBase64: bytes.toString('base64') });
+    const up = await fetch(`${web.origin}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${web.token}`, 'x-file-name': encodeURIComponent('Bản quét.pdf') }, body: new Uint8Array(bytes) });
+    const { fileId } = ((await up.json()) as { value: { fileId: string } }).value;
+    const a = await post(web, 'attachments.add', { ownerKind: 'incoming', ownerId: (d.body.value as { id: number }).id, fileId });
     const open = await post(web, 'attachments.open', { id: (a.body.value as { id: number }).id });
-    const v = open.body.value as { opened: boolean; downloadPath: string };
+    const v = open.body.value as { opened: boolean; file: { fileId: string; name: string } };
     expect(v.opened).toBe(false);
-    const res = await fetch(`${web.origin}${v.downloadPath}?token=${web.token}`);
+    expect(v.file.name).toBe('Bản quét.pdf');
+    const res = await fetch(`${web.origin}/api/files/${v.file.fileId}`, { headers: { authorization: `Bearer ${web.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''B%E1%BA%A3n%20qu%C3%A9t.pdf");
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
-    expect((await fetch(`${web.origin}${v.downloadPath}`)).status).toBe(401);
+    expect((await fetch(`${web.origin}/api/files/${v.file.fileId}`)).status).toBe(401);
   });
 });

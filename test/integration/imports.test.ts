@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath } from '../support/core';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/so-van-ban-den-2023.xlsx');
 
@@ -17,7 +17,7 @@ const count = async () => ok(await t.core.call('incoming.list', { from: '2000-01
 
 describe('imports.registerXlsx on a real clerk sheet', () => {
   it('dry run: 300 good rows, the 2 broken ones by row number and reason, nothing written', async () => {
-    const r = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: FIXTURE, dryRun: true }));
+    const r = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, FIXTURE), dryRun: true }));
     expect(r).toMatchObject({ dryRun: true, headerRow: 4, valid: 300, invalid: 2, imported: 0 });
     const bad = r.rows.filter((x) => !x.ok);
     expect(bad.map((b) => b.row)).toEqual([311, 312]);
@@ -28,10 +28,10 @@ describe('imports.registerXlsx on a real clerk sheet', () => {
   });
 
   it('all or nothing by default; valid rows only on request, numbers kept, the register continues after the largest', async () => {
-    const all = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: FIXTURE, dryRun: false }));
+    const all = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, FIXTURE), dryRun: false }));
     expect(all.imported).toBe(0);
     expect(await count()).toBe(0);
-    const some = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: FIXTURE, dryRun: false, validOnly: true }));
+    const some = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, FIXTURE), dryRun: false, validOnly: true }));
     expect(some.imported).toBe(300);
     expect(await count()).toBe(300);
     const first = ok(await t.core.call('incoming.list', { from: '2023-01-01', to: '2023-12-31', sort: 'arrivalNumber', dir: 'asc', pageSize: 2 })).items;
@@ -40,7 +40,7 @@ describe('imports.registerXlsx on a real clerk sheet', () => {
     const next = ok(await t.core.call('incoming.register', { arrivalDate: '2023-05-02', senderName: 'Sở Nội vụ', notation: '1/TB-SNV', documentDate: '2023-05-01', subject: 'Sau khi nhập' }));
     expect(next.arrivalNumber).toBe(301);
     // Importing again: every number is taken, so every row is refused.
-    const again = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: FIXTURE, dryRun: true }));
+    const again = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, FIXTURE), dryRun: true }));
     expect(again.valid).toBe(0);
     expect(again.rows[0]!.errors[0]).toMatch(/Số đến 01 năm 2023 đã có/);
     expect(fs.readdirSync(path.join(t.dir, 'backups')).some((f) => f.includes('_truoc-nhap-excel'))).toBe(true);
@@ -65,7 +65,7 @@ describe('imports.registerXlsx on another layout', () => {
       [1, 'Về việc kiểm kê đất đai', 'Sở Tài chính', '12/STC-QLG', '02/05/2023', '7', '3/5/2023', 'Chị Lan'],
       [2, 'Kế hoạch quan trắc', '  UBND tỉnh  ', '56/KH-UBND', new Date(Date.UTC(2023, 4, 4)), 8, 45050, ''],
     ]);
-    const r = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: file, dryRun: false }));
+    const r = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false }));
     expect(r).toMatchObject({ headerRow: 3, valid: 2, invalid: 0, imported: 2 });
     const items = ok(await t.core.call('incoming.list', { from: '2023-01-01', to: '2023-12-31', sort: 'arrivalNumber', dir: 'asc' })).items;
     expect(items.map((i) => [i.arrivalNumber, i.arrivalDate, i.senderName, i.documentType, i.recipientText])).toEqual([
@@ -73,17 +73,17 @@ describe('imports.registerXlsx on another layout', () => {
       [8, '2023-05-04', 'UBND tỉnh', 'KH', null],
     ]);
     // A mapping names the columns by hand (here: the subject read from "Người xử lý").
-    const m = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: file, dryRun: true, mapping: { subject: 8 } }));
+    const m = ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: true, mapping: { subject: 8 } }));
     expect(m.rows[1]!.errors).toEqual(['Trích yếu: không được để trống.']);
   });
 
   it('a file that is not a register gets a clear message; bad input writes nothing', async () => {
     const file = await sheet([['a', 'b'], [1, 2]]);
-    const e = err(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: file, dryRun: true }));
+    const e = err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: true }));
     expect(e).toMatchObject({ code: 'VALIDATION' });
     expect(e.message).toMatch(/không tìm thấy dòng tiêu đề cột/);
-    expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', dryRun: true })).fields[0]?.path).toBe('path');
-    expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', path: '/khong/co.xlsx', dryRun: true })).fields[0]?.path).toBe('path');
+    expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', dryRun: true } as never)).fields[0]?.path).toBe('fileId');
+    expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: 'khong-co-tep-nay-0000', dryRun: true })).code).toBe('NOT_FOUND');
     expect(await count()).toBe(0);
   });
 });

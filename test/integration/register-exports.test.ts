@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomingRegisterColumns, outgoingRegisterColumns } from '../../electron/core/exports/register-types';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore, heldPath } from '../support/core';
 
 let t: TestCore;
 let out: string;
@@ -48,9 +48,9 @@ async function readXlsx(file: string) {
 
 describe('register exports', () => {
   it('incoming xlsx: the decree columns in order, one row per document of the period, dd/mm/yyyy, A4 landscape', async () => {
-    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'so-den') }));
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx'}));
     expect(r).toEqual({ path: path.join(out, 'so-den.xlsx'), rows: 30 });
-    const { ws, rows } = await readXlsx(r.path);
+    const { ws, rows } = await readXlsx(await heldPath(t.core, r));
     const h = rows.findIndex((row) => row[0] === 'Ngày đến');
     expect(rows[h]).toEqual([...incomingRegisterColumns]);
     expect(rows.slice(0, h).map((row) => row[0])).toContain('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG');
@@ -67,9 +67,9 @@ describe('register exports', () => {
   });
 
   it('outgoing xlsx: issued and cancelled numbers in order, drafts left out', async () => {
-    const r = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'so-di.xlsx') }));
+    const r = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx'}));
     expect(r.rows).toBe(5);
-    const { rows } = await readXlsx(r.path);
+    const { rows } = await readXlsx(await heldPath(t.core, r));
     const h = rows.findIndex((row) => row[0] === 'Số, ký hiệu văn bản');
     expect(rows[h]).toEqual([...outgoingRegisterColumns]);
     const data = rows.slice(h + 1);
@@ -79,9 +79,9 @@ describe('register exports', () => {
   });
 
   it('docx: landscape A4, the header row repeated on each page, Times New Roman, every subject', async () => {
-    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx', path: path.join(out, 'so-den.docx') }));
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx'}));
     expect(r.rows).toBe(30);
-    const xml = await (await JSZip.loadAsync(fs.readFileSync(r.path))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(await heldPath(t.core, r)))).file('word/document.xml')!.async('string');
     expect(xml).toContain('w:orient="landscape"');
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906"/);
     expect(xml).toContain('<w:tblHeader/>');
@@ -94,23 +94,26 @@ describe('register exports', () => {
     }
     for (let i = 1; i <= 30; i++) expect(xml).toContain(`đợt ${i}<`);
     expect(xml).not.toContain('Năm trước');
-    const o = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx', path: path.join(out, 'so-di.docx') }));
+    const o = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx'}));
     expect(o.rows).toBe(5);
   });
 
-  it('bad input: period reversed, unknown format, missing folder — nothing written', async () => {
-    expect(err(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'pdf', path: path.join(out, 'x') })).fields[0]?.path).toBe('format');
-    const e = err(await t.core.call('exports.incomingRegister', { from: '2025-12-31', to: '2025-01-01', format: 'xlsx', path: path.join(out, 'x') }));
+  it('bad input: period reversed, unknown format — nothing written; a path sent along is never written to', async () => {
+    expect(err(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'pdf'})).fields[0]?.path).toBe('format');
+    const e = err(await t.core.call('exports.incomingRegister', { from: '2025-12-31', to: '2025-01-01', format: 'xlsx'}));
     expect(e.fields).toEqual([{ path: 'to', message: 'Đến ngày phải sau hoặc bằng Từ ngày.' }]);
-    const e2 = err(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: path.join(out, 'khong-co', 'x.xlsx') }));
-    expect(e2.fields[0]).toMatchObject({ path: 'path' });
-    expect(fs.existsSync(path.join(out, 'x.xlsx'))).toBe(false);
+    // An old client (or an attacker) naming a file: the core answers a handle and leaves that file alone.
+    const victim = path.join(out, 'x.xlsx');
+    fs.writeFileSync(victim, 'giữ nguyên');
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx', path: victim } as never));
+    expect(fs.readFileSync(victim, 'utf8')).toBe('giữ nguyên');
+    expect(await heldPath(t.core, r)).not.toBe(victim);
   });
 
   it('a cell that looks like a formula stays text', async () => {
     ok(await t.core.call('incoming.register', { arrivalDate: '2025-06-01', senderName: '=HYPERLINK("http://x")', notation: '9/TB-X', documentDate: '2025-06-01', subject: '+cmd|calc' }));
-    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-06-01', to: '2025-06-01', format: 'xlsx', path: path.join(out, 'f.xlsx') }));
-    const { ws } = await readXlsx(r.path);
+    const r = ok(await t.core.call('exports.incomingRegister', { from: '2025-06-01', to: '2025-06-01', format: 'xlsx'}));
+    const { ws } = await readXlsx(await heldPath(t.core, r));
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(last.getCell(3).value).toBe('=HYPERLINK("http://x")');

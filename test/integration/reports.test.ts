@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../electron/core/docx-text';
 import type { Input } from '../../shared/api/index';
-import { makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { makeCore, ok, standardAgency, type TestCore, heldPath } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -69,16 +69,15 @@ describe('monthly report', () => {
   });
 
   it('writes the report in Word with the figures as sentences, in the order of the department’s report', async () => {
-    const out = path.join(t.dir, 'bao-cao-thang-10');
-    const r = ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10, path: out }));
-    expect(r.path).toBe(`${out}.docx`);
-    const text = await docxText(fs.readFileSync(r.path));
+    const r = ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10}));
+    expect(r.name).toBe('Bao-cao-thang-11-2026.docx');
+    const text = await docxText(fs.readFileSync(await heldPath(t.core, r)));
     expect(text).toContain('Kết quả thực hiện nhiệm vụ tháng 10 năm 2026 và kế hoạch công tác tháng 11');
     expect(text).toContain('Trong tháng, số lượng văn bản đến là 3 văn bản, văn bản đi là 2 văn bản. Lũy kế từ đầu năm đến nay số lượng văn bản đến là 5 văn bản, số lượng văn bản đi là 3 văn bản.');
     expect(text).toContain('Trong tháng, tiếp nhận mới 3 hồ sơ (trong đó: 1 hồ sơ tiếp nhận trực tiếp, 1 hồ sơ tiếp nhận mức độ 3,4, 1 hồ sơ qua bưu chính); tháng trước chuyển sang 1 hồ sơ');
     expect(text).toContain('Chỉ tiêu 170 giấy chứng nhận; kết quả đến nay 85 giấy chứng nhận, đạt 50%.');
     const order = ['I. Kết quả thực hiện nhiệm vụ trọng tâm', 'II. Kết quả thực hiện các nhiệm vụ chung', 'Công tác văn thư', 'III. Kết quả thực hiện các lĩnh vực chuyên ngành', 'IV. Kế hoạch công tác tháng 11', 'Nơi nhận'].map((s) => text.indexOf(s));
     expect(order.every((p, i) => p >= 0 && (i === 0 || p > order[i - 1]!))).toBe(true);
-    if (process.env.EXPORTS_DIR) fs.copyFileSync(r.path, path.join(process.env.EXPORTS_DIR, 'bao-cao-thang.docx'));
+    if (process.env.EXPORTS_DIR) fs.copyFileSync(await heldPath(t.core, r), path.join(process.env.EXPORTS_DIR, 'bao-cao-thang.docx'));
   });
 });

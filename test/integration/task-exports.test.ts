@@ -4,13 +4,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, heldPath, makeCore, ok, standardAgency, upload, type TestCore } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 const seed002 = fs.readFileSync(path.resolve(__dirname, '../../../shared/seeds/002_3a266e0a28503dbb.txt'), 'utf8');
 const SOURCE = 'Thông báo kết luận giao ban tháng 6/2021';
 let t: TestCore;
-let out: string;
 const unitNames = ['Văn phòng Sở', 'Thanh tra Sở', 'Phòng Đo đạc và Khoáng sản', 'Phòng Quản lý đất đai', 'Phòng Kế hoạch - Tài nguyên nước', 'Chi cục Bảo vệ môi trường', 'Văn phòng Đăng ký đất đai', 'Trung tâm Quan trắc và Dữ liệu', 'Trung tâm Kỹ thuật Tài nguyên và Môi trường', 'Ban Quản lý dự án VILG'];
 
 async function documentXml(file: string): Promise<string> {
@@ -20,7 +19,6 @@ async function documentXml(file: string): Promise<string> {
 
 beforeAll(async () => {
   t = await makeCore({ clock });
-  out = tempDir();
   ok(await t.core.call('agency.update', { ...standardAgency, parentName: 'UBND tỉnh Cao Bằng', place: 'Cao Bằng' }));
   for (const [i, name] of unitNames.entries()) ok(await t.core.call('units.create', { name, abbreviation: `DV${i + 1}`, kind: 'internal', order: i + 1 }));
   const { tasks } = ok(await t.core.call('tasks.importFromText', { text: seed002 }));
@@ -35,7 +33,6 @@ afterAll(async () => t.close());
 
 describe('task documents', () => {
   it('prints the meeting conclusion as a THÔNG BÁO: general tasks, then each unit with items numbered from 1-', async () => {
-    const file = path.join(out, 'thong-bao.docx');
     const r = ok(
       await t.core.call('exports.meetingConclusion', {
         sourceText: SOURCE,
@@ -43,11 +40,10 @@ describe('task documents', () => {
         authority: 'TL. GIÁM ĐỐC',
         position: 'Chánh Văn phòng',
         signerName: 'Lê Lục Hoàn',
-        path: file,
       }),
     );
     expect(r.rows).toBe(70);
-    const text = await documentXml(file);
+    const text = await documentXml(await heldPath(t.core, r));
     expect(text).toContain('THÔNG BÁO');
     expect(text).toContain('Số:        /TB-STNMT');
     expect(text).toContain('Cao Bằng, ngày      tháng      năm');
@@ -65,10 +61,9 @@ describe('task documents', () => {
   });
 
   it('writes the task report xlsx with one row per unit and correct counts, and overdue dates as dates', async () => {
-    const file = path.join(out, 'bao-cao.xlsx');
-    ok(await t.core.call('exports.taskReport', { from: '2021-01-01', to: '2021-12-31', format: 'xlsx', path: file }));
+    const r = ok(await t.core.call('exports.taskReport', { from: '2021-01-01', to: '2021-12-31', format: 'xlsx' }));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.readFile(await heldPath(t.core, r));
     const ws = wb.getWorksheet('Theo đơn vị')!;
     const rows: (string | number)[][] = [];
     ws.eachRow((row, n) => {
@@ -89,21 +84,19 @@ describe('task documents', () => {
   });
 
   it('writes the task report docx and a unit reminder list', async () => {
-    const docx = path.join(out, 'bao-cao.docx');
-    ok(await t.core.call('exports.taskReport', { from: '2021-01-01', to: '2021-12-31', format: 'docx', path: docx }));
-    const text = await documentXml(docx);
+    const report = ok(await t.core.call('exports.taskReport', { from: '2021-01-01', to: '2021-12-31', format: 'docx' }));
+    const text = await documentXml(await heldPath(t.core, report));
     expect(text).toContain('BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
     expect(text).toContain('Từ ngày 01/01/2021 đến ngày 31/12/2021');
     const units = ok(await t.core.call('units.list', { kind: 'internal' })).items;
     const tt = units.find((u) => u.name === 'Thanh tra Sở')!;
-    const file = path.join(out, 'don-doc.docx');
-    const r = ok(await t.core.call('exports.taskReminders', { unitId: tt.id, position: 'Chánh Văn phòng', signerName: 'Lê Lục Hoàn', path: file }));
+    const r = ok(await t.core.call('exports.taskReminders', { unitId: tt.id, position: 'Chánh Văn phòng', signerName: 'Lê Lục Hoàn'}));
     expect(r.rows).toBe(2);
-    const rem = await documentXml(file);
+    const rem = await documentXml(await heldPath(t.core, r));
     expect(rem).toContain('DANH SÁCH NHIỆM VỤ CẦN ĐÔN ĐỐC');
     expect(rem).toContain('Đơn vị: Thanh tra Sở');
     expect(rem).toMatch(/Quá hạn \d+ ngày làm việc/);
-    expect(err(await t.core.call('exports.meetingConclusion', { sourceText: 'Không có', title: 'x', position: 'x', signerName: 'x', path: file })).fields[0]!.path).toBe('sourceText');
+    expect(err(await t.core.call('exports.meetingConclusion', { sourceText: 'Không có', title: 'x', position: 'x', signerName: 'x'})).fields[0]!.path).toBe('sourceText');
   });
 
   it('reads the text of a .docx for the task reader, numbered paragraphs as items', async () => {
@@ -119,14 +112,14 @@ describe('task documents', () => {
         },
       ],
     });
-    const base64 = (await Packer.toBuffer(doc)).toString('base64');
-    const { text } = ok(await t.core.call('tasks.readDocument', { fileName: 'ket-luan.docx', base64 }));
+    const fileId = await upload(t.core, 'ket-luan.docx', await Packer.toBuffer(doc));
+    const { text } = ok(await t.core.call('tasks.readDocument', { fileId }));
     const { tasks } = ok(await t.core.call('tasks.importFromText', { text }));
     expect(tasks.map((x) => [x.unitName, x.deadline])).toEqual([
       ['Thanh tra Sở', '2026-12-30'],
       ['Thanh tra Sở', null],
     ]);
-    expect(err(await t.core.call('tasks.readDocument', { fileName: 'x.docx', base64: Buffer.from('not a zip').toString('base64') })).message).toContain('.docx');
-    expect(err(await t.core.call('tasks.readDocument', { fileName: 'x.pdf', base64: 'AA==' })).fields[0]!.path).toBe('fileName');
+    expect(err(await t.core.call('tasks.readDocument', { fileId: await upload(t.core, 'x.docx', 'not a zip') })).message).toContain('.docx');
+    expect(err(await t.core.call('tasks.readDocument', { fileId: await upload(t.core, 'x.pdf', 'AA') })).fields[0]!.path).toBe('fileId');
   });
 });

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../electron/core/docx-text';
-import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { err, heldPath, makeCore, ok, standardAgency, upload, type TestCore } from '../support/core';
 
 let t: TestCore;
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 
+/** A Word template with these lines, uploaded: its fileId. */
 async function template(lines: string[]): Promise<string> {
   const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] });
-  return (await Packer.toBuffer(doc)).toString('base64');
+  return upload(t.core, 'mau.docx', await Packer.toBuffer(doc));
 }
 
 beforeAll(async () => {
@@ -23,10 +23,10 @@ afterAll(async () => t.close());
 
 describe("an office's own Word template", () => {
   it('rejects a broken template clearly and keeps the built-in layout', async () => {
-    const broken = err(await t.core.call('templates.set', { export: 'monthlyReport', contentBase64: await template(['Tháng {thang năm {nam}']) }));
+    const broken = err(await t.core.call('templates.set', { export: 'monthlyReport', fileId: await template(['Tháng {thang năm {nam}']) }));
     expect(broken.code).toBe('VALIDATION');
     expect(broken.fields[0]!.message).toMatch(/^Mẫu không dùng được: .*thang/);
-    const notWord = err(await t.core.call('templates.set', { export: 'monthlyReport', contentBase64: Buffer.from('không phải Word').toString('base64') }));
+    const notWord = err(await t.core.call('templates.set', { export: 'monthlyReport', fileId: await upload(t.core, 'mau.docx', 'không phải Word') }));
     expect(notWord.fields[0]!.message).toContain('không phải tài liệu Word');
     expect(ok(await t.core.call('templates.list', {})).items.find((i) => i.export === 'monthlyReport')!.custom).toBe(false);
   });
@@ -35,21 +35,20 @@ describe("an office's own Word template", () => {
     const set = ok(
       await t.core.call('templates.set', {
         export: 'monthlyReport',
-        contentBase64: await template(['{co_quan}', 'BÁO CÁO THÁNG {thang}/{nam}', '{cau_van_thu}', '{#nhiem_vu_trong_tam}', '- {noi_dung}: chỉ tiêu {chi_tieu}', '{/nhiem_vu_trong_tam}', '{chuc_vu}']),
+        fileId: await template(['{co_quan}', 'BÁO CÁO THÁNG {thang}/{nam}', '{cau_van_thu}', '{#nhiem_vu_trong_tam}', '- {noi_dung}: chỉ tiêu {chi_tieu}', '{/nhiem_vu_trong_tam}', '{chuc_vu}']),
       }),
     );
     expect(set.tags).toEqual(expect.arrayContaining(['thang', 'nam', '#nhiem_vu_trong_tam']));
-    const out = path.join(t.dir, 'rieng.docx');
-    ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10, path: out }));
-    const text = await docxText(fs.readFileSync(out));
+    const own = ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10 }));
+    const text = await docxText(fs.readFileSync(await heldPath(t.core, own)));
     expect(text).toContain('Sở Tài nguyên và Môi trường');
     expect(text).toContain('BÁO CÁO THÁNG 10/2026');
     expect(text).toContain('Trong tháng, số lượng văn bản đến là 2 văn bản');
     expect(text).toContain('- Cấp giấy chứng nhận cho tổ chức: chỉ tiêu 170 giấy');
     expect(text).not.toContain('{');
     ok(await t.core.call('templates.remove', { export: 'monthlyReport' }));
-    ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10, path: out }));
-    expect(await docxText(fs.readFileSync(out))).toContain('I. Kết quả thực hiện nhiệm vụ trọng tâm');
+    const builtIn = ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10 }));
+    expect(await docxText(fs.readFileSync(await heldPath(t.core, builtIn)))).toContain('I. Kết quả thực hiện nhiệm vụ trọng tâm');
   });
 });
 
@@ -58,20 +57,18 @@ describe('templates for every Word export', () => {
     const kinds = ok(await t.core.call('templates.list', {})).items.map((i) => i.export);
     expect(kinds).toEqual(expect.arrayContaining(['monthlyReport', 'apologySlip', 'meetingConclusion', 'taskReminders', 'taskReport', 'incomingRegister', 'outgoingRegister', 'dossierPlan', 'dossierIndex', 'handoverIndex', 'handoverRecord']));
 
-    ok(await t.core.call('templates.set', { export: 'incomingRegister', contentBase64: await template(['{agency_name} — {register_name} từ {from} đến {to}', '{#dong}', 'Số {arrival_number} ngày {arrival_date}: {subject}', '{/dong}']) }));
-    const reg = path.join(t.dir, 'so-rieng.docx');
-    ok(await t.core.call('exports.incomingRegister', { from: '2026-10-01', to: '2026-10-31', format: 'docx', path: reg }));
-    const regText = await docxText(fs.readFileSync(reg));
+    ok(await t.core.call('templates.set', { export: 'incomingRegister', fileId: await template(['{agency_name} — {register_name} từ {from} đến {to}', '{#dong}', 'Số {arrival_number} ngày {arrival_date}: {subject}', '{/dong}']) }));
+    const reg = ok(await t.core.call('exports.incomingRegister', { from: '2026-10-01', to: '2026-10-31', format: 'docx' }));
+    const regText = await docxText(fs.readFileSync(await heldPath(t.core, reg)));
     expect(regText).toContain('Sở Tài nguyên và Môi trường — Sổ văn bản đến từ 01/10/2026 đến 31/10/2026');
     expect(regText).toContain('Số 1 ngày 01/10/2026: Văn bản');
     expect(regText).toContain('Số 2 ngày 02/10/2026: Văn bản');
 
     const h = ok(await t.core.call('dossiers.addHeading', { year: 2026, title: 'TỔNG HỢP' }));
     ok(await t.core.call('dossiers.create', { year: 2026, headingId: h.id, code: '01.VP', title: 'Kế hoạch công tác', retention: 'permanent' }));
-    ok(await t.core.call('templates.set', { export: 'dossierPlan', contentBase64: await template(['{tieu_de}', '{#dong}', '{de_muc}{cot1} {cot2} ({cot3})', '{/dong}']) }));
-    const plan = path.join(t.dir, 'danh-muc-rieng.docx');
-    ok(await t.core.call('exports.dossierPlan', { year: 2026, format: 'docx', path: plan }));
-    const planText = await docxText(fs.readFileSync(plan));
+    ok(await t.core.call('templates.set', { export: 'dossierPlan', fileId: await template(['{tieu_de}', '{#dong}', '{de_muc}{cot1} {cot2} ({cot3})', '{/dong}']) }));
+    const plan = ok(await t.core.call('exports.dossierPlan', { year: 2026, format: 'docx' }));
+    const planText = await docxText(fs.readFileSync(await heldPath(t.core, plan)));
     expect(planText).toContain('DANH MỤC HỒ SƠ CỦA SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG NĂM 2026');
     expect(planText).toContain('I. TỔNG HỢP');
     expect(planText).toContain('01.VP Kế hoạch công tác (Vĩnh viễn)');

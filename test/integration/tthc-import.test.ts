@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readChannel } from '../../electron/core/imports/tthc';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -47,7 +47,7 @@ describe('TTHC import from the one-stop system', () => {
   });
 
   it('finds the columns, reports each bad row and writes nothing in a dry run', async () => {
-    const r = ok(await t.core.call('imports.tthcXlsx', { path: file }));
+    const r = ok(await t.core.call('imports.tthcXlsx', { fileId: await uploadPath(t.core, file) }));
     expect(r.headerRow).toBe(4);
     expect(r.columns.map((c) => c.field)).toEqual(['code', 'procedure', 'field', 'applicantName', 'applicantAddress', 'receivedAt', 'dueDate', 'resultDate', 'channel', 'status', 'unit']);
     expect([r.valid, r.invalid, r.imported]).toEqual([4, 3, 0]);
@@ -59,13 +59,13 @@ describe('TTHC import from the one-stop system', () => {
     expect(r.newProcedures).toEqual(['Đăng ký biến động đất đai']);
     expect(ok(await t.core.call('tthc.list', {})).total).toBe(0);
     // All or nothing by default: with bad rows, a real run imports none.
-    expect(ok(await t.core.call('imports.tthcXlsx', { path: file, dryRun: false })).imported).toBe(0);
+    expect(ok(await t.core.call('imports.tthcXlsx', { fileId: await uploadPath(t.core, file), dryRun: false })).imported).toBe(0);
     expect(ok(await t.core.call('tthc.list', {})).total).toBe(0);
-    expect(err(await t.core.call('imports.tthcXlsx', { path: path.join(tempDir(), 'khong-co.xlsx') })).fields[0]!.path).toBe('path');
+    expect(err(await t.core.call('imports.tthcXlsx', {} as never)).fields[0]!.path).toBe('fileId');
   });
 
   it('imports the valid rows with their due dates, results and withdrawals, adding the new procedure', async () => {
-    const r = ok(await t.core.call('imports.tthcXlsx', { path: file, dryRun: false, validOnly: true }));
+    const r = ok(await t.core.call('imports.tthcXlsx', { fileId: await uploadPath(t.core, file), dryRun: false, validOnly: true }));
     expect(r.imported).toBe(4);
     const { items } = ok(await t.core.call('tthc.list', { pageSize: 10 }));
     const byCode = Object.fromEntries(items.map((x) => [x.code.slice(-4), x]));

@@ -39,3 +39,18 @@ export const standardAgency = {
   abbreviation: 'STNMT',
   place: 'Lạng Sơn',
 };
+
+/** Uploads bytes as the browser or the desktop would: the handle's fileId. */
+export async function upload(core: Core, name: string, content: Buffer | string, session: string | null = null): Promise<string> {
+  return ok(await core.upload(session, name, typeof content === 'string' ? Buffer.from(content) : content)).fileId;
+}
+
+/** Uploads a file of this machine (test fixtures) under its own name. */
+export function uploadPath(core: Core, file: string, session: string | null = null): Promise<string> {
+  return upload(core, path.basename(file), fs.readFileSync(file), session);
+}
+
+/** Where the core keeps an export it answered with a handle (to read it in a test). */
+export async function heldPath(core: Core, handle: { fileId: string }, session: string | null = null): Promise<string> {
+  return ok(await core.download(session, handle.fileId)).path;
+}

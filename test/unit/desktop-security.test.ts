@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
+import { CALL_CHANNEL, UPLOAD_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
 import {
   APP_START_URL,
   isAppUrl,
@@ -69,9 +69,13 @@ describe('IPC glue (with fakes for Electron)', () => {
         emit = l;
         return () => {};
       },
+      upload: async (session: string | null, name: string, content: Uint8Array): Promise<ApiResult<unknown>> => {
+        calls.push(['upload', { session, name, size: content.length }]);
+        return { ok: true, value: { fileId: 'f'.repeat(24), name, size: content.length } };
+      },
     };
     registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => [{ send: (ch, p) => sent.push([ch, p]) }]);
-    return { handler: handlers.get(CALL_CHANNEL)!, calls, sent, emit: (e: { type: string }) => emit(e) };
+    return { handler: handlers.get(CALL_CHANNEL)!, upload: handlers.get(UPLOAD_CHANNEL)!, calls, sent, emit: (e: { type: string }) => emit(e) };
   }
 
   it('forwards calls from the app frame to the core', async () => {
@@ -87,6 +91,16 @@ describe('IPC glue (with fakes for Electron)', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('FORBIDDEN');
     expect(s.calls).toEqual([]);
+  });
+
+  it('uploads a picked file from the app frame only, with the window\'s session, never a path', async () => {
+    const s = setup();
+    const app = { senderFrame: { url: APP_START_URL, parent: null } };
+    expect(await s.upload(app, 'Công văn.pdf', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: true, value: { name: 'Công văn.pdf', size: 3 } });
+    expect(s.calls).toEqual([['upload', { session: null, name: 'Công văn.pdf', size: 3 }]]);
+    expect(await s.upload({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'x', new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.upload(app, 'x', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(s.calls).toHaveLength(1);
   });
 
   it('refuses a non-string method name', async () => {

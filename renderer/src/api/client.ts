@@ -3,9 +3,12 @@
  * window.vanthu; in the browser shell calls go over HTTP with the run's token.
  */
 import type { ApiError, ApiResult, Input, MethodName, Output } from '../../../shared/api/index';
+import type { FileHandle } from '../../../shared/api/files';
 
 export interface Bridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** A file the user picked or dropped, kept by the core; answered with its handle. */
+  upload(name: string, content: Uint8Array<ArrayBuffer>): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
 }
 
@@ -31,9 +34,26 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const lostConnection: { ok: false; error: ApiError } = {
+  ok: false,
+  error: { code: 'IO', message: 'Mất kết nối tới chương trình Văn thư. Hãy kiểm tra cửa sổ dòng lệnh còn chạy không.', fields: [] },
+};
+
 function httpBridge(): Bridge {
   const token = takeToken();
   return {
+    async upload(name, content) {
+      try {
+        const res = await fetch('/api/files', {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '', 'x-file-name': encodeURIComponent(name) },
+          body: content,
+        });
+        return (await res.json()) as ApiResult<unknown>;
+      } catch {
+        return lostConnection;
+      }
+    },
     async call(method, input) {
       try {
         const res = await fetch(`/api/${method}`, {
@@ -47,10 +67,7 @@ function httpBridge(): Bridge {
         if (method === 'auth.logout') sessionStorage.removeItem(SESSION_KEY);
         return result;
       } catch {
-        return {
-          ok: false,
-          error: { code: 'IO', message: 'Mất kết nối tới chương trình Văn thư. Hãy kiểm tra cửa sổ dòng lệnh còn chạy không.', fields: [] },
-        };
+        return lostConnection;
       }
     },
     onEvent(listener) {
@@ -63,9 +80,36 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.vanthu ?? httpBridge();
 
-/** A download link of the browser shell (links cannot carry the Authorization header). */
-export function downloadUrl(path: string): string {
-  return `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}&session=${encodeURIComponent(sessionStorage.getItem(SESSION_KEY) ?? '')}`;
+/** Sends a picked or dropped file to the core: its handle. */
+export async function uploadFile(file: File): Promise<ApiResult<FileHandle>> {
+  return (await bridge.upload(file.name, new Uint8Array(await file.arrayBuffer()))) as ApiResult<FileHandle>;
+}
+
+/**
+ * Saves a file the core made: the desktop shows its save dialog; the browser
+ * fetches it with token and session and hands it to the browser's downloads.
+ * The message to show.
+ */
+export async function saveFile(handle: FileHandle): Promise<string> {
+  const r = await call('files.save', { fileId: handle.fileId });
+  if (!r.ok) return r.error.message;
+  if (!r.value.downloadUrl) return r.value.saved ? `Đã lưu "${handle.name}".` : 'Chưa lưu tệp (đã hủy).';
+  try {
+    const res = await fetch(r.value.downloadUrl, { headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '' } });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: ApiError } | null;
+      return body?.error?.message ?? `Không tải được tệp "${handle.name}".`;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = handle.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return `Đã tải về "${handle.name}".`;
+  } catch {
+    return lostConnection.error.message;
+  }
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {

@@ -2,14 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/api/attachments';
 import { formatNumberVi } from '../../../shared/dates';
-import { call, downloadUrl, fetchValue } from '../api/client';
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
+import { call, fetchValue, saveFile, uploadFile } from '../api/client';
 
 export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'outgoing'; ownerId: number }) {
   const [items, setItems] = useState<Attachment[]>([]);
@@ -21,7 +14,8 @@ export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'o
 
   async function add(files: FileList | null) {
     for (const f of [...(files ?? [])]) {
-      const r = await call('attachments.add', { ownerKind, ownerId, fileName: f.name, contentBase64: await toBase64(f) });
+      const up = await uploadFile(f);
+      const r = up.ok ? await call('attachments.add', { ownerKind, ownerId, fileId: up.value.fileId }) : up;
       setMessage(r.ok ? `Đã đính kèm "${f.name}".` : r.error.message);
     }
     load();
@@ -30,7 +24,7 @@ export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'o
   async function open(a: Attachment) {
     const r = await call('attachments.open', { id: a.id });
     if (!r.ok) return setMessage(r.error.message);
-    if (!r.value.opened) window.location.assign(downloadUrl(r.value.downloadPath));
+    if (!r.value.opened) setMessage(await saveFile(r.value.file));
   }
 
   return (

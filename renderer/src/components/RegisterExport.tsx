@@ -28,9 +28,8 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
     if (!from || !to) return setMessage('Hãy nhập đủ Từ ngày và Đến ngày.');
     setBusy(true);
     setMessage('Đang xuất…');
-    const name = `${kind === 'incoming' ? 'So-van-ban-den' : 'So-van-ban-di'}_${from}_${to}.${format}`;
     setProgress(null);
-    setMessage(await exportToFile(name, (path) => call(method, { from, to, format, path }), (n) => `${formatNumberVi(n)} văn bản`));
+    setMessage(await exportToFile(() => call(method, { from, to, format }), (n) => `${formatNumberVi(n)} văn bản`));
     setBusy(false);
     setProgress(null);
   }

@@ -1,20 +1,19 @@
-/** Saving an export: the desktop asks where (save dialog); the browser shell downloads the file. */
+/** Saving an export: the core writes it and answers a handle; the desktop asks where (save dialog), the browser downloads it. */
 import type { ApiResult } from '../../../shared/api/errors';
-import { call, downloadUrl } from '../api/client';
+import type { FileHandle } from '../../../shared/api/files';
+import { saveFile } from '../api/client';
 
-type Run = (path: string) => Promise<ApiResult<{ path: string; rows: number }>>;
+type Exported = FileHandle & { rows: number };
+type Run = () => Promise<ApiResult<Exported>>;
 
-/** The message to show, and the written file (to send it on) when it worked. */
-export async function exportFile(fileName: string, run: Run, describe: (rows: number) => string): Promise<{ message: string; path: string | null }> {
-  const target = await call('files.savePath', { fileName });
-  if (!target.ok) return { message: target.error.message, path: null };
-  if (!target.value.path) return { message: 'Đã hủy.', path: null };
-  const r = await run(target.value.path);
-  if (!r.ok) return { message: r.error.fields[0]?.message ?? r.error.message, path: null };
-  if (target.value.downloadPath) window.location.assign(downloadUrl(target.value.downloadPath));
-  return { message: `Đã xuất ${describe(r.value.rows)}${target.value.downloadPath ? '' : ` vào ${r.value.path}`}.`, path: r.value.path };
+/** The message to show, and the written file's handle (to send it on) when it worked. */
+export async function exportFile(run: Run, describe: (rows: number) => string): Promise<{ message: string; file: FileHandle | null }> {
+  const r = await run();
+  if (!r.ok) return { message: r.error.fields[0]?.message ?? r.error.message, file: null };
+  const saved = await saveFile(r.value);
+  return { message: `Đã xuất ${describe(r.value.rows)}. ${saved}`, file: r.value };
 }
 
-export async function exportToFile(fileName: string, run: Run, describe: (rows: number) => string): Promise<string> {
-  return (await exportFile(fileName, run, describe)).message;
+export async function exportToFile(run: Run, describe: (rows: number) => string): Promise<string> {
+  return (await exportFile(run, describe)).message;
 }

@@ -24,9 +24,8 @@ export function HandOverDialog({ files, units, onClose, onDone }: { files: Dossi
   }
   async function print(kind: 'record' | 'index') {
     if (handoverId === null) return;
-    const name = `${kind === 'record' ? 'Bien-ban-giao-nhan' : 'Muc-luc-ho-so-nop-luu'}_${date ?? ''}.docx`;
     setMessage(
-      await exportToFile(name, (path) => (kind === 'record' ? call('exports.handoverRecord', { handoverId, path }) : call('exports.handoverIndex', { handoverId, format: 'docx', path })), (n) => `${n} hồ sơ`),
+      await exportToFile(() => (kind === 'record' ? call('exports.handoverRecord', { handoverId }) : call('exports.handoverIndex', { handoverId, format: 'docx' })), (n) => `${n} hồ sơ`),
     );
   }
   return (

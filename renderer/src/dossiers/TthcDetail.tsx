@@ -39,7 +39,7 @@ export function TthcDetail({ id, onChanged, onClose }: { id: number; onChanged: 
     onChanged();
   }
   async function apology() {
-    setMessage(await exportToFile(`Phieu-xin-loi_${d!.code}.docx`, (path) => call('exports.apologySlip', { id, ...sign, path }), () => 'phiếu xin lỗi'));
+    setMessage(await exportToFile(() => call('exports.apologySlip', { id, ...sign }), () => 'phiếu xin lỗi'));
   }
   const facts: [string, string][] = [
     ['Thủ tục', `${d.procedure.name} (${d.procedure.processingDays} ngày làm việc)`],

@@ -33,7 +33,7 @@ export function WorkFileDetail({ id, onChanged, onClose }: { id: number; onChang
     ['Hạn nộp lưu', formatDateVi(f.handoverDue)],
   ];
   async function printIndex() {
-    setMessage(await exportToFile(`Muc-luc-van-ban_${f!.code}.docx`, (path) => call('exports.dossierIndex', { id: f!.id, format: 'docx', path }), (n) => `${n} văn bản`));
+    setMessage(await exportToFile(() => call('exports.dossierIndex', { id: f!.id, format: 'docx' }), (n) => `${n} văn bản`));
   }
   return (
     <aside className="panel wide" aria-label="Chi tiết hồ sơ">

@@ -40,7 +40,7 @@ export function WorkFilesView({ units, reload, onChanged }: { units: Unit[]; rel
   }
   async function printPlan(format: 'docx' | 'xlsx') {
     setMessage('Đang xuất…');
-    setMessage(await exportToFile(`Danh-muc-ho-so_${year}.${format}`, (path) => call('exports.dossierPlan', { year, format, path }), (n) => `${n} hồ sơ`));
+    setMessage(await exportToFile(() => call('exports.dossierPlan', { year, format }), (n) => `${n} hồ sơ`));
   }
 
   const files = (plan?.files ?? []).filter((f) => !onlyWarned || f.handoverWarning);

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { Output } from '../../../shared/api/index';
 import { importFields } from '../../../shared/api/imports';
-import { call } from '../api/client';
+import { call, uploadFile } from '../api/client';
 
 type Report = Output<'imports.registerXlsx'>;
 type Kind = 'incoming' | 'outgoing' | 'tthc';
@@ -39,13 +39,6 @@ const fieldLabels: Record<string, string> = {
   unit: 'Đơn vị giải quyết',
 };
 
-async function readBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
 export function ImportPage() {
   const [kind, setKind] = useState<Kind>(() => (window.location.hash.endsWith('/tthc') ? 'tthc' : 'incoming'));
   const [file, setFile] = useState<File | null>(null);
@@ -59,8 +52,12 @@ export function ImportPage() {
     if (!file) return setMessage('Hãy chọn tệp Excel (.xlsx).');
     setBusy(true);
     setMessage(dryRun ? 'Đang kiểm tra tệp…' : 'Đang nhập…');
-    const contentBase64 = await readBase64(file);
-    const source = { contentBase64, fileName: file.name, dryRun, validOnly, mapping };
+    const up = await uploadFile(file);
+    if (!up.ok) {
+      setBusy(false);
+      return setMessage(up.error.message);
+    }
+    const source = { fileId: up.value.fileId, dryRun, validOnly, mapping };
     const r = kind === 'tthc' ? await call('imports.tthcXlsx', source) : await call('imports.registerXlsx', { kind, ...source });
     setBusy(false);
     if (!r.ok) return setMessage(r.error.message);

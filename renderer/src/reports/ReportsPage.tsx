@@ -6,6 +6,7 @@ import { formatNumberVi as n, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { exportFile } from '../components/exportFile';
 import { SendDialog } from './SendDialog';
+import type { FileHandle } from '../../../shared/api/files';
 import { ReportSignature } from './ReportSignature';
 import { SmtpSettings } from './SmtpSettings';
 
@@ -18,7 +19,7 @@ export function ReportsPage() {
   const [month, setMonth] = useState(Number(today.slice(5, 7)));
   const [f, setF] = useState<Figures | null>(null);
   const [outbox, setOutbox] = useState<Outbox>([]);
-  const [sending, setSending] = useState<string[] | null>(null);
+  const [sending, setSending] = useState<FileHandle[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     fetchValue('reports.monthly', { year, month }).then(setF).catch((e: Error) => setMessage(e.message));
@@ -29,9 +30,9 @@ export function ReportsPage() {
   useEffect(loadOutbox, [loadOutbox]);
 
   async function exportReport() {
-    const r = await exportFile(`Bao-cao-thang-${month}-${year}.docx`, (path) => call('exports.monthlyReport', { year, month, path }), () => 'báo cáo tháng');
+    const r = await exportFile(() => call('exports.monthlyReport', { year, month }), () => 'báo cáo tháng');
     setMessage(r.message);
-    if (r.path) setSending([r.path]);
+    if (r.file) setSending([r.file]);
   }
   async function outboxAction(id: number, what: 'retry' | 'cancel') {
     const r = what === 'retry' ? await call('send.retry', { id }) : await call('send.cancel', { id });

@@ -1,15 +1,18 @@
 /** "Gửi": the chosen files to the superior's email — as a .zip, as a draft for the mail program, or through the outbox. */
 import { useEffect, useState } from 'react';
 import type { Unit } from '../../../shared/api/units';
-import { call, fetchValue } from '../api/client';
+import { call, fetchValue, saveFile } from '../api/client';
+import type { FileHandle } from '../../../shared/api/files';
 import { exportFile } from '../components/exportFile';
 
-export function SendDialog({ files, subject: initialSubject, onClose }: { files: string[]; subject: string; onClose: () => void }) {
+export function SendDialog({ files: handles, subject: initialSubject, onClose }: { files: FileHandle[]; subject: string; onClose: () => void }) {
+  const files = handles.map((h) => ({ fileId: h.fileId }));
+  const names = handles.map((h) => h.name).join(', ');
   const [units, setUnits] = useState<Unit[]>([]);
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const [to, setTo] = useState('');
   const [subject, setSubject] = useState(initialSubject);
-  const [body, setBody] = useState(`Kính gửi: …\n\nCơ quan gửi kèm theo thư này: ${files.map((f) => f.split(/[\\/]/).pop()).join(', ')}.\n\nTrân trọng.`);
+  const [body, setBody] = useState(`Kính gửi: …\n\nCơ quan gửi kèm theo thư này: ${names}.\n\nTrân trọng.`);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     fetchValue('units.list', {}).then((r) => setUnits(r.items.filter((u) => u.email))).catch(() => setUnits([]));
@@ -18,10 +21,13 @@ export function SendDialog({ files, subject: initialSubject, onClose }: { files:
   const message_ = { files, toUnitIds: unitIds, to: typed, subject, body };
 
   async function zip() {
-    setMessage((await exportFile('Goi-gui.zip', (path) => call('send.package', { files, path }), (n) => `gói ${n} tệp`)).message);
+    setMessage((await exportFile(() => call('send.package', { files }), (n) => `gói ${n} tệp`)).message);
   }
   async function draft() {
-    setMessage((await exportFile('Thu-gui.eml', (path) => call('send.draft', { ...message_, path }), () => 'thư nháp; mở tệp .eml bằng chương trình thư để gửi')).message);
+    const r = await call('send.draft', message_);
+    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
+    // The desktop opened it in the mail program; otherwise it is saved for the user to open.
+    setMessage(r.value.opened ? 'Đã mở thư nháp trong chương trình thư.' : `Đã soạn thư nháp; mở tệp .eml bằng chương trình thư để gửi. ${await saveFile(r.value)}`);
   }
   async function queue() {
     const r = await call('send.queue', message_);
@@ -31,7 +37,7 @@ export function SendDialog({ files, subject: initialSubject, onClose }: { files:
     <div className="overlay" onMouseDown={onClose}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label="Gửi tệp" onMouseDown={(e) => e.stopPropagation()}>
         <h2>Gửi lên cấp trên</h2>
-        <p className="muted">Tệp gửi: {files.map((f) => f.split(/[\\/]/).pop()).join(', ')}</p>
+        <p className="muted">Tệp gửi: {names}</p>
         <fieldset className="checks">
           <legend>Đơn vị nhận (có địa chỉ thư)</legend>
           {units.map((u) => (

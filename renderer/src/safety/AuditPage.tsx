@@ -24,7 +24,7 @@ export function AuditPage() {
   }, [from, to, entity]);
   useEffect(load, [load]);
   async function exportXlsx() {
-    setMessage(await exportToFile(`Nhat-ky_${from ?? ''}_${to ?? ''}.xlsx`, (path) => call('exports.audit', { from: from ?? '', to: to ?? '', entity: entity || null, path }), (n) => `${n} dòng nhật ký`));
+    setMessage(await exportToFile(() => call('exports.audit', { from: from ?? '', to: to ?? '', entity: entity || null }), (n) => `${n} dòng nhật ký`));
   }
   return (
     <section className="page">

@@ -2,16 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/api/index';
 import type { TemplateExport } from '../../../shared/api/templates';
-import { call, fetchValue } from '../api/client';
+import { call, fetchValue, uploadFile } from '../api/client';
 
 type Item = Output<'templates.list'>['items'][number];
-
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 export function TemplatesSettings() {
   const [items, setItems] = useState<Item[]>([]);
@@ -22,7 +15,8 @@ export function TemplatesSettings() {
   useEffect(load, [load]);
   async function upload(kind: TemplateExport, file: File | undefined) {
     if (!file) return;
-    const r = await call('templates.set', { export: kind, contentBase64: await base64(file), fileName: file.name });
+    const up = await uploadFile(file);
+    const r = up.ok ? await call('templates.set', { export: kind, fileId: up.value.fileId }) : up;
     setMessage(r.ok ? `Đã dùng mẫu ${file.name} (các ô: ${r.value.tags.join(', ') || 'không có'}).` : (r.error.fields[0]?.message ?? r.error.message));
     load();
   }

@@ -28,17 +28,14 @@ export function TaskExport({ units, onClose }: { units: Unit[]; onClose: () => v
   async function run() {
     setBusy(true);
     setMessage('Đang xuất…');
-    const ext = kind === 'report' ? format : 'docx';
-    const name = `${kind === 'report' ? 'Bao-cao-nhiem-vu' : kind === 'conclusion' ? 'Thong-bao-ket-luan' : 'Danh-sach-don-doc'}_${toIsoDate(new Date())}.${ext}`;
     setMessage(
       await exportToFile(
-        name,
-        (path) =>
+        () =>
           kind === 'report'
-            ? call('exports.taskReport', { from: from ?? '', to: to ?? '', format, path })
+            ? call('exports.taskReport', { from: from ?? '', to: to ?? '', format })
             : kind === 'conclusion'
-              ? call('exports.meetingConclusion', { sourceText, title, ...sign, path })
-              : call('exports.taskReminders', { unitId: Number(unitId), ...sign, path }),
+              ? call('exports.meetingConclusion', { sourceText, title, ...sign })
+              : call('exports.taskReminders', { unitId: Number(unitId), ...sign }),
         (n) => `${n} dòng`,
       ),
     );

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ProposedTaskView } from '../../../shared/api/task-import';
 import type { Unit } from '../../../shared/api/units';
-import { call } from '../api/client';
+import { call, uploadFile } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { FormMessage, useFormErrors } from '../components/form';
 
@@ -17,13 +17,6 @@ interface Row extends ProposedTaskView {
   unitChoice: string;
 }
 
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
 export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => void }) {
   const [text, setText] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -32,7 +25,8 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
   const { errors, show, clear } = useFormErrors();
 
   async function pick(file: File) {
-    const r = await call('tasks.readDocument', { fileName: file.name, base64: toBase64(await file.arrayBuffer()) });
+    const up = await uploadFile(file);
+    const r = up.ok ? await call('tasks.readDocument', { fileId: up.value.fileId }) : up;
     if (!r.ok) return setMessage(r.error.message);
     setText(r.value.text);
     setMessage(`Đã lấy chữ từ tệp ${file.name}.`);
