@@ -1,14 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
-import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { err, makeCore, ok, type TestCore } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
-beforeEach(async () => {
-  t = await makeCore({ clock });
-  ok(await t.core.call('agency.update', standardAgency));
-});
+// Sign-in needs no agency: a bare database, as on first run.
+beforeEach(async () => (t = await makeCore({ clock })));
 afterEach(async () => t.close());
 
 const admin = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'mat-khau-rat-dai-2026' };

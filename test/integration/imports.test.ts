@@ -48,16 +48,16 @@ describe('imports.registerXlsx on a real clerk sheet', () => {
   });
 });
 
-describe('imports.registerXlsx on another layout', () => {
-  async function sheet(rows: unknown[][]): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Sheet1');
-    for (const r of rows) ws.addRow(r);
-    const file = path.join(tempDir(), 'khac.xlsx');
-    await wb.xlsx.writeFile(file);
-    return file;
-  }
+async function sheet(rows: unknown[][], name = 'Sheet1'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  for (const r of rows) ws.addRow(r);
+  const file = path.join(tempDir(), 'khac.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
 
+describe('imports.registerXlsx on another layout', () => {
   it('finds differently worded headers in another order, and accepts a manual mapping', async () => {
     const file = await sheet([
       ['PHÒNG HÀNH CHÍNH'],
@@ -91,21 +91,20 @@ describe('imports.registerXlsx on another layout', () => {
 
 describe('imports.registerXlsx of an outgoing register', () => {
   const header = ['Số, ký hiệu văn bản', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Người ký', 'Nơi nhận', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ghi chú'];
-  async function outgoingSheet(): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Sổ đi 2023');
-    ws.addRow(['SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG']);
-    ws.addRow(['SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM 2023']);
-    ws.addRow([]);
-    ws.addRow(header);
-    ws.addRow(['01/BC-STNMT', '05/01/2023', 'Báo cáo kết quả quản lý tài nguyên nước năm 2022', 'Nguyễn Văn Hùng', '- UBND tỉnh Lạng Sơn;\n- Bộ Tài nguyên và Môi trường;\n- Lưu: VT, NKS.', 'VT, NKS(PAD)', 3, '']);
-    ws.addRow(['02/STNMT-VP', new Date(Date.UTC(2023, 0, 10)), 'V/v đôn đốc báo cáo thống kê đất đai', 'Trần Thị Mai', 'Các phòng, đơn vị thuộc Sở', 'Lưu: VT, VP(TTM).', '5', 'Gửi qua trục liên thông']);
-    ws.addRow(['03/KH-STNMT', '31/02/2023', 'Kế hoạch kiểm tra khoáng sản', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, NKS(PAD)', 2, '']);
-    ws.addRow(['04/QĐ-STNMT', '20/01/2023', 'Quyết định phê duyệt kế hoạch quan trắc môi trường', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, QLMT(LVA)', 4, '']);
-    const file = path.join(tempDir(), 'so-di-2023.xlsx');
-    await wb.xlsx.writeFile(file);
-    return file;
-  }
+  const outgoingSheet = () =>
+    sheet(
+      [
+        ['SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'],
+        ['SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM 2023'],
+        [],
+        header,
+        ['01/BC-STNMT', '05/01/2023', 'Báo cáo kết quả quản lý tài nguyên nước năm 2022', 'Nguyễn Văn Hùng', '- UBND tỉnh Lạng Sơn;\n- Bộ Tài nguyên và Môi trường;\n- Lưu: VT, NKS.', 'VT, NKS(PAD)', 3, ''],
+        ['02/STNMT-VP', new Date(Date.UTC(2023, 0, 10)), 'V/v đôn đốc báo cáo thống kê đất đai', 'Trần Thị Mai', 'Các phòng, đơn vị thuộc Sở', 'Lưu: VT, VP(TTM).', '5', 'Gửi qua trục liên thông'],
+        ['03/KH-STNMT', '31/02/2023', 'Kế hoạch kiểm tra khoáng sản', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, NKS(PAD)', 2, ''],
+        ['04/QĐ-STNMT', '20/01/2023', 'Quyết định phê duyệt kế hoạch quan trắc môi trường', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, QLMT(LVA)', 4, ''],
+      ],
+      'Sổ đi 2023',
+    );
   const list = async () => ok(await t.core.call('outgoing.list', { from: '2023-01-01', to: '2023-12-31', sort: 'number', dir: 'asc' })).items;
   const auditRows = async () => ok(await t.core.call('audit.list', { entity: 'outgoing' })).items.length;
   const backups = () => (fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('_truoc-nhap-excel.sqlite')) : []);
