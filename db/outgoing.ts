@@ -114,3 +114,8 @@ export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing'));
   return q;
 }
+
+export async function outgoingNumberTaken(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<boolean> {
+  const r = await db.selectFrom('outgoing').select('id').where('register_id', '=', registerId).where('year', '=', year).where('number', '=', n).executeTakeFirst();
+  return r !== undefined;
+}

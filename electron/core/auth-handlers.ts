@@ -3,30 +3,49 @@ import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { allowedMethods } from './access';
-import { hashPassword, IDLE_MINUTES, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
+import { hashPassword, IDLE_MINUTES, inTransaction, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 
+const taken = (username: string) => fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng (không phân biệt chữ hoa, chữ thường).`);
+const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
+
+/** Told before the slow hash; the unique index on lower(username) settles a race. */
 async function checkUsername(ctx: CallContext, username: string) {
-  const taken = await ctx.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
-  if (taken) throw fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng.`);
+  const row = await ctx.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  if (row) throw taken(username);
 }
 
-async function insertUser(ctx: CallContext, v: { username: string; fullName: string; password: string; role: 'admin' | 'clerk' | 'leader' | 'officer'; unitId: number | null; secretAccess: boolean }) {
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+type NewUser = { username: string; fullName: string; password: string; role: 'admin' | 'clerk' | 'leader' | 'officer'; unitId: number | null; secretAccess: boolean };
+
+/** firstOnly: the first-run admin, made once however many set-ups arrive together. */
+async function insertUser(ctx: CallContext, v: NewUser, firstOnly = false) {
   await checkUsername(ctx, v.username);
   if (v.unitId) await checkUnits(ctx, [v.unitId], 'unitId', 'Đơn vị');
   if (v.role === 'officer' && !v.unitId) throw fieldError('VALIDATION', 'unitId', 'Chuyên viên phải thuộc một đơn vị: chọn đơn vị.');
   const now = ctx.now();
   // Hashing takes a moment and much memory: done before the short write.
   const password_hash = await hashPassword(v.password);
-  const r = await ctx.db
-    .insertInto('users')
-    .values({ username: v.username, full_name: v.fullName, password_hash, role: v.role, unit_id: v.unitId, secret_access: v.secretAccess ? 1 : 0, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const user = await loadUser(ctx, r.id);
-  await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'users', entityId: r.id, before: null, after: user });
-  return user;
+  return inTransaction(ctx, async (tx) => {
+    // The insert comes first so that the count after it is read under the write lock.
+    const r = await tx.db
+      .insertInto('users')
+      .values({ username: v.username, full_name: v.fullName, password_hash, role: v.role, unit_id: v.unitId, secret_access: v.secretAccess ? 1 : 0, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? (firstOnly ? adminExists() : taken(v.username)) : e;
+      });
+    if (firstOnly) {
+      const n = await tx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      if (Number(n.n) > 1) throw adminExists();
+    }
+    const user = await loadUser(tx, r.id);
+    await writeAudit(tx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'users', entityId: r.id, before: null, after: user });
+    return user;
+  });
 }
 
 export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.login' | 'auth.logout' | 'auth.changePassword' | 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
@@ -36,8 +55,8 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
     return { usersExist: exist, user, allowed: user ? allowedMethods(user.role) : exist ? [] : allowedMethods('admin'), idleMinutes: IDLE_MINUTES };
   },
   async 'auth.setupAdmin'(ctx, v) {
-    if (await usersExist(ctx)) throw new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
-    return insertUser(ctx, { ...v, role: 'admin', unitId: null, secretAccess: true });
+    if (await usersExist(ctx)) throw adminExists();
+    return insertUser(ctx, { ...v, role: 'admin', unitId: null, secretAccess: true }, true);
   },
   'auth.login': (ctx, v) => login(ctx, v.username, v.password),
   async 'auth.logout'(ctx) {
@@ -48,9 +67,13 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Hãy đăng nhập trước khi đổi mật khẩu.');
     const u = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
     if (!(await verifyPassword(v.current, u.password_hash))) throw fieldError('VALIDATION', 'current', 'Mật khẩu hiện tại không đúng.');
-    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(v.next), updated_at: ctx.now() }).where('id', '=', ctx.user.id).execute();
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: ctx.user.id, before: null, after: { passwordChanged: true } });
-    return { ok: true };
+    const password_hash = await hashPassword(v.next);
+    const id = ctx.user.id;
+    return inTransaction(ctx, async (tx) => {
+      await tx.db.updateTable('users').set({ password_hash, updated_at: tx.now() }).where('id', '=', id).execute();
+      await writeAudit(tx.db, { at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: id, before: null, after: { passwordChanged: true } });
+      return { ok: true };
+    });
   },
   async 'users.list'(ctx) {
     const ids = await ctx.db.selectFrom('users').select('id').orderBy('username').execute();
@@ -85,9 +108,12 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
   },
   async 'users.resetPassword'(ctx, v) {
     await loadUser(ctx, v.id);
-    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(v.password), failed_count: 0, locked_until: null, updated_at: ctx.now() }).where('id', '=', v.id).execute();
-    await ctx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: v.id, before: null, after: { passwordReset: true } });
-    return { ok: true };
+    const password_hash = await hashPassword(v.password);
+    return inTransaction(ctx, async (tx) => {
+      await tx.db.updateTable('users').set({ password_hash, failed_count: 0, locked_until: null, updated_at: tx.now() }).where('id', '=', v.id).execute();
+      await tx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
+      await writeAudit(tx.db, { at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: v.id, before: null, after: { passwordReset: true } });
+      return { ok: true };
+    });
   },
 };

@@ -96,6 +96,38 @@ async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string)
   return { id: row.id, username: row.username, role: row.role, unitId: row.unit_id, secretAccess: row.secret_access === 1 };
 }
 
+/** Runs fn in its own write transaction: for job-mode methods, whose slow hashing must stay outside it. */
+export function inTransaction<T>(ctx: CallContext, fn: (tx: CallContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+}
+
+const later = (a: string | null, b: string) => (a && a > b ? a : b);
+
+/**
+ * Counts the attempt before its password is hashed, so that attempts arriving
+ * together each see the ones before them. The increment is the transaction's
+ * first statement: it holds the write lock before it reads, and no two
+ * attempts read the same count. The wait follows the count, also for attempts
+ * refused while waiting: those are counted too (each guess counts) and are
+ * never hashed.
+ */
+async function countAttempt(ctx: CallContext, userId: number, now: string): Promise<{ failed: number; refused: boolean; until: string | null }> {
+  return inTransaction(ctx, async (tx) => {
+    const r = await tx.db
+      .updateTable('users')
+      .set((eb) => ({ failed_count: eb('failed_count', '+', 1) }))
+      .where('id', '=', userId)
+      .returning(['failed_count', 'locked_until', 'username'])
+      .executeTakeFirstOrThrow();
+    const refused = !!r.locked_until && r.locked_until > now;
+    const seconds = lockSeconds(r.failed_count);
+    const until = seconds ? later(r.locked_until, new Date(new Date(now).getTime() + seconds * 1000).toISOString()) : r.locked_until;
+    if (until !== r.locked_until) await tx.db.updateTable('users').set({ locked_until: until }).where('id', '=', userId).execute();
+    if (refused) await writeAudit(tx.db, { at: now, actor: r.username, action: 'auth.login', entity: 'users', entityId: userId, before: null, after: { failed: r.failed_count, refused: 'locked' } });
+    return { failed: r.failed_count, refused, until };
+  });
+}
+
 export async function login(ctx: CallContext, username: string, password: string): Promise<{ session: string; user: User }> {
   const u = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
   const wrong = new AppError('UNAUTHORIZED', 'Tên đăng nhập hoặc mật khẩu không đúng.', [{ path: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }]);
@@ -104,27 +136,22 @@ export async function login(ctx: CallContext, username: string, password: string
     await verifyPassword(password, await dummyHash);
     throw wrong;
   }
+  if (u.disabled_at) throw new AppError('UNAUTHORIZED', 'Tài khoản này đã bị khóa. Hãy liên hệ người quản trị.');
   const now = ctx.now();
-  if (u.locked_until && u.locked_until > now) {
-    const wait = Math.ceil((new Date(u.locked_until).getTime() - new Date(now).getTime()) / 1000);
+  const attempt = await countAttempt(ctx, u.id, now);
+  if (attempt.refused && attempt.until) {
+    const wait = Math.ceil((new Date(attempt.until).getTime() - new Date(now).getTime()) / 1000);
     throw new AppError('UNAUTHORIZED', `Đăng nhập sai nhiều lần: hãy thử lại sau ${wait} giây.`, [{ path: 'password', message: `Thử lại sau ${wait} giây.` }]);
   }
-  if (u.disabled_at) throw new AppError('UNAUTHORIZED', 'Tài khoản này đã bị khóa. Hãy liên hệ người quản trị.');
   if (!(await verifyPassword(password, u.password_hash))) {
-    const failed = u.failed_count + 1;
-    const seconds = lockSeconds(failed);
-    await ctx.db
-      .updateTable('users')
-      .set({ failed_count: failed, locked_until: seconds ? new Date(new Date(now).getTime() + seconds * 1000).toISOString() : null })
-      .where('id', '=', u.id)
-      .execute();
-    await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed } });
+    await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed: attempt.failed } });
     throw wrong;
   }
   const token = crypto.randomBytes(32).toString('base64url');
-  await ctx.db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
-  await ctx.db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute();
-  await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
-  return { session: token, user: await loadUser(ctx, u.id) };
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
+    await tx.db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute();
+    await writeAudit(tx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
+    return { session: token, user: await loadUser(tx, u.id) };
+  });
 }
-

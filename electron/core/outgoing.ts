@@ -13,6 +13,7 @@ import {
 } from '../../db/outgoing';
 import type { OutgoingTable } from '../../db/schema';
 import { AppError, fieldError } from '../../shared/api/errors';
+import type { ParsedInput } from '../../shared/api/index';
 import type { Outgoing } from '../../shared/api/outgoing';
 import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
@@ -96,52 +97,64 @@ async function checkReplies(ctx: CallContext, ids: number[] | undefined) {
   if (missing.length) throw fieldError('VALIDATION', 'replyToIncomingIds', `Không có văn bản đến mã ${missing.join(', ')}.`);
 }
 
+/** A document already issued elsewhere (an imported register): its own number and notation, kept as given. */
+export interface IssuedAs {
+  year: number;
+  number: number;
+  notation: string;
+  issueDate: string;
+  transferDate: string | null;
+}
+
+/** A new draft, or with issued an already issued document; indexed and audited like any. */
+export async function createOutgoing(ctx: CallContext, input: ParsedInput<'outgoing.createDraft'>, issued: IssuedAs | null = null): Promise<Outgoing> {
+  const register = await resolveRegister(ctx, 'outgoing', input.registerId, !!input.secrecy);
+  const documentType = checkDocumentType(input.documentType) as string;
+  if (input.draftingUnitId) await checkUnits(ctx, [input.draftingUnitId], 'draftingUnitId', 'Đơn vị soạn thảo');
+  await checkRecipients(ctx, input.recipients);
+  await checkReplies(ctx, input.replyToIncomingIds);
+  const now = ctx.now();
+  const row: Omit<OutgoingTable, 'id'> = {
+    register_id: register.id,
+    year: issued?.year ?? null,
+    number: issued?.number ?? null,
+    notation: issued?.notation ?? null,
+    status: issued ? (issued.transferDate ? 'sent' : 'issued') : 'draft',
+    issue_date: issued?.issueDate ?? null,
+    document_type: documentType,
+    subject: input.subject,
+    signer_name: input.signerName,
+    signer_position: input.signerPosition,
+    signing_authority: input.signingAuthority ?? null,
+    drafting_unit_id: input.draftingUnitId,
+    drafter_initials: input.drafterInitials,
+    recipients_text: (input.recipients ?? []).map((r) => r.name).join('; ') || null,
+    copies: input.copies ?? null,
+    urgency: input.urgency ?? null,
+    secrecy: input.secrecy ?? null,
+    transfer_date: issued?.transferDate ?? null,
+    sent_via: null,
+    cancel_reason: null,
+    note: input.note,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  const { id } = await ctx.db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
+  await setRecipients(ctx.db, id, input.recipients ?? []);
+  await setReplies(ctx.db, id, input.replyToIncomingIds ?? []);
+  const doc = await loadOutgoing(ctx, id);
+  await reindexOutgoing(ctx, doc);
+  await audit(ctx, id, null, doc);
+  return doc;
+}
+
 type Handlers = HandlerMap<
   'outgoing.createDraft' | 'outgoing.update' | 'outgoing.issue' | 'outgoing.cancelNumber' | 'outgoing.markSent' | 'outgoing.get' | 'outgoing.list'
 >;
 
 export const outgoingHandlers: Handlers = {
-  'outgoing.createDraft': async (ctx, input) => {
-    const register = await resolveRegister(ctx, 'outgoing', input.registerId, !!input.secrecy);
-    const documentType = checkDocumentType(input.documentType) as string;
-    if (input.draftingUnitId) await checkUnits(ctx, [input.draftingUnitId], 'draftingUnitId', 'Đơn vị soạn thảo');
-    await checkRecipients(ctx, input.recipients);
-    await checkReplies(ctx, input.replyToIncomingIds);
-    const now = ctx.now();
-    const row: Omit<OutgoingTable, 'id'> = {
-      register_id: register.id,
-      year: null,
-      number: null,
-      notation: null,
-      status: 'draft',
-      issue_date: null,
-      document_type: documentType,
-      subject: input.subject,
-      signer_name: input.signerName,
-      signer_position: input.signerPosition,
-      signing_authority: input.signingAuthority ?? null,
-      drafting_unit_id: input.draftingUnitId,
-      drafter_initials: input.drafterInitials,
-      recipients_text: (input.recipients ?? []).map((r) => r.name).join('; ') || null,
-      copies: input.copies ?? null,
-      urgency: input.urgency ?? null,
-      secrecy: input.secrecy ?? null,
-      transfer_date: null,
-      sent_via: null,
-      cancel_reason: null,
-      note: input.note,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    };
-    const { id } = await ctx.db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
-    await setRecipients(ctx.db, id, input.recipients ?? []);
-    await setReplies(ctx.db, id, input.replyToIncomingIds ?? []);
-    const doc = await loadOutgoing(ctx, id);
-    await reindexOutgoing(ctx, doc);
-    await audit(ctx, id, null, doc);
-    return doc;
-  },
+  'outgoing.createDraft': (ctx, input) => createOutgoing(ctx, input),
 
   'outgoing.update': async (ctx, input) => {
     const before = await loadOutgoing(ctx, input.id);

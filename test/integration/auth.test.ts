@@ -47,15 +47,15 @@ describe('sign-in', () => {
     expect(stored).not.toContain(admin.password);
   });
 
-  it('slows down guessing: after three wrong passwords each attempt waits longer', async () => {
+  it('slows down guessing: after three wrong passwords each attempt waits longer, and an attempt made while waiting counts too', async () => {
     ok(await t.core.call('auth.setupAdmin', admin));
     for (let i = 0; i < 3; i++) expect(err(await t.core.call('auth.login', { username: 'quantri', password: 'sai' })).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
-    // Locked for 1 second after the third failure, even with the right password.
-    expect(err(await t.core.call('auth.login', { username: 'quantri', password: admin.password })).message).toContain('thử lại sau 1 giây');
+    // Locked for 1 second after the third failure, even with the right password, and this fourth attempt makes it 2.
+    expect(err(await t.core.call('auth.login', { username: 'quantri', password: admin.password })).message).toContain('thử lại sau 2 giây');
     now += 2000;
     expect(err(await t.core.call('auth.login', { username: 'quantri', password: 'sai' })).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
-    expect(err(await t.core.call('auth.login', { username: 'quantri', password: admin.password })).message).toContain('thử lại sau 2 giây');
-    now += 3000;
+    expect(err(await t.core.call('auth.login', { username: 'quantri', password: admin.password })).message).toContain('thử lại sau 8 giây');
+    now += 8000;
     await loginAs('quantri', admin.password);
     expect(err(await t.core.call('auth.login', { username: 'khong-co', password: 'x' })).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
   });

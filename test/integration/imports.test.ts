@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath, upload } from '../support/core';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/so-van-ban-den-2023.xlsx');
 
@@ -47,16 +48,16 @@ describe('imports.registerXlsx on a real clerk sheet', () => {
   });
 });
 
-describe('imports.registerXlsx on another layout', () => {
-  async function sheet(rows: unknown[][]): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Sheet1');
-    for (const r of rows) ws.addRow(r);
-    const file = path.join(tempDir(), 'khac.xlsx');
-    await wb.xlsx.writeFile(file);
-    return file;
-  }
+async function sheet(rows: unknown[][], name = 'Sheet1'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  for (const r of rows) ws.addRow(r);
+  const file = path.join(tempDir(), 'khac.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
 
+describe('imports.registerXlsx on another layout', () => {
   it('finds differently worded headers in another order, and accepts a manual mapping', async () => {
     const file = await sheet([
       ['PHÒNG HÀNH CHÍNH'],
@@ -85,5 +86,88 @@ describe('imports.registerXlsx on another layout', () => {
     expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', dryRun: true } as never)).fields[0]?.path).toBe('fileId');
     expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: 'khong-co-tep-nay-0000', dryRun: true })).code).toBe('NOT_FOUND');
     expect(await count()).toBe(0);
+  });
+});
+
+describe('imports.registerXlsx of an outgoing register', () => {
+  const header = ['Số, ký hiệu văn bản', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Người ký', 'Nơi nhận', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ghi chú'];
+  const outgoingSheet = () =>
+    sheet(
+      [
+        ['SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'],
+        ['SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM 2023'],
+        [],
+        header,
+        ['01/BC-STNMT', '05/01/2023', 'Báo cáo kết quả quản lý tài nguyên nước năm 2022', 'Nguyễn Văn Hùng', '- UBND tỉnh Lạng Sơn;\n- Bộ Tài nguyên và Môi trường;\n- Lưu: VT, NKS.', 'VT, NKS(PAD)', 3, ''],
+        ['02/STNMT-VP', new Date(Date.UTC(2023, 0, 10)), 'V/v đôn đốc báo cáo thống kê đất đai', 'Trần Thị Mai', 'Các phòng, đơn vị thuộc Sở', 'Lưu: VT, VP(TTM).', '5', 'Gửi qua trục liên thông'],
+        ['03/KH-STNMT', '31/02/2023', 'Kế hoạch kiểm tra khoáng sản', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, NKS(PAD)', 2, ''],
+        ['04/QĐ-STNMT', '20/01/2023', 'Quyết định phê duyệt kế hoạch quan trắc môi trường', 'Nguyễn Văn Hùng', 'UBND tỉnh Lạng Sơn', 'VT, QLMT(LVA)', 4, ''],
+      ],
+      'Sổ đi 2023',
+    );
+  const list = async () => ok(await t.core.call('outgoing.list', { from: '2023-01-01', to: '2023-12-31', sort: 'number', dir: 'asc' })).items;
+  const auditRows = async () => ok(await t.core.call('audit.list', { entity: 'outgoing' })).items.length;
+  const backups = () => (fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('_truoc-nhap-excel.sqlite')) : []);
+
+  it('dry run names the bad row and writes nothing; the real run imports exactly the valid rows, numbered, listed and found', async () => {
+    const nks = ok(await t.core.call('units.create', { name: 'Phòng Nước và Khoáng sản', abbreviation: 'NKS', kind: 'internal' })).id;
+    ok(await t.core.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' }));
+    const ubnd = ok(await t.core.call('units.create', { name: 'UBND tỉnh Lạng Sơn', kind: 'external' })).id;
+    const file = await outgoingSheet();
+
+    const dry = ok(await t.core.call('imports.registerXlsx', { kind: 'outgoing', fileId: await uploadPath(t.core, file), dryRun: true }));
+    expect(dry).toMatchObject({ dryRun: true, headerRow: 4, valid: 3, invalid: 1, imported: 0 });
+    expect(dry.columns.map((c) => c.field)).toEqual(['notation', 'documentDate', 'subject', 'signerName', 'keptBy', 'recipientsText', 'copies', 'note']);
+    expect(dry.rows.filter((r) => !r.ok)).toEqual([{ row: 7, ok: false, label: '03/KH-STNMT', errors: ['Ngày văn bản: "31/02/2023" không phải ngày hợp lệ.'] }]);
+    expect(await list()).toEqual([]);
+    expect(await auditRows()).toBe(0);
+    expect(backups()).toEqual([]);
+
+    // All or nothing by default: a bad row means nothing is imported.
+    expect(ok(await t.core.call('imports.registerXlsx', { kind: 'outgoing', fileId: await uploadPath(t.core, file), dryRun: false })).imported).toBe(0);
+    expect(await list()).toEqual([]);
+
+    const real = ok(await t.core.call('imports.registerXlsx', { kind: 'outgoing', fileId: await uploadPath(t.core, file), dryRun: false, validOnly: true }));
+    expect(real).toMatchObject({ imported: 3, valid: 3, invalid: 1 });
+    const items = await list();
+    expect(items.map((d) => [d.number, d.notation, d.issueDate, d.documentType, d.status, d.copies])).toEqual([
+      [1, '01/BC-STNMT', '2023-01-05', 'BC', 'issued', 3],
+      [2, '02/STNMT-VP', '2023-01-10', 'CV', 'issued', 5],
+      [4, '04/QĐ-STNMT', '2023-01-20', 'QĐ', 'issued', 4],
+    ]);
+    expect(items[0]).toMatchObject({
+      subject: 'Báo cáo kết quả quản lý tài nguyên nước năm 2022',
+      signerName: 'Nguyễn Văn Hùng',
+      recipients: [{ unitId: ubnd, name: 'UBND tỉnh Lạng Sơn' }, { unitId: null, name: 'Bộ Tài nguyên và Môi trường' }],
+      draftingUnit: { id: nks, abbreviation: 'NKS' },
+      drafterInitials: 'PAD',
+      archiveLine: 'Lưu: VT, NKS(PAD).',
+    });
+    expect(items[1]).toMatchObject({ archiveLine: 'Lưu: VT, VP(TTM).', note: 'Gửi qua trục liên thông' });
+    // A unit the office does not have is kept as written.
+    expect(items[2]).toMatchObject({ draftingUnit: null, note: 'Bản lưu: VT, QLMT(LVA)' });
+    expect(await auditRows()).toBe(3);
+    expect(backups()).toHaveLength(1);
+    const hits = ok(await t.core.call('search.global', { q: 'quan trac moi truong' })).hits;
+    expect(hits.map((h) => [h.kind, h.id])).toEqual([['outgoing', items[2]!.id]]);
+    expect(ok(await t.core.call('search.global', { q: 'tai nguyen nuoc' })).hits.map((h) => h.id)).toEqual([items[0]!.id]);
+
+    // The register goes on after the largest number; importing again finds every number taken.
+    const draft = ok(await t.core.call('outgoing.createDraft', { documentType: 'TB', subject: 'Thông báo sau khi nhập' }));
+    expect(ok(await t.core.call('outgoing.issue', { id: draft.id, issueDate: '2023-02-01' })).notation).toBe('05/TB-STNMT');
+    const again = ok(await t.core.call('imports.registerXlsx', { kind: 'outgoing', fileId: await uploadPath(t.core, file), dryRun: true }));
+    expect(again.valid).toBe(0);
+    expect(again.rows[0]!.errors).toEqual(['Số 01 năm 2023 đã có trong Sổ văn bản đi.']);
+  });
+});
+
+describe('the file an import reads', () => {
+  it('reads only its own upload, of at most 50 MB; a path (a FIFO, a folder) is not a source', async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'ong.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    for (const p of [fifo, dir]) expect(err(await t.core.call('imports.registerXlsx', { kind: 'outgoing', path: p, dryRun: true } as never)).fields[0]?.path).toBe('fileId');
+    const big = await upload(t.core, 'lon.xlsx', Buffer.alloc(51 * 1024 * 1024));
+    expect(err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: big, dryRun: true })).message).toContain('quá lớn (51 MB)');
   });
 });

@@ -2,70 +2,83 @@
  * imports.registerXlsx: a clerk's Excel register into the app. The sheet is
  * read and every row checked first (the dry run's report); a real run writes
  * all rows in the action's one transaction, so a failure leaves nothing
- * behind. A backup is taken before a real run.
+ * behind. A backup is taken before a real run. Incoming rows keep their
+ * arrival numbers, outgoing rows their numbers and notations.
  */
-import { fieldError } from '../../../shared/api/errors';
-import { incomingRegisterInput } from '../../../shared/api/incoming';
-import { outgoingCreateDraftInput } from '../../../shared/api/outgoing';
-import { formatDocNumber, parseNotation } from '../../../shared/documents/notation';
-import type { CallContext, HandlerMap } from '../context';
-import { registerIncoming } from '../incoming';
-import { resolveRegister } from '../documents';
 import { arrivalNumberTaken } from '../../../db/incoming';
+import { outgoingNumberTaken } from '../../../db/outgoing';
+import { fieldError } from '../../../shared/api/errors';
+import type { ParsedInput } from '../../../shared/api/index';
+import { incomingRegisterInput } from '../../../shared/api/incoming';
+import { formatDocNumber } from '../../../shared/documents/notation';
+import type { CallContext, HandlerMap } from '../context';
+import { resolveRegister } from '../documents';
+import { registerIncoming } from '../incoming';
+import { createOutgoing } from '../outgoing';
 import { zodIssuesToFields } from '../registry';
-import { readRegisterSheet, type SheetReadResult } from './register-sheet';
-import { backupBeforeImport, readChecked, sourceFile } from './source';
+import { outgoingPlanner, type OutgoingPlan } from './outgoing-rows';
+import { fieldsOf, readRegisterSheet, type RegisterKind } from './register-sheet';
+import { backupBeforeImport, readChecked, readSource } from './source';
 
-const labels: Record<string, string> = {
-  arrivalDate: 'Ngày đến',
-  arrivalNumber: 'Số đến',
-  senderName: 'Tác giả',
-  notation: 'Số, ký hiệu',
-  documentDate: 'Ngày văn bản',
-  subject: 'Trích yếu',
-  recipientText: 'Đơn vị hoặc người nhận',
-  transferDate: 'Ngày chuyển',
-  note: 'Ghi chú',
-};
+type Values = Record<string, string | number | null>;
+type Payload = { kind: 'incoming'; input: ParsedInput<'incoming.register'> } | { kind: 'outgoing'; plan: OutgoingPlan };
 
+interface PlannedRow {
+  row: number;
+  ok: boolean;
+  errors: string[];
+  label: string;
+  payload: Payload | null;
+  /** The number the row keeps in its register, checked for being free. */
+  number: { year: number; n: number } | null;
+}
 
+function planIncoming(v: Values, errors: string[]): Payload | null {
+  const parsed = incomingRegisterInput.safeParse({ ...v, confirmDuplicate: true });
+  if (parsed.success) return { kind: 'incoming', input: parsed.data };
+  errors.push(...zodIssuesToFields(parsed.error.issues).map((f) => f.message));
+  return null;
+}
+
+async function planOutgoing(ctx: CallContext): Promise<(v: Values, errors: string[]) => Payload | null> {
+  const planner = await outgoingPlanner(ctx);
+  return (v, errors) => {
+    const plan = planner(v, errors);
+    return plan ? { kind: 'outgoing', plan } : null;
+  };
+}
+
+function keptNumber(p: Payload): { year: number; n: number } | null {
+  if (p.kind === 'outgoing') return { year: p.plan.issued.year, n: p.plan.issued.number };
+  return p.input.arrivalNumber ? { year: Number(p.input.arrivalDate.slice(0, 4)), n: p.input.arrivalNumber } : null;
+}
+
+function write(ctx: CallContext, p: Payload): Promise<unknown> {
+  return p.kind === 'incoming' ? registerIncoming(ctx, p.input) : createOutgoing(ctx, p.plan.draft, p.plan.issued);
+}
 
 export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
   'imports.registerXlsx': async (ctx, input) => {
-    const src = sourceFile(ctx, input);
-    let sheet: SheetReadResult;
-    try {
-      sheet = await readChecked(() => readRegisterSheet(src.file, input.kind, input.mapping));
-    } finally {
-      src.cleanup();
-    }
-    const rows = sheet.rows.map((r) => {
-      const v = r.values as Record<string, unknown>;
+    const data = readSource(ctx, input);
+    const sheet = await readChecked(() => readRegisterSheet(data, input.kind, input.mapping));
+    const plan = input.kind === 'incoming' ? planIncoming : await planOutgoing(ctx);
+    const rows = sheet.rows.map((r): PlannedRow => {
+      const v = r.values;
       const errors = [...r.errors];
-      let payload: unknown = null;
-      if (r.ok && input.kind === 'incoming') {
-        const parsed = incomingRegisterInput.safeParse({ ...v, confirmDuplicate: true });
-        if (parsed.success) payload = parsed.data;
-        else errors.push(...zodIssuesToFields(parsed.error.issues).map((f) => f.message));
-      } else if (r.ok) {
-        const p = typeof v.notation === 'string' ? parseNotation(v.notation) : null;
-        const parsed = outgoingCreateDraftInput.safeParse({ documentType: p?.typeCode ?? 'CV', subject: v.subject, signerName: v.signerName, copies: v.copies, note: v.note });
-        if (parsed.success) payload = parsed.data;
-        else errors.push(...zodIssuesToFields(parsed.error.issues).map((f) => f.message));
-      }
+      const payload = r.ok ? plan(v, errors) : null;
       const label = typeof v.arrivalNumber === 'number' ? `Số đến ${formatDocNumber(v.arrivalNumber)}` : typeof v.notation === 'string' ? v.notation : '';
-      return { row: r.row, ok: errors.length === 0, errors, label, payload };
+      return { row: r.row, ok: errors.length === 0, errors, label, payload, number: payload ? keptNumber(payload) : null };
     });
-    if (input.kind === 'incoming') await checkNumbers(ctx, rows);
+    await checkNumbers(ctx, input.kind, rows);
     const valid = rows.filter((r) => r.ok).length;
     const invalid = rows.length - valid;
     let imported = 0;
     if (!input.dryRun && (invalid === 0 || input.validOnly)) {
       await backupBeforeImport(ctx);
       for (const r of rows) {
-        if (!r.ok || input.kind !== 'incoming') continue;
+        if (!r.ok || !r.payload) continue;
         try {
-          await registerIncoming(ctx, r.payload as Parameters<typeof registerIncoming>[1]);
+          await write(ctx, r.payload);
           imported++;
         } catch (e) {
           // One bad row stops an all-or-nothing import: the transaction rolls back.
@@ -74,11 +87,12 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
         }
       }
     }
+    const defs = fieldsOf(input.kind);
     return {
       dryRun: input.dryRun,
       sheetName: sheet.sheetName,
       headerRow: sheet.headerRow,
-      columns: sheet.columns.map((c) => ({ field: c.field, column: c.column, header: c.header || labels[c.field] || c.field })),
+      columns: sheet.columns.map((c) => ({ field: c.field, column: c.column, header: c.header || defs.find((d) => d.field === c.field)?.label || c.field })),
       headers: sheet.headers,
       valid,
       invalid,
@@ -88,19 +102,19 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
   },
 };
 
-/** Arrival numbers must be unique per year: within the sheet and against the register. */
-async function checkNumbers(ctx: CallContext, rows: { row: number; ok: boolean; errors: string[]; payload: unknown }[]): Promise<void> {
-  const register = await resolveRegister(ctx, 'incoming', null, false);
+/** Numbers kept from the sheet must be free in their year: within the sheet and in the register. */
+async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedRow[]): Promise<void> {
+  const register = await resolveRegister(ctx, kind, null, false);
+  const taken = kind === 'incoming' ? arrivalNumberTaken : outgoingNumberTaken;
+  const what = kind === 'incoming' ? 'Số đến' : 'Số';
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const p = r.payload as { arrivalNumber?: number; arrivalDate?: string } | null;
-    if (!r.ok || !p?.arrivalNumber || !p.arrivalDate) continue;
-    const year = Number(p.arrivalDate.slice(0, 4));
-    const key = `${year}/${p.arrivalNumber}`;
+    if (!r.ok || !r.number) continue;
+    const { year, n } = r.number;
+    const key = `${year}/${n}`;
     const first = seen.get(key);
-    if (first !== undefined) r.errors.push(`Số đến ${formatDocNumber(p.arrivalNumber)} năm ${year} trùng với dòng ${first}.`);
-    else if (await arrivalNumberTaken(ctx.db, register.id, year, p.arrivalNumber))
-      r.errors.push(`Số đến ${formatDocNumber(p.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
+    if (first !== undefined) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} trùng với dòng ${first}.`);
+    else if (await taken(ctx.db, register.id, year, n)) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} đã có trong ${register.name}.`);
     else seen.set(key, r.row);
     r.ok = r.errors.length === 0;
   }

@@ -117,14 +117,15 @@ function readValue(def: FieldDef, raw: unknown, errors: string[]): string | numb
   return t === '' ? null : t;
 }
 
-export function readRegisterSheet(file: string, kind: RegisterKind, mapping?: Record<string, number>): Promise<SheetReadResult> {
-  return readSheetWith(file, fieldsOf(kind), mapping);
+export function readRegisterSheet(data: Buffer, kind: RegisterKind, mapping?: Record<string, number>): Promise<SheetReadResult> {
+  return readSheetWith(data, fieldsOf(kind), mapping);
 }
 
 /** Any sheet whose columns are described by defs: header found, rows read and checked cell by cell. */
-export async function readSheetWith(file: string, defs: FieldDef[], mapping?: Record<string, number>): Promise<SheetReadResult> {
+export async function readSheetWith(data: Buffer, defs: FieldDef[], mapping?: Record<string, number>): Promise<SheetReadResult> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  // exceljs's types want an ArrayBuffer; JSZip reads either.
+  await wb.xlsx.load(new Uint8Array(data).buffer);
   const ws = wb.worksheets.find((w) => w.rowCount > 0);
   if (!ws) throw new Error('tệp không có trang tính nào có dữ liệu.');
   const detected = detectHeader(ws, defs);

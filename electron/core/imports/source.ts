@@ -4,12 +4,11 @@ import { makeBackup } from '../backup';
 import type { CallContext } from '../context';
 
 /** Largest sheet read: a ten-year register is a few MB. */
-const MAX_SHEET_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export function sourceFile(ctx: CallContext, input: { fileId: string }): { file: string; cleanup: () => void } {
-  const f = ctx.files.get(ctx.user, input.fileId);
-  if (f.size > MAX_SHEET_BYTES) throw fieldError('VALIDATION', 'fileId', `Tệp "${f.name}" quá lớn: tối đa 50 MB.`);
-  return { file: f.path, cleanup: () => {} };
+/** The one place an import reads the user's file: the caller's own upload, a regular file of the core's store, at most 50 MB. */
+export function readSource(ctx: CallContext, input: { fileId: string }): Buffer {
+  return ctx.files.read(ctx.user, input.fileId, MAX_IMPORT_BYTES).content;
 }
 
 /** Into the backup folder and its rotation, like every other backup. */

@@ -12,7 +12,7 @@ import { loadCalendar } from '../calendar';
 import type { CallContext, HandlerMap } from '../context';
 import { registerTthc } from '../tthc';
 import { readSheetWith, type FieldDef } from './register-sheet';
-import { backupBeforeImport, readChecked, sourceFile } from './source';
+import { backupBeforeImport, readChecked, readSource } from './source';
 
 const defs: FieldDef[] = [
   { field: 'code', label: 'Mã hồ sơ', type: 'text', required: true, titles: ['ma ho so', 'so ho so', 'ma so ho so', 'so bien nhan'] },
@@ -54,8 +54,8 @@ interface Planned {
 
 export const tthcImportHandlers: HandlerMap<'imports.tthcXlsx'> = {
   'imports.tthcXlsx': async (ctx, input) => {
-    const src = sourceFile(ctx, input);
-    const sheet = await readChecked(() => readSheetWith(src.file, defs, input.mapping)).finally(src.cleanup);
+    const data = readSource(ctx, input);
+    const sheet = await readChecked(() => readSheetWith(data, defs, input.mapping));
     const procedures = new Map((await ctx.db.selectFrom('tthc_procedures').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((p) => [foldVietnamese(p.name), p.id]));
     const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name_fold']).where('kind', '=', 'internal').where('archived_at', 'is', null).execute()).map((u) => [u.name_fold, u.id]));
     const taken = new Set((await ctx.db.selectFrom('tthc_dossiers').select('code').where('deleted_at', 'is', null).execute()).map((r) => r.code));

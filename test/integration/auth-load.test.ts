@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../shared/api/index';
+import { err, makeCore, ok, type TestCore } from '../support/core';
+
+const clock = () => new Date('2026-11-25T09:00:00+07:00');
+let t: TestCore;
+// Sign-in needs no agency: a bare database, as on first run.
+beforeEach(async () => (t = await makeCore({ clock })));
+afterEach(async () => t.close());
+
+const admin = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'mat-khau-rat-dai-2026' };
+const wrongPassword = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+/** The database as another connection sees it: what was committed. */
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(t.dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function adminSession() {
+  ok(await t.core.call('auth.setupAdmin', admin));
+  return ok(await t.core.call('auth.login', admin)).session;
+}
+
+describe('sign-in under load', () => {
+  it('40 wrong passwords at once are 40 failures; only the first three are hashed, the rest are told to wait, and so is the next attempt', async () => {
+    ok(await t.core.call('auth.setupAdmin', admin));
+    const answers = await Promise.all(Array.from({ length: 40 }, () => t.core.call('auth.login', { username: 'quantri', password: 'doan-bua-123' })));
+    const messages = answers.map((a) => err(a).message);
+    expect(messages.filter((m) => m === wrongPassword)).toHaveLength(3);
+    expect(messages.filter((m) => /^Đăng nhập sai nhiều lần: hãy thử lại sau \d+ giây\.$/.test(m))).toHaveLength(37);
+    expect(query<{ failed_count: number }>('select failed_count from users')[0]!.failed_count).toBe(40);
+    // Each attempt left its row in the audit log.
+    expect(query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.login'")[0]!.n).toBe(40);
+    // The right password now waits too: 40 failures ask for the longest wait (15 minutes).
+    expect(err(await t.core.call('auth.login', admin)).message).toBe('Đăng nhập sai nhiều lần: hãy thử lại sau 900 giây.');
+  });
+
+  it('three first-admin set-ups at once make one admin; the others are refused in Vietnamese', async () => {
+    const answers = await Promise.all(['quantri', 'quantri2', 'QuanTri'].map((username) => t.core.call('auth.setupAdmin', { ...admin, username })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const a of answers.filter((x) => !x.ok)) expect(err(a)).toMatchObject({ code: 'FORBIDDEN', message: 'Đã có tài khoản quản trị: hãy đăng nhập.' });
+    expect(query<{ n: number }>('select count(*) as n from users')[0]!.n).toBe(1);
+    expect(query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.setupAdmin'")[0]!.n).toBe(1);
+  });
+
+  it('a user name taken (in any case, or by a request at the same moment) is a CONFLICT on username', async () => {
+    const s = await adminSession();
+    const user = (username: string) => ({ username, password: 'mat-khau-van-thu-2026', fullName: 'Lê Thị Văn', role: 'clerk' as const });
+    const both = await Promise.all([t.core.call('users.create', user('vanthu'), { session: s }), t.core.call('users.create', user('VanThu'), { session: s })]);
+    expect(both.filter((a) => a.ok)).toHaveLength(1);
+    const e = err(both.find((a) => !a.ok)!);
+    expect(e.code).toBe('CONFLICT');
+    expect(e.fields).toEqual([{ path: 'username', message: expect.stringContaining('đã có người dùng') }]);
+    const later = err(await t.core.call('users.create', user('VANTHU'), { session: s }));
+    expect(later).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'username' }] });
+    expect(query<{ n: number }>("select count(*) as n from users where lower(username) = 'vanthu'")[0]!.n).toBe(1);
+  });
+
+  it('a new user and its audit row are one transaction; the row holds no password hash', async () => {
+    const s = await adminSession();
+    const user: Input<'users.create'> = { username: 'lanhdao', password: 'mat-khau-lanh-dao-2026', fullName: 'Hoàng Văn Đạo', role: 'leader' };
+    const db = new Database(t.dbPath);
+    db.exec("create trigger audit_fails before insert on audit_log when new.action = 'users.create' begin select raise(abort, 'ổ đĩa hỏng'); end");
+    expect(err(await t.core.call('users.create', user, { session: s })).code).toBe('INTERNAL');
+    expect(query<{ n: number }>("select count(*) as n from users where username = 'lanhdao'")[0]!.n).toBe(0);
+    db.exec('drop trigger audit_fails');
+    db.close();
+    const made = ok(await t.core.call('users.create', user, { session: s }));
+    const rows = query<{ action: string; entity_id: number; after_json: string }>("select action, entity_id, after_json from audit_log where entity = 'users' and action in ('auth.setupAdmin', 'users.create') order by id");
+    expect(rows.map((r) => r.action)).toEqual(['auth.setupAdmin', 'users.create']);
+    expect(rows[1]).toMatchObject({ entity_id: made.id });
+    expect(JSON.parse(rows[1]!.after_json)).toMatchObject({ username: 'lanhdao', role: 'leader' });
+    for (const r of rows) expect(r.after_json).not.toMatch(/scrypt|mat-khau/);
+  });
+});
