@@ -2,8 +2,9 @@
  * Mail goes out at most once. A server that may have taken the message (line
  * dropped after the data, answer after the client's timeout) gets it once,
  * whatever the outbox does by itself; a second copy only after the clerk's
- * "Gửi lại".
+ * "Gửi lại". Queuing copies the files first: when that fails nothing is queued.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
@@ -65,6 +66,20 @@ function withSql(c: Core, statement: string): void {
   } finally {
     db.close();
   }
+}
+
+/** The outbox and the audit log, every row and column. */
+function snapshot(c: Core): unknown {
+  const db = new Database(c.dbPath, { readonly: true });
+  try {
+    return { outbox: db.prepare('select * from outbox order by id').all(), audit: db.prepare('select * from audit_log order by id').all() };
+  } finally {
+    db.close();
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name) : [];
 }
 
 async function queueOne(s: { c: Core; file: { fileId: string } }) {
@@ -148,5 +163,56 @@ describe('mail goes out at most once', () => {
     expect(auditActions(s.c)).toEqual(['send.queue', 'send.cancel']);
     await runForADay(s.c);
     expect(s.smtp.received).toHaveLength(1);
+  });
+});
+
+describe('queuing copies the files first', () => {
+  it('two files named alike arrive as two attachments with distinct names and their own contents', async () => {
+    const s = await setUp('accept');
+    const a = ok(await s.c.upload(null, 'report.txt', Buffer.from('báo cáo của phòng A')));
+    const b = ok(await s.c.upload(null, 'report.txt', Buffer.from('báo cáo của phòng B, dài hơn')));
+    const q = ok(await s.c.call('send.queue', { files: [{ fileId: a.fileId }, { fileId: b.fileId }], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' }));
+    expect(q.files).toEqual(['report.txt', 'report-2.txt']);
+    expect(ok(await s.c.call('send.process', {}))).toEqual({ sent: 1, failed: 0 });
+    const mail = await simpleParser(s.smtp.received[0]!);
+    expect(mail.attachments.map((x) => [x.filename, x.content.toString('utf8')])).toEqual([
+      ['report.txt', 'báo cáo của phòng A'],
+      ['report-2.txt', 'báo cáo của phòng B, dài hơn'],
+    ]);
+  });
+
+  it('a full disk while copying queues nothing: no message, no audit row, no copy left, and the answer says so', async () => {
+    const s = await setUp('accept');
+    const second = { fileId: ok(await s.c.upload(null, 'Phu-luc.xlsx', Buffer.from('phụ lục'))).fileId };
+    const tables = snapshot(s.c);
+    const copy = fs.copyFileSync.bind(fs);
+    let copies = 0;
+    vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
+      if (++copies === 2) throw Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' });
+      copy(from, to, mode);
+    });
+    const e = err(await s.c.call('send.queue', { files: [s.file, second], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' }));
+    expect(copies).toBe(2);
+    expect(e).toEqual(expect.objectContaining({ code: 'IO', message: expect.stringContaining('Thư chưa được đưa vào hộp thư đi') }));
+    expect(snapshot(s.c)).toEqual(tables);
+    expect(filesUnder(path.join(s.dir, 'outbox'))).toEqual([]);
+    vi.restoreAllMocks();
+    await runForADay(s.c);
+    expect(s.smtp.received).toHaveLength(0);
+  });
+
+  it('a message that cannot be written after its files were copied leaves neither the message nor the copies', async () => {
+    const s = await setUp('accept');
+    const tables = snapshot(s.c);
+    withSql(s.c, "create trigger full_disk before insert on outbox begin select raise(abort, 'database or disk is full'); end");
+    expect(err(await s.c.call('send.queue', { files: [s.file], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' })).message).toContain('disk is full');
+    withSql(s.c, 'drop trigger full_disk');
+    expect(snapshot(s.c)).toEqual(tables);
+    expect(filesUnder(path.join(s.dir, 'outbox'))).toEqual([]);
+    // The same request goes through once the disk has room.
+    await queueOne(s);
+    expect(ok(await s.c.call('send.process', {}))).toEqual({ sent: 1, failed: 0 });
+    expect(s.smtp.received).toHaveLength(1);
+    expect(filesUnder(path.join(s.dir, 'outbox'))).toHaveLength(1);
   });
 });

@@ -142,6 +142,21 @@ async function decide(ctx: CallContext, id: number, from: readonly Status[], onl
   return after;
 }
 
+/** The message's own copies of its files, under names of their own (the attachment names stay in the message); nothing is left when one fails. */
+function copyFiles(files: readonly SendFile[], dir: string): SendFile[] {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return files.map((f, i) => {
+      const copy = path.join(dir, String(i + 1));
+      fs.copyFileSync(f.path, copy, fs.constants.COPYFILE_EXCL);
+      return { path: copy, name: f.name };
+    });
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new AppError('IO', `Không chép được tệp gửi kèm (${e instanceof Error ? e.message : String(e)}); ổ đĩa có thể đã đầy. Thư chưa được đưa vào hộp thư đi; hãy giải phóng dung lượng rồi thử lại.`);
+  }
+}
+
 export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queue' | 'send.outbox' | 'send.process' | 'send.retry' | 'send.markSent' | 'send.cancel' | 'send.settings' | 'send.updateSettings'> = {
   async 'send.package'(ctx, v) {
     const files = await resolveFiles(ctx, v.files);
@@ -166,23 +181,23 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     const files = await resolveFiles(ctx, v.files);
     const to = await recipients(ctx, v.toUnitIds, v.to);
     const now = ctx.now();
-    const messageId = `<${crypto.randomUUID()}@van-thu.local>`;
-    const r = await ctx.db
-      .insertInto('outbox')
-      .values({ message_id: messageId, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: '[]', status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // The message keeps its own copies: the originals may be moved or overwritten before it leaves.
-    const dir = path.join(ctx.dataDir, 'outbox', String(r.id));
-    fs.mkdirSync(dir, { recursive: true });
-    const copies = files.map((f) => {
-      const copy = path.join(dir, f.name);
-      fs.copyFileSync(f.path, copy);
-      return { path: copy, name: f.name };
-    });
-    await ctx.db.updateTable('outbox').set({ attachments_json: JSON.stringify(copies) }).where('id', '=', r.id).execute();
-    await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
-    return loadItem(ctx, r.id);
+    // The copies first (the originals may be moved or overwritten before the message leaves), then the message in one transaction.
+    const dir = path.join(ctx.dataDir, 'outbox', crypto.randomUUID());
+    const copies = copyFiles(files, dir);
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto('outbox')
+          .values({ message_id: `<${crypto.randomUUID()}@van-thu.local>`, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: JSON.stringify(copies), status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
+        return loadItem({ ...ctx, db: trx }, r.id);
+      });
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   },
   async 'send.outbox'(ctx) {
     const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200).execute();
