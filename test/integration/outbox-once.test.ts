@@ -194,6 +194,8 @@ describe('queuing copies the files first', () => {
     const e = err(await s.c.call('send.queue', { files: [s.file, second], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' }));
     expect(copies).toBe(2);
     expect(e).toEqual(expect.objectContaining({ code: 'IO', message: expect.stringContaining('Thư chưa được đưa vào hộp thư đi') }));
+    expect(e.fields).toEqual([{ path: 'files.1', message: expect.stringContaining('“Phu-luc.xlsx” (ENOSPC)') }]);
+    expect(e.message).not.toContain(s.dir);
     expect(snapshot(s.c)).toEqual(tables);
     expect(filesUnder(path.join(s.dir, 'outbox'))).toEqual([]);
     vi.restoreAllMocks();

@@ -144,16 +144,20 @@ async function decide(ctx: CallContext, id: number, from: readonly Status[], onl
 
 /** The message's own copies of its files, under names of their own (the attachment names stay in the message); nothing is left when one fails. */
 function copyFiles(files: readonly SendFile[], dir: string): SendFile[] {
+  let at = 0;
   try {
     fs.mkdirSync(dir, { recursive: true });
     return files.map((f, i) => {
+      at = i;
       const copy = path.join(dir, String(i + 1));
       fs.copyFileSync(f.path, copy, fs.constants.COPYFILE_EXCL);
       return { path: copy, name: f.name };
     });
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new AppError('IO', `Không chép được tệp gửi kèm (${e instanceof Error ? e.message : String(e)}); ổ đĩa có thể đã đầy. Thư chưa được đưa vào hộp thư đi; hãy giải phóng dung lượng rồi thử lại.`);
+    // The system's code, not its message: that one names the core's folders.
+    const code = (e as { code?: unknown }).code;
+    throw fieldError('IO', `files.${at}`, `Không chép được tệp gửi kèm “${files[at]?.name ?? ''}” (${typeof code === 'string' ? code : 'lỗi đọc ghi'}); ổ đĩa có thể đã đầy. Thư chưa được đưa vào hộp thư đi; hãy giải phóng dung lượng rồi thử lại.`);
   }
 }
 
