@@ -1,4 +1,4 @@
-/** Table types of migrations 006 and 007: users, their sessions, the outbox. */
+/** Table types of migrations 006 to 008: users, their sessions, the outbox. */
 import type { Generated } from 'kysely';
 
 export type Role = 'admin' | 'clerk' | 'leader' | 'officer';
@@ -32,7 +32,7 @@ export interface OutboxTable {
   subject: string;
   body: string;
   attachments_json: string;
-  status: 'pending' | 'sending' | 'sent' | 'error' | 'cancelled';
+  status: 'pending' | 'sending' | 'sent' | 'error' | 'unknown' | 'cancelled';
   attempts: Generated<number>;
   next_attempt_at: string;
   last_error: string | null;

@@ -16,6 +16,13 @@ export interface HostCapabilities {
   revealSecret?: (stored: string) => string;
 }
 
+export interface SmtpTimeouts {
+  connectionMs: number;
+  greetingMs: number;
+  /** Silence allowed while talking to the server, including the wait for its answer to the message. */
+  socketMs: number;
+}
+
 /** What a handler may use. `db` is the action's transaction for write methods. */
 export interface CallContext {
   db: Kysely<DB>;
@@ -35,6 +42,8 @@ export interface CallContext {
   today(): string;
   events: EventEmitter;
   host: HostCapabilities;
+  /** Tests: the SMTP client's timeouts in milliseconds, short so that a silent server is found out quickly. */
+  smtpTimeouts?: SmtpTimeouts;
   /** Closes the database, puts the given file in its place and opens it again (restore); the new connection. */
   replaceDatabase(from: string): Promise<Kysely<DB>>;
 }

@@ -10,7 +10,7 @@ import type { ApiResult, Input, MethodName, Output } from '../../shared/api/inde
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
 import { agencyHandlers } from './agency';
-import type { HandlerMap, HostCapabilities } from './context';
+import type { HandlerMap, HostCapabilities, SmtpTimeouts } from './context';
 import { attachmentsHandlers } from './attachments';
 import { exportsHandlers } from './exports/index';
 import { importsHandlers } from './imports/index';
@@ -61,6 +61,8 @@ export interface CoreOptions {
   sqliteModule?: string;
   /** Databases larger than this are checked in the background instead of before use (default 64 MB). */
   checkAtStartBytes?: number;
+  /** Tests: the outbox's SMTP timeouts. */
+  smtpTimeouts?: SmtpTimeouts;
 }
 
 export interface CoreEvent {
@@ -119,6 +121,7 @@ export async function createCore(opts: CoreOptions) {
     today: () => toIsoDate(clock()),
     events,
     host: opts.host ?? {},
+    ...(opts.smtpTimeouts ? { smtpTimeouts: opts.smtpTimeouts } : {}),
     async replaceDatabase(from: string) {
       await opened.close();
       for (const f of [opts.dbPath, `${opts.dbPath}-wal`, `${opts.dbPath}-shm`]) fs.rmSync(f, { force: true });

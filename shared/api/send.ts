@@ -20,12 +20,18 @@ const message = {
   body: text('Nội dung thư', 20000),
 };
 
-export const outboxStatuses = ['pending', 'sending', 'sent', 'error', 'cancelled'] as const;
+/**
+ * 'error': the server did not take the message, it is tried again by itself.
+ * 'unknown': it may have taken it (the line dropped or the answer never came
+ * after the message went), so only the clerk sends it again or marks it sent.
+ */
+export const outboxStatuses = ['pending', 'sending', 'sent', 'error', 'unknown', 'cancelled'] as const;
 export const outboxStatusLabels: Record<(typeof outboxStatuses)[number], string> = {
   pending: 'Chờ gửi',
   sending: 'Đang gửi',
   sent: 'Đã gửi',
   error: 'Lỗi',
+  unknown: 'Chưa rõ đã gửi được chưa',
   cancelled: 'Đã hủy',
 };
 
@@ -75,7 +81,8 @@ export const sendContracts = {
   }),
   'send.outbox': method({ summary: 'Hộp thư đi: chờ gửi, đã gửi, lỗi', mode: 'read', input: z.object({}), output: z.object({ items: z.array(outboxItemSchema) }) }),
   'send.process': method({ summary: 'Gửi ngay các thư đến lượt trong hộp thư đi', mode: 'job', input: z.object({}), output: z.object({ sent: z.number(), failed: z.number() }) }),
-  'send.retry': method({ summary: 'Gửi lại một thư lỗi', input: z.object({ id: id('Thư') }), output: outboxItemSchema }),
+  'send.retry': method({ summary: 'Gửi lại một thư lỗi hoặc chưa rõ đã gửi được chưa', input: z.object({ id: id('Thư') }), output: outboxItemSchema }),
+  'send.markSent': method({ summary: 'Đánh dấu đã gửi một thư chưa rõ đã gửi được chưa (người nhận đã có thư)', input: z.object({ id: id('Thư') }), output: outboxItemSchema }),
   'send.cancel': method({ summary: 'Hủy một thư chưa gửi', input: z.object({ id: id('Thư') }), output: outboxItemSchema }),
   'send.settings': method({ summary: 'Tài khoản gửi thư (SMTP)', mode: 'read', input: z.object({}), output: smtpSettingsSchema }),
   'send.updateSettings': method({

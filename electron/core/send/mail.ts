@@ -1,11 +1,13 @@
-/** Building what goes upward: the files checked, the recipients from the unit list, a MIME message, a .zip. */
+/** Building what goes upward: the files checked, the recipients from the unit list, a MIME message, a .zip, its delivery. */
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { fieldError } from '../../../shared/api/errors';
 import type { SendFileRef } from '../../../shared/api/send';
 import { readableAttachment } from '../attachments';
-import type { CallContext } from '../context';
+import type { CallContext, SmtpTimeouts } from '../context';
 
 export interface SendFile {
   path: string;
@@ -71,4 +73,75 @@ export async function writeZip(files: SendFile[], target: string): Promise<void>
   const zip = new JSZip();
   for (const f of files) zip.file(f.name, fs.readFileSync(f.path));
   fs.writeFileSync(target, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+export const defaultSmtpTimeouts: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+export interface SmtpServer {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+}
+
+/**
+ * A delivery that failed. `mayHaveArrived`: the message had begun to go to the
+ * server, which may have taken it although no answer came back.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly mayHaveArrived: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The server answered the message itself with a refusal (4xx/5xx after the final dot): it did not take it. */
+function refusedMessage(e: unknown): boolean {
+  const { code, responseCode } = e as { code?: unknown; responseCode?: unknown };
+  return code === 'EMESSAGE' && typeof responseCode === 'number' && responseCode >= 400;
+}
+
+/**
+ * One message over one SMTP session. smtp-connection pipes the message only
+ * after the server has accepted MAIL, RCPT and DATA (354), so the first read
+ * of the message tells the phases apart: a failure before it (refused
+ * connection, login, recipient, greeting timeout) left nothing at the server;
+ * any failure after it, except an explicit refusal, may have delivered it.
+ */
+export function deliver(server: SmtpServer, envelope: { from: string; to: string[] }, raw: Buffer, t: SmtpTimeouts): Promise<void> {
+  const conn = new SMTPConnection({ host: server.host, port: server.port, secure: server.secure, connectionTimeout: t.connectionMs, greetingTimeout: t.greetingMs, socketTimeout: t.socketMs, logger: false });
+  let reading = false;
+  const message = new Readable({
+    read() {
+      reading = true;
+      this.push(raw);
+      this.push(null);
+    },
+  });
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: unknown) => {
+      if (settled) return;
+      settled = true;
+      conn.close();
+      reject(new DeliveryError(e instanceof Error ? e.message : String(e), reading && !refusedMessage(e)));
+    };
+    // The connection also emits what it hands to the callbacks; an unheard 'error' would throw.
+    conn.on('error', fail);
+    const send = () =>
+      conn.send(envelope, message, (e) => {
+        if (e) return fail(e);
+        settled = true;
+        conn.quit();
+        resolve();
+      });
+    conn.connect((e) => {
+      if (e) return fail(e);
+      if (server.user && conn.allowsAuth) conn.login({ user: server.user, pass: server.password }, (le) => (le ? fail(le) : send()));
+      else send();
+    });
+  });
 }

@@ -3,21 +3,24 @@
  * copies of its files, tried when due, and on failure tried again with a
  * growing delay (1, 2, 4 … minutes, at most an hour). It is marked 'sending'
  * in its own transaction before the SMTP exchange and 'sent' after, so a
- * crash in between never leads to an automatic second send.
+ * crash in between never leads to an automatic second send. Mail goes out at
+ * most once: a failure after the message began to go to the server (the line
+ * dropped, the answer never came) leaves it 'unknown', and only the clerk
+ * sends it again or marks it sent.
  */
 import { getSetting, putSetting } from '../../../db/settings';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import { writeAudit } from '../../../db/audit';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from '../../../db/schema-users';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
+import { outboxStatusLabels } from '../../../shared/api/send';
 import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
-import { composeMessage, recipients, resolveFiles, writeZip, type SendFile } from './mail';
+import { composeMessage, defaultSmtpTimeouts, deliver, DeliveryError, recipients, resolveFiles, writeZip, type SendFile } from './mail';
 
 const SETTINGS_KEY = 'smtp';
 type Item = Output<'send.outbox'>['items'][number];
@@ -72,25 +75,37 @@ async function loadItem(ctx: CallContext, id: number): Promise<Item> {
   return toItem(r);
 }
 
+function failure(e: unknown): DeliveryError {
+  return e instanceof DeliveryError ? e : new DeliveryError(e instanceof Error ? e.message : String(e), false);
+}
+
 /** One due message: claimed, sent, recorded. Errors are kept on the message, not thrown. */
 async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean> {
   const claimed = await ctx.db.updateTable('outbox').set({ status: 'sending', updated_at: ctx.now() }).where('id', '=', row.id).where('status', 'in', ['pending', 'error']).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return false;
+  const to = JSON.parse(row.to_json) as string[];
+  let failed: DeliveryError | null = null;
   try {
     const password = smtp.password ? (smtp.password.protection === 'os' ? ctx.host.revealSecret?.(smtp.password.value) : smtp.password.value) : undefined;
-    const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, ...(smtp.user ? { auth: { user: smtp.user, pass: password ?? '' } } : {}) });
-    const raw = await composeMessage({ from: smtp.from, to: JSON.parse(row.to_json) as string[], subject: row.subject, body: row.body, files: JSON.parse(row.attachments_json) as SendFile[], messageId: row.message_id });
-    await transport.sendMail({ envelope: { from: smtp.from, to: JSON.parse(row.to_json) as string[] }, raw });
-    transport.close();
+    const raw = await composeMessage({ from: smtp.from, to, subject: row.subject, body: row.body, files: JSON.parse(row.attachments_json) as SendFile[], messageId: row.message_id });
+    await deliver({ host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user, password: password ?? '' }, { from: smtp.from, to }, raw, ctx.smtpTimeouts ?? defaultSmtpTimeouts);
+  } catch (e) {
+    failed = failure(e);
+  }
+  // Outside the try: failing to record a delivery must not make it look undelivered (the row stays 'sending', settled at the next start).
+  if (!failed) {
     await ctx.db.updateTable('outbox').set({ status: 'sent', sent_at: ctx.now(), last_error: null, updated_at: ctx.now() }).where('id', '=', row.id).execute();
     return true;
-  } catch (e) {
-    const attempts = row.attempts + 1;
-    const next = new Date(new Date(ctx.now()).getTime() + retryDelayMs(attempts)).toISOString();
-    const reason = e instanceof Error ? e.message : String(e);
-    await ctx.db.updateTable('outbox').set({ status: 'error', attempts, next_attempt_at: next, last_error: `Chưa gửi được: ${reason}`, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+  }
+  const attempts = row.attempts + 1;
+  if (failed.mayHaveArrived) {
+    const reason = `Chưa rõ đã gửi được chưa: ${failed.message}. Máy chủ có thể đã nhận thư nên thư không tự gửi lại. Hãy kiểm tra hộp thư đã gửi hoặc hỏi nơi nhận, rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.`;
+    await ctx.db.updateTable('outbox').set({ status: 'unknown', attempts, last_error: reason, updated_at: ctx.now() }).where('id', '=', row.id).execute();
     return false;
   }
+  const next = new Date(new Date(ctx.now()).getTime() + retryDelayMs(attempts)).toISOString();
+  await ctx.db.updateTable('outbox').set({ status: 'error', attempts, next_attempt_at: next, last_error: `Chưa gửi được: ${failed.message}`, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+  return false;
 }
 
 /** Sends what is due; called by the shells every few seconds and by "Gửi ngay". */
@@ -107,15 +122,46 @@ export async function processOutbox(ctx: CallContext): Promise<{ sent: number; f
 export async function settleInterrupted(ctx: Pick<CallContext, 'db' | 'now'>): Promise<void> {
   // Reading first: a read-only database must still open.
   if (!(await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'sending').executeTakeFirst())) return;
-  // next_attempt_at far ahead: only "Gửi lại" sends it again.
   await ctx.db
     .updateTable('outbox')
-    .set({ status: 'error', next_attempt_at: '9999-12-31', last_error: 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” nếu cần.', updated_at: ctx.now() })
+    .set({ status: 'unknown', last_error: 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.', updated_at: ctx.now() })
     .where('status', '=', 'sending')
     .execute();
 }
 
-export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queue' | 'send.outbox' | 'send.process' | 'send.retry' | 'send.cancel' | 'send.settings' | 'send.updateSettings'> = {
+type Status = Row['status'];
+
+/** The clerk's decision on one message, allowed only from the given statuses, recorded in the audit log of the same transaction. */
+async function decide(ctx: CallContext, id: number, from: readonly Status[], only: string, set: Updateable<OutboxTable>): Promise<Item> {
+  const before = await loadItem(ctx, id);
+  if (!from.includes(before.status)) throw fieldError('CONFLICT', 'id', `Thư “${before.subject}” đang ở trạng thái “${outboxStatusLabels[before.status]}”: ${only}`);
+  await ctx.db.updateTable('outbox').set({ ...set, updated_at: ctx.now() }).where('id', '=', id).execute();
+  const after = await loadItem(ctx, id);
+  const brief = (i: Item) => ({ status: i.status, lastError: i.lastError, sentAt: i.sentAt, nextAttemptAt: i.nextAttemptAt });
+  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: id, before: brief(before), after: brief(after) });
+  return after;
+}
+
+/** The message's own copies of its files, under names of their own (the attachment names stay in the message); nothing is left when one fails. */
+function copyFiles(files: readonly SendFile[], dir: string): SendFile[] {
+  let at = 0;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return files.map((f, i) => {
+      at = i;
+      const copy = path.join(dir, String(i + 1));
+      fs.copyFileSync(f.path, copy, fs.constants.COPYFILE_EXCL);
+      return { path: copy, name: f.name };
+    });
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    // The system's code, not its message: that one names the core's folders.
+    const code = (e as { code?: unknown }).code;
+    throw fieldError('IO', `files.${at}`, `Không chép được tệp gửi kèm “${files[at]?.name ?? ''}” (${typeof code === 'string' ? code : 'lỗi đọc ghi'}); ổ đĩa có thể đã đầy. Thư chưa được đưa vào hộp thư đi; hãy giải phóng dung lượng rồi thử lại.`);
+  }
+}
+
+export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queue' | 'send.outbox' | 'send.process' | 'send.retry' | 'send.markSent' | 'send.cancel' | 'send.settings' | 'send.updateSettings'> = {
   async 'send.package'(ctx, v) {
     const files = await resolveFiles(ctx, v.files);
     return writeExport(ctx.files, ctx.user, 'Goi-gui.zip', async (file) => {
@@ -139,41 +185,32 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     const files = await resolveFiles(ctx, v.files);
     const to = await recipients(ctx, v.toUnitIds, v.to);
     const now = ctx.now();
-    const messageId = `<${crypto.randomUUID()}@van-thu.local>`;
-    const r = await ctx.db
-      .insertInto('outbox')
-      .values({ message_id: messageId, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: '[]', status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // The message keeps its own copies: the originals may be moved or overwritten before it leaves.
-    const dir = path.join(ctx.dataDir, 'outbox', String(r.id));
-    fs.mkdirSync(dir, { recursive: true });
-    const copies = files.map((f) => {
-      const copy = path.join(dir, f.name);
-      fs.copyFileSync(f.path, copy);
-      return { path: copy, name: f.name };
-    });
-    await ctx.db.updateTable('outbox').set({ attachments_json: JSON.stringify(copies) }).where('id', '=', r.id).execute();
-    await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
-    return loadItem(ctx, r.id);
+    // The copies first (the originals may be moved or overwritten before the message leaves), then the message in one transaction.
+    const dir = path.join(ctx.dataDir, 'outbox', crypto.randomUUID());
+    const copies = copyFiles(files, dir);
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto('outbox')
+          .values({ message_id: `<${crypto.randomUUID()}@van-thu.local>`, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: JSON.stringify(copies), status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
+        return loadItem({ ...ctx, db: trx }, r.id);
+      });
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   },
   async 'send.outbox'(ctx) {
     const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200).execute();
     return { items: rows.map(toItem) };
   },
   'send.process': (ctx) => processOutbox(ctx),
-  async 'send.retry'(ctx, v) {
-    const item = await loadItem(ctx, v.id);
-    if (item.status !== 'error') throw fieldError('CONFLICT', 'id', `Thư “${item.subject}” không ở trạng thái lỗi.`);
-    await ctx.db.updateTable('outbox').set({ status: 'pending', next_attempt_at: ctx.now(), updated_at: ctx.now() }).where('id', '=', v.id).execute();
-    return loadItem(ctx, v.id);
-  },
-  async 'send.cancel'(ctx, v) {
-    const item = await loadItem(ctx, v.id);
-    if (item.status === 'sent' || item.status === 'sending') throw fieldError('CONFLICT', 'id', `Thư “${item.subject}” đã gửi hoặc đang gửi: không hủy được.`);
-    await ctx.db.updateTable('outbox').set({ status: 'cancelled', updated_at: ctx.now() }).where('id', '=', v.id).execute();
-    return loadItem(ctx, v.id);
-  },
+  'send.retry': (ctx, v) => decide(ctx, v.id, ['error', 'unknown'], 'chỉ gửi lại được thư lỗi hoặc chưa rõ đã gửi được chưa.', { status: 'pending', next_attempt_at: ctx.now() }),
+  'send.markSent': (ctx, v) => decide(ctx, v.id, ['unknown'], 'chỉ đánh dấu đã gửi được thư chưa rõ đã gửi được chưa.', { status: 'sent', sent_at: ctx.now(), last_error: null }),
+  'send.cancel': (ctx, v) => decide(ctx, v.id, ['pending', 'error', 'unknown'], 'chỉ hủy được thư chưa gửi.', { status: 'cancelled' }),
   async 'send.settings'(ctx) {
     return view(await readSmtp(ctx), ctx);
   },

@@ -34,8 +34,8 @@ export function ReportsPage() {
     setMessage(r.message);
     if (r.file) setSending([r.file]);
   }
-  async function outboxAction(id: number, what: 'retry' | 'cancel') {
-    const r = what === 'retry' ? await call('send.retry', { id }) : await call('send.cancel', { id });
+  async function outboxAction(id: number, method: 'send.retry' | 'send.markSent' | 'send.cancel') {
+    const r = await call(method, { id });
     if (!r.ok) setMessage(r.error.fields[0]?.message ?? r.error.message);
     loadOutbox();
   }
@@ -80,8 +80,9 @@ export function ReportsPage() {
               <td>{m.files.join(', ')}</td>
               <td>{outboxStatusLabels[m.status]}{m.sentAt ? ` ${new Date(m.sentAt).toLocaleString('vi-VN')}` : ''}{m.lastError ? <div className="small">{m.lastError}</div> : null}</td>
               <td className="nowrap">
-                {m.status === 'error' ? <button type="button" onClick={() => void outboxAction(m.id, 'retry')}>Gửi lại</button> : null}
-                {m.status === 'pending' || m.status === 'error' ? <button type="button" onClick={() => void outboxAction(m.id, 'cancel')}>Hủy</button> : null}
+                {m.status === 'error' || m.status === 'unknown' ? <button type="button" onClick={() => void outboxAction(m.id, 'send.retry')}>Gửi lại</button> : null}
+                {m.status === 'unknown' ? <button type="button" onClick={() => void outboxAction(m.id, 'send.markSent')}>Đánh dấu đã gửi</button> : null}
+                {m.status === 'pending' || m.status === 'error' || m.status === 'unknown' ? <button type="button" onClick={() => void outboxAction(m.id, 'send.cancel')}>Hủy</button> : null}
               </td>
             </tr>
           ))}
