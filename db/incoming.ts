@@ -10,19 +10,26 @@ export type IncomingRow = Selectable<IncomingTable> & {
   reply_notation: string | null;
 };
 
-export function incomingBase(db: Kysely<DB>) {
+/** The caller's access rule: over alias `i` for the documents, over `o` for the reply named beside them. */
+export interface IncomingAccess {
+  row: Expression<SqlBool>;
+  reply: Expression<SqlBool>;
+}
+
+export function incomingBase(db: Kysely<DB>, access: IncomingAccess) {
   return db
     .selectFrom('incoming as i')
     .innerJoin('registers as r', 'r.id', 'i.register_id')
     .leftJoin('units as lu', 'lu.id', 'i.lead_unit_id')
     .leftJoin('outgoing as o', 'o.id', 'i.reply_outgoing_id')
     .selectAll('i')
-    .select(['r.name as register_name', 'lu.name as lead_unit_name', 'o.notation as reply_notation'])
-    .where('i.deleted_at', 'is', null);
+    .select(['r.name as register_name', 'lu.name as lead_unit_name', sql<string | null>`case when ${access.reply} then o.notation end`.as('reply_notation')])
+    .where('i.deleted_at', 'is', null)
+    .where(access.row);
 }
 
-export async function getIncomingRow(db: Kysely<DB>, id: number): Promise<IncomingRow | undefined> {
-  return incomingBase(db).where('i.id', '=', id).executeTakeFirst();
+export async function getIncomingRow(db: Kysely<DB>, id: number, access: IncomingAccess): Promise<IncomingRow | undefined> {
+  return incomingBase(db, access).where('i.id', '=', id).executeTakeFirst();
 }
 
 export async function coordinatorsOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, { id: number; name: string }[]>> {
@@ -76,16 +83,19 @@ export async function arrivalNumberTaken(db: Kysely<DB>, registerId: number, yea
 export async function findDuplicate(
   db: Kysely<DB>,
   k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null },
+  visible: Expression<SqlBool>,
 ) {
+  // Every duplicate counts, including those the caller may not see; `visible` says whether it may be named.
   let q = db
-    .selectFrom('incoming')
-    .select(['id', 'arrival_number', 'arrival_date', 'notation', 'sender_name', 'document_date'])
-    .where('notation_key', '=', k.notationKey)
-    .where('document_date', '=', k.documentDate)
-    .where('sender_fold', '=', k.senderFold)
-    .where('deleted_at', 'is', null);
-  if (k.exceptId !== null) q = q.where('id', '!=', k.exceptId);
-  return q.executeTakeFirst();
+    .selectFrom('incoming as i')
+    .select(['i.id', 'i.arrival_number', 'i.arrival_date', 'i.notation', 'i.sender_name', 'i.document_date'])
+    .select(sql<number>`case when ${visible} then 1 else 0 end`.as('visible'))
+    .where('i.notation_key', '=', k.notationKey)
+    .where('i.document_date', '=', k.documentDate)
+    .where('i.sender_fold', '=', k.senderFold)
+    .where('i.deleted_at', 'is', null);
+  if (k.exceptId !== null) q = q.where('i.id', '!=', k.exceptId);
+  return q.orderBy('visible', 'desc').executeTakeFirst();
 }
 
 export interface IncomingFilter {
@@ -98,8 +108,7 @@ export interface IncomingFilter {
   status: string | null;
   urgency: string | null;
   secrecy: string | null;
-  /** Only documents that are not secret (for users without access). */
-  hideSecret: boolean;
+  access: IncomingAccess;
   qFold: string | null;
   today: string;
 }
@@ -125,7 +134,7 @@ function statusCondition(status: string, today: string): Expression<SqlBool> {
 }
 
 export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
-  let q = incomingBase(db).where('i.arrival_date', '>=', f.from).where('i.arrival_date', '<=', f.to);
+  let q = incomingBase(db, f.access).where('i.arrival_date', '>=', f.from).where('i.arrival_date', '<=', f.to);
   if (f.registerIds) q = q.where('i.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
@@ -143,12 +152,11 @@ export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
   if (f.status) q = q.where(statusCondition(f.status, f.today));
   if (f.urgency) q = q.where('i.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('i.secrecy', '=', f.secrecy);
-  if (f.hideSecret) q = q.where('i.secrecy', 'is', null);
   if (f.qFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.qFold, 'incoming'));
   return q;
 }
 
-export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, limit: number) {
+export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, limit: number, visible: Expression<SqlBool>) {
   const like = `%${escapeLike(qFold ?? '')}%`;
   const units = await db
     .selectFrom('units')
@@ -159,15 +167,16 @@ export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, li
     .limit(limit)
     .execute();
   const history = await db
-    .selectFrom('incoming')
+    .selectFrom('incoming as i')
     .select((eb) => [
-      eb.fn.max('sender_name').as('sender_name'),
-      eb.fn.max('sender_unit_id').as('sender_unit_id'),
+      eb.fn.max('i.sender_name').as('sender_name'),
+      eb.fn.max('i.sender_unit_id').as('sender_unit_id'),
       eb.fn.countAll<number>().as('uses'),
     ])
-    .where(sql<SqlBool>`sender_fold like ${like} escape '\\'`)
-    .where('deleted_at', 'is', null)
-    .groupBy(['sender_fold'])
+    .where(sql<SqlBool>`i.sender_fold like ${like} escape '\\'`)
+    .where('i.deleted_at', 'is', null)
+    .where(visible)
+    .groupBy(['i.sender_fold'])
     .orderBy('uses', 'desc')
     .limit(limit)
     .execute();

@@ -1,5 +1,5 @@
 /** Queries for outgoing documents. */
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from './schema';
 import { matchingIds } from './search';
 
@@ -9,18 +9,20 @@ export type OutgoingRow = Selectable<OutgoingTable> & {
   drafting_unit_abbreviation: string | null;
 };
 
-export function outgoingBase(db: Kysely<DB>) {
+/** `visible` is the caller's access rule over alias `o`. */
+export function outgoingBase(db: Kysely<DB>, visible: Expression<SqlBool>) {
   return db
     .selectFrom('outgoing as o')
     .innerJoin('registers as r', 'r.id', 'o.register_id')
     .leftJoin('units as du', 'du.id', 'o.drafting_unit_id')
     .selectAll('o')
     .select(['r.name as register_name', 'du.name as drafting_unit_name', 'du.abbreviation as drafting_unit_abbreviation'])
-    .where('o.deleted_at', 'is', null);
+    .where('o.deleted_at', 'is', null)
+    .where(visible);
 }
 
-export async function getOutgoingRow(db: Kysely<DB>, id: number): Promise<OutgoingRow | undefined> {
-  return outgoingBase(db).where('o.id', '=', id).executeTakeFirst();
+export async function getOutgoingRow(db: Kysely<DB>, id: number, visible: Expression<SqlBool>): Promise<OutgoingRow | undefined> {
+  return outgoingBase(db, visible).where('o.id', '=', id).executeTakeFirst();
 }
 
 export async function recipientsOf(db: Kysely<DB>, ids: number[]) {
@@ -41,7 +43,8 @@ export async function recipientsOf(db: Kysely<DB>, ids: number[]) {
   return out;
 }
 
-export async function repliesOf(db: Kysely<DB>, ids: number[]) {
+/** The incoming documents an outgoing one answers, those the caller may see (`visible` over alias `i`). */
+export async function repliesOf(db: Kysely<DB>, ids: number[], visible: Expression<SqlBool>) {
   const out = new Map<number, { id: number; notation: string | null; arrivalNumber: number }[]>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -49,6 +52,7 @@ export async function repliesOf(db: Kysely<DB>, ids: number[]) {
     .innerJoin('incoming as i', 'i.id', 'x.incoming_id')
     .select(['x.outgoing_id', 'i.id', 'i.notation', 'i.arrival_number'])
     .where('x.outgoing_id', 'in', ids)
+    .where(visible)
     .execute();
   for (const r of rows) {
     const list = out.get(r.outgoing_id) ?? [];
@@ -94,14 +98,14 @@ export interface OutgoingFilter {
   status: string | null;
   urgency: string | null;
   secrecy: string | null;
-  hideSecret: boolean;
+  visible: Expression<SqlBool>;
   qFold: string | null;
 }
 
 /** Drafts have no issue date: they are listed by the day they were created. */
 export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   // Written as an OR of two indexable ranges (issue date; drafts by creation day).
-  let q = outgoingBase(db).where(
+  let q = outgoingBase(db, f.visible).where(
     sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`,
   );
   if (f.registerIds) q = q.where('o.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
@@ -110,7 +114,6 @@ export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   if (f.status) q = q.where('o.status', '=', f.status as OutgoingTable['status']);
   if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
-  if (f.hideSecret) q = q.where('o.secrecy', 'is', null);
   if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing'));
   return q;
 }

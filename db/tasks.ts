@@ -1,5 +1,5 @@
 /** Task queries. Status is computed here in SQL with the same rules as shared/tasks/status.ts. */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { TaskStatus } from '../shared/tasks/status';
 import type { DB } from './schema';
 import { escapeLike } from './units';
@@ -23,7 +23,15 @@ export function statusSql(c: StatusClock): RawBuilder<TaskStatus> {
     else 'not_due' end`;
 }
 
+/** The caller's access rule: the tasks over alias `t`, their source documents over `si` and `so`. */
+export interface TaskAccess {
+  row: Expression<SqlBool>;
+  incomingSource: Expression<SqlBool>;
+  outgoingSource: Expression<SqlBool>;
+}
+
 export interface TaskFilter {
+  access: TaskAccess;
   unitId: number | null;
   status: TaskStatus | null;
   source: 'incoming' | 'outgoing' | 'text' | 'none' | null;
@@ -39,7 +47,8 @@ function base(db: Kysely<DB>, f: TaskFilter, c: StatusClock) {
     .selectFrom('task_occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
     .leftJoin('units as u', 'u.id', 't.lead_unit_id')
-    .where('t.deleted_at', 'is', null);
+    .where('t.deleted_at', 'is', null)
+    .where(f.access.row);
   if (f.unitId !== null) q = q.where('t.lead_unit_id', '=', f.unitId);
   if (f.sourceIncomingId !== null) q = q.where('t.source_incoming_id', '=', f.sourceIncomingId);
   if (f.source === 'incoming') q = q.where('t.source_incoming_id', 'is not', null);
@@ -65,6 +74,8 @@ export interface TaskListRow {
   source_incoming_notation: string | null;
   source_incoming_number: number | null;
   source_outgoing_notation: string | null;
+  /** 1 when the source is a document the caller may not see. */
+  source_hidden: number;
   period_label: string | null;
   due_date: string | null;
   completed_at: string | null;
@@ -97,9 +108,10 @@ export async function listTaskRows(
       'u.name as lead_unit_name',
       't.person',
       't.source_text',
-      'si.notation as source_incoming_notation',
-      'si.arrival_number as source_incoming_number',
-      'so.notation as source_outgoing_notation',
+      sql<string | null>`case when ${f.access.incomingSource} then si.notation end`.as('source_incoming_notation'),
+      sql<number | null>`case when ${f.access.incomingSource} then si.arrival_number end`.as('source_incoming_number'),
+      sql<string | null>`case when ${f.access.outgoingSource} then so.notation end`.as('source_outgoing_notation'),
+      sql<number>`(t.source_incoming_id is not null and not ${f.access.incomingSource}) or (t.source_outgoing_id is not null and not ${f.access.outgoingSource})`.as('source_hidden'),
       'o.period_label',
       'o.due_date',
       'o.completed_at',
@@ -124,12 +136,14 @@ export async function summaryRows(
   db: Kysely<DB>,
   range: { from: string | null; to: string | null },
   c: StatusClock,
+  access: TaskAccess,
 ): Promise<{ unit_id: number | null; unit_name: string | null; sort_order: number | null; status: TaskStatus; n: number }[]> {
   let q = db
     .selectFrom('task_occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
     .leftJoin('units as u', 'u.id', 't.lead_unit_id')
-    .where('t.deleted_at', 'is', null);
+    .where('t.deleted_at', 'is', null)
+    .where(access.row);
   if (range.from) q = q.where((w) => w.or([w('o.due_date', '>=', range.from!), w('o.due_date', 'is', null)]));
   if (range.to) q = q.where((w) => w.or([w('o.due_date', '<=', range.to!), w('o.due_date', 'is', null)]));
   const rows = await q

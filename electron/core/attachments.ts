@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/api/attachments';
+import { visibleAttachment } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { loadIncoming } from './incoming';
 import { loadOutgoing } from './outgoing';
@@ -37,11 +38,15 @@ function toAttachment(r: { id: number; owner_kind: 'incoming' | 'outgoing'; owne
   return { id: r.id, ownerKind: r.owner_kind, ownerId: r.owner_id, fileName: r.file_name, size: r.size, mediaType: r.media_type, sha256: r.sha256, addedAt: r.added_at };
 }
 
+/** Live attachments whose document the caller may see (the one access rule). */
+function visibleAttachments(ctx: CallContext) {
+  return ctx.db.selectFrom('attachments as a').selectAll('a').where('a.deleted_at', 'is', null).where(visibleAttachment(ctx.user, 'a'));
+}
+
 /** An attachment the caller may see: its document must be visible to them (secrecy, unit). */
 export async function readableAttachment(ctx: CallContext, id: number, field = 'id') {
-  const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  const visible = row ? await (row.owner_kind === 'incoming' ? loadIncoming(ctx, row.owner_id) : loadOutgoing(ctx, row.owner_id)).then(() => true, () => false) : false;
-  if (!row || !visible) throw fieldError('NOT_FOUND', field, `Không có tệp đính kèm mã ${id}.`);
+  const row = await visibleAttachments(ctx).where('a.id', '=', id).executeTakeFirst();
+  if (!row) throw fieldError('NOT_FOUND', field, `Không có tệp đính kèm mã ${id}.`);
   const file = attachmentFile(ctx.dataDir, row.sha256);
   if (!fs.existsSync(file)) throw new AppError('IO', `Tệp "${row.file_name}" không còn trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.`);
   return { row, file };
@@ -88,21 +93,13 @@ export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.li
 
   'attachments.list': async (ctx, input) => {
     await ownerExists(ctx, input.ownerKind, input.ownerId);
-    const rows = await ctx.db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('owner_kind', '=', input.ownerKind)
-      .where('owner_id', '=', input.ownerId)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute();
+    const rows = await visibleAttachments(ctx).where('a.owner_kind', '=', input.ownerKind).where('a.owner_id', '=', input.ownerId).orderBy('a.id').execute();
     return { items: rows.map(toAttachment) };
   },
 
   'attachments.remove': async (ctx, input) => {
-    const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
-    const visible = row ? await ownerExists(ctx, row.owner_kind, row.owner_id).then(() => true, () => false) : false;
-    if (!row || !visible) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
+    const row = await visibleAttachments(ctx).where('a.id', '=', input.id).executeTakeFirst();
+    if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
     await ctx.db.updateTable('attachments').set({ deleted_at: ctx.now() }).where('id', '=', input.id).execute();
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: input.id, before: row, after: { ...row, deleted_at: ctx.now() } });
     return { id: input.id };

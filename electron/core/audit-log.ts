@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { addDays, format, parseISO } from 'date-fns';
 import { contracts, isMethodName } from '../../shared/api/index';
 import type { AuditEntry } from '../../shared/api/audit';
+import { visibleAudit } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { writeExport } from './file-store';
 import { bodyRow, headerRow, landscapePage, titleRows } from './exports/xlsx-blocks';
@@ -19,7 +20,7 @@ interface Filters {
 const startOf = (day: string) => new Date(`${day}T00:00:00`).toISOString();
 
 function query(ctx: CallContext, f: Filters) {
-  let q = ctx.db.selectFrom('audit_log');
+  let q = ctx.db.selectFrom('audit_log as a').where(visibleAudit(ctx.user));
   if (f.from) q = q.where('at', '>=', startOf(f.from));
   if (f.to) q = q.where('at', '<', startOf(format(addDays(parseISO(f.to), 1), 'yyyy-MM-dd')));
   if (f.entity) q = q.where('entity', '=', f.entity);

@@ -4,6 +4,7 @@ import { listTaskRows } from '../../db/tasks';
 import type { Dashboard } from '../../shared/api/reports';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { formatDocNumber } from '../../shared/documents/notation';
+import { taskAccess, visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { statusClock } from './task-store';
 import { taskSummary } from './tasks';
@@ -11,8 +12,10 @@ import { tthcStats } from './tthc-stats';
 
 async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outgoing'): Promise<number[]> {
   const col = table === 'incoming' ? 'arrival_date' : 'issue_date';
-  const rows = await sql<{ m: string; n: number }>`select substr(${sql.ref(col)}, 6, 2) as m, count(*) as n from ${sql.table(table)}
-    where deleted_at is null and ${sql.ref(col)} between ${`${year}-01-01`} and ${`${year}-12-31`} group by m`.execute(ctx.db);
+  const alias = table === 'incoming' ? 'i' : 'o';
+  const visible = table === 'incoming' ? visibleIncoming(ctx.user, alias) : visibleOutgoing(ctx.user, alias);
+  const rows = await sql<{ m: string; n: number }>`select substr(${sql.ref(col)}, 6, 2) as m, count(*) as n from ${sql.table(table)} as ${sql.raw(alias)}
+    where deleted_at is null and ${visible} and ${sql.ref(col)} between ${`${year}-01-01`} and ${`${year}-12-31`} group by m`.execute(ctx.db);
   const out = Array.from({ length: 12 }, () => 0);
   for (const r of rows.rows) out[Number(r.m) - 1] = Number(r.n);
   return out;
@@ -23,15 +26,16 @@ export const dashboardHandlers: HandlerMap<'reports.dashboard'> = {
     const [inc, out, incLast, outLast] = await Promise.all([byMonth(ctx, v.year, 'incoming'), byMonth(ctx, v.year, 'outgoing'), byMonth(ctx, v.year - 1, 'incoming'), byMonth(ctx, v.year - 1, 'outgoing')]);
     const summary = await taskSummary(ctx, `${v.year}-01-01`, `${v.year}-12-31`);
     const clock = await statusClock(ctx);
-    const overdue = await listTaskRows(ctx.db, { unitId: null, status: 'overdue', source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null }, clock, { offset: 0, limit: 10, sort: 'due', dir: 'asc' });
+    const overdue = await listTaskRows(ctx.db, { access: taskAccess(ctx.user), unitId: null, status: 'overdue', source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null }, clock, { offset: 0, limit: 10, sort: 'due', dir: 'asc' });
     const today = ctx.today();
     const docs = await ctx.db
-      .selectFrom('incoming')
-      .select(['id', 'arrival_number', 'notation', 'subject', 'deadline'])
-      .where('deleted_at', 'is', null)
-      .where('completed_at', 'is', null)
-      .where('deadline', '<=', today)
-      .orderBy('deadline')
+      .selectFrom('incoming as i')
+      .select(['i.id', 'i.arrival_number', 'i.notation', 'i.subject', 'i.deadline'])
+      .where('i.deleted_at', 'is', null)
+      .where('i.completed_at', 'is', null)
+      .where('i.deadline', '<=', today)
+      .where(visibleIncoming(ctx.user))
+      .orderBy('i.deadline')
       .limit(10)
       .execute();
     const t = await tthcStats(ctx, `${v.year}-01-01`, `${v.year}-12-31`);

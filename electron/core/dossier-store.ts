@@ -3,6 +3,7 @@ import { addYears, format, parseISO, subDays } from 'date-fns';
 import { sql } from 'kysely';
 import { fieldError } from '../../shared/api/errors';
 import type { Dossier, Heading } from '../../shared/api/dossiers';
+import { visibleLinkColumns } from './access';
 import type { CallContext } from './context';
 
 const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
@@ -36,6 +37,8 @@ export function handoverOf(state: Dossier['state'], workEndedAt: string | null, 
 }
 
 export async function loadDossiers(ctx: CallContext, f: DossierFilter, withDocuments = false): Promise<Dossier[]> {
+  // A registered document the caller may not see is left out of the file's entries, dates and sheet count alike.
+  const shown = sql`x.dossier_id = f.id and x.deleted_at is null and ${visibleLinkColumns(ctx.user, 'x')}`;
   let q = ctx.db
     .selectFrom('dossiers as f')
     .leftJoin('units as u', 'u.id', 'f.keeper_unit_id')
@@ -43,10 +46,10 @@ export async function loadDossiers(ctx: CallContext, f: DossierFilter, withDocum
     .selectAll('f')
     .select(['u.name as unit_name', 'h.date as h_date', 'h.receiver as h_receiver'])
     .select([
-      sql<number>`(select count(*) from dossier_documents x where x.dossier_id = f.id and x.deleted_at is null)`.as('doc_count'),
-      sql<number>`(select coalesce(sum(x.sheets), 0) from dossier_documents x where x.dossier_id = f.id and x.deleted_at is null)`.as('doc_sheets'),
-      sql<string | null>`(select min(x.doc_date) from dossier_documents x where x.dossier_id = f.id and x.deleted_at is null)`.as('start_date'),
-      sql<string | null>`(select max(x.doc_date) from dossier_documents x where x.dossier_id = f.id and x.deleted_at is null)`.as('end_date'),
+      sql<number>`(select count(*) from dossier_documents x where ${shown})`.as('doc_count'),
+      sql<number>`(select coalesce(sum(x.sheets), 0) from dossier_documents x where ${shown})`.as('doc_sheets'),
+      sql<string | null>`(select min(x.doc_date) from dossier_documents x where ${shown})`.as('start_date'),
+      sql<string | null>`(select max(x.doc_date) from dossier_documents x where ${shown})`.as('end_date'),
     ])
     .where('f.deleted_at', 'is', null);
   if (f.ids) q = q.where('f.id', 'in', f.ids.length ? [...f.ids] : [0]);
@@ -84,12 +87,13 @@ export async function loadDossiers(ctx: CallContext, f: DossierFilter, withDocum
 
 async function documentsOf(ctx: CallContext, ids: number[]): Promise<Map<number, Dossier['documents']>> {
   const rows = await ctx.db
-    .selectFrom('dossier_documents')
-    .selectAll()
-    .where('dossier_id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .orderBy('doc_date')
-    .orderBy('id')
+    .selectFrom('dossier_documents as x')
+    .selectAll('x')
+    .where('x.dossier_id', 'in', ids)
+    .where('x.deleted_at', 'is', null)
+    .where(visibleLinkColumns(ctx.user, 'x'))
+    .orderBy('x.doc_date')
+    .orderBy('x.id')
     .execute();
   const out = new Map<number, Dossier['documents']>();
   for (const d of rows) {

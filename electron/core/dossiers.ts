@@ -9,6 +9,7 @@ import { fieldError } from '../../shared/api/errors';
 import type { Dossier } from '../../shared/api/dossiers';
 import type { ParsedInput } from '../../shared/api/index';
 import { foldVietnamese } from '../../shared/text';
+import { visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 import { loadDossier, loadDossiers, loadHeadings } from './dossier-store';
@@ -52,12 +53,24 @@ type NewDocument = ParsedInput<'dossiers.addDocuments'>['documents'][number];
 /** A registered document is copied into the file's index as the register has it. */
 async function documentRow(ctx: CallContext, d: NewDocument, i: number) {
   if (d.kind === 'incoming') {
-    const r = await ctx.db.selectFrom('incoming').select(['notation', 'document_date', 'arrival_date', 'subject', 'sender_name']).where('id', '=', d.incomingId).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await ctx.db
+      .selectFrom('incoming as i')
+      .select(['i.notation', 'i.document_date', 'i.arrival_date', 'i.subject', 'i.sender_name'])
+      .where('i.id', '=', d.incomingId)
+      .where('i.deleted_at', 'is', null)
+      .where(visibleIncoming(ctx.user))
+      .executeTakeFirst();
     if (!r) throw fieldError('VALIDATION', `documents.${i}.incomingId`, `Văn bản đến: không có văn bản mã ${d.incomingId}.`);
     return { incoming_id: d.incomingId, outgoing_id: null, notation: r.notation, doc_date: r.document_date ?? r.arrival_date, title: r.subject, author: r.sender_name, sheets: d.sheets };
   }
   if (d.kind === 'outgoing') {
-    const r = await ctx.db.selectFrom('outgoing').select(['notation', 'issue_date', 'subject']).where('id', '=', d.outgoingId).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await ctx.db
+      .selectFrom('outgoing as o')
+      .select(['o.notation', 'o.issue_date', 'o.subject'])
+      .where('o.id', '=', d.outgoingId)
+      .where('o.deleted_at', 'is', null)
+      .where(visibleOutgoing(ctx.user))
+      .executeTakeFirst();
     if (!r) throw fieldError('VALIDATION', `documents.${i}.outgoingId`, `Văn bản đi: không có văn bản mã ${d.outgoingId}.`);
     if (!r.issue_date) throw fieldError('VALIDATION', `documents.${i}.outgoingId`, 'Văn bản đi chưa phát hành (chưa có ngày ban hành): chưa đưa vào hồ sơ được.');
     const agency = await ctx.db.selectFrom('agency').select('name').where('id', '=', 1).executeTakeFirst();

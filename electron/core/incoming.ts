@@ -19,7 +19,7 @@ import { formatDateVi } from '../../shared/dates';
 import { incomingStatus } from '../../shared/documents/fields';
 import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
-import { documentScope, scopedUnit } from './access';
+import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -64,13 +64,10 @@ export function toIncoming(r: IncomingRow, coordinators: { id: number; name: str
 }
 
 export async function loadIncoming(ctx: CallContext, id: number): Promise<Incoming> {
-  const row = await getIncomingRow(ctx.db, id);
+  const row = await getIncomingRow(ctx.db, id, incomingAccess(ctx.user));
+  // Not "forbidden": a user without access is not told the document exists.
   if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
   const coordinators = await coordinatorsOf(ctx.db, [id]);
-  const scope = documentScope(ctx.user);
-  const mine = scope.unitId === null || row.lead_unit_id === scope.unitId || (coordinators.get(id) ?? []).some((u) => u.id === scope.unitId);
-  // Not "forbidden": a user without access is not told the document exists.
-  if (!mine || (scope.hideSecret && row.secrecy)) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
   return toIncoming(row, coordinators.get(id) ?? [], ctx.today());
 }
 
@@ -93,8 +90,11 @@ async function checkDuplicate(
   confirmed: boolean | undefined,
 ) {
   if (!d.notationKey || !d.documentDate || confirmed) return;
-  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId });
+  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId }, visibleIncoming(ctx.user));
   if (!dup) return;
+  // Still a warning, but a document the user may not see is neither named nor numbered.
+  if (!dup.visible)
+    throw fieldError('DUPLICATE', 'notation', 'Sổ đã có một văn bản cùng cơ quan gửi, số, ký hiệu và ngày mà bạn không có quyền xem. Nếu đây là bản thứ hai cần vào sổ riêng, hãy xác nhận.');
   const message = `Văn bản ${dup.notation} ngày ${formatDateVi(dup.document_date)} của ${dup.sender_name} đã vào sổ: số đến ${formatDocNumber(dup.arrival_number)} ngày ${formatDateVi(dup.arrival_date)}. Nếu đây là bản thứ hai (giấy và điện tử) cần vào sổ riêng, hãy xác nhận.`;
   throw fieldError('DUPLICATE', 'notation', message, { existingId: dup.id, arrivalNumber: dup.arrival_number });
 }
@@ -256,11 +256,11 @@ export const incomingHandlers: Handlers = {
       registerIds: input.registerId ? [input.registerId] : null,
       senderFold: input.sender ? foldVietnamese(input.sender) : null,
       documentType: input.documentType,
-      unitId: scopedUnit(documentScope(ctx.user), input.unitId),
+      unitId: input.unitId,
       status: input.status ?? null,
       urgency: input.urgency ?? null,
       secrecy: input.secrecy ?? null,
-      hideSecret: documentScope(ctx.user).hideSecret,
+      access: incomingAccess(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
       today: ctx.today(),
     };
@@ -323,7 +323,7 @@ export const incomingHandlers: Handlers = {
     if (input.completedAt < before.arrivalDate)
       throw fieldError('VALIDATION', 'completedAt', 'Ngày hoàn thành không được trước ngày đến.');
     if (input.replyOutgoingId) {
-      const o = await ctx.db.selectFrom('outgoing').select(['id', 'deleted_at']).where('id', '=', input.replyOutgoingId).executeTakeFirst();
+      const o = await ctx.db.selectFrom('outgoing as o').select(['o.id', 'o.deleted_at']).where('o.id', '=', input.replyOutgoingId).where(visibleOutgoing(ctx.user)).executeTakeFirst();
       if (!o || o.deleted_at) throw fieldError('VALIDATION', 'replyOutgoingId', `Không có văn bản đi mã ${input.replyOutgoingId}.`);
       await ctx.db.insertInto('outgoing_replies').values({ outgoing_id: o.id, incoming_id: before.id }).onConflict((oc) => oc.doNothing()).execute();
     }
@@ -338,7 +338,7 @@ export const incomingHandlers: Handlers = {
   },
 
   'incoming.senders': async (ctx, input) => {
-    const { units, history } = await senderSuggestions(ctx.db, input.q ? foldVietnamese(input.q) : null, input.limit);
+    const { units, history } = await senderSuggestions(ctx.db, input.q ? foldVietnamese(input.q) : null, input.limit, visibleIncoming(ctx.user));
     const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
     for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });
     for (const u of units) {

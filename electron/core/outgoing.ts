@@ -17,7 +17,7 @@ import type { ParsedInput } from '../../shared/api/index';
 import type { Outgoing } from '../../shared/api/outgoing';
 import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
-import { documentScope, scopedUnit } from './access';
+import { visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -65,10 +65,9 @@ function toOutgoing(
 }
 
 export async function loadOutgoing(ctx: CallContext, id: number): Promise<Outgoing> {
-  const row = await getOutgoingRow(ctx.db, id);
-  const scope = documentScope(ctx.user);
-  if (!row || (scope.unitId !== null && row.drafting_unit_id !== scope.unitId) || (scope.hideSecret && row.secrecy)) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
-  const [rec, rep] = await Promise.all([recipientsOf(ctx.db, [id]), repliesOf(ctx.db, [id])]);
+  const row = await getOutgoingRow(ctx.db, id, visibleOutgoing(ctx.user));
+  if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
+  const [rec, rep] = await Promise.all([recipientsOf(ctx.db, [id]), repliesOf(ctx.db, [id], visibleIncoming(ctx.user))]);
   return toOutgoing(row, rec.get(id) ?? [], rep.get(id) ?? []);
 }
 
@@ -92,7 +91,7 @@ async function checkRecipients(ctx: CallContext, list: { unitId: number | null; 
 
 async function checkReplies(ctx: CallContext, ids: number[] | undefined) {
   if (!ids?.length) return;
-  const rows = await ctx.db.selectFrom('incoming').select('id').where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const rows = await ctx.db.selectFrom('incoming as i').select('i.id').where('i.id', 'in', ids).where('i.deleted_at', 'is', null).where(visibleIncoming(ctx.user)).execute();
   const missing = ids.filter((i) => !rows.some((r) => r.id === i));
   if (missing.length) throw fieldError('VALIDATION', 'replyToIncomingIds', `Không có văn bản đến mã ${missing.join(', ')}.`);
 }
@@ -223,8 +222,8 @@ export const outgoingHandlers: Handlers = {
       .set({ status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: ctx.now() })
       .where('id', '=', before.id)
       .execute();
-    // A reply answers the incoming documents it names.
-    const replyIds = before.replyTo.map((r) => r.id);
+    // A reply answers every incoming document it names, also those the issuing clerk may not see.
+    const replyIds = (await ctx.db.selectFrom('outgoing_replies').select('incoming_id').where('outgoing_id', '=', before.id).execute()).map((r) => r.incoming_id);
     if (replyIds.length) {
       await ctx.db
         .updateTable('incoming')
@@ -283,11 +282,11 @@ export const outgoingHandlers: Handlers = {
       ...period,
       registerIds: input.registerId ? [input.registerId] : null,
       documentType: input.documentType,
-      unitId: scopedUnit(documentScope(ctx.user), input.unitId),
+      unitId: input.unitId,
       status: input.status ?? null,
       urgency: input.urgency ?? null,
       secrecy: input.secrecy ?? null,
-      hideSecret: documentScope(ctx.user).hideSecret,
+      visible: visibleOutgoing(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
     };
     const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;
@@ -302,7 +301,7 @@ export const outgoingHandlers: Handlers = {
       .offset((input.page - 1) * input.pageSize)
       .execute();
     const ids = rows.map((r) => r.id);
-    const [rec, rep] = await Promise.all([recipientsOf(ctx.db, ids), repliesOf(ctx.db, ids)]);
+    const [rec, rep] = await Promise.all([recipientsOf(ctx.db, ids), repliesOf(ctx.db, ids, visibleIncoming(ctx.user))]);
     return {
       items: rows.map((r) => toOutgoing(r, rec.get(r.id) ?? [], rep.get(r.id) ?? [])),
       total: Number(countRow.n),

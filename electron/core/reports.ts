@@ -9,6 +9,7 @@ import { writeAudit } from '../../db/audit';
 import { summaryRows } from '../../db/tasks';
 import type { MonthlyFigures, ReportSettings } from '../../shared/api/reports';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
+import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { typeName } from './documents';
 import { statusClock } from './task-store';
@@ -31,6 +32,7 @@ async function documents(ctx: CallContext, from: string, to: string, today: stri
     .selectFrom('incoming as i')
     .select(['i.document_type as type', sql<number>`count(*)`.as('n')])
     .where('i.deleted_at', 'is', null)
+    .where(visibleIncoming(ctx.user))
     .where('i.arrival_date', '>=', from)
     .where('i.arrival_date', '<=', to)
     .groupBy('i.document_type')
@@ -40,6 +42,7 @@ async function documents(ctx: CallContext, from: string, to: string, today: stri
     .selectFrom('outgoing as o')
     .select(['o.document_type as type', sql<number>`count(*)`.as('n')])
     .where('o.deleted_at', 'is', null)
+    .where(visibleOutgoing(ctx.user))
     .where('o.issue_date', '>=', from)
     .where('o.issue_date', '<=', to)
     .groupBy('o.document_type')
@@ -52,6 +55,7 @@ async function documents(ctx: CallContext, from: string, to: string, today: stri
       sql<number>`coalesce(sum(case when i.completed_at is null and (i.deadline is null or i.deadline >= ${today}) then 1 else 0 end), 0)`.as('pending'),
     ])
     .where('i.deleted_at', 'is', null)
+    .where(visibleIncoming(ctx.user))
     .where('i.arrival_date', '>=', from)
     .where('i.arrival_date', '<=', to)
     .executeTakeFirstOrThrow();
@@ -77,6 +81,7 @@ async function focusTasks(ctx: CallContext): Promise<MonthlyFigures['tasks']['fo
       sql<number | null>`(select p.percent from task_progress p join task_occurrences o on o.id = p.occurrence_id where o.task_id = t.id order by p.report_date desc, p.id desc limit 1)`.as('percent'),
     ])
     .where('t.deleted_at', 'is', null)
+    .where(visibleTask(ctx.user))
     .where('t.focus', '=', 1)
     .where('t.state', '!=', 'cancelled')
     .orderBy('t.id')
@@ -90,7 +95,7 @@ export async function monthlyFigures(ctx: CallContext, year: number, month: numb
   const today = ctx.today();
   const clock = await statusClock(ctx);
   const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
-  for (const r of await summaryRows(ctx.db, { from, to }, clock)) byStatus[r.status] += r.n;
+  for (const r of await summaryRows(ctx.db, { from, to }, clock, taskAccess(ctx.user))) byStatus[r.status] += r.n;
   const direct = await ctx.db
     .selectFrom('tthc_dossiers')
     .select(sql<number>`count(*)`.as('n'))

@@ -2,40 +2,30 @@
 import { searchDocs } from '../../db/search';
 import type { SearchHit } from '../../shared/api/search';
 import { foldVietnamese } from '../../shared/text';
-import { documentScope } from './access';
+import { visibleIncoming, visibleOutgoing } from './access';
 import type { HandlerMap } from './context';
 
 export const searchHandlers: HandlerMap<'search.global'> = {
   'search.global': async (ctx, input) => {
-    const scope = documentScope(ctx.user);
     const matches = await searchDocs(ctx.db, foldVietnamese(input.q), { limit: input.limit });
     const inIds = matches.filter((m) => m.kind === 'incoming').map((m) => m.id);
     const outIds = matches.filter((m) => m.kind === 'outgoing').map((m) => m.id);
     const incoming = inIds.length
       ? await ctx.db
-          .selectFrom('incoming')
-          .select(['id', 'notation', 'subject', 'sender_name', 'arrival_date', 'arrival_number'])
-          .where('id', 'in', inIds)
-          .where('deleted_at', 'is', null)
-          .$if(scope.hideSecret, (q) => q.where('secrecy', 'is', null))
-          .$if(scope.unitId !== null, (q) =>
-            q.where((eb) =>
-              eb.or([
-                eb('lead_unit_id', '=', scope.unitId ?? 0),
-                eb.exists(eb.selectFrom('incoming_coordinators as c').select('c.unit_id').whereRef('c.incoming_id', '=', 'incoming.id').where('c.unit_id', '=', scope.unitId ?? 0)),
-              ]),
-            ),
-          )
+          .selectFrom('incoming as i')
+          .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name', 'i.arrival_date', 'i.arrival_number'])
+          .where('i.id', 'in', inIds)
+          .where('i.deleted_at', 'is', null)
+          .where(visibleIncoming(ctx.user))
           .execute()
       : [];
     const outgoing = outIds.length
       ? await ctx.db
-          .selectFrom('outgoing')
-          .select(['id', 'notation', 'subject', 'recipients_text', 'issue_date', 'created_at', 'number'])
-          .where('id', 'in', outIds)
-          .where('deleted_at', 'is', null)
-          .$if(scope.hideSecret, (q) => q.where('secrecy', 'is', null))
-          .$if(scope.unitId !== null, (q) => q.where('drafting_unit_id', '=', scope.unitId ?? 0))
+          .selectFrom('outgoing as o')
+          .select(['o.id', 'o.notation', 'o.subject', 'o.recipients_text', 'o.issue_date', 'o.created_at', 'o.number'])
+          .where('o.id', 'in', outIds)
+          .where('o.deleted_at', 'is', null)
+          .where(visibleOutgoing(ctx.user))
           .execute()
       : [];
     const hits: SearchHit[] = [];

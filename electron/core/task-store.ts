@@ -1,14 +1,14 @@
 /** Loading a task with its occurrences, and keeping occurrences in step with its deadline or recurrence. */
 import { getSetting, putSetting } from '../../db/settings';
 import { writeAudit } from '../../db/audit';
-import type { StatusClock } from '../../db/tasks';
+import type { StatusClock, TaskListRow } from '../../db/tasks';
 import { fieldError } from '../../shared/api/errors';
 import type { Task } from '../../shared/api/tasks';
 import { formatDocNumber } from '../../shared/documents/notation';
 import { describeRecurrence, occurrenceHorizon, occurrencesBetween, parseRecurrence, type Recurrence } from '../../shared/tasks/recurrence';
 import { dueSoonUntil, taskStatus } from '../../shared/tasks/status';
 import type { WorkCalendar } from '../../shared/workdays';
-import { documentScope } from './access';
+import { HIDDEN_SOURCE, taskAccess } from './access';
 import { loadCalendar } from './calendar';
 import type { CallContext } from './context';
 
@@ -40,28 +40,36 @@ export function sourceLabel(s: {
   incomingNumber: number | null;
   outgoingNotation: string | null;
   text: string | null;
+  hidden: boolean;
 }): string | null {
+  if (s.hidden) return HIDDEN_SOURCE;
   if (s.incomingNumber !== null) return s.incomingNotation ?? `Văn bản đến số ${formatDocNumber(s.incomingNumber)}`;
   if (s.outgoingNotation !== null) return s.outgoingNotation;
   return s.text;
 }
 
+/** The source of a listed task (db/tasks' row), hidden when it is a document the caller may not see. */
+export function rowSourceLabel(r: TaskListRow): string | null {
+  return sourceLabel({ incomingNotation: r.source_incoming_notation, incomingNumber: r.source_incoming_number, outgoingNotation: r.source_outgoing_notation, text: r.source_text, hidden: !!r.source_hidden });
+}
+
 export async function loadTask(ctx: CallContext, id: number): Promise<Task> {
+  const access = taskAccess(ctx.user);
   const t = await ctx.db
     .selectFrom('tasks as t')
     .leftJoin('units as u', 'u.id', 't.lead_unit_id')
-    .leftJoin('incoming as si', 'si.id', 't.source_incoming_id')
-    .leftJoin('outgoing as so', 'so.id', 't.source_outgoing_id')
+    // A source the caller may not see joins as nothing: neither its notation nor its subject is read.
+    .leftJoin('incoming as si', (j) => j.onRef('si.id', '=', 't.source_incoming_id').on(access.incomingSource))
+    .leftJoin('outgoing as so', (j) => j.onRef('so.id', '=', 't.source_outgoing_id').on(access.outgoingSource))
     .selectAll('t')
-    .select(['u.name as unit_name', 'si.notation as si_notation', 'si.arrival_number as si_number', 'si.subject as si_subject'])
-    .select(['so.notation as so_notation', 'so.subject as so_subject'])
+    .select(['u.name as unit_name', 'si.id as si_id', 'si.notation as si_notation', 'si.arrival_number as si_number', 'si.subject as si_subject'])
+    .select(['so.id as so_id', 'so.notation as so_notation', 'so.subject as so_subject'])
     .where('t.id', '=', id)
     .where('t.deleted_at', 'is', null)
+    .where(access.row)
     .executeTakeFirst();
-  const unit = documentScope(ctx.user).unitId;
-  const theirs = async () =>
-    t?.lead_unit_id === unit || !!(await ctx.db.selectFrom('task_coordinators').select('unit_id').where('task_id', '=', id).where('unit_id', '=', unit ?? 0).executeTakeFirst());
-  if (!t || (unit !== null && !(await theirs()))) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy nhiệm vụ mã ${id}.`);
+  if (!t) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy nhiệm vụ mã ${id}.`);
+  const hidden = (t.source_incoming_id !== null && t.si_id === null) || (t.source_outgoing_id !== null && t.so_id === null);
   const [coordinators, occurrences] = await Promise.all([
     ctx.db.selectFrom('task_coordinators as c').innerJoin('units as u', 'u.id', 'c.unit_id').select(['u.id', 'u.name']).where('c.task_id', '=', id).orderBy('u.sort_order').execute(),
     ctx.db.selectFrom('task_occurrences').selectAll().where('task_id', '=', id).orderBy('due_date').orderBy('id').execute(),
@@ -78,10 +86,10 @@ export async function loadTask(ctx: CallContext, id: number): Promise<Task> {
   return {
     id: t.id,
     content: t.content,
-    sourceIncoming: t.source_incoming_id !== null ? { id: t.source_incoming_id, notation: t.si_notation, arrivalNumber: t.si_number ?? 0, subject: t.si_subject ?? '' } : null,
-    sourceOutgoing: t.source_outgoing_id !== null ? { id: t.source_outgoing_id, notation: t.so_notation, subject: t.so_subject ?? '' } : null,
+    sourceIncoming: t.si_id !== null && t.source_incoming_id !== null ? { id: t.source_incoming_id, notation: t.si_notation, arrivalNumber: t.si_number ?? 0, subject: t.si_subject ?? '' } : null,
+    sourceOutgoing: t.so_id !== null && t.source_outgoing_id !== null ? { id: t.source_outgoing_id, notation: t.so_notation, subject: t.so_subject ?? '' } : null,
     sourceText: t.source_text,
-    source: sourceLabel({ incomingNotation: t.si_notation, incomingNumber: t.si_number, outgoingNotation: t.so_notation, text: t.source_text }),
+    source: sourceLabel({ incomingNotation: t.si_notation, incomingNumber: t.si_number, outgoingNotation: t.so_notation, text: t.source_text, hidden }),
     assignedBy: t.assigned_by,
     leadUnit: t.lead_unit_id !== null ? { id: t.lead_unit_id, name: t.unit_name ?? '' } : null,
     coordinatingUnits: coordinators,

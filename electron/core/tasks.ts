@@ -1,12 +1,12 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
 import { sql } from 'kysely';
 import { listTaskRows, summaryRows } from '../../db/tasks';
-import { fieldError } from '../../shared/api/errors';
+import { AppError, fieldError } from '../../shared/api/errors';
 import type { ParsedInput } from '../../shared/api/index';
 import type { Task, TaskRow, TaskSummary } from '../../shared/api/tasks';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { foldVietnamese } from '../../shared/text';
-import { documentScope, scopedUnit } from './access';
+import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 import { loadIncoming } from './incoming';
@@ -17,7 +17,7 @@ import {
   plannedOccurrences,
   readRecurrence,
   setDueSoonDays,
-  sourceLabel,
+  rowSourceLabel,
   statusClock,
   syncOccurrences,
 } from './task-store';
@@ -26,11 +26,11 @@ type Editable = Partial<ParsedInput<'tasks.create'>>;
 
 async function checkSources(ctx: CallContext, v: Editable) {
   if (v.sourceIncomingId) {
-    const r = await ctx.db.selectFrom('incoming').select('id').where('id', '=', v.sourceIncomingId).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await ctx.db.selectFrom('incoming as i').select('i.id').where('i.id', '=', v.sourceIncomingId).where('i.deleted_at', 'is', null).where(visibleIncoming(ctx.user)).executeTakeFirst();
     if (!r) throw fieldError('VALIDATION', 'sourceIncomingId', `Văn bản đến giao nhiệm vụ: không có văn bản mã ${v.sourceIncomingId}.`);
   }
   if (v.sourceOutgoingId) {
-    const r = await ctx.db.selectFrom('outgoing').select('id').where('id', '=', v.sourceOutgoingId).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await ctx.db.selectFrom('outgoing as o').select('o.id').where('o.id', '=', v.sourceOutgoingId).where('o.deleted_at', 'is', null).where(visibleOutgoing(ctx.user)).executeTakeFirst();
     if (!r) throw fieldError('VALIDATION', 'sourceOutgoingId', `Văn bản đi giao nhiệm vụ: không có văn bản mã ${v.sourceOutgoingId}.`);
   }
   if (v.leadUnitId) await checkUnits(ctx, [v.leadUnitId], 'leadUnitId', 'Đơn vị chủ trì');
@@ -112,7 +112,7 @@ function toRow(r: Awaited<ReturnType<typeof listTaskRows>>['rows'][number]): Tas
     content: r.content,
     leadUnit: r.lead_unit_id !== null ? { id: r.lead_unit_id, name: r.lead_unit_name ?? '' } : null,
     person: r.person,
-    source: sourceLabel({ incomingNotation: r.source_incoming_notation, incomingNumber: r.source_incoming_number, outgoingNotation: r.source_outgoing_notation, text: r.source_text }),
+    source: rowSourceLabel(r),
     periodLabel: r.period_label,
     due: r.due_date,
     completedAt: r.completed_at,
@@ -128,7 +128,7 @@ const NO_UNIT = 'Chưa giao đơn vị';
 
 export async function taskSummary(ctx: CallContext, from: string | null, to: string | null): Promise<TaskSummary> {
   const clock = await statusClock(ctx);
-  const rows = await summaryRows(ctx.db, { from, to }, clock);
+  const rows = await summaryRows(ctx.db, { from, to }, clock, taskAccess(ctx.user));
   const zero = () => Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
   const byUnit = new Map<number | null, TaskSummary['rows'][number] & { order: number }>();
   for (const r of rows) {
@@ -160,9 +160,9 @@ export const tasksHandlers: HandlerMap<
 > = {
   'tasks.create': createTask,
   async 'tasks.createFromIncoming'(ctx, v) {
-    const live = await ctx.db.selectFrom('incoming').select('id').where('id', '=', v.incomingId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!live) throw fieldError('NOT_FOUND', 'incomingId', `Văn bản đến: không có văn bản mã ${v.incomingId}.`);
-    const doc = await loadIncoming(ctx, v.incomingId);
+    const doc = await loadIncoming(ctx, v.incomingId).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? fieldError('NOT_FOUND', 'incomingId', `Văn bản đến: không có văn bản mã ${v.incomingId}.`) : e;
+    });
     if (!doc.leadUnit) throw fieldError('VALIDATION', 'incomingId', 'Văn bản đến chưa được giao xử lý: hãy giao đơn vị chủ trì trước khi tạo nhiệm vụ.');
     const existing = await ctx.db.selectFrom('tasks').select('id').where('source_incoming_id', '=', doc.id).where('deleted_at', 'is', null).executeTakeFirst();
     if (existing) throw fieldError('CONFLICT', 'incomingId', `Văn bản đến số ${doc.arrivalNumberText} đã có nhiệm vụ theo dõi (mã ${existing.id}).`);
@@ -218,7 +218,8 @@ export const tasksHandlers: HandlerMap<
   async 'tasks.list'(ctx, v) {
     const clock = await statusClock(ctx);
     const filter = {
-      unitId: scopedUnit(documentScope(ctx.user), v.unitId),
+      access: taskAccess(ctx.user),
+      unitId: v.unitId,
       status: v.status ?? null,
       source: v.source ?? null,
       sourceIncomingId: v.sourceIncomingId,
@@ -278,11 +279,12 @@ export const tasksHandlers: HandlerMap<
   },
   async 'tasks.sources'(ctx) {
     const rows = await ctx.db
-      .selectFrom('tasks')
-      .select(['source_text', sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('latest')])
-      .where('deleted_at', 'is', null)
-      .where('source_text', 'is not', null)
-      .groupBy('source_text')
+      .selectFrom('tasks as t')
+      .select(['t.source_text', sql<number>`count(*)`.as('n'), sql<string>`max(t.created_at)`.as('latest')])
+      .where('t.deleted_at', 'is', null)
+      .where('t.source_text', 'is not', null)
+      .where(visibleTask(ctx.user))
+      .groupBy('t.source_text')
       .orderBy('latest', 'desc')
       .limit(200)
       .execute();

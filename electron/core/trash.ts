@@ -3,16 +3,19 @@
  * set, every list already leaves it out, and the trash brings it back.
  * Purging (xóa hẳn) is explicit and refused while other records point to it.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { writeAudit } from '../../db/audit';
 import { unindexDoc } from '../../db/search';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { TrashKind } from '../../shared/api/trash';
+import { visibleIncoming, visibleOutgoing, visibleTask, type SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 
 interface Spec {
   table: 'incoming' | 'outgoing' | 'tasks' | 'dossiers' | 'tthc_dossiers';
   label: RawBuilder<string>;
+  /** The access rule over the table (unaliased): what the caller may not see is not in their trash either. */
+  visible?: (user: SessionUser | null) => RawBuilder<SqlBool>;
   /** Why this record may not be deleted, if it may not. */
   guard?: (ctx: CallContext, id: number) => Promise<string | null>;
   /** Records that still point to it: purging is refused while there are any. */
@@ -25,12 +28,14 @@ const specs: Record<TrashKind, Spec> = {
   incoming: {
     table: 'incoming',
     label: sql<string>`'Văn bản đến số ' || printf('%02d', arrival_number) || ' năm ' || coalesce(year, '') || ' — ' || subject`,
+    visible: (user) => visibleIncoming(user, 'incoming'),
     references: [['tasks', 'source_incoming_id', 'nhiệm vụ'], ['dossier_documents', 'incoming_id', 'hồ sơ công việc'], ['outgoing_replies', 'incoming_id', 'văn bản trả lời']],
     dependents: (id) => [sql`delete from incoming_coordinators where incoming_id = ${id}`, sql`delete from attachments where owner_kind = 'incoming' and owner_id = ${id}`],
   },
   outgoing: {
     table: 'outgoing',
     label: sql<string>`coalesce(notation, 'Dự thảo') || ' — ' || subject`,
+    visible: (user) => visibleOutgoing(user, 'outgoing'),
     guard: async (ctx, id) => {
       const r = await ctx.db.selectFrom('outgoing').select(['status', 'notation']).where('id', '=', id).executeTakeFirst();
       return r && r.status !== 'draft' ? `Văn bản ${r.notation ?? ''} đã được cấp số: không xóa được, hãy dùng “Hủy số” để giữ dấu vết trong sổ.` : null;
@@ -41,6 +46,7 @@ const specs: Record<TrashKind, Spec> = {
   tasks: {
     table: 'tasks',
     label: sql<string>`content`,
+    visible: (user) => visibleTask(user, 'tasks'),
     references: [],
     dependents: (id) => [
       sql`delete from task_progress where occurrence_id in (select id from task_occurrences where task_id = ${id})`,
@@ -67,9 +73,12 @@ const specs: Record<TrashKind, Spec> = {
   },
 };
 
+const visibleIn = (ctx: CallContext, kind: TrashKind) => specs[kind].visible?.(ctx.user) ?? sql<SqlBool>`1 = 1`;
+
+/** Deleting, restoring and purging find only what the caller may see. */
 async function row(ctx: CallContext, kind: TrashKind, id: number) {
   const s = specs[kind];
-  const r = await sql<{ id: number; label: string; deleted_at: string | null }>`select id, ${s.label} as label, deleted_at from ${sql.table(s.table)} where id = ${id}`.execute(ctx.db);
+  const r = await sql<{ id: number; label: string; deleted_at: string | null }>`select id, ${s.label} as label, deleted_at from ${sql.table(s.table)} where id = ${id} and ${visibleIn(ctx, kind)}`.execute(ctx.db);
   const found = r.rows[0];
   if (!found) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy mã ${id}.`);
   return found;
@@ -100,7 +109,7 @@ export const trashHandlers: HandlerMap<'incoming.delete' | 'outgoing.delete' | '
   async 'trash.list'(ctx, v) {
     const kinds = v.kind ? [v.kind] : (Object.keys(specs) as TrashKind[]);
     const union = sql.join(
-      kinds.map((k) => sql`select ${k} as kind, id, ${specs[k].label} as label, deleted_at from ${sql.table(specs[k].table)} where deleted_at is not null`),
+      kinds.map((k) => sql`select ${k} as kind, id, ${specs[k].label} as label, deleted_at from ${sql.table(specs[k].table)} where deleted_at is not null and ${visibleIn(ctx, k)}`),
       sql` union all `,
     );
     const total = await sql<{ n: number }>`select count(*) as n from (${union})`.execute(ctx.db);

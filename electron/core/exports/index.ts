@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs';
 import { getAgencyRow } from '../../../db/agency';
-import { AppError } from '../../../shared/api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { sql } from 'kysely';
+import { visibleIncoming, visibleOutgoing, visibleRegister } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
 import { renderTemplate, templateData, templateFile } from '../templates';
@@ -32,6 +33,7 @@ async function* incomingRows(ctx: CallContext, registerId: number, from: string,
       .select(['i.arrival_date', 'i.arrival_number', 'i.sender_name', 'i.notation', 'i.document_date', 'i.document_type', 'i.subject', 'i.recipient_text', 'i.transfer_date', 'i.note', 'u.name as lead'])
       .where('i.register_id', '=', registerId)
       .where('i.deleted_at', 'is', null)
+      .where(visibleIncoming(ctx.user))
       .where('i.arrival_date', '>=', from)
       .where('i.arrival_date', '<=', to)
       .where((eb) => eb.or([eb('i.arrival_date', '>', after.date), eb.and([eb('i.arrival_date', '=', after.date), eb('i.arrival_number', '>', after.number)])]))
@@ -68,6 +70,7 @@ async function* outgoingRows(ctx: CallContext, registerId: number, from: string,
       .select(['o.year', 'o.number', 'o.notation', 'o.issue_date', 'o.document_type', 'o.subject', 'o.signer_name', 'o.recipients_text', 'o.copies', 'o.transfer_date', 'o.note', 'o.status', 'o.drafter_initials', 'u.abbreviation'])
       .where('o.register_id', '=', registerId)
       .where('o.deleted_at', 'is', null)
+      .where(visibleOutgoing(ctx.user))
       .where('o.status', '!=', 'draft')
       .where('o.issue_date', '>=', from)
       .where('o.issue_date', '<=', to)
@@ -100,8 +103,17 @@ async function* outgoingRows(ctx: CallContext, registerId: number, from: string,
 
 async function countRows(ctx: CallContext, table: 'incoming' | 'outgoing', registerId: number, from: string, to: string): Promise<number> {
   const col = table === 'incoming' ? 'arrival_date' : 'issue_date';
-  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where register_id = ${registerId} and deleted_at is null and ${sql.ref(col)} between ${from} and ${to}`.execute(ctx.db);
+  const visible = table === 'incoming' ? visibleIncoming(ctx.user, table) : visibleOutgoing(ctx.user, table);
+  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where register_id = ${registerId} and deleted_at is null and ${visible} and ${sql.ref(col)} between ${from} and ${to}`.execute(ctx.db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The register to print; the secret register only for users with the grant (it is not said to exist otherwise). */
+async function printableRegister(ctx: CallContext, kind: 'incoming' | 'outgoing', registerId: number | null | undefined) {
+  const register = await resolveRegister(ctx, kind, registerId, false);
+  const visible = await ctx.db.selectFrom('registers as r').select('r.id').where('r.id', '=', register.id).where(visibleRegister(ctx.user)).executeTakeFirst();
+  if (!visible) throw fieldError('NOT_FOUND', 'registerId', `Không có sổ đăng ký mã ${register.id}.`);
+  return register;
 }
 
 /** The office's own register template when it has one, else the built-in layout. */
@@ -135,7 +147,7 @@ async function runExport(ctx: CallContext, name: string, total: number, write: (
 
 export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.outgoingRegister'> = {
   'exports.incomingRegister': async (ctx, input) => {
-    const register = await resolveRegister(ctx, 'incoming', input.registerId, false);
+    const register = await printableRegister(ctx, 'incoming', input.registerId);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'incoming', register.id, input.from, input.to);
     return runExport(ctx, `So-van-ban-den_${input.from}_${input.to}.${input.format}`, total, (job, tmp) => {
@@ -144,7 +156,7 @@ export const exportsHandlers: HandlerMap<'exports.incomingRegister' | 'exports.o
     });
   },
   'exports.outgoingRegister': async (ctx, input) => {
-    const register = await resolveRegister(ctx, 'outgoing', input.registerId, false);
+    const register = await printableRegister(ctx, 'outgoing', input.registerId);
     const m = await meta(ctx, register.name, input.from, input.to);
     const total = await countRows(ctx, 'outgoing', register.id, input.from, input.to);
     return runExport(ctx, `So-van-ban-di_${input.from}_${input.to}.${input.format}`, total, (job, tmp) => {

@@ -2,8 +2,9 @@
 import { listTaskRows, type TaskFilter } from '../../../db/tasks';
 import { AppError } from '../../../shared/api/errors';
 import { workingDaysBetween } from '../../../shared/workdays';
+import { taskAccess, visibleTask } from '../access';
 import type { CallContext, HandlerMap } from '../context';
-import { sourceLabel, statusClock, workCalendar } from '../task-store';
+import { rowSourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
 import { agencyHeader } from './agency-header';
 import { writeExport } from '../file-store';
@@ -13,7 +14,7 @@ import { writeReminderDocx } from './reminder-docx';
 import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';
 import type { OverdueLine, ReminderLine } from './task-types';
 
-const noFilter: TaskFilter = { unitId: null, status: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null };
+const noFilter = (ctx: CallContext): TaskFilter => ({ access: taskAccess(ctx.user), unitId: null, status: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null });
 
 async function allRows(ctx: CallContext, f: TaskFilter, sort: 'due' | 'unit' = 'due') {
   const clock = await statusClock(ctx);
@@ -25,19 +26,17 @@ async function allRows(ctx: CallContext, f: TaskFilter, sort: 'due' | 'unit' = '
   }
 }
 
-const source = (r: Awaited<ReturnType<typeof allRows>>['rows'][number]) =>
-  sourceLabel({ incomingNotation: r.source_incoming_notation, incomingNumber: r.source_incoming_number, outgoingNotation: r.source_outgoing_notation, text: r.source_text });
 
 export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.meetingConclusion' | 'exports.taskReminders'> = {
   async 'exports.taskReport'(ctx, v) {
     const agency = await agencyHeader(ctx);
     const summary = await taskSummary(ctx, v.from, v.to);
-    const { rows, clock } = await allRows(ctx, { ...noFilter, status: 'overdue', from: v.from, to: v.to }, 'unit');
+    const { rows, clock } = await allRows(ctx, { ...noFilter(ctx), status: 'overdue', from: v.from, to: v.to }, 'unit');
     const cal = await workCalendar(ctx, clock.today);
     const overdue: OverdueLine[] = rows.map((r) => ({
       unitName: r.lead_unit_name ?? 'Chưa giao đơn vị',
       content: r.content,
-      source: source(r),
+      source: rowSourceLabel(r),
       deadline: r.due_date ?? '',
       daysOverdue: r.due_date ? workingDaysBetween(r.due_date, clock.today, cal) : 0,
       lastProgress: r.last_progress,
@@ -58,6 +57,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
       .select(['t.id', 't.content', 't.lead_unit_id', 'u.name as unit_name', 'u.sort_order', 'o.due_date'])
       .where('t.source_text', '=', v.sourceText)
       .where('t.deleted_at', 'is', null)
+      .where(visibleTask(ctx.user))
       .where('t.state', '!=', 'cancelled')
       .orderBy('t.id')
       .execute();
@@ -90,14 +90,14 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
     const agency = await agencyHeader(ctx);
     const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', v.unitId).executeTakeFirst();
     if (!unit) throw new AppError('VALIDATION', `Không có đơn vị mã ${v.unitId}.`, [{ path: 'unitId', message: `Đơn vị: không có đơn vị mã ${v.unitId}.` }]);
-    const overdue = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'overdue' });
-    const soon = await allRows(ctx, { ...noFilter, unitId: v.unitId, status: 'due_soon' });
+    const overdue = await allRows(ctx, { ...noFilter(ctx), unitId: v.unitId, status: 'overdue' });
+    const soon = await allRows(ctx, { ...noFilter(ctx), unitId: v.unitId, status: 'due_soon' });
     const cal = await workCalendar(ctx, overdue.clock.today);
     const lines: ReminderLine[] = [...overdue.rows, ...soon.rows].map((r) => {
       const days = r.due_date ? workingDaysBetween(overdue.clock.today, r.due_date, cal) : 0;
       return {
         content: r.content,
-        source: source(r),
+        source: rowSourceLabel(r),
         deadline: r.due_date,
         statusText: r.status === 'overdue' ? `Quá hạn ${-days} ngày làm việc` : days === 0 ? 'Đến hạn hôm nay' : `Còn ${days} ngày làm việc`,
         lastProgress: r.last_progress,
