@@ -222,6 +222,7 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'send.outbox': {},
     'send.process': {},
     'send.retry': { id: 1 },
+    'send.markSent': { id: 1 },
     'send.cancel': { id: 1 },
     'send.settings': {},
     'send.updateSettings': { host: '127.0.0.1', port: 2525, secure: false, user: '', password: '', from: 'vanthu@langson.gov.vn' },
