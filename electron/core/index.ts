@@ -3,9 +3,11 @@
  * the tests create it on a database file and call it by method name.
  */
 import { EventEmitter } from 'node:events';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHECK_AT_START_BYTES, openDatabase, type OpenedDatabase } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
@@ -59,6 +61,8 @@ export interface CoreOptions {
   sqliteModule?: string;
   /** Databases larger than this are checked in the background instead of before use (default 64 MB). */
   checkAtStartBytes?: number;
+  /** Tests only: kysely plugins on every query the handlers run, e.g. to inject a failure after a write. */
+  queryPlugins?: readonly KyselyPlugin[];
 }
 
 export interface CoreEvent {
@@ -105,9 +109,10 @@ export async function createCore(opts: CoreOptions) {
     throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
   });
   const events = new EventEmitter();
+  const plugged = (db: Kysely<DB>) => (opts.queryPlugins ?? []).reduce((d, p) => d.withPlugin(p), db);
   const base: BaseContext = {
     authenticate: (session, method) => gate(session, method),
-    db: opened.db,
+    db: plugged(opened.db),
     sqlite: opened.sqlite,
     dataDir,
     now: () => clock().toISOString(),
@@ -120,7 +125,7 @@ export async function createCore(opts: CoreOptions) {
       fs.copyFileSync(from, opts.dbPath);
       // An older backup is migrated like any older database.
       opened = await openDatabase(opts.dbPath, { backupDir });
-      base.db = opened.db;
+      base.db = plugged(opened.db);
       base.sqlite = opened.sqlite;
       return opened.db;
     },
