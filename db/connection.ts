@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../shared/api/errors';
-import { LATEST_VERSION, migrations, type Migration } from './migrations/index';
+import { checkMigrations, LATEST_VERSION, migrations, type Migration } from './migrations/index';
 import type { DB } from './schema';
 
 export type Sqlite = Database.Database;
@@ -67,6 +67,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
     );
   }
   const list = opts.migrations ?? migrations;
+  checkMigrations(list);
   const latest = opts.targetVersion ?? (opts.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION);
   const found = readVersion(file);
   const supported = list[list.length - 1]?.version ?? 0;

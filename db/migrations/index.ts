@@ -29,4 +29,21 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'outbox-unknown', up: m008.up },
 ];
 
+/**
+ * A list that goes back or repeats a version would run a step twice or write a
+ * lower user_version over a higher one, leaving a file the next start cannot
+ * open: refused before the database is touched.
+ */
+export function checkMigrations(list: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of list) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`Danh sách nâng cấp cơ sở dữ liệu sai: phiên bản ${m.version} ("${m.name}") phải là số nguyên lớn hơn phiên bản trước nó (${previous}).`);
+    }
+    previous = m.version;
+  }
+}
+
+checkMigrations(migrations);
+
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

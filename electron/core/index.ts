@@ -3,9 +3,11 @@
  * the tests create it on a database file and call it by method name.
  */
 import { EventEmitter } from 'node:events';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHECK_AT_START_BYTES, openDatabase, type OpenedDatabase } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
@@ -63,6 +65,8 @@ export interface CoreOptions {
   checkAtStartBytes?: number;
   /** Tests: the outbox's SMTP timeouts. */
   smtpTimeouts?: SmtpTimeouts;
+  /** Tests only: kysely plugins on every query the handlers run, e.g. to inject a failure after a write. */
+  queryPlugins?: readonly KyselyPlugin[];
 }
 
 export interface CoreEvent {
@@ -111,9 +115,10 @@ export async function createCore(opts: CoreOptions) {
   const events = new EventEmitter();
   // Per database, so that two databases in one folder never see each other's files.
   const files = createFileStore(path.join(dataDir, 'tep-tam', path.basename(opts.dbPath)), () => clock().getTime());
+  const plugged = (db: Kysely<DB>) => (opts.queryPlugins ?? []).reduce((d, p) => d.withPlugin(p), db);
   const base: BaseContext = {
     authenticate: (session, method) => gate(session, method),
-    db: opened.db,
+    db: plugged(opened.db),
     sqlite: opened.sqlite,
     dataDir,
     files,
@@ -128,7 +133,7 @@ export async function createCore(opts: CoreOptions) {
       fs.copyFileSync(from, opts.dbPath);
       // An older backup is migrated like any older database.
       opened = await openDatabase(opts.dbPath, { backupDir });
-      base.db = opened.db;
+      base.db = plugged(opened.db);
       base.sqlite = opened.sqlite;
       return opened.db;
     },

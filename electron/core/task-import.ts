@@ -1,4 +1,5 @@
 /** Tasks read from a document's text: the proposal, then the reviewed list saved in one transaction. */
+import { writeAudit } from '../../db/audit';
 import { listUnitRows } from '../../db/units';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { extractTasks } from '../../shared/tasks/extract';
@@ -69,11 +70,9 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
           const taken = new Set(
             (await ctx.db.selectFrom('units').select('abbreviation').where('abbreviation', 'is not', null).execute()).map((u) => (u.abbreviation ?? '').toLocaleUpperCase('vi')),
           );
-          const r = await ctx.db
-            .insertInto('units')
-            .values({ name: t.newLeadUnitName, name_fold: foldVietnamese(t.newLeadUnitName), abbreviation: proposeAbbreviation(t.newLeadUnitName, taken), kind: 'internal', parent_id: null, email: null, sort_order: order, created_at: now, updated_at: now, archived_at: null })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const unit = { name: t.newLeadUnitName, name_fold: foldVietnamese(t.newLeadUnitName), abbreviation: proposeAbbreviation(t.newLeadUnitName, taken), kind: 'internal' as const, parent_id: null, email: null, sort_order: order, created_at: now, updated_at: now, archived_at: null };
+          const r = await ctx.db.insertInto('units').values(unit).returning('id').executeTakeFirstOrThrow();
+          await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'units', entityId: r.id, before: null, after: { id: r.id, ...unit } });
           createdUnits.push({ id: r.id, name: t.newLeadUnitName });
           leadUnitId = r.id;
         }

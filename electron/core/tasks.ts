@@ -1,5 +1,6 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
 import { sql } from 'kysely';
+import { writeAudit } from '../../db/audit';
 import { listTaskRows, summaryRows } from '../../db/tasks';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { ParsedInput } from '../../shared/api/index';
@@ -12,6 +13,7 @@ import { checkUnits } from './documents';
 import { loadIncoming } from './incoming';
 import {
   auditTask,
+  dueSoonDays,
   loadTask,
   pickOccurrence,
   plannedOccurrences,
@@ -294,7 +296,9 @@ export const tasksHandlers: HandlerMap<
     return { dueSoonDays: (await statusClock(ctx)).days };
   },
   async 'tasks.updateSettings'(ctx, v) {
+    const before = { dueSoonDays: await dueSoonDays(ctx) };
     await setDueSoonDays(ctx, v.dueSoonDays);
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before, after: { dueSoonDays: v.dueSoonDays } });
     return { dueSoonDays: v.dueSoonDays };
   },
 };

@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
-import { LATEST_VERSION, migrations } from '../../db/migrations/index';
+import { LATEST_VERSION } from '../../db/migrations/index';
 import { createCore } from '../../electron/core/index';
 import { AppError } from '../../shared/api/errors';
 import { makeCore, ok, standardAgency, tempDir } from '../support/core';
@@ -60,44 +59,6 @@ describe('database', () => {
     expect(list.items.map((i) => [i.id, i.name])).toEqual([[u.id, 'Thanh tra Sở']]);
     expect(again.migrationBackup).toBeNull();
     await again.close();
-  });
-
-  it('backs up a non-empty database through the backup API before migrating, each step in a transaction', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'm.sqlite');
-    const v1 = await openDatabase(file, { backupDir: path.join(dir, 'backups'), targetVersion: 1 });
-    await v1.db.insertInto('units').values({ name: 'Văn phòng Sở', name_fold: 'van phong so', abbreviation: 'VP', kind: 'internal', parent_id: null, email: null, sort_order: 0, created_at: 'x', updated_at: 'x', archived_at: null }).execute();
-    await v1.close();
-
-    const failing = [
-      ...migrations,
-      { version: 2, name: 'ok', up: async (db: Kysely<unknown>) => void (await sql`create table two (a integer)`.execute(db)) },
-      {
-        version: 3,
-        name: 'broken',
-        up: async (db: Kysely<unknown>) => {
-          await sql`create table three (a integer)`.execute(db);
-          throw new Error('migration 3 fails half way');
-        },
-      },
-    ];
-    await expect(openDatabase(file, { backupDir: path.join(dir, 'backups'), migrations: failing })).rejects.toThrow(/half way/);
-
-    const backups = fs.readdirSync(path.join(dir, 'backups'));
-    expect(backups).toHaveLength(1);
-    const copy = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
-    expect(copy.prepare('select name from units').all()).toEqual([{ name: 'Văn phòng Sở' }]);
-    expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
-    copy.close();
-
-    // Migration 2 committed; the failed 3 left nothing behind.
-    const after = new Database(file, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(2);
-    const tables = (after.prepare("select name from sqlite_schema where type='table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toContain('two');
-    expect(tables).not.toContain('three');
-    after.close();
   });
 
   it('takes no backup when creating a new database', async () => {

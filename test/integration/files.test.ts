@@ -12,7 +12,7 @@ import { err, heldPath, makeCore, ok, standardAgency, tempDir, upload, type Test
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 /** Property names that would carry a path of this PC. */
-const PATHLIKE = /(path|paths|directory|folder|file|files)$/i;
+const PATHLIKE = /(path|paths|dir|directory|folder|file|files)$/i;
 
 function pathProperties(schema: unknown, at = ''): string[] {
   if (!schema || typeof schema !== 'object') return [];
@@ -20,7 +20,8 @@ function pathProperties(schema: unknown, at = ''): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(s.properties ?? {})) {
     const type = (v as { type?: string }).type;
-    if (PATHLIKE.test(k) && type === 'string') out.push(`${at}${k}`);
+    // A sort direction ('asc' | 'desc') is a choice, not a path.
+    if (PATHLIKE.test(k) && type === 'string' && !(v as { enum?: unknown }).enum) out.push(`${at}${k}`);
     if (type === 'array' && PATHLIKE.test(k) && ((v as { items?: { type?: string } }).items?.type === 'string')) out.push(`${at}${k}[]`);
     out.push(...pathProperties(v, `${at}${k}.`));
   }
@@ -38,7 +39,7 @@ describe('files by handle in the core', () => {
 
   it('no method takes a filesystem path, except the backup folder setting', () => {
     const found = t.core.describe().flatMap((m) => pathProperties(m.input).map((p) => `${m.name}: ${p}`));
-    expect(found).toEqual(['backup.updateSettings: folder']);
+    expect(found).toEqual(['backup.updateSettings: dir']);
   });
 
   it('send.package of a backup and /etc/shadow is refused: files are handles, and nothing is written', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/index';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { ApiResult } from '../../shared/api/errors';
 
 export function tempDir(prefix = 'vanthu-test-'): string {
@@ -15,10 +15,10 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function makeCore(opts: { clock?: () => Date; dir?: string } = {}): Promise<TestCore> {
+export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins'] } = {}): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const dbPath = path.join(dir, 'van-thu.sqlite');
-  const core = await createCore({ dbPath, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const core = await createCore({ dbPath, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) });
   return { core, dir, dbPath, close: () => core.close() };
 }
 

@@ -1,12 +1,13 @@
 /**
- * The crash test's victim: registers incoming documents in a loop and prints
- * each arrival number after its transaction committed, until it is killed.
+ * The kill test's victim: opens the database (migrating an older one), says
+ * "ready", then registers incoming documents in a loop and prints each one's
+ * id and arrival number after its transaction committed, until it is killed.
  */
 import { createCore } from '../../electron/core/index';
 
 async function main(): Promise<void> {
   const dbPath = process.argv[2];
-  if (!dbPath) throw new Error('usage: crash-child DB');
+  if (!dbPath) throw new Error('usage: kill-child DB');
   const core = await createCore({ dbPath });
   process.stdout.write('ready\n');
   for (let i = 0; ; i++) {
@@ -15,10 +16,10 @@ async function main(): Promise<void> {
       senderName: 'UBND tỉnh Lạng Sơn',
       notation: `${process.pid}-${i}/UBND-KT`,
       documentDate: '2026-11-18',
-      subject: `Văn bản thử mất điện ${process.pid}-${i}: về việc quản lý đất đai, khoáng sản và môi trường trên địa bàn tỉnh`,
+      subject: `Văn bản thử ngắt tiến trình ${process.pid}-${i}: về việc quản lý đất đai, khoáng sản và môi trường trên địa bàn tỉnh`,
     });
     if (!r.ok) throw new Error(r.error.message);
-    process.stdout.write(`${r.value.arrivalNumber}\n`);
+    process.stdout.write(`${r.value.id} ${r.value.arrivalNumber}\n`);
   }
 }
 
