@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore, upload } from '../support/core';
 
 let t: TestCore;
 afterEach(async () => t?.close());
@@ -17,7 +17,7 @@ describe('backups', () => {
     t = await makeCore();
     ok(await t.core.call('agency.update', standardAgency));
     const doc = ok(await register('Văn bản có trước khi sao lưu'));
-    ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: doc.id, fileName: 'cong-van.pdf', contentBase64: Buffer.from('%PDF-1.4 bản quét').toString('base64') }));
+    ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: doc.id, fileId: await upload(t.core, 'cong-van.pdf', '%PDF-1.4 bản quét') }));
     const b = ok(await t.core.call('backup.create', {}));
     expect(b.reason).toBe('thu-cong');
     expect(fs.existsSync(b.path)).toBe(true);

@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('work-file documents', () => {
   it('prints the yearly list with its headings and the count by retention, in Word and Excel', async () => {
     const r = ok(await t.core.call('exports.dossierPlan', { year: 2025, format: 'docx', decision: 'Quyết định số 12/QĐ-STNMT ngày 10/01/2025' }));
-    expect(r).toEqual({ path: path.join(out, 'danh-muc.docx'), rows: 2 });
+    expect(r).toMatchObject({ name: 'Danh-muc-ho-so_2025.docx', rows: 2 });
     const doc = await text(await heldPath(t.core, r));
     expect(doc).toContain('DANH MỤC HỒ SƠ CỦA SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG NĂM 2025');
     const order = ['I. TỔNG HỢP', '1. Kế hoạch, báo cáo công tác', '01.VP', 'Vĩnh viễn', 'II. TÀI CHÍNH, KẾ TOÁN', '02.VP', '10 năm'].map((s) => doc.indexOf(s));

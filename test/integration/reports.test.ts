@@ -70,7 +70,7 @@ describe('monthly report', () => {
 
   it('writes the report in Word with the figures as sentences, in the order of the department’s report', async () => {
     const r = ok(await t.core.call('exports.monthlyReport', { year: 2026, month: 10}));
-    expect(r.name).toBe('Bao-cao-thang-11-2026.docx');
+    expect(r.name).toBe('Bao-cao-thang-10-2026.docx');
     const text = await docxText(fs.readFileSync(await heldPath(t.core, r)));
     expect(text).toContain('Kết quả thực hiện nhiệm vụ tháng 10 năm 2026 và kế hoạch công tác tháng 11');
     expect(text).toContain('Trong tháng, số lượng văn bản đến là 3 văn bản, văn bản đi là 2 văn bản. Lũy kế từ đầu năm đến nay số lượng văn bản đến là 5 văn bản, số lượng văn bản đi là 3 văn bản.');
