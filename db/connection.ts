@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { AppError } from '../shared/api/errors';
 import { LATEST_VERSION, migrations, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { WriteLockDialect } from './write-lock-dialect';
 
 export type Sqlite = Database.Database;
 
@@ -91,7 +92,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new WriteLockDialect(sqlite) });
   const opened: OpenedDatabase = {
     sqlite,
     db,
