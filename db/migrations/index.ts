@@ -10,6 +10,7 @@ import * as m004 from './004_tasks';
 import * as m005 from './005_dossiers';
 import * as m006 from './006_users';
 import * as m007 from './007_outbox';
+import * as m009 from './009_database_id';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'dossiers', up: m005.up },
   { version: 6, name: 'users', up: m006.up },
   { version: 7, name: 'outbox', up: m007.up },
+  { version: 9, name: 'database id', up: m009.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
