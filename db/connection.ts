@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { AppError } from '../shared/api/errors';
+import { readDatabaseId, stemOf, writeBackup } from './backup-file';
 import { checkMigrations, LATEST_VERSION, migrations, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { WriteLockDialect } from './write-lock-dialect';
 
 export type Sqlite = Database.Database;
 
@@ -59,13 +61,38 @@ export function isNetworkPath(file: string): boolean {
 /** Files up to this size are checked at start before use; larger ones in the background. */
 export const CHECK_AT_START_BYTES = 64 * 1024 * 1024;
 
-export async function openDatabase(file: string, opts: OpenOptions): Promise<OpenedDatabase> {
+export function refuseNetworkPath(file: string): void {
   if (isNetworkPath(file)) {
     throw new AppError(
       'IO',
       `Cơ sở dữ liệu ${file} nằm trên ổ mạng. SQLite trên ổ mạng có thể làm hỏng dữ liệu khi mạng chập chờn: hãy để tệp trên ổ đĩa của máy này, và đặt thư mục sao lưu sang ổ mạng hoặc ổ USB nếu cần.`,
     );
   }
+}
+
+/**
+ * Whether another connection (any process) has the file open: an exclusive
+ * lock is refused then. Call it with this process's own connection closed.
+ */
+export function openElsewhere(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const probe = new Database(file, { fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('begin exclusive');
+    probe.exec('commit');
+    return false;
+  } catch (e) {
+    if (String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return true;
+    throw e;
+  } finally {
+    probe.close();
+  }
+}
+
+export async function openDatabase(file: string, opts: OpenOptions): Promise<OpenedDatabase> {
+  refuseNetworkPath(file);
   const list = opts.migrations ?? migrations;
   checkMigrations(list);
   const latest = opts.targetVersion ?? (opts.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION);
@@ -92,7 +119,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new WriteLockDialect(sqlite) });
   const opened: OpenedDatabase = {
     sqlite,
     db,
@@ -126,13 +153,9 @@ async function migrate(
   if (pending.length === 0) return null;
   let backup: string | null = null;
   if (!isEmpty(opened.sqlite)) {
-    fs.mkdirSync(backupDir, { recursive: true });
     // Named like every other backup, so the backup list shows it and offers it for restore.
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    backup = path.join(backupDir, `van-thu_${stamp}_truoc-nang-cap.sqlite`);
-    for (let i = 2; fs.existsSync(backup); i++) backup = path.join(backupDir, `van-thu_${stamp}_truoc-nang-cap-${i}.sqlite`);
-    // The backup API copies a consistent snapshot; copying the live file would not.
-    await opened.sqlite.backup(backup);
+    const owner = { stem: stemOf(opened.path), id: readDatabaseId(opened.sqlite) };
+    backup = await writeBackup(opened.sqlite, backupDir, owner, new Date().toISOString(), 'truoc-nang-cap');
   }
   // The migrations are written against an untyped schema builder; the typed
   // handle is the same connection.

@@ -4,10 +4,10 @@
  * attachments beside them. A restore first backs up the current data, so it
  * can be undone by restoring that backup.
  */
-import { getSetting, putSetting } from '../../db/settings';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { getSetting, putSetting } from '../../db/settings';
+import { belongsTo, checkFile, DATABASE_ID_KEY, databaseIdOfFile, parseBackupName, readBackupFile, removePartialBackups, stemOf, writeBackup, type BackupOwner } from '../../db/backup-file';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { toIsoDate } from '../../shared/dates';
 import type { BackupInfo } from '../../shared/api/backup';
@@ -17,7 +17,6 @@ import { writeAudit } from '../../db/audit';
 import type { CallContext, HandlerMap } from './context';
 
 const SETTINGS_KEY = 'backup';
-const NAME = /^van-thu_(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})_([a-z-]+)(?:-\d+)?\.sqlite$/;
 
 export interface BackupSettings extends Keep {
   dir: string | null;
@@ -36,6 +35,12 @@ export async function saveBackupSettings(ctx: Pick<CallContext, 'db'>, s: Backup
 
 export const backupDirOf = (dataDir: string, s: BackupSettings) => s.dir ?? path.join(dataDir, 'backups');
 
+/** This database's backups are named after its file and carry its id. */
+export async function backupOwner(ctx: Pick<CallContext, 'db' | 'sqlite'>): Promise<BackupOwner> {
+  const stored = await getSetting<{ id?: string }>(ctx.db, DATABASE_ID_KEY);
+  return { stem: stemOf(ctx.sqlite.name), id: stored?.id ?? null };
+}
+
 function checkWritableDir(dir: string) {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw fieldError('VALIDATION', 'dir', `Thư mục ${dir} không tồn tại (ổ USB đã cắm chưa?).`);
   try {
@@ -45,37 +50,16 @@ function checkWritableDir(dir: string) {
   }
 }
 
-/** When and why a backup was made, read from its name; null for files that are not the app's backups. */
-function parseName(name: string): { createdAt: string; reason: string } | null {
-  const m = NAME.exec(name);
-  return m ? { createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, reason: m[7]! } : null;
-}
-
-export function listBackups(dir: string): BackupInfo[] {
+/** The owner's backups in a folder, newest first; other databases' backups and other files are left out. */
+export function listBackups(dir: string, owner: BackupOwner): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const name of fs.readdirSync(dir)) {
-    const parsed = parseName(name);
-    if (!parsed) continue;
-    const file = path.join(dir, name);
-    out.push({ path: file, ...parsed, sizeBytes: fs.statSync(file).size });
+    const parsed = parseBackupName(name);
+    if (!parsed || !belongsTo(parsed, owner)) continue;
+    out.push({ id: name, createdAt: parsed.createdAt, reason: parsed.reason, sizeBytes: fs.statSync(path.join(dir, name)).size });
   }
-  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.path.localeCompare(a.path));
-}
-
-/** quick_check of a database file, opened read-only; the message when it fails. */
-export function checkFile(file: string): { ok: true; version: number } | { ok: false; message: string } {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const result = db.pragma('quick_check', { simple: true });
-    if (result !== 'ok') return { ok: false, message: String(result) };
-    return { ok: true, version: Number(db.pragma('user_version', { simple: true })) };
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  } finally {
-    db?.close();
-  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
 /** Content-addressed files: copying the missing ones is enough, in either direction. */
@@ -97,43 +81,50 @@ export function copyAttachments(fromDir: string, toDir: string): number {
 export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> {
   const settings = await readBackupSettings(ctx);
   const dir = backupDirOf(ctx.dataDir, settings);
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = ctx.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  let file = path.join(dir, `van-thu_${stamp}_${reason}.sqlite`);
-  for (let i = 2; fs.existsSync(file); i++) file = path.join(dir, `van-thu_${stamp}_${reason}-${i}.sqlite`);
-  const tmp = `${file}.dang-ghi`;
+  const owner = await backupOwner(ctx);
+  let file: string;
   try {
-    await ctx.sqlite.backup(tmp);
+    file = await writeBackup(ctx.sqlite, dir, owner, ctx.now(), reason);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new AppError('IO', `Không sao lưu được vào ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError('IO', `Không sao lưu được vào ${dir}: ${e instanceof Error ? e.message : String(e)}. Các bản sao lưu cũ được giữ nguyên.`);
   }
-  const check = checkFile(tmp);
-  if (!check.ok) {
-    fs.rmSync(tmp, { force: true });
-    throw new AppError('IO', `Bản sao lưu vừa tạo không đọc lại được (${check.message}); các bản cũ được giữ nguyên.`);
-  }
-  fs.renameSync(tmp, file);
   copyAttachments(path.join(ctx.dataDir, 'attachments'), path.join(dir, 'attachments'));
-  for (const old of backupsToRemove(listBackups(dir), settings)) if (old.path !== file) fs.rmSync(old.path, { force: true });
-  const made = listBackups(dir).find((b) => b.path === file);
+  const id = path.basename(file);
+  for (const old of backupsToRemove(listBackups(dir, owner), settings)) if (old.id !== id) fs.rmSync(path.join(dir, old.id), { force: true });
+  const made = listBackups(dir, owner).find((b) => b.id === id);
   if (!made) throw new AppError('IO', `Không thấy bản sao lưu ${file} sau khi ghi.`);
   return made;
 }
 
-export function inspectBackup(file: string) {
-  if (!fs.existsSync(file)) throw fieldError('VALIDATION', 'path', `Không tìm thấy tệp ${file}.`);
+/**
+ * The file of a backup named by its id (as backup.list gives it): a plain
+ * file name, in this database's backup folder, and this database's own.
+ */
+export async function backupFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir'>, id: string): Promise<string> {
+  const owner = await backupOwner(ctx);
+  const dir = backupDirOf(ctx.dataDir, await readBackupSettings(ctx));
+  const file = path.join(dir, id);
+  if (path.basename(id) !== id || !parseBackupName(id) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    throw fieldError('VALIDATION', 'id', `Không có bản sao lưu "${id}" trong thư mục sao lưu ${dir}.`);
+  }
+  if (!belongsTo(parseBackupName(id), owner)) throw fieldError('VALIDATION', 'id', `Bản sao lưu ${id} là của một cơ sở dữ liệu khác, không khôi phục vào cơ sở dữ liệu này.`);
   const check = checkFile(file);
-  if (!check.ok) throw fieldError('VALIDATION', 'path', `Tệp ${path.basename(file)} hỏng hoặc không phải bản sao lưu của Văn thư (${check.message}).`);
-  if (check.version > LATEST_VERSION) throw fieldError('VALIDATION', 'path', `Bản sao lưu từ phiên bản Văn thư mới hơn (dữ liệu phiên bản ${check.version}); hãy cài phiên bản mới hơn để khôi phục.`);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
+  if (!check.ok) throw fieldError('VALIDATION', 'id', `Tệp ${id} hỏng hoặc không phải bản sao lưu của Văn thư (${check.message}).`);
+  if (check.version > LATEST_VERSION) throw fieldError('VALIDATION', 'id', `Bản sao lưu từ phiên bản Văn thư mới hơn (dữ liệu phiên bản ${check.version}); hãy cài phiên bản mới hơn để khôi phục.`);
+  const inside = databaseIdOfFile(file);
+  if (inside !== null && owner.id !== null && inside !== owner.id) throw fieldError('VALIDATION', 'id', `Bản sao lưu ${id} là của một cơ sở dữ liệu khác, không khôi phục vào cơ sở dữ liệu này.`);
+  return file;
+}
+
+/** What a checked backup holds. */
+export function inspectBackup(file: string) {
+  return readBackupFile(file, (db) => {
     const has = (t: string) => !!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t);
     const count = (t: string, where = 'deleted_at is null') => (has(t) ? Number(db.prepare(`select count(*) from ${t} where ${where}`).pluck().get()) : 0);
     return {
-      path: file,
-      createdAt: parseName(path.basename(file))?.createdAt ?? fs.statSync(file).mtime.toISOString(),
-      dataVersion: check.version,
+      id: path.basename(file),
+      createdAt: parseBackupName(path.basename(file))?.createdAt ?? fs.statSync(file).mtime.toISOString(),
+      dataVersion: Number(db.pragma('user_version', { simple: true })),
       ok: true,
       counts: {
         units: count('units', 'archived_at is null'),
@@ -144,9 +135,7 @@ export function inspectBackup(file: string) {
         tthc: count('tthc_dossiers'),
       },
     };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore'> = {
@@ -162,22 +151,25 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
   },
   'backup.create': (ctx) => makeBackup(ctx, 'thu-cong'),
   async 'backup.list'(ctx) {
-    return { items: listBackups(backupDirOf(ctx.dataDir, await readBackupSettings(ctx))) };
+    return { items: listBackups(backupDirOf(ctx.dataDir, await readBackupSettings(ctx)), await backupOwner(ctx)) };
   },
-  'backup.inspect': async (_ctx, v) => inspectBackup(path.resolve(v.path)),
+  'backup.inspect': async (ctx, v) => inspectBackup(await backupFile(ctx, v.id)),
   async 'backup.restore'(ctx, v) {
-    const file = path.resolve(v.path);
+    const file = await backupFile(ctx, v.id);
     const restored = inspectBackup(file);
-    const dir = backupDirOf(ctx.dataDir, await readBackupSettings(ctx));
-    // The backup may be rotated away by the undo backup below: restore from a copy.
-    const staged = path.join(ctx.dataDir, 'dang-khoi-phuc.sqlite');
+    const owner = await backupOwner(ctx);
+    // The backup may be rotated away by the undo backup below: restore from a copy, beside the database so it can be renamed into place.
+    const staged = `${ctx.sqlite.name}.dang-khoi-phuc`;
     fs.copyFileSync(file, staged);
     try {
       const undo = await makeBackup(ctx, 'truoc-khoi-phuc');
       const db = await ctx.replaceDatabase(staged);
-      await writeAudit(db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.path }, after: { restoredFrom: file, counts: restored.counts } });
+      await db.transaction().execute(async (trx) => {
+        // A backup from before databases had ids got a new one when it was migrated: it keeps this database's, so its backups stay its own.
+        if (owner.id) await putSetting(trx, DATABASE_ID_KEY, { id: owner.id });
+        await writeAudit(trx, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id, counts: restored.counts } });
+      });
       copyAttachments(path.join(path.dirname(file), 'attachments'), path.join(ctx.dataDir, 'attachments'));
-      copyAttachments(path.join(dir, 'attachments'), path.join(ctx.dataDir, 'attachments'));
       return { restored, undo };
     } finally {
       fs.rmSync(staged, { force: true });
@@ -189,10 +181,25 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
 export async function dailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
   try {
     const dir = backupDirOf(ctx.dataDir, await readBackupSettings(ctx));
-    if (listBackups(dir).some((b) => toIsoDate(new Date(b.createdAt)) === ctx.today())) return null;
+    if (listBackups(dir, await backupOwner(ctx)).some((b) => toIsoDate(new Date(b.createdAt)) === ctx.today())) return null;
     return await makeBackup(ctx, 'hang-ngay');
   } catch (e) {
     console.error(`Sao lưu hằng ngày không được: ${e instanceof Error ? e.message : String(e)}`);
     return null;
+  }
+}
+
+/**
+ * At start, with the database's lock held: half-written backups of this
+ * database (a process died while writing one) and a restore's staged copy go.
+ */
+export async function removeLeftovers(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir'>): Promise<void> {
+  const owner = await backupOwner(ctx);
+  const dirs = new Set([path.join(ctx.dataDir, 'backups'), backupDirOf(ctx.dataDir, await readBackupSettings(ctx))]);
+  try {
+    for (const dir of dirs) removePartialBackups(dir, owner);
+    fs.rmSync(`${ctx.sqlite.name}.dang-khoi-phuc`, { force: true });
+  } catch (e) {
+    console.error(`Không dọn được bản sao lưu ghi dở: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

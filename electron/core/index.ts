@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Kysely, KyselyPlugin } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHECK_AT_START_BYTES, openDatabase, type OpenedDatabase } from '../../db/connection';
+import { CHECK_AT_START_BYTES, openDatabase, openElsewhere, refuseNetworkPath, type OpenedDatabase } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
@@ -20,7 +20,8 @@ import { filesHandlers } from './files';
 import { createFileStore, type HeldFile } from './file-store';
 import type { FileHandle } from '../../shared/api/files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
-import { backupHandlers, dailyBackup, makeBackup } from './backup';
+import { backupHandlers, dailyBackup, makeBackup, removeLeftovers } from './backup';
+import { takeDatabaseLock } from './db-lock';
 import { trashHandlers } from './trash';
 import { damagedError } from './recovery';
 import { checkInBackground, type IntegrityResult } from './integrity';
@@ -67,6 +68,8 @@ export interface CoreOptions {
   smtpTimeouts?: SmtpTimeouts;
   /** Tests only: kysely plugins on every query the handlers run, e.g. to inject a failure after a write. */
   queryPlugins?: readonly KyselyPlugin[];
+  /** Who holds the database, told to a second program that tries to open it: "Văn thư (máy tính)", "Văn thư (trình duyệt)". */
+  programName?: string;
 }
 
 export interface CoreEvent {
@@ -109,13 +112,20 @@ export async function createCore(opts: CoreOptions) {
   const backupDir = path.join(dataDir, 'backups');
   const clock = opts.clock ?? (() => new Date());
   const checkAtStartBytes = opts.checkAtStartBytes ?? CHECK_AT_START_BYTES;
+  refuseNetworkPath(opts.dbPath);
+  // Taken before the file is read: a second program is refused before it writes a byte.
+  const lock = takeDatabaseLock(opts.dbPath, opts.programName ?? 'Văn thư', clock());
   let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir, checkAtStartBytes, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
-    throw e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
+    const error = e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
+    lock.release();
+    throw error;
   });
   const events = new EventEmitter();
   // Per database, so that two databases in one folder never see each other's files.
   const files = createFileStore(path.join(dataDir, 'tep-tam', path.basename(opts.dbPath)), () => clock().getTime());
   const plugged = (db: Kysely<DB>) => (opts.queryPlugins ?? []).reduce((d, p) => d.withPlugin(p), db);
+  // What may still read the file in this process; a restore waits for it.
+  let background: Promise<unknown> = Promise.resolve();
   const base: BaseContext = {
     authenticate: (session, method) => gate(session, method),
     db: plugged(opened.db),
@@ -128,19 +138,29 @@ export async function createCore(opts: CoreOptions) {
     host: opts.host ?? {},
     ...(opts.smtpTimeouts ? { smtpTimeouts: opts.smtpTimeouts } : {}),
     async replaceDatabase(from: string) {
+      const incoming = `${opts.dbPath}.dang-khoi-phuc`;
+      if (path.resolve(from) !== path.resolve(incoming)) fs.copyFileSync(from, incoming);
+      await background;
+      if (!lock.held()) throw new AppError('DB_IN_USE', `Tệp khóa ${path.basename(lock.file)} của cơ sở dữ liệu đã bị xóa hoặc bị chương trình khác lấy: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng các chương trình Văn thư khác rồi mở lại.`);
       await opened.close();
-      for (const f of [opts.dbPath, `${opts.dbPath}-wal`, `${opts.dbPath}-shm`]) fs.rmSync(f, { force: true });
-      fs.copyFileSync(from, opts.dbPath);
+      // Another program with the file open would keep writing to the replaced file and lose what it saves.
+      const busy = openElsewhere(opts.dbPath);
+      if (!busy) {
+        for (const f of [`${opts.dbPath}-wal`, `${opts.dbPath}-shm`]) fs.rmSync(f, { force: true });
+        fs.renameSync(incoming, opts.dbPath);
+      }
       // An older backup is migrated like any older database.
       opened = await openDatabase(opts.dbPath, { backupDir });
       base.db = plugged(opened.db);
       base.sqlite = opened.sqlite;
+      if (busy) throw new AppError('DB_IN_USE', `Có chương trình khác đang mở tệp ${path.basename(opts.dbPath)}: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng chương trình đó rồi thử lại.`);
       return opened.db;
     },
   };
   const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
   // The day's first backup runs while the office starts working (seconds on a ten-year database); quitting waits for it.
+  await removeLeftovers(base);
   const daily = opts.autoBackup ? dailyBackup(base) : Promise.resolve(null);
   await settleInterrupted(base);
   // A large database opens at once and is checked meanwhile; a problem is announced, the data left as is.
@@ -152,6 +172,7 @@ export async function createCore(opts: CoreOptions) {
           return r;
         })
       : Promise.resolve<IntegrityResult | null>(null);
+  background = Promise.all([daily, integrity]);
   // The outbox runs as the app itself, not as a signed-in user.
   const outboxCtx = () => ({ ...base, method: 'send.process' as const, actor: 'hop-thu-di', user: null, session: null });
   let sending = false;
@@ -209,6 +230,7 @@ export async function createCore(opts: CoreOptions) {
       if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
       files.close();
+      lock.release();
     },
   };
 }

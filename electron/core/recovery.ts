@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { checkFile, listBackups } from './backup';
+import { checkFile, stemOf } from '../../db/backup-file';
+import { listBackups } from './backup';
 
-export function newestGoodBackup(dir: string): string | null {
-  for (const b of listBackups(dir)) if (checkFile(b.path).ok) return b.path;
+/** The newest backup of this database file that passes its check; the damaged file's own id cannot be read, so its name decides. */
+export function newestGoodBackup(dbPath: string, dir: string): string | null {
+  for (const b of listBackups(dir, { stem: stemOf(dbPath), id: null })) if (checkFile(path.join(dir, b.id)).ok) return path.join(dir, b.id);
   return null;
 }
 
@@ -17,7 +19,7 @@ export function damagedError(dbPath: string, backupDir: string, now: Date, cause
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const movedTo = `${dbPath}.hong-${stamp}`;
   for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, movedTo + suffix);
-  const backup = newestGoodBackup(backupDir);
+  const backup = newestGoodBackup(dbPath, backupDir);
   const offer = backup ? `Bản sao lưu còn tốt mới nhất: ${backup}. Hãy khôi phục từ bản này.` : `Không tìm thấy bản sao lưu nào còn tốt trong ${backupDir}; hãy tìm bản sao lưu trên ổ USB hoặc ổ đĩa khác.`;
   return new AppError('DB_DAMAGED', `${cause} Tệp hỏng được chuyển sang ${path.basename(movedTo)} (không bị xóa). ${offer}`, [], { movedTo, backup });
 }

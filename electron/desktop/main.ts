@@ -70,6 +70,7 @@ async function start(): Promise<void> {
   try {
     core = await createCore({
       dbPath: defaultDbPath(defaultDataDir()),
+      programName: 'Văn thư (máy tính)',
       autoBackup: true,
       outboxEveryMs: 20_000,
       // The bundle is CommonJS: require.resolve finds the native module beside the app.

@@ -46,6 +46,7 @@ const STATUS: Record<ApiError['code'], number> = {
   FORBIDDEN: 403,
   DB_TOO_NEW: 409,
   DB_DAMAGED: 503,
+  DB_IN_USE: 423,
   CANCELLED: 409,
   IO: 503,
   INTERNAL: 500,

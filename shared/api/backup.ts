@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
-import { int, optionalText, text } from '../validation';
+import { int, optionalText } from '../validation';
 
 export const backupInfoSchema = z.object({
-  path: z.string(),
+  /** The backup's file name in the backup folder: what backup.inspect and backup.restore take. */
+  id: z.string(),
   createdAt: z.string(),
   /** hang-ngay, khi-thoat, thu-cong, truoc-khoi-phuc, truoc-nhap-excel… */
   reason: z.string(),
@@ -21,14 +22,20 @@ export const backupSettingsSchema = z.object({
 });
 
 export const backupContentsSchema = z.object({
-  path: z.string(),
+  id: z.string(),
   createdAt: z.string(),
   dataVersion: z.number(),
   ok: z.boolean(),
   counts: z.object({ units: z.number(), incoming: z.number(), outgoing: z.number(), tasks: z.number(), workFiles: z.number(), tthc: z.number() }),
 });
 
-const backupPath = text('Tệp sao lưu', 4000);
+/** A backup as backup.list names it: a file name, never a path. */
+const backupId = z
+  .string({ error: 'Bản sao lưu phải là tên một bản trong danh sách sao lưu.' })
+  .trim()
+  .min(1, 'Hãy chọn một bản sao lưu.')
+  .max(255, 'Tên bản sao lưu dài quá 255 ký tự.')
+  .regex(/^[^/\\]+\.sqlite$/, 'Bản sao lưu phải là tên một bản trong danh sách sao lưu, không phải đường dẫn.');
 
 export const backupContracts = {
   'backup.settings': method({ summary: 'Cài đặt sao lưu: thư mục, số bản giữ lại', mode: 'read', input: z.object({}), output: backupSettingsSchema }),
@@ -44,11 +51,11 @@ export const backupContracts = {
   }),
   'backup.create': method({ summary: 'Sao lưu ngay (kiểm tra bản sao lưu, chép tệp đính kèm, xoay vòng bản cũ)', mode: 'job', input: z.object({}), output: backupInfoSchema }),
   'backup.list': method({ summary: 'Các bản sao lưu, mới nhất trước', mode: 'read', input: z.object({}), output: z.object({ items: z.array(backupInfoSchema) }) }),
-  'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: z.object({ path: backupPath }), output: backupContentsSchema }),
+  'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: z.object({ id: backupId }), output: backupContentsSchema }),
   'backup.restore': method({
     summary: 'Khôi phục từ bản sao lưu; dữ liệu hiện tại được sao lưu trước để có thể hoàn tác',
     mode: 'job',
-    input: z.object({ path: backupPath }),
+    input: z.object({ id: backupId }),
     output: z.object({ restored: backupContentsSchema, undo: backupInfoSchema }),
   }),
 };

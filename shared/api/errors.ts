@@ -9,6 +9,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'DB_TOO_NEW',
   'DB_DAMAGED',
+  /** The database is open for writing in another program (desktop or browser shell). */
+  'DB_IN_USE',
   'CANCELLED',
   'IO',
   'INTERNAL',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
 import { err, makeCore, ok, standardAgency, tempDir, type TestCore, upload } from '../support/core';
@@ -10,6 +11,7 @@ afterEach(async () => t?.close());
 let n = 0;
 const register = (subject: string) =>
   t.core.call('incoming.register', { arrivalDate: '2026-11-20', senderName: 'UBND tỉnh Lạng Sơn', notation: `${100 + n++}/UBND-KT`, documentDate: '2026-11-18', subject });
+const backupsDir = async () => ok(await t.core.call('backup.settings', {})).effectiveDir;
 const count = async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31' })).total;
 
 describe('backups', () => {
@@ -20,16 +22,17 @@ describe('backups', () => {
     ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: doc.id, fileId: await upload(t.core, 'cong-van.pdf', '%PDF-1.4 bản quét') }));
     const b = ok(await t.core.call('backup.create', {}));
     expect(b.reason).toBe('thu-cong');
-    expect(fs.existsSync(b.path)).toBe(true);
-    const attachmentsCopied = fs.readdirSync(path.join(path.dirname(b.path), 'attachments'), { recursive: true }).length;
+    const dir = await backupsDir();
+    expect(fs.existsSync(path.join(dir, b.id))).toBe(true);
+    const attachmentsCopied = fs.readdirSync(path.join(dir, 'attachments'), { recursive: true }).length;
     expect(attachmentsCopied).toBeGreaterThan(0);
 
     ok(await register('Văn bản vào sổ sau khi sao lưu'));
     expect(await count()).toBe(2);
-    const seen = ok(await t.core.call('backup.inspect', { path: b.path }));
+    const seen = ok(await t.core.call('backup.inspect', { id: b.id }));
     expect(seen.counts).toEqual(expect.objectContaining({ incoming: 1, units: 0 }));
 
-    const r = ok(await t.core.call('backup.restore', { path: b.path }));
+    const r = ok(await t.core.call('backup.restore', { id: b.id }));
     expect(r.undo.reason).toBe('truoc-khoi-phuc');
     expect(await count()).toBe(1);
     expect(ok(await t.core.call('incoming.list', {})).items[0]!.subject).toBe('Văn bản có trước khi sao lưu');
@@ -37,7 +40,7 @@ describe('backups', () => {
     // The restored database tells that it was restored, and from where.
     expect(ok(await t.core.call('audit.list', { entity: 'database' })).items[0]).toEqual(expect.objectContaining({ action: 'backup.restore' }));
 
-    ok(await t.core.call('backup.restore', { path: r.undo.path }));
+    ok(await t.core.call('backup.restore', { id: r.undo.id }));
     expect(await count()).toBe(2);
     // The app keeps working on the restored file: numbering continues.
     expect(ok(await register('Sau khi hoàn tác')).arrivalNumber).toBe(3);
@@ -47,12 +50,13 @@ describe('backups', () => {
     t = await makeCore();
     ok(await register('Văn bản'));
     const b = ok(await t.core.call('backup.create', {}));
-    const bad = path.join(path.dirname(b.path), 'van-thu_20261120-080000_thu-cong.sqlite');
-    fs.writeFileSync(bad, fs.readFileSync(b.path).subarray(0, 1500));
-    const e = err(await t.core.call('backup.restore', { path: bad }));
-    expect(e.fields[0]).toEqual({ path: 'path', message: expect.stringContaining('hỏng') });
+    const dir = await backupsDir();
+    const bad = 'van-thu_20261120-080000_thu-cong.sqlite';
+    fs.writeFileSync(path.join(dir, bad), fs.readFileSync(path.join(dir, b.id)).subarray(0, 1500));
+    const e = err(await t.core.call('backup.restore', { id: bad }));
+    expect(e.fields[0]).toEqual({ path: 'id', message: expect.stringContaining('hỏng') });
     expect(await count()).toBe(1);
-    expect(err(await t.core.call('backup.inspect', { path: path.join(tempDir(), 'khong-co.sqlite') })).fields[0]!.path).toBe('path');
+    expect(err(await t.core.call('backup.inspect', { id: 'van-thu_20261120-090000_thu-cong.sqlite' })).fields[0]!.path).toBe('id');
   });
 
   it('writes to the folder the user chose, and refuses a folder that is not there', async () => {
@@ -61,8 +65,8 @@ describe('backups', () => {
     const usb = tempDir('usb-');
     ok(await t.core.call('backup.updateSettings', { dir: usb, keepDaily: 3 }));
     const b = ok(await t.core.call('backup.create', {}));
-    expect(path.dirname(b.path)).toBe(usb);
-    expect(ok(await t.core.call('backup.list', {})).items.map((x) => x.path)).toEqual([b.path]);
+    expect(fs.readdirSync(usb)).toContain(b.id);
+    expect(ok(await t.core.call('backup.list', {})).items.map((x) => x.id)).toEqual([b.id]);
   });
 
   it('makes one backup at the first start of a day and one on quit', async () => {
@@ -76,5 +80,81 @@ describe('backups', () => {
     const names = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'));
     expect(names.filter((f) => f.includes('_hang-ngay')).length).toBe(1);
     expect(names.filter((f) => f.includes('_khi-thoat')).length).toBe(2);
+  });
+
+  it('keeps the backups of two databases in one folder apart: listed, rotated and restored only for their own', async () => {
+    const dir = tempDir();
+    const a = await createCore({ dbPath: path.join(dir, 'a.sqlite') });
+    const b = await createCore({ dbPath: path.join(dir, 'b.sqlite') });
+    try {
+      const ofA = ok(await a.call('backup.create', {}));
+      const ofB = ok(await b.call('backup.create', {}));
+      expect(ok(await a.call('backup.list', {})).items.map((x) => x.id)).toEqual([ofA.id]);
+      expect(ok(await b.call('backup.list', {})).items.map((x) => x.id)).toEqual([ofB.id]);
+      expect(err(await b.call('backup.restore', { id: ofA.id })).fields[0]).toEqual({ path: 'id', message: expect.stringContaining('cơ sở dữ liệu khác') });
+      // Renamed to look like b's, a's backup is still a's: the id inside it says so.
+      const disguised = ofB.id.replace('thu-cong', 'hang-ngay');
+      fs.copyFileSync(path.join(dir, 'backups', ofA.id), path.join(dir, 'backups', disguised));
+      expect(err(await b.call('backup.inspect', { id: disguised })).fields[0]!.message).toContain('cơ sở dữ liệu khác');
+      fs.rmSync(path.join(dir, 'backups', disguised));
+      // b's rotation (one backup a day kept) never removes a's backups.
+      ok(await b.call('backup.updateSettings', { dir: null, keepDaily: 1, keepWeekly: 0, keepMonthly: 0 }));
+      ok(await b.call('backup.create', {}));
+      expect(fs.existsSync(path.join(dir, 'backups', ofA.id))).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('gives backups made in the same second distinct names and leaves no half-written files', async () => {
+    t = await makeCore({ clock: () => new Date('2026-11-20T08:00:00Z') });
+    ok(await register('Văn bản'));
+    const made = await Promise.all([0, 1, 2].map(() => t.core.call('backup.create', {})));
+    const ids = made.map((r) => ok(r).id);
+    expect(new Set(ids).size).toBe(3);
+    const dir = await backupsDir();
+    expect(fs.readdirSync(dir).filter((f) => f !== 'attachments').sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(ok(await t.core.call('backup.inspect', { id })).counts.incoming).toBe(1);
+    expect(fs.readdirSync(dir).filter((f) => f !== 'attachments').sort()).toEqual([...ids].sort());
+  });
+
+  it("removes this database's half-written backups at start, and only this database's", async () => {
+    t = await makeCore();
+    const b = ok(await t.core.call('backup.create', {}));
+    const dir = await backupsDir();
+    await t.close();
+    const ours = [`${b.id.replace('_thu-cong_', '_thu-cong-9_')}.dang-ghi`, `${b.id}.dang-ghi-wal`, 'van-thu_20261120-080000_hang-ngay.sqlite.dang-ghi'];
+    const theirs = 'khac_20261120-080000_hang-ngay.sqlite.dang-ghi';
+    for (const f of [...ours, theirs]) fs.writeFileSync(path.join(dir, f), 'ghi dở');
+    t = await makeCore({ dir: t.dir });
+    expect(fs.readdirSync(dir).sort()).toEqual([b.id, theirs].sort());
+  });
+
+  it('takes backups by the id backup.list gives, never by path', async () => {
+    t = await makeCore();
+    ok(await t.core.call('backup.create', {}));
+    for (const id of ['/etc/passwd', '../van-thu.sqlite', path.join(t.dir, 'van-thu.sqlite'), 'van-thu.sqlite']) {
+      expect(err(await t.core.call('backup.inspect', { id })).fields[0]!.path).toBe('id');
+      expect(err(await t.core.call('backup.restore', { id })).fields[0]!.path).toBe('id');
+    }
+    expect(err(await t.core.call('backup.restore', { path: path.join(t.dir, 'backups') } as never)).code).toBe('VALIDATION');
+  });
+
+  it('refuses to restore while another program has the database file open, and keeps its documents', async () => {
+    t = await makeCore();
+    const b = ok(await t.core.call('backup.create', {}));
+    ok(await register('Văn bản vào sổ sau khi sao lưu'));
+    const other = new Database(t.dbPath, { readonly: true });
+    try {
+      expect(other.prepare('select count(*) from incoming').pluck().get()).toBe(1);
+      expect(err(await t.core.call('backup.restore', { id: b.id }))).toEqual(expect.objectContaining({ code: 'DB_IN_USE', message: expect.stringContaining('chưa khôi phục') }));
+      expect(await count()).toBe(1);
+      expect(other.prepare('select count(*) from incoming').pluck().get()).toBe(1);
+    } finally {
+      other.close();
+    }
+    ok(await t.core.call('backup.restore', { id: b.id }));
+    expect(await count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
 import type { Input } from '../../shared/api/index';
@@ -41,6 +42,32 @@ describe('a full disk and a read-only database', () => {
     expect(ok(await freed.call('incoming.list', year)).total).toBe(saved);
     expect(ok(await freed.call('incoming.register', doc(999))).arrivalNumber).toBe(saved + 1);
     await freed.close();
+  });
+
+  it.each<[string, (i: number) => [string, unknown]]>([
+    ['a unit', (i) => ['units.create', { name: `Phòng ${i} ${'quản lý đất đai '.repeat(6)}`, abbreviation: `P${i}`, kind: 'internal' }]],
+    ['a task', (i) => ['tasks.create', { content: `Nhiệm vụ ${i}: ${'kiểm tra việc quản lý đất đai; '.repeat(30)}` }]],
+  ])('says the disk is full when %s is written (not "cannot rollback"), and writes nothing', async (_what, input) => {
+    const { dbPath } = await seeded();
+    const full = await createCore({ dbPath, pragmas: ['max_page_count = 60'] });
+    const dump = () => {
+      const db = new Database(dbPath, { readonly: true });
+      const tables = db.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+      const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`select * from "${t}"`).all()]));
+      db.close();
+      return rows;
+    };
+    let e = null;
+    let before = dump();
+    for (let i = 0; i < 500 && !e; i++) {
+      const [method, value] = input(i);
+      const r = await full.call(method, value);
+      if (r.ok) before = dump();
+      else e = r.error;
+    }
+    expect(e).toEqual(expect.objectContaining({ code: 'IO', message: expect.stringContaining('Ổ đĩa đã đầy') }));
+    expect(dump()).toEqual(before);
+    await full.close();
   });
 
   it('says the database is read-only, and reading still works', async () => {

@@ -15,7 +15,7 @@ async function databaseWithBackup() {
   for (let i = 0; i < 300; i++) {
     ok(await core.call('incoming.register', { arrivalDate: '2026-11-20', senderName: 'UBND tỉnh Lạng Sơn', notation: `${i + 1}/UBND-KT`, documentDate: '2026-11-18', subject: `Văn bản số ${i + 1} về việc quản lý đất đai trên địa bàn tỉnh` }));
   }
-  const backup = ok(await core.call('backup.create', {})).path;
+  const backup = path.join(dir, 'backups', ok(await core.call('backup.create', {})).id);
   await core.close();
   return { dir, dbPath, backup };
 }

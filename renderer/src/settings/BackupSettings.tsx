@@ -43,17 +43,17 @@ export function BackupSettings() {
   async function backupNow() {
     setMessage('Đang sao lưu…');
     const r = await call('backup.create', {});
-    setMessage(r.ok ? `Đã sao lưu vào ${r.value.path} (${formatNumberVi(Math.round(r.value.sizeBytes / 1024))} KB), đã kiểm tra đọc lại được.` : r.error.message);
+    setMessage(r.ok ? `Đã sao lưu vào ${settings?.effectiveDir ?? 'thư mục sao lưu'}, tệp ${r.value.id} (${formatNumberVi(Math.round(r.value.sizeBytes / 1024))} KB), đã kiểm tra đọc lại được.` : r.error.message);
     load();
   }
-  async function inspect(path: string) {
-    const r = await call('backup.inspect', { path });
+  async function inspect(id: string) {
+    const r = await call('backup.inspect', { id });
     if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
     setPreview(r.value);
   }
   async function restore() {
     if (!preview) return;
-    const r = await call('backup.restore', { path: preview.path });
+    const r = await call('backup.restore', { id: preview.id });
     setPreview(null);
     setMessage(r.ok ? `Đã khôi phục dữ liệu ngày ${when(r.value.restored.createdAt)}. Dữ liệu trước đó được giữ ở bản “Trước khi khôi phục”: khôi phục bản đó để hoàn tác.` : r.error.message);
     load();
@@ -78,12 +78,12 @@ export function BackupSettings() {
         <thead><tr><th>Thời điểm</th><th>Loại</th><th>Dung lượng</th><th>Tệp</th><th /></tr></thead>
         <tbody>
           {items.map((b) => (
-            <tr key={b.path}>
+            <tr key={b.id}>
               <td>{when(b.createdAt)}</td>
               <td>{reasons[b.reason.replace(/-\d+$/, '')] ?? b.reason}</td>
               <td>{formatNumberVi(Math.round(b.sizeBytes / 1024))} KB</td>
-              <td className="small">{b.path}</td>
-              <td><button type="button" onClick={() => void inspect(b.path)}>Khôi phục…</button></td>
+              <td className="small">{b.id}</td>
+              <td><button type="button" onClick={() => void inspect(b.id)}>Khôi phục…</button></td>
             </tr>
           ))}
           {items.length === 0 ? <tr><td colSpan={5} className="muted">Chưa có bản sao lưu nào.</td></tr> : null}
