@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { foldVietnamese } from '../../shared/text';
 
 /**
  * Full-text search over documents: SQLite FTS5 (the PostgreSQL dialect will
@@ -16,4 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
   )`.execute(db);
+  // Documents registered before the index existed are found like later ones.
+  const fold = (v: string | null) => foldVietnamese(v ?? '');
+  const docs = await sql<{ rowid: number; notation: string | null; subject: string; sender: string | null; extra: string | null }>`
+    select id * 2 as rowid, notation, subject, sender_name as sender, signer_name as extra from incoming where deleted_at is null
+    union all
+    select id * 2 + 1, notation, subject, recipients_text, signer_name from outgoing where deleted_at is null`.execute(db);
+  for (const d of docs.rows) {
+    await sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${d.rowid}, ${fold(d.notation)}, ${fold(d.subject)}, ${fold(d.sender)}, ${fold(d.extra)})`.execute(db);
+  }
 }

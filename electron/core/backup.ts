@@ -10,7 +10,7 @@ import { getSetting, putSetting } from '../../db/settings';
 import { belongsTo, checkFile, DATABASE_ID_KEY, databaseIdOfFile, parseBackupName, readBackupFile, removePartialBackups, stemOf, writeBackup, type BackupOwner } from '../../db/backup-file';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { toIsoDate } from '../../shared/dates';
-import type { BackupInfo } from '../../shared/api/backup';
+import type { BackupInfo, BackupSource } from '../../shared/api/backup';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { backupsToRemove, type Keep } from './backup-rotation';
 import { writeAudit } from '../../db/audit';
@@ -100,6 +100,20 @@ export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> 
  * The file of a backup named by its id (as backup.list gives it): a plain
  * file name, in this database's backup folder, and this database's own.
  */
+/**
+ * The file a restore reads: a listed backup of this database, or an uploaded one.
+ * An upload may come from another PC's database (the office moving to a new PC):
+ * the administrator chose that file and sees what it holds before restoring.
+ */
+export async function backupSourceFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir' | 'files' | 'user'>, v: BackupSource): Promise<string> {
+  if (!v.fileId) return backupFile(ctx, v.id ?? '');
+  const f = ctx.files.get(ctx.user, v.fileId);
+  const check = checkFile(f.path);
+  if (!check.ok) throw fieldError('VALIDATION', 'fileId', `Tệp ${f.name} hỏng hoặc không phải bản sao lưu của Văn thư (${check.message}).`);
+  if (check.version > LATEST_VERSION) throw fieldError('VALIDATION', 'fileId', `Bản sao lưu từ phiên bản Văn thư mới hơn (dữ liệu phiên bản ${check.version}); hãy cài phiên bản mới hơn để khôi phục.`);
+  return f.path;
+}
+
 export async function backupFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir'>, id: string): Promise<string> {
   const owner = await backupOwner(ctx);
   const dir = backupDirOf(ctx.dataDir, await readBackupSettings(ctx));
@@ -153,9 +167,9 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
   async 'backup.list'(ctx) {
     return { items: listBackups(backupDirOf(ctx.dataDir, await readBackupSettings(ctx)), await backupOwner(ctx)) };
   },
-  'backup.inspect': async (ctx, v) => inspectBackup(await backupFile(ctx, v.id)),
+  'backup.inspect': async (ctx, v) => inspectBackup(await backupSourceFile(ctx, v)),
   async 'backup.restore'(ctx, v) {
-    const file = await backupFile(ctx, v.id);
+    const file = await backupSourceFile(ctx, v);
     const restored = inspectBackup(file);
     const owner = await backupOwner(ctx);
     // The backup may be rotated away by the undo backup below: restore from a copy, beside the database so it can be renamed into place.
@@ -167,7 +181,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
       await db.transaction().execute(async (trx) => {
         // A backup from before databases had ids got a new one when it was migrated: it keeps this database's, so its backups stay its own.
         if (owner.id) await putSetting(trx, DATABASE_ID_KEY, { id: owner.id });
-        await writeAudit(trx, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id, counts: restored.counts } });
+        await writeAudit(trx, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id ?? `tệp tải lên ${path.basename(file)}`, counts: restored.counts } });
       });
       copyAttachments(path.join(path.dirname(file), 'attachments'), path.join(ctx.dataDir, 'attachments'));
       return { restored, undo };

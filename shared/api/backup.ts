@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { fileId } from './files';
 import { int, optionalText } from '../validation';
 
 export const backupInfoSchema = z.object({
@@ -37,6 +38,12 @@ const backupId = z
   .max(255, 'Tên bản sao lưu dài quá 255 ký tự.')
   .regex(/^[^/\\]+\.sqlite$/, 'Bản sao lưu phải là tên một bản trong danh sách sao lưu, không phải đường dẫn.');
 
+/** A backup of the list (its id), or a backup file the administrator uploaded (from a USB drive, an old PC). */
+const backupSource = z
+  .object({ id: backupId.optional(), fileId: fileId('Tệp sao lưu').optional() })
+  .refine((v) => !!v.id !== !!v.fileId, { message: 'Hãy chọn một bản sao lưu trong danh sách, hoặc tải lên một tệp sao lưu (một trong hai).', path: ['id'] });
+export type BackupSource = z.infer<typeof backupSource>;
+
 export const backupContracts = {
   'backup.settings': method({ summary: 'Cài đặt sao lưu: thư mục, số bản giữ lại', mode: 'read', input: z.object({}), output: backupSettingsSchema }),
   'backup.updateSettings': method({
@@ -51,11 +58,11 @@ export const backupContracts = {
   }),
   'backup.create': method({ summary: 'Sao lưu ngay (kiểm tra bản sao lưu, chép tệp đính kèm, xoay vòng bản cũ)', mode: 'job', input: z.object({}), output: backupInfoSchema }),
   'backup.list': method({ summary: 'Các bản sao lưu, mới nhất trước', mode: 'read', input: z.object({}), output: z.object({ items: z.array(backupInfoSchema) }) }),
-  'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: z.object({ id: backupId }), output: backupContentsSchema }),
+  'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: backupSource, output: backupContentsSchema }),
   'backup.restore': method({
     summary: 'Khôi phục từ bản sao lưu; dữ liệu hiện tại được sao lưu trước để có thể hoàn tác',
     mode: 'job',
-    input: z.object({ id: backupId }),
+    input: backupSource,
     output: z.object({ restored: backupContentsSchema, undo: backupInfoSchema }),
   }),
 };

@@ -141,6 +141,22 @@ describe('backups', () => {
     expect(err(await t.core.call('backup.restore', { path: path.join(t.dir, 'backups') } as never)).code).toBe('VALIDATION');
   });
 
+  it('restores from an uploaded backup file (the office moving to a new PC); a file that is no backup is refused', async () => {
+    const old = await makeCore();
+    ok(await old.core.call('agency.update', standardAgency));
+    for (let i = 0; i < 3; i++) ok(await old.core.call('incoming.register', { arrivalDate: '2026-11-20', senderName: 'UBND tỉnh', notation: `${i + 1}/UBND`, documentDate: '2026-11-18', subject: 'Văn bản cũ' }));
+    const made = ok(await old.core.call('backup.create', {}));
+    const bytes = fs.readFileSync(path.join(ok(await old.core.call('backup.settings', {})).effectiveDir, made.id));
+    await old.close();
+    t = await makeCore();
+    expect(err(await t.core.call('backup.inspect', { fileId: await upload(t.core, 'khong-phai.sqlite', 'không phải cơ sở dữ liệu') })).fields[0]!.path).toBe('fileId');
+    expect(err(await t.core.call('backup.inspect', {})).fields[0]!.path).toBe('id');
+    const fileId = await upload(t.core, made.id, bytes);
+    expect(ok(await t.core.call('backup.inspect', { fileId })).counts.incoming).toBe(3);
+    ok(await t.core.call('backup.restore', { fileId }));
+    expect(await count()).toBe(3);
+  });
+
   it('refuses to restore while another program has the database file open, and keeps its documents', async () => {
     t = await makeCore();
     const b = ok(await t.core.call('backup.create', {}));

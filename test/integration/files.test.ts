@@ -14,15 +14,20 @@ import { post, startWeb, type RunningWeb } from '../support/web';
 /** Property names that would carry a path of this PC. */
 const PATHLIKE = /(path|paths|dir|directory|folder|file|files)$/i;
 
+/** A free text field (optional ones are "string or null"); a sort direction ('asc' | 'desc') is a choice, not a path. */
+function isText(schema: unknown): boolean {
+  const s = (schema ?? {}) as { type?: string; enum?: unknown; anyOf?: unknown[] };
+  return (s.type === 'string' && !s.enum) || (s.anyOf ?? []).some(isText);
+}
+
 function pathProperties(schema: unknown, at = ''): string[] {
   if (!schema || typeof schema !== 'object') return [];
   const s = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
   const out: string[] = [];
   for (const [k, v] of Object.entries(s.properties ?? {})) {
     const type = (v as { type?: string }).type;
-    // A sort direction ('asc' | 'desc') is a choice, not a path.
-    if (PATHLIKE.test(k) && type === 'string' && !(v as { enum?: unknown }).enum) out.push(`${at}${k}`);
-    if (type === 'array' && PATHLIKE.test(k) && ((v as { items?: { type?: string } }).items?.type === 'string')) out.push(`${at}${k}[]`);
+    if (PATHLIKE.test(k) && isText(v)) out.push(`${at}${k}`);
+    if (type === 'array' && PATHLIKE.test(k) && isText((v as { items?: unknown }).items)) out.push(`${at}${k}[]`);
     out.push(...pathProperties(v, `${at}${k}.`));
   }
   for (const sub of [s.items, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) out.push(...pathProperties(sub, at));

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/api/index';
-import type { BackupInfo } from '../../../shared/api/backup';
+import type { BackupInfo, BackupSource } from '../../../shared/api/backup';
 import { formatNumberVi } from '../../../shared/dates';
-import { call, fetchValue } from '../api/client';
+import { call, fetchValue, uploadFile } from '../api/client';
 
 type Settings = Output<'backup.settings'>;
 type Contents = Output<'backup.inspect'>;
@@ -26,7 +26,7 @@ export function BackupSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [dir, setDir] = useState('');
   const [items, setItems] = useState<BackupInfo[]>([]);
-  const [preview, setPreview] = useState<Contents | null>(null);
+  const [preview, setPreview] = useState<{ contents: Contents; source: BackupSource } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const load = useCallback(() => {
     fetchValue('backup.settings', {}).then((s) => { setSettings(s); setDir(s.dir ?? ''); }).catch((e: Error) => setMessage(e.message));
@@ -46,14 +46,23 @@ export function BackupSettings() {
     setMessage(r.ok ? `Đã sao lưu vào ${settings?.effectiveDir ?? 'thư mục sao lưu'}, tệp ${r.value.id} (${formatNumberVi(Math.round(r.value.sizeBytes / 1024))} KB), đã kiểm tra đọc lại được.` : r.error.message);
     load();
   }
-  async function inspect(id: string) {
-    const r = await call('backup.inspect', { id });
+  async function inspect(source: BackupSource) {
+    const r = await call('backup.inspect', source);
     if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
-    setPreview(r.value);
+    setPreview({ contents: r.value, source });
+  }
+  /** A backup file from a USB drive or an old PC: uploaded, then shown like a listed one. */
+  async function inspectFile(file: File | undefined) {
+    if (!file) return;
+    setMessage(`Đang đọc tệp ${file.name}…`);
+    const up = await uploadFile(file);
+    if (!up.ok) return setMessage(up.error.message);
+    setMessage(null);
+    await inspect({ fileId: up.value.fileId });
   }
   async function restore() {
     if (!preview) return;
-    const r = await call('backup.restore', { id: preview.id });
+    const r = await call('backup.restore', preview.source);
     setPreview(null);
     setMessage(r.ok ? `Đã khôi phục dữ liệu ngày ${when(r.value.restored.createdAt)}. Dữ liệu trước đó được giữ ở bản “Trước khi khôi phục”: khôi phục bản đó để hoàn tác.` : r.error.message);
     load();
@@ -72,6 +81,10 @@ export function BackupSettings() {
         {num('keepMonthly', 'theo tháng')}
         <button type="button" onClick={() => void save()}>Lưu cài đặt</button>
         <button type="button" className="primary" onClick={() => void backupNow()}>Sao lưu ngay</button>
+        <label className="button-like">
+          Khôi phục từ tệp…
+          <input type="file" accept=".sqlite" hidden aria-label="Khôi phục từ tệp sao lưu" onChange={(e) => void inspectFile(e.target.files?.[0])} />
+        </label>
       </div>
       {message ? <div className="notice" role="status">{message}</div> : null}
       <table className="grid spaced" aria-label="Các bản sao lưu">
@@ -83,7 +96,7 @@ export function BackupSettings() {
               <td>{reasons[b.reason.replace(/-\d+$/, '')] ?? b.reason}</td>
               <td>{formatNumberVi(Math.round(b.sizeBytes / 1024))} KB</td>
               <td className="small">{b.id}</td>
-              <td><button type="button" onClick={() => void inspect(b.id)}>Khôi phục…</button></td>
+              <td><button type="button" onClick={() => void inspect({ id: b.id })}>Khôi phục…</button></td>
             </tr>
           ))}
           {items.length === 0 ? <tr><td colSpan={5} className="muted">Chưa có bản sao lưu nào.</td></tr> : null}
@@ -92,8 +105,8 @@ export function BackupSettings() {
       {preview ? (
         <div className="overlay" onMouseDown={() => setPreview(null)}>
           <div className="dialog" role="dialog" aria-modal="true" aria-label="Khôi phục dữ liệu" onMouseDown={(e) => e.stopPropagation()}>
-            <h2>Khôi phục bản sao lưu ngày {when(preview.createdAt)}?</h2>
-            <p>Bản sao lưu này có: {preview.counts.incoming} văn bản đến, {preview.counts.outgoing} văn bản đi, {preview.counts.tasks} nhiệm vụ, {preview.counts.workFiles} hồ sơ công việc, {preview.counts.tthc} hồ sơ thủ tục hành chính, {preview.counts.units} đơn vị.</p>
+            <h2>Khôi phục bản sao lưu ngày {when(preview.contents.createdAt)}?</h2>
+            <p>Bản sao lưu này có: {preview.contents.counts.incoming} văn bản đến, {preview.contents.counts.outgoing} văn bản đi, {preview.contents.counts.tasks} nhiệm vụ, {preview.contents.counts.workFiles} hồ sơ công việc, {preview.contents.counts.tthc} hồ sơ thủ tục hành chính, {preview.contents.counts.units} đơn vị.</p>
             <p className="muted">Dữ liệu hiện tại sẽ được sao lưu trước (bản “Trước khi khôi phục”) để có thể hoàn tác.</p>
             <div className="actions">
               <button type="button" className="primary" onClick={() => void restore()}>Khôi phục</button>
