@@ -5,9 +5,8 @@
  * page (centred ones in the middle), one line-height apart, so the reader's
  * column and gap rules apply as on a PDF.
  */
-import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
-import { AppError } from '../../../shared/api/errors';
+import { wordDocumentXml } from '../docx-text';
 import type { LaidOutText, TextLine } from './lines';
 
 const WIDTH = 595;
@@ -40,13 +39,7 @@ function alignment(p: Ordered): string {
 }
 
 export async function readDocxLines(data: Buffer): Promise<LaidOutText> {
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string');
-  } catch {
-    xml = undefined;
-  }
-  if (!xml) throw new AppError('VALIDATION', 'Tệp không phải văn bản Word (.docx) đọc được.', [{ path: 'fileId', message: 'Tệp không phải văn bản Word (.docx) đọc được.' }]);
+  const xml = await wordDocumentXml(data, 'fileId');
   const root = (parser.parse(xml) as Ordered[]).find((n) => tagOf(n) === 'w:document');
   const body = root ? children(root, 'w:document').find((n) => tagOf(n) === 'w:body') : undefined;
   const lines: TextLine[] = [];
