@@ -9,6 +9,8 @@ export interface AgencyTable {
   parent_name: string | null;
   abbreviation: string;
   place: string;
+  /** The office's edXML OrganId (QCVN 102:2016), null until set in Settings. */
+  organ_id: string | null;
   updated_at: string;
 }
 
@@ -21,6 +23,8 @@ export interface UnitsTable {
   kind: 'internal' | 'external';
   parent_id: number | null;
   email: string | null;
+  /** An external agency's edXML OrganId, kept from the packages it sent; optional so that older writers need not name it. */
+  organ_id?: string | null;
   sort_order: number;
   created_at: string;
   updated_at: string;

@@ -12,6 +12,7 @@ import * as m006 from './006_users';
 import * as m007 from './007_outbox';
 import * as m008 from './008_outbox_unknown';
 import * as m009 from './009_database_id';
+import * as m010 from './010_organ_id';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'outbox', up: m007.up },
   { version: 8, name: 'outbox-unknown', up: m008.up },
   { version: 9, name: 'database id', up: m009.up },
+  { version: 10, name: 'organ-id', up: m010.up },
 ];
 
 /**

@@ -5,13 +5,14 @@ import type { HandlerMap } from './context';
 import type { AgencyTable } from '../../db/schema';
 
 function toAgency(row: AgencyTable | undefined): Agency {
-  if (!row) return { configured: false, name: '', parentName: '', abbreviation: '', place: '' };
+  if (!row) return { configured: false, name: '', parentName: '', abbreviation: '', place: '', organId: '' };
   return {
     configured: true,
     name: row.name,
     parentName: row.parent_name ?? '',
     abbreviation: row.abbreviation,
     place: row.place,
+    organId: row.organ_id ?? '',
   };
 }
 
@@ -25,6 +26,8 @@ export const agencyHandlers: HandlerMap<'agency.get' | 'agency.update'> = {
       parent_name: input.parentName,
       abbreviation: input.abbreviation,
       place: input.place,
+      // Left out, the OrganId already set stays: older callers do not know the field.
+      organ_id: input.organId === undefined ? before?.organ_id ?? null : input.organId,
       updated_at: ctx.now(),
     };
     await saveAgencyRow(ctx.db, row);

@@ -27,14 +27,20 @@ function paragraphText(xml: string): string {
   return out;
 }
 
-export async function docxText(data: Buffer): Promise<string> {
+/** The body XML of a .docx; anything else is refused against `field`. */
+export async function wordDocumentXml(data: Buffer, field: string): Promise<string> {
   let xml: string | undefined;
   try {
     xml = await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string');
   } catch {
     xml = undefined;
   }
-  if (!xml) throw new AppError('VALIDATION', 'Tệp không phải văn bản Word (.docx) đọc được.', [{ path: 'base64', message: 'Tệp không phải văn bản Word (.docx) đọc được.' }]);
+  if (!xml) throw new AppError('VALIDATION', 'Tệp không phải văn bản Word (.docx) đọc được.', [{ path: field, message: 'Tệp không phải văn bản Word (.docx) đọc được.' }]);
+  return xml;
+}
+
+export async function docxText(data: Buffer): Promise<string> {
+  const xml = await wordDocumentXml(data, 'base64');
   const lines: string[] = [];
   for (const m of xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)) {
     const p = m[0];

@@ -46,6 +46,7 @@ import { dossiersHandlers } from './dossiers';
 import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
+import { documentsReadHandlers } from './documents-read/index';
 
 export interface CoreOptions {
   dbPath: string;
@@ -104,6 +105,7 @@ const handlers: HandlerMap<MethodName> = {
   ...templatesHandlers,
   ...dashboardHandlers,
   ...jobsHandlers,
+  ...documentsReadHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -8,6 +8,8 @@ export const agencySchema = z.object({
   parentName: z.string(),
   abbreviation: z.string(),
   place: z.string(),
+  /** Mã định danh của cơ quan trên trục liên thông (edXML OrganId), '' until set. */
+  organId: z.string(),
 });
 export type Agency = z.infer<typeof agencySchema>;
 
@@ -16,6 +18,7 @@ export const agencyUpdateInput = z.object({
   parentName: optionalText('Cơ quan chủ quản', 200),
   abbreviation: abbreviation('Tên viết tắt của cơ quan'),
   place: text('Địa danh', 100),
+  organId: optionalText('Mã định danh cơ quan (OrganId)', 50).refine((v) => v === null || /^[A-Za-z0-9._-]+$/.test(v), 'Mã định danh cơ quan chỉ gồm chữ, số và dấu chấm (ví dụ 000.00.15.H36).').optional(),
 });
 export type AgencyUpdateInput = z.input<typeof agencyUpdateInput>;
 

@@ -24,6 +24,7 @@ import { taskExportsContracts } from './task-exports';
 import { taskImportContracts } from './task-import';
 import { tasksContracts } from './tasks';
 import { unitsContracts } from './units';
+import { documentsContracts } from './documents';
 
 export const contracts = {
   ...agencyContracts,
@@ -50,6 +51,7 @@ export const contracts = {
   ...sendContracts,
   ...templatesContracts,
   ...jobsContracts,
+  ...documentsContracts,
 };
 
 export type Contracts = typeof contracts;

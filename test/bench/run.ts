@@ -12,6 +12,7 @@ import { taskFigures } from './tasks';
 import { dossierFigures } from './dossiers';
 import { reportFigures } from './reports';
 import { print, printPercentiles, sample } from './stats';
+import { scoreDocuments } from '../../scripts/score-documents';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
 
@@ -53,4 +54,5 @@ await registerFigures();
 await taskFigures();
 await dossierFigures();
 await reportFigures();
+await scoreDocuments(undefined, print);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -230,6 +230,9 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'templates.set': { export: 'incomingRegister', fileId },
     'templates.remove': { export: 'incomingRegister' },
     'jobs.cancel': { method: 'exports.incomingRegister' },
+    'documents.read': { fileId },
+    'documents.edxmlStatus': { incomingId: hiddenIn, status: 'received' },
+    'exports.outgoingEdxml': { id: hiddenOut },
   };
 }
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type Input, type MethodName } from '../../shared/api/index';
 import { makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
 import { seedOffice, type Seeded } from '../support/seed';
+import { FIXTURES } from '../../scripts/score-documents';
 import { changedTables, FailAfterFirstWrite, tableReader, type TableReader } from '../support/tables';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
@@ -66,6 +67,13 @@ const steps: Step[] = [
   step('incoming.update', () => ({ id: s.incomingId, subject: 'Về việc báo cáo tình hình quản lý đất đai năm 2026' })),
   step('incoming.assign', () => ({ id: s.incomingId, leadUnitId: s.unitId, deadline: '2026-12-10' })),
   step('incoming.complete', () => ({ id: s.incomingId, completedAt: '2026-11-25' })),
+  step('documents.edxmlStatus', async () => {
+    // A status answers the package the document came in, from the office's own OrganId.
+    ok(await t.core.call('agency.update', { ...standardAgency, organId: '000.00.20.H36' }));
+    const pkg = await givenFile('goi.edxml', fs.readFileSync(path.join(FIXTURES, 'cv-snv-lang-son-can-bo-xa.edxml')));
+    ok(await t.core.call('attachments.add', { ownerKind: 'incoming', ownerId: s.incomingId, ...pkg }));
+    return { incomingId: s.incomingId, status: 'accepted', note: 'Đã tiếp nhận' };
+  }),
   step('outgoing.createDraft', () => ({ documentType: 'TTr', subject: 'Tờ trình phê duyệt kế hoạch', draftingUnitId: s.unitId }), keepId('draft')),
   step('outgoing.update', () => ({ id: s.outgoingDraftId, subject: 'Báo cáo công tác tháng 11 năm 2026' })),
   step('outgoing.issue', () => ({ id: s.outgoingDraftId, issueDate: '2026-11-25' })),

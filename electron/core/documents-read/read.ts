@@ -1,0 +1,110 @@
+/**
+ * documents.read: what kind of file arrived, its registration fields, where
+ * each was read, and the sender matched to the agency's external units.
+ */
+import fs from 'node:fs';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
+import { AppError } from '../../../shared/api/errors';
+import type { DocumentFields, DocumentKind, DocumentRead } from '../../../shared/api/documents';
+import type { CallContext } from '../context';
+import { readDocxLines } from './docx';
+import { isEdxml, readEdxml, type EdxmlFile } from './edxml';
+import { readFields, type ReadFields } from './fields';
+import { agencyKey } from './names';
+import { readPdfText } from './pdf-text';
+
+const emptyFields = (pages: number | null = null): DocumentFields => ({
+  senderName: null, notation: null, documentDate: null, documentType: null, subject: null,
+  signerName: null, signerPosition: null, urgency: null, secrecy: null, pages, deadline: null,
+});
+
+function kindOf(content: Buffer, name: string): DocumentKind | 'pdf' {
+  const head = content.subarray(0, 8);
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (head.subarray(0, 2).toString('latin1') === 'PK' && /\.docx$/i.test(name)) return 'docx';
+  if (isEdxml(content)) return 'edxml';
+  if (head[0] === 0xff && head[1] === 0xd8) return 'image';
+  if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return 'image';
+  if (['II*\0', 'MM\0*'].includes(head.subarray(0, 4).toString('latin1'))) return 'image';
+  if (head.subarray(0, 2).toString('latin1') === 'PK') return 'docx';
+  const message = `Không đọc được tệp "${name}": chỉ đọc PDF, ảnh quét (JPG, PNG, TIFF), Word (.docx) và gói edXML.`;
+  throw new AppError('VALIDATION', message, [{ path: 'fileId', message }]);
+}
+
+/** The layout reading of a PDF: text layer, or null for a scan (no text to read without OCR). */
+async function readPdf(content: Buffer): Promise<{ read: ReadFields | null; pages: number }> {
+  const pdf = await readPdfText(content);
+  return { read: pdf.hasText ? readFields(pdf, pdf.pageCount) : null, pages: pdf.pageCount };
+}
+
+async function matchSender(ctx: CallContext, name: string | null, organId: string | null): Promise<{ unitId: number | null; name: string | null }> {
+  const units = await ctx.db.selectFrom('units').select(['id', 'name', 'organ_id']).where('kind', '=', 'external').where('archived_at', 'is', null).execute();
+  const byOrgan = organId ? units.find((u) => u.organ_id === organId) : undefined;
+  if (byOrgan) return { unitId: byOrgan.id, name: byOrgan.name };
+  if (!name) return { unitId: null, name };
+  const key = agencyKey(name);
+  const byName = units.find((u) => agencyKey(u.name) === key);
+  return byName ? { unitId: byName.id, name: byName.name } : { unitId: null, name };
+}
+
+function holdFile(ctx: CallContext, f: EdxmlFile) {
+  const out = ctx.files.create(ctx.user, f.name);
+  try {
+    fs.writeFileSync(out.path, f.content, { flag: 'wx' });
+    return { ...out.finish(), mediaType: f.mediaType, description: f.description };
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+}
+
+function result(kind: DocumentKind, read: ReadFields | null, pages: number | null): DocumentRead {
+  return {
+    kind,
+    fields: read?.fields ?? emptyFields(pages),
+    signatures: [],
+    sources: read?.sources ?? {},
+    senderHeader: read?.senderHeader ?? null,
+    recipients: read?.recipients ?? [],
+    sender: { unitId: null, organId: null },
+    attachments: [],
+    edxml: null,
+  };
+}
+
+async function readEdxmlDocument(ctx: CallContext, content: Buffer): Promise<DocumentRead> {
+  const pkg = await readEdxml(content);
+  const main = pkg.files[0];
+  // The header carries the fields; the attached document adds what it alone has (header block, recipients, secrecy).
+  const inner = main && main.mediaType === 'application/pdf' ? (await readPdf(main.content)).read : null;
+  const fields = { ...pkg.fields };
+  for (const k of Object.keys(fields) as (keyof DocumentFields)[]) {
+    if (fields[k] === null && inner) Object.assign(fields, { [k]: inner.fields[k] });
+  }
+  const out = result('edxml', inner, null);
+  out.fields = fields;
+  out.sender.organId = pkg.fromOrganId;
+  out.attachments = pkg.files.map((f) => holdFile(ctx, f));
+  out.edxml = { documentId: pkg.documentId, fromOrganId: pkg.fromOrganId, trace: pkg.trace };
+  return out;
+}
+
+export async function readDocument(ctx: CallContext, fileId: string): Promise<DocumentRead> {
+  const { content, name } = ctx.files.read(ctx.user, fileId, MAX_ATTACHMENT_BYTES);
+  const kind = kindOf(content, name);
+  let out: DocumentRead;
+  if (kind === 'pdf') {
+    const pdf = await readPdf(content);
+    out = result(pdf.read ? 'pdf-text' : 'pdf-scan', pdf.read, pdf.pages);
+  } else if (kind === 'docx') {
+    out = result('docx', readFields(await readDocxLines(content), null), null);
+  } else if (kind === 'edxml') {
+    out = await readEdxmlDocument(ctx, content);
+  } else {
+    out = result(kind, null, 1);
+  }
+  const sender = await matchSender(ctx, out.fields.senderName, out.sender.organId);
+  out.fields.senderName = sender.name;
+  out.sender.unitId = sender.unitId;
+  return out;
+}
