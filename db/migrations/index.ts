@@ -11,6 +11,7 @@ import * as m005 from './005_dossiers';
 import * as m006 from './006_users';
 import * as m007 from './007_outbox';
 import * as m008 from './008_outbox_unknown';
+import * as m011 from './011_trust_roots';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'users', up: m006.up },
   { version: 7, name: 'outbox', up: m007.up },
   { version: 8, name: 'outbox-unknown', up: m008.up },
+  { version: 11, name: 'trust-roots', up: m011.up },
 ];
 
 /**

@@ -37,7 +37,8 @@ describe('the migrator', () => {
 
     // The steps before committed; the failed one left nothing behind.
     const after = new Database(file, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(last.version - 1);
+    // Versions may leave gaps (numbers kept for work in progress elsewhere): the step before is the one in the list.
+    expect(after.pragma('user_version', { simple: true })).toBe(migrations[migrations.length - 2]!.version);
     const tables = after.prepare("select name from sqlite_schema where type='table'").pluck().all();
     expect(tables).toContain('registers');
     expect(tables).not.toContain('half_done');
