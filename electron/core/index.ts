@@ -45,6 +45,7 @@ import { dossiersHandlers } from './dossiers';
 import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
+import { trustHandlers } from './signatures/index';
 
 export interface CoreOptions {
   dbPath: string;
@@ -101,6 +102,7 @@ const handlers: HandlerMap<MethodName> = {
   ...templatesHandlers,
   ...dashboardHandlers,
   ...jobsHandlers,
+  ...trustHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

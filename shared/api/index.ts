@@ -13,6 +13,7 @@ import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
 import { tthcContracts } from './tthc';
+import { trustContracts } from './trust';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
 import { importsContracts } from './imports';
@@ -50,6 +51,7 @@ export const contracts = {
   ...sendContracts,
   ...templatesContracts,
   ...jobsContracts,
+  ...trustContracts,
 };
 
 export type Contracts = typeof contracts;

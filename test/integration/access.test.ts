@@ -230,6 +230,10 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'templates.set': { export: 'incomingRegister', fileId },
     'templates.remove': { export: 'incomingRegister' },
     'jobs.cancel': { method: 'exports.incomingRegister' },
+    'trust.list': {},
+    'trust.add': { fileId },
+    'trust.remove': { id: 1 },
+    'documents.signatures': { fileId },
   };
 }
 
