@@ -109,8 +109,10 @@ describe('PDF signatures', () => {
     expect(inTime).toMatchObject({ intact: true, trusted: true, reason: null });
   });
 
-  it('a PDF without signatures has none; an empty or broken signature field cannot be told', async () => {
+  it('a PDF without signatures has none, a file that is no PDF is refused; an empty or broken signature field cannot be told', async () => {
     expect(await signaturesOf(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'))).toEqual([]);
+    const notPdf = err(await t.core.call('documents.signatures', { fileId: await upload(t.core, 'cong-van.pdf', 'PK\x03\x04 không phải PDF') }));
+    expect(notPdf).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'fileId', message: 'Tệp "cong-van.pdf" không phải tệp PDF.' }] });
     // A field never filled in (no ByteRange yet) is no signature.
     expect(await signaturesOf(unsignedPdf(LETTER, 'Nguyen Van An', signedAt))).toEqual([]);
     const text = signedPdf.toString('latin1');

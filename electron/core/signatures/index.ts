@@ -3,6 +3,7 @@
  * document is unchanged since, and whether the signer's certificate chains to
  * the office's trust store, valid at the signing time.
  */
+import { fieldError } from '../../../shared/api/errors';
 import type { PdfSignature } from '../../../shared/api/trust';
 import { MAX_SIGNED_PDF_BYTES } from '../../../shared/api/trust';
 import type { CallContext, HandlerMap } from '../context';
@@ -22,7 +23,9 @@ async function checkField(pdf: Buffer, field: PdfSignatureField, roots: Paramete
   const cms = await checkCms(field.contents, signed);
   const signedAt = cms.signedAt ?? field.pdfTime;
   // Without a recorded time, the chain is judged as of now.
-  const chain = cms.signer ? await checkChain(cms.signer, cms.certificates, roots, signedAt ?? now) : { trusted: null, reason: null };
+  const chain = cms.signer
+    ? await checkChain(cms.signer, cms.certificates, roots, signedAt ?? now)
+    : { trusted: null, reason: cms.intact === false ? cannotTell('chữ ký không kèm chứng thư số của người ký') : null };
   return {
     signer: cms.signer ? commonName(cms.signer.subject) : null,
     organisation: cms.signer ? organisationOf(cms.signer.subject) : null,
@@ -38,7 +41,8 @@ async function checkField(pdf: Buffer, field: PdfSignatureField, roots: Paramete
  * bytes follow it only if a later intact signature covers them (a second
  * signer's incremental update); other additions count as a change.
  */
-export async function verifyPdfSignatures(ctx: Pick<CallContext, 'db' | 'now'>, pdf: Buffer): Promise<PdfSignature[]> {
+export async function verifyPdfSignatures(ctx: Pick<CallContext, 'db' | 'now'>, bytes: Uint8Array): Promise<PdfSignature[]> {
+  const pdf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fields = findSignatureFields(pdf);
   if (fields.length === 0) return [];
   const roots = await trustedCertificates(ctx.db);
@@ -57,7 +61,9 @@ export async function verifyPdfSignatures(ctx: Pick<CallContext, 'db' | 'now'>, 
 export const trustHandlers: HandlerMap<'trust.list' | 'trust.add' | 'trust.remove' | 'documents.signatures'> = {
   ...trustStoreHandlers,
   async 'documents.signatures'(ctx, v) {
-    const { content } = ctx.files.read(ctx.user, v.fileId, MAX_SIGNED_PDF_BYTES);
+    const { content, name } = ctx.files.read(ctx.user, v.fileId, MAX_SIGNED_PDF_BYTES);
+    // The header may follow a little junk (some mail programs add it); readers look in the first kilobyte.
+    if (!content.subarray(0, 1024).includes('%PDF-')) throw fieldError('VALIDATION', 'fileId', `Tệp "${name}" không phải tệp PDF.`);
     return { signatures: await verifyPdfSignatures(ctx, content) };
   },
 };
