@@ -1,6 +1,7 @@
 /** Table types for kysely. Column names are snake_case; the API speaks camelCase. */
 import type { Generated } from 'kysely';
 import type { DossierTables } from './schema-dossiers';
+import type { TrustTables } from './schema-trust';
 import type { UserTables } from './schema-users';
 
 export interface AgencyTable {
@@ -210,7 +211,7 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
-export interface DB extends DossierTables, UserTables {
+export interface DB extends DossierTables, UserTables, TrustTables {
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;

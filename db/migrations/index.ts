@@ -13,6 +13,7 @@ import * as m007 from './007_outbox';
 import * as m008 from './008_outbox_unknown';
 import * as m009 from './009_database_id';
 import * as m010 from './010_organ_id';
+import * as m011 from './011_trust_roots';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'outbox-unknown', up: m008.up },
   { version: 9, name: 'database id', up: m009.up },
   { version: 10, name: 'organ-id', up: m010.up },
+  { version: 11, name: 'trust-roots', up: m011.up },
 ];
 
 /**

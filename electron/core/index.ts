@@ -47,6 +47,7 @@ import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
 import { documentsReadHandlers } from './documents-read/index';
+import { trustHandlers } from './signatures/index';
 
 export interface CoreOptions {
   dbPath: string;
@@ -106,6 +107,7 @@ const handlers: HandlerMap<MethodName> = {
   ...dashboardHandlers,
   ...jobsHandlers,
   ...documentsReadHandlers,
+  ...trustHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {

@@ -13,6 +13,7 @@ import { calendarContracts } from './calendar';
 import { dossiersContracts } from './dossiers';
 import { dossierExportsContracts } from './dossier-exports';
 import { tthcContracts } from './tthc';
+import { trustContracts } from './trust';
 import { attachmentsContracts } from './attachments';
 import { exportsContracts } from './exports';
 import { importsContracts } from './imports';
@@ -52,6 +53,7 @@ export const contracts = {
   ...templatesContracts,
   ...jobsContracts,
   ...documentsContracts,
+  ...trustContracts,
 };
 
 export type Contracts = typeof contracts;

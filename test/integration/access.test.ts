@@ -233,6 +233,10 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'documents.read': { fileId },
     'documents.edxmlStatus': { incomingId: hiddenIn, status: 'received' },
     'exports.outgoingEdxml': { id: hiddenOut },
+    'trust.list': {},
+    'trust.add': { fileId },
+    'trust.remove': { id: 1 },
+    'documents.signatures': { fileId },
   };
 }
 

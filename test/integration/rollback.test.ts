@@ -7,11 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { addYears } from 'date-fns';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type Input, type MethodName } from '../../shared/api/index';
 import { makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
+import { issue } from '../support/pki';
 import { seedOffice, type Seeded } from '../support/seed';
 import { FIXTURES } from '../../scripts/score-documents';
 import { changedTables, FailAfterFirstWrite, tableReader, type TableReader } from '../support/tables';
@@ -116,6 +118,8 @@ const steps: Step[] = [
   step('send.updateSettings', () => ({ host: '127.0.0.1', port: 1, secure: false, from: 'vanthu@stnmt.langson.gov.vn' })),
   step('templates.set', async () => ({ export: 'monthlyReport', ...(await givenFile('mau.docx', await wordFile())) })),
   step('templates.remove', () => ({ export: 'monthlyReport' })),
+  step('trust.add', async () => givenFile('goc.cer', (await issue({ cn: 'Root CA thử', ca: true, notBefore: clock(), notAfter: addYears(clock(), 10) })).der), keepId('trustRoot')),
+  step('trust.remove', () => ({ id: id('trustRoot') })),
   step('incoming.delete', () => ({ id: id('incoming'), reason: 'Vào sổ nhầm' })),
   step('outgoing.delete', () => ({ id: id('draft') })),
   step('tasks.delete', () => ({ id: id('task') })),

@@ -4,6 +4,7 @@ import { AgencyForm } from './AgencyForm';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { TemplatesSettings } from './TemplatesSettings';
+import { TrustSettings } from './TrustSettings';
 import { UsersSettings } from './UsersSettings';
 
 /** Each section shows only to those who may change it. */
@@ -22,6 +23,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       {may('backup.create') ? <BackupSettings /> : null}
       {may('calendar.setDay') ? <CalendarSettings /> : null}
       {may('templates.set') ? <TemplatesSettings /> : null}
+      {may('trust.add') ? <TrustSettings /> : null}
     </section>
   );
 }
