@@ -104,9 +104,10 @@ function headingLike(node: Node, known: readonly string[]): boolean {
   if (kind === 'heading') return true;
   if (marker === 'article' || kind !== 'item') return false;
   // "4. Trách nhiệm của UBND các huyện, thành phố:" followed by its paragraphs.
-  if (/:$/.test(text) && node.children.length > 0 && unitHeading(text, known) !== null) return true;
-  if (!hasItems(node)) return false;
-  return /:$/.test(text) || (text.split(/\s+/).length <= 10 && !/[.;]$/.test(text)) || unitHeading(text, known) !== null;
+  if (node.children.length === 0) return false;
+  // "1. Nhiệm vụ chung", "4. Trách nhiệm của UBND các huyện, thành phố:" followed by paragraphs or items.
+  if ((/:$/.test(text) && unitHeading(text, known) !== null) || (text.split(/\s+/).length <= 10 && !/[.;,]$/.test(text))) return true;
+  return hasItems(node) && (/:$/.test(text) || unitHeading(text, known) !== null);
 }
 
 function task(content: string, leads: string[], time: TaskTime, coordinating: string[]): ProposedTask {
@@ -180,8 +181,8 @@ function visit(node: Node, ctx: Context): void {
     return;
   }
   if (kind === 'text') {
-    // A paragraph under a unit heading is that unit's task; elsewhere it is a lead-in or background.
-    if (ctx.leads && ctx.leads.length > 0) ctx.out.push(fromText(text, ctx.leads, ctx));
+    // A paragraph under a unit or "Nhiệm vụ chung" heading is a task; elsewhere it is a lead-in or background.
+    if (ctx.leads && !LEAD_IN.test(text)) ctx.out.push(fromText(text, ctx.leads, ctx));
     return;
   }
   if (headingLike(node, ctx.known)) {

@@ -11,6 +11,7 @@ import { registerFigures } from './registers';
 import { taskFigures } from './tasks';
 import { dossierFigures } from './dossiers';
 import { reportFigures } from './reports';
+import { taskReaderScores } from './task-reader';
 import { print, printPercentiles, sample } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
@@ -53,4 +54,5 @@ await registerFigures();
 await taskFigures();
 await dossierFigures();
 await reportFigures();
+taskReaderScores();
 fs.rmSync(dir, { recursive: true, force: true });
