@@ -114,12 +114,12 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: (message:
         <legend>Nguồn giao (đọc từ phần đầu văn bản, sửa được)</legend>
         {SOURCE_FIELDS.map(([field, label, placeholder]) =>
           field === 'documentDate' ? (
-            <DateInput key={field} label={label} value={source.documentDate} onChange={(documentDate) => setSource((s) => ({ ...s, documentDate }))} />
+            <label key={field}>{label} <DateInput label={label} value={source.documentDate} onChange={(documentDate) => setSource((s) => ({ ...s, documentDate }))} /></label>
           ) : (
-            <label key={field}>{label} <input value={source[field] ?? ''} placeholder={placeholder} size={field === 'subject' || field === 'issuer' ? 48 : 16} onChange={(e) => setSource((s) => ({ ...s, [field]: e.target.value || null }))} /></label>
+            <label key={field} className={field === 'subject' ? 'wide' : undefined}>{label} <input value={source[field] ?? ''} placeholder={placeholder} onChange={(e) => setSource((s) => ({ ...s, [field]: e.target.value || null }))} /></label>
           ),
         )}
-        <div className="muted small" aria-label="Nguồn giao sẽ lưu">{sourceTextOf(source) || 'Chưa có nguồn giao.'}</div>
+        <div className="muted small wide" aria-label="Nguồn giao sẽ lưu">{sourceTextOf(source) || 'Chưa có nguồn giao.'}</div>
       </fieldset>
       <FormMessage errors={errors} />
       <table className="grid review">
