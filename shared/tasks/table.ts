@@ -79,8 +79,8 @@ function cutRow(lines: string[], columns: Column[]): string[][] {
       if (from === lines.length) best = { cost, cells: [...cells] };
       return;
     }
-    const maxTo = col === columns.length - 1 ? lines.length : lines.length;
-    for (let to = col === columns.length - 1 ? lines.length : from; to <= maxTo; to++) {
+    // The last column takes whatever is left.
+    for (let to = col === columns.length - 1 ? lines.length : from; to <= lines.length; to++) {
       const cell = lines.slice(from, to);
       walk(col + 1, to, [...cells, cell], cost + cellCost(columns[col]!, cell, cell.length > 0 ? lines[from - 1] : undefined));
     }
