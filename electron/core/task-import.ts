@@ -2,7 +2,7 @@
 import { writeAudit } from '../../db/audit';
 import { listUnitRows } from '../../db/units';
 import { AppError, fieldError } from '../../shared/api/errors';
-import { extractTasks } from '../../shared/tasks/extract';
+import { readTaskDocument } from '../../shared/tasks/document';
 import { documentYear } from '../../shared/tasks/phrases';
 import { describeRecurrence, parseRecurrence } from '../../shared/tasks/recurrence';
 import { foldVietnamese } from '../../shared/text';
@@ -37,10 +37,12 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
     const units = await listUnitRows(ctx.db, { kind: 'internal' });
     const byKey = new Map(units.flatMap((u) => [[key(u.name), u] as const, ...(u.abbreviation ? [[key(u.abbreviation), u] as const] : [])]));
     const match = (name: string | null) => (name ? byKey.get(key(name)) ?? null : null);
-    const proposed = extractTasks(v.text, { knownUnits: units.map((u) => u.name) });
+    const doc = readTaskDocument(v.text, { knownUnits: units.map((u) => u.name) });
     return {
+      source: doc.source,
+      references: doc.references,
       documentYear: documentYear(v.text),
-      tasks: proposed.map((t) => {
+      tasks: doc.tasks.map((t) => {
         const lead = match(t.unitName);
         const coordinating = t.coordinatingUnitNames.map((n) => ({ n, u: match(n) }));
         const recurrence = parseRecurrence(t.timeText);
@@ -49,7 +51,7 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
           unitId: lead?.id ?? null,
           coordinatingUnitIds: coordinating.flatMap((c) => (c.u ? [c.u.id] : [])),
           unknownUnitNames: [...(t.unitName && !lead ? [t.unitName] : []), ...coordinating.filter((c) => !c.u).map((c) => c.n)],
-          recurrence: recurrence ? describeRecurrence(recurrence) : null,
+          recurrence: recurrence && t.recurrence ? { kind: t.recurrence, label: describeRecurrence(recurrence) } : null,
         };
       }),
     };

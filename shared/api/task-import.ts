@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { method } from './define';
 import { fileId } from './files';
+import { recurrenceKinds } from '../tasks/recurrence';
 import { id, optionalIsoDate, optionalText, text, unitIds } from '../validation';
 
 const proposed = z.object({
+  /** The first lead unit as written; null for a task addressed to all units. */
   unitName: z.string().nullable(),
   content: z.string(),
+  /** YYYY-MM-DD, or null (always null for a recurring task). */
   deadline: z.string().nullable(),
   coordinatingUnitNames: z.array(z.string()),
+  /** The words that set the time ("Quý II/2024", "trước ngày 18 hằng tháng"), kept on the saved task. */
   timeText: z.string().nullable(),
+  /** Cited documents' numbers and notations: "56/KH-UBND". */
   references: z.array(z.string()),
   leadUnitNames: z.array(z.string()),
   /** The agency's unit the name matched (diacritics and case ignored), or null. */
@@ -16,10 +21,20 @@ const proposed = z.object({
   coordinatingUnitIds: z.array(z.number()),
   /** Names that matched no unit: offered for creation on the review screen. */
   unknownUnitNames: z.array(z.string()),
-  /** "Hàng năm trước 31/12" when the time text sets a recurring deadline. */
-  recurrence: z.string().nullable(),
+  /** The period the task repeats on, and how it reads back ("Hàng năm trước 31/12"); null for a one-off task. */
+  recurrence: z.object({ kind: z.enum(recurrenceKinds), label: z.string() }).nullable(),
 });
 export type ProposedTaskView = z.infer<typeof proposed>;
+
+/** The document's header, the tasks' source; null where the text does not say. */
+const source = z.object({
+  issuer: z.string().nullable(),
+  documentType: z.string().nullable(),
+  notation: z.string().nullable(),
+  documentDate: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+export type DocumentSourceView = z.infer<typeof source>;
 
 const reviewed = z.object({
   content: text('Nội dung nhiệm vụ', 5000),
@@ -45,7 +60,13 @@ export const taskImportContracts = {
     summary: 'Đọc nhiệm vụ từ văn bản (thông báo kết luận, kế hoạch, công văn): đề xuất danh sách để xem lại',
     mode: 'read',
     input: z.object({ text: text('Nội dung văn bản', 2_000_000) }),
-    output: z.object({ tasks: z.array(proposed), documentYear: z.number().nullable() }),
+    output: z.object({
+      tasks: z.array(proposed),
+      source,
+      /** Every document the text cites, its own number left out. */
+      references: z.array(z.string()),
+      documentYear: z.number().nullable(),
+    }),
   }),
   'tasks.importCommit': method({
     summary: 'Lưu danh sách nhiệm vụ đã xem lại (tạo đơn vị mới nếu chọn), trong một giao dịch',

@@ -1,98 +1,188 @@
 /**
- * Turns the text of a conclusion, plan or letter into logical lines. Real
- * texts come from Word via copy or conversion: markdown marks, footnotes
- * between two halves of a sentence at a page break, and a hard line break
- * (often with an empty line) after every printed line.
+ * Turns the text of a conclusion, plan or letter into logical lines. Texts
+ * come from Word or from PDF extraction: markdown marks, hard line breaks
+ * mid-sentence (often with an empty line after every printed line), page
+ * numbers ("2", "- 2 -", "Trang 2/5") and footnotes between the two halves of
+ * a sentence, recipients ("Kính gửi", "Nơi nhận") and the signature block.
  */
 
-export type LineKind = 'heading' | 'item' | 'label' | 'closing' | 'end' | 'text';
-export type ItemMarker = 'number' | 'letter' | 'dash';
+export type Marker =
+  | 'roman' | 'num1' | 'num2' | 'num3' | 'num4' | 'numdash' | 'paren' | 'letter' | 'dash' | 'plus' | 'bullet' | 'article';
+export type LineKind = 'heading' | 'item' | 'label' | 'closing' | 'text';
 
 export interface Line {
   kind: LineKind;
+  /** The text without its marker. */
   text: string;
-  /** For items: the kind of marker, so sub-items can be told from items. */
-  marker?: ItemMarker;
   /** The line as written, marker included ("a) Về lĩnh vực đất đai:"). */
   raw: string;
-  /** For labels: which one. */
+  marker?: Marker;
   label?: 'lead' | 'coordinating' | 'time';
 }
 
-const HEADING_MD = /^#{1,6}\s+/;
-const HEADING_ROMAN = /^[IVXL]+\.\s+\S/;
-const HEADING_MULTI = /^\d+(?:\.\d+)+\.?\s+\S/;
-const ITEM_NUMBER = /^\d{1,3}\s*[-–.)]\s+/;
-const ITEM_LETTER = /^[a-zđ]\)\s+/;
-const ITEM_DASH = /^[-–+•]\s+/;
+/** A cleaned physical line; bare numbers are kept, since a table's row numbers look like page numbers. */
+export interface PhysicalLine {
+  text: string;
+  bareNumber: boolean;
+}
+
 const LABELS: [RegExp, NonNullable<Line['label']>][] = [
-  [/^(?:[-–]\s*)?(?:Cơ quan|Đơn vị)\s+(?:thực hiện|chủ trì)(?:\s*\/\s*chủ trì)?\s*:\s*/i, 'lead'],
-  [/^(?:[-–]\s*)?(?:Cơ quan|Đơn vị)\s+phối hợp\s*:\s*/i, 'coordinating'],
-  [/^(?:[-–]\s*)?(?:Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ thực hiện)\s*:\s*/i, 'time'],
+  [/^(?:[-–+•]\s*)?(?:Cơ quan|Đơn vị)\s+(?:thực hiện|chủ trì)(?:\s*\/\s*chủ trì)?\s*:\s*/iu, 'lead'],
+  [/^(?:[-–+•]\s*)?(?:Cơ quan|Đơn vị)\s+phối hợp(?: thực hiện)?\s*:\s*/iu, 'coordinating'],
+  [/^(?:[-–+•]\s*)?(?:Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện| hoàn thành)?)\s*:\s*/iu, 'time'],
 ];
-/** Sentences that close the list of tasks: what follows them is not a task. */
-const CLOSING = /^(?:Căn cứ (?:nội dung|ý kiến) kết luận|Yêu cầu (?:các|Thủ trưởng|Trưởng)|Đề nghị các .{0,60}nghiêm túc|Trong quá trình (?:triển khai|thực hiện))/i;
-const END = /^(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.)/;
+const MARKERS: [RegExp, Marker][] = [
+  [/^Điều\s+\d+\s*[.:]\s*/u, 'article'],
+  [/^[IVXL]+\s*[.)]\s+/u, 'roman'],
+  [/^\d{1,2}(?:\.\d{1,2}){3}\.?\s+/u, 'num4'],
+  [/^\d{1,2}(?:\.\d{1,2}){2}\.?\s+/u, 'num3'],
+  [/^\d{1,2}\.\d{1,2}\.?\s+/u, 'num2'],
+  [/^\d{1,3}\.\s+/u, 'num1'],
+  [/^\d{1,3}\s*[-–]\s+/u, 'numdash'],
+  [/^\(?\d{1,3}\)\s+/u, 'paren'],
+  [/^[a-zđ]\)\s+/u, 'letter'],
+  [/^[a-zđ]\.\s+(?=\p{Lu})/u, 'letter'],
+  [/^[-–—](?:\s+|(?=\p{Lu}))/u, 'dash'],
+  [/^\+\s*/u, 'plus'],
+  [/^[•·*]\s+/u, 'bullet'],
+];
+/** Sentences that close the list of tasks, said to everyone: not tasks, and what follows them is not part of a task. */
+const CLOSING = [
+  /(?:nếu|khi|trường hợp)\s+có\s+khó khăn,?\s+vướng mắc|trong quá trình (?:triển khai\s+)?thực hiện(?:,|\s+nếu|\s+có)/iu,
+  /căn cứ (?:chức năng,?\s+)?nhiệm vụ được (?:giao|phân công).{0,120}(?:triển khai|tổ chức)\s+thực hiện/iu,
+  /^(?:Yêu cầu|Đề nghị|Căn cứ).{0,200}nghiêm túc\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện/iu,
+  /thông báo (?:để|cho) .{0,80}biết/iu,
+  /chịu trách nhiệm thi hành|có hiệu lực (?:thi hành\s+)?(?:kể\s+)?từ/iu,
+  /^(?:Sau|Quá|Hết)\s+(?:thời hạn|thời gian)\s/iu,
+  /^(?:Căn cứ (?:nội dung|ý kiến) kết luận|Trên đây là)/iu,
+];
+/** The end of the body: what follows is the recipients and the signature, until an appendix. */
+const END = /^(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.)/u;
+const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s|$)/u;
+const PAGE = /^(?:[-–]\s*\d{1,3}\s*[-–]|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|Page\s+\d+(?:\s*\/\s*\d+)?|\d{1,3}\s*\/\s*\d{1,3})$/iu;
+const SUPERSCRIPT = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu;
+const FOOTNOTE_START = /^(?:<sup>\d+<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u;
 
 /** Strip markdown emphasis, footnote marks and odd spaces. */
 export function cleanText(raw: string): string {
   return raw
-    .replace(/\r\n?/g, '\n')
     .replace(/\u00a0/g, ' ')
     .replace(/<sup>\d+<\/sup>/g, '')
+    .replace(/^\s*\*\s+(?=\S)/, '• ')
     .replace(/\*{1,3}([^*\n]*)\*{1,3}/g, '$1')
-    .replace(/\*+/g, '');
+    .replace(/\*+/g, '')
+    .replace(/(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Physical lines without blanks, footnotes (a rule, then lines opening with a
+ * footnote mark, up to the next empty line), page numbers and rules.
+ */
+export function physicalLines(raw: string): PhysicalLine[] {
+  const src = raw.replace(/\r\n?/g, '\n').split('\n');
+  const out: PhysicalLine[] = [];
+  let inFootnote = false;
+  for (let i = 0; i < src.length; i++) {
+    const original = src[i]!.trim();
+    if (original === '') {
+      inFootnote = false;
+      continue;
+    }
+    if (inFootnote) continue;
+    if (FOOTNOTE_START.test(original)) {
+      inFootnote = true;
+      continue;
+    }
+    const text = cleanText(original);
+    if (text === '' || /^[_\-=–—.]{3,}$/.test(text) || PAGE.test(text)) continue;
+    out.push({ text: text.replace(SUPERSCRIPT, ''), bareNumber: /^\d{1,3}$/.test(text) });
+  }
+  return out;
 }
 
 function classify(text: string): Line {
-  return { ...classifyText(text), raw: text };
-}
-
-function classifyText(text: string): Omit<Line, 'raw'> {
-  if (HEADING_MD.test(text)) {
-    return { kind: 'heading', text: text.replace(HEADING_MD, '').replace(/^(?:\d+(?:\.\d+)*\.?|[IVXL]+\.)\s+/, '').trim() };
-  }
-  if (END.test(text)) return { kind: 'end', text };
+  const md = /^#{1,6}\s+/.exec(text);
+  const body = md ? text.slice(md[0].length) : text;
   for (const [re, label] of LABELS) {
-    if (re.test(text)) return { kind: 'label', label, text: text.replace(re, '').trim() };
+    if (re.test(body)) return { kind: 'label', label, text: body.replace(re, '').trim(), raw: text };
   }
-  if (HEADING_ROMAN.test(text)) return { kind: 'heading', text: text.replace(/^[IVXL]+\.\s+/, '') };
-  if (HEADING_MULTI.test(text) && text.split(/\s+/).length <= 16 && !/[.;]$/.test(text)) {
-    return { kind: 'heading', text: text.replace(/^\d+(?:\.\d+)+\.?\s+/, '') };
+  for (const [re, marker] of MARKERS) {
+    const m = re.exec(body);
+    if (!m) continue;
+    const kind = md || marker === 'roman' ? 'heading' : 'item';
+    return { kind, marker, text: body.slice(m[0].length).trim(), raw: body };
   }
-  if (ITEM_NUMBER.test(text)) return { kind: 'item', marker: 'number', text: text.replace(ITEM_NUMBER, '') };
-  if (ITEM_LETTER.test(text)) return { kind: 'item', marker: 'letter', text: text.replace(ITEM_LETTER, '') };
-  if (ITEM_DASH.test(text)) return { kind: 'item', marker: 'dash', text: text.replace(ITEM_DASH, '') };
-  if (CLOSING.test(text)) return { kind: 'closing', text };
-  return { kind: 'text', text };
+  if (md || isCapitals(body)) return { kind: 'heading', text: body, raw: body };
+  return { kind: 'text', text: body, raw: body };
 }
 
-/** A colon does not end a sentence: "… các huyện, thành phố:" goes on after the line break. */
+/** "QUYẾT ĐỊNH:", "NHIỆM VỤ TRỌNG TÂM": a line in capitals is a heading. */
+export function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toLocaleUpperCase('vi') && /\s/.test(text.trim());
+}
+
+export function isClosing(text: string): boolean {
+  return CLOSING.some((re) => re.test(text));
+}
+
 const ENDS_SENTENCE = /[.;!?]["”)]?$/;
 const STARTS_LOWER = /^[\p{Ll}\d(]/u;
 
+/** A short numbered line with no punctuation ("2.1. Phòng Tài chính - Kế hoạch", "1. Nhiệm vụ chung") stands alone. */
+function standsAlone(line: Line): boolean {
+  return line.kind === 'item' && line.text.split(/\s+/).length <= 12 && !/[.;,]$/.test(line.text);
+}
+
+const DATE_LINE = /,\s*ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}/u;
+
+/** Where the body starts: after the header's "Số:" and place-and-date lines. */
+function bodyStart(lines: readonly PhysicalLine[]): number {
+  let start = 0;
+  for (const [i, p] of lines.slice(0, 30).entries()) if (/^Số\s*:/u.test(p.text) || DATE_LINE.test(p.text)) start = i + 1;
+  return start;
+}
+
 /**
- * Logical lines: a physical line that is not a marker, heading or label and
- * either starts in lower case or follows a line that did not end a sentence
- * continues the line before it.
+ * Logical lines of the body: a physical line that is not a marker, heading or
+ * label continues the line before when it starts in lower case or the line
+ * before did not end its sentence. Recipients, the signature block and
+ * everything up to an appendix are left out.
  */
-export function logicalLines(raw: string): Line[] {
+export function logicalLines(lines: readonly PhysicalLine[]): Line[] {
   const out: Line[] = [];
-  for (const physical of raw.replace(/\r\n?/g, '\n').split('\n')) {
-    // Footnotes and page rules sit inside a sentence that crosses a page break.
-    if (/^\s*<sup>\d+<\/sup>/.test(physical)) continue;
-    const text = cleanText(physical).replace(/\s+/g, ' ').trim();
-    if (text === '' || /^-{3,}$/.test(text)) continue;
+  let skipping: 'recipients' | 'end' | null = null;
+  for (const p of lines.slice(bodyStart(lines))) {
+    if (p.bareNumber) continue;
+    const text = p.text;
+    if (skipping === 'end') {
+      if (APPENDIX.test(text)) skipping = null;
+      continue;
+    }
+    if (END.test(text)) {
+      skipping = 'end';
+      continue;
+    }
+    if (/^Kính gửi\s*:?/iu.test(text)) {
+      skipping = 'recipients';
+      continue;
+    }
+    if (skipping === 'recipients') {
+      if (/^[-–+•]/.test(text) || (out.length > 0 && STARTS_LOWER.test(text))) continue;
+      skipping = null;
+    }
     const line = classify(text);
     const prev = out[out.length - 1];
     const continues =
-      line.kind === 'text' && prev !== undefined && prev.kind !== 'heading' && prev.kind !== 'end' &&
-      (STARTS_LOWER.test(text) || !ENDS_SENTENCE.test(prev.text));
+      line.kind === 'text' && prev !== undefined && prev.kind !== 'heading' &&
+      (STARTS_LOWER.test(text) || (!ENDS_SENTENCE.test(prev.text) && !(standsAlone(prev) && /^\p{Lu}/u.test(text))));
     if (continues) {
       prev.text = `${prev.text} ${text}`;
       prev.raw = `${prev.raw} ${text}`;
-    }
-    else out.push(line);
+    } else out.push(line);
   }
+  for (const l of out) if ((l.kind === 'text' || l.kind === 'item') && isClosing(l.text)) l.kind = 'closing';
   return out;
 }

@@ -30,34 +30,63 @@ export interface Occurrence {
 /** "(trước ngày 25/6)" after a period word, on folded text. */
 const DAY_MONTH = String.raw`(?:\(?\s*(?:truoc|cham nhat)\s*(?:ngay\s*)?(\d{1,2})\/(\d{1,2})\s*\)?)?`;
 
+/** "6 tháng đầu năm 2024" is a period, "định kỳ 6 tháng" a recurrence. */
+const HALF_YEAR = String.raw`(?:6 thang|sau thang|nua nam)(?!\s+(?:dau|cuoi|qua|toi))`;
+/** "chi thường xuyên", "nhiệm vụ thường xuyên" name a kind of spending or work. */
+const NOT_CONTINUOUS = /(?:chi|kinh phi|nhiem vu|cong viec|von|ngan sach|hoat dong) thuong xuyen/g;
+
 /** Reads the recurrence of a time text, or null when it sets no repeating deadline. */
 export function parseRecurrence(text: string | null | undefined): Recurrence | null {
   if (!text) return null;
   const t = foldVietnamese(text);
   const rules: RecurrenceRule[] = [];
-  const dm = (re: RegExp): [number, number] | null => {
-    const m = re.exec(t);
-    return m && m[1] && m[2] ? [Number(m[1]), Number(m[2])] : null;
+  const dm = (...res: RegExp[]): [number, number] | null => {
+    for (const re of res) {
+      const m = re.exec(t);
+      if (m && m[1] && m[2]) return [Number(m[1]), Number(m[2])];
+    }
+    return null;
   };
-  if (/(?:6 thang|sau thang|nua nam)/.test(t)) {
-    const at = dm(new RegExp(String.raw`(?:6 thang|sau thang|nua nam)\s*${DAY_MONTH}`));
+  const dayBefore = (period: string): number | null => {
+    const m = new RegExp(String.raw`(?:truoc|cham nhat)\s*(?:ngay\s*)?(\d{1,2})\s+(?:hang|moi) ${period}`).exec(t);
+    return m?.[1] ? Number(m[1]) : null;
+  };
+  if (new RegExp(HALF_YEAR).test(t)) {
+    const at = dm(new RegExp(String.raw`${HALF_YEAR}\s*${DAY_MONTH}`));
     rules.push({ freq: 'semiannual', day: at?.[0] ?? 30, month: at?.[1] ?? 6 });
   }
   if (/hang nam|moi nam/.test(t)) {
-    const at = dm(new RegExp(String.raw`(?:hang nam|moi nam)\s*${DAY_MONTH}`));
+    const at = dm(
+      new RegExp(String.raw`(?:hang nam|moi nam)\s*${DAY_MONTH}`),
+      /(?:truoc|cham nhat)\s*(?:ngay\s*)?(\d{1,2})\/(\d{1,2})\s+(?:hang|moi) nam/,
+    );
     rules.push({ freq: 'yearly', day: at?.[0] ?? 31, month: at?.[1] ?? 12 });
   }
-  if (/hang quy|moi quy|dinh ky quy/.test(t)) {
+  if (/hang quy|moi quy|dinh ky (?:theo )?quy/.test(t)) {
     const m = /(?:hang|moi) quy[\s,(]*(?:truoc|cham nhat)?\s*(?:ngay\s*)?(\d{1,2})\b/.exec(t);
-    rules.push({ freq: 'quarterly', day: m?.[1] ? Number(m[1]) : null });
+    rules.push({ freq: 'quarterly', day: m?.[1] ? Number(m[1]) : dayBefore('quy') });
   }
-  if (/hang thang|moi thang/.test(t)) {
+  if (/hang thang|moi thang|dinh ky (?:theo )?thang/.test(t)) {
     const m = /(?:hang|moi) thang[\s,(]*(?:truoc|cham nhat|vao)?\s*(?:ngay\s*)?(\d{1,2})\b/.exec(t);
-    rules.push({ freq: 'monthly', day: m?.[1] ? Number(m[1]) : null });
+    rules.push({ freq: 'monthly', day: m?.[1] ? Number(m[1]) : dayBefore('thang') });
   }
-  const continuous = /thuong xuyen/.test(t);
+  const continuous = /thuong xuyen/.test(t.replace(NOT_CONTINUOUS, ''));
   if (rules.length === 0 && !continuous) return null;
   return { rules, continuous };
+}
+
+export const recurrenceKinds = ['monthly', 'quarterly', 'half-yearly', 'yearly', 'continuous', 'half-yearly+yearly'] as const;
+export type RecurrenceKind = (typeof recurrenceKinds)[number];
+
+/** The one word for a recurrence: the most frequent period it repeats on, or "continuous". */
+export function recurrenceKind(rec: Recurrence | null): RecurrenceKind | null {
+  if (!rec) return null;
+  const has = (f: RecurrenceRule['freq']) => rec.rules.some((r) => r.freq === f);
+  if (has('monthly')) return 'monthly';
+  if (has('quarterly')) return 'quarterly';
+  if (has('semiannual')) return has('yearly') ? 'half-yearly+yearly' : 'half-yearly';
+  if (has('yearly')) return 'yearly';
+  return rec.continuous ? 'continuous' : null;
 }
 
 function isoOf(y: number, month: number, day: number): string {

@@ -11,6 +11,7 @@ import { registerFigures } from './registers';
 import { taskFigures } from './tasks';
 import { dossierFigures } from './dossiers';
 import { reportFigures } from './reports';
+import { taskReaderScores } from './task-reader';
 import { print, printPercentiles, sample } from './stats';
 import { scoreDocuments } from '../../scripts/score-documents';
 
@@ -55,4 +56,5 @@ await taskFigures();
 await dossierFigures();
 await reportFigures();
 await scoreDocuments(undefined, print);
+taskReaderScores();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ let web: RunningWeb;
 let browser: BrowserContext;
 let page: Page;
 const seed002 = fs.readFileSync(path.resolve(__dirname, '../../../shared/seeds/002_3a266e0a28503dbb.txt'), 'utf8');
+const notice = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/task-documents/01-tb-ket-luan-so-nnptnt-thai-nguyen.txt'), 'utf8');
 const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');
 const units = ['Văn phòng Sở', 'Thanh tra Sở', 'Phòng Đo đạc và Khoáng sản', 'Phòng Quản lý đất đai', 'Chi cục Bảo vệ môi trường'];
 const ids: Record<string, number> = {};
@@ -93,9 +94,10 @@ describe('tasks in the browser', () => {
     await page.getByLabel('Lấy nhiệm vụ 2', { exact: true }).uncheck();
     await page.getByText('70 nhiệm vụ đề xuất, chọn 69').waitFor();
     await page.screenshot({ path: screenshotPath('tasks-import-review'), fullPage: false });
-    await page.getByLabel('Nguồn giao').fill('Thông báo kết luận giao ban tháng 6/2021');
+    await page.getByLabel('Trích yếu').fill('Kết luận giao ban tháng 6/2021');
     await page.getByRole('button', { name: 'Lưu 69 nhiệm vụ' }).click();
     await page.getByRole('tab', { name: 'Danh sách', selected: true }).waitFor();
+    await page.getByRole('status').getByText(/^Đã lưu 69 nhiệm vụ/).waitFor();
     const list = await value<{ total: number }>('tasks.list', { source: 'text', q: '' });
     // Four one-off tasks, the quarterly one's periods up to the end of next year, and the 69 read.
     const y = Number(day(0).slice(0, 4));
@@ -103,6 +105,30 @@ describe('tasks in the browser', () => {
     expect(list.total).toBe(4 + quarterEnds.length + 69);
     const created = await value<{ items: { name: string }[] }>('units.list', { kind: 'internal' });
     expect(created.items.map((u) => u.name)).toContain('Phòng Kế hoạch - Tài nguyên nước');
+  });
+
+  it('fills the source from the document\'s header, lets the clerk correct it, and confirms how many were saved', async () => {
+    await page.getByRole('tab', { name: 'Đọc từ văn bản' }).click();
+    await page.getByLabel('Nội dung văn bản').fill(notice);
+    await page.getByRole('button', { name: 'Đọc nhiệm vụ' }).click();
+    await page.getByText('19 nhiệm vụ đề xuất, chọn 19').waitFor();
+    const source = page.getByRole('group', { name: 'Nguồn giao' });
+    expect(await source.getByLabel('Cơ quan ban hành').inputValue()).toBe('Sở Nông nghiệp và Phát triển nông thôn tỉnh Thái Nguyên');
+    expect(await source.getByLabel('Loại văn bản').inputValue()).toBe('Thông báo');
+    expect(await source.getByLabel('Số, ký hiệu').inputValue()).toBe('412/TB-SNN');
+    expect(await source.getByLabel('Ngày văn bản').inputValue()).toBe('06/10/2023');
+    expect(await source.getByLabel('Trích yếu').inputValue()).toBe('Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 10 năm 2023');
+    // The recurrence of a general task reads back under its time.
+    await page.getByText('Hàng tháng trước ngày 18').waitFor();
+    await page.screenshot({ path: screenshotPath('tasks-import-source'), fullPage: false });
+    await source.getByLabel('Số, ký hiệu').fill('412/TB-SNNPTNT');
+    const saved = 'Thông báo số 412/TB-SNNPTNT ngày 06/10/2023 của Sở Nông nghiệp và Phát triển nông thôn tỉnh Thái Nguyên: Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 10 năm 2023';
+    expect(await source.getByLabel('Nguồn giao sẽ lưu').textContent()).toBe(saved);
+    await page.getByRole('button', { name: 'Lưu 19 nhiệm vụ' }).click();
+    await page.getByRole('status').getByText(/^Đã lưu 19 nhiệm vụ/).waitFor();
+    await page.screenshot({ path: screenshotPath('tasks-import-saved'), fullPage: false });
+    const list = await value<{ items: { source: string | null }[] }>('tasks.list', { q: 'thu hoạch lúa Mùa' });
+    expect(list.items.map((i) => i.source)).toEqual([saved]);
   });
 
   it('assigns a task with the form and records its progress', async () => {

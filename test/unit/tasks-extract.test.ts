@@ -35,11 +35,18 @@ describe('tasks from a meeting conclusion (seed 002)', () => {
     });
   });
 
-  it('reads deadlines only from "trước …", with the year of the notice', () => {
+  it('reads deadlines from "trước …", "trong tháng 6 năm 2021" and "Quý II/2021", with the year of the notice', () => {
     expect(ofUnit('Thanh tra Sở').map((t) => t.deadline)).toEqual([null, null, null, '2021-06-25', null, '2021-07-20', null]);
     expect(ofUnit('Phòng Kế hoạch - Tài nguyên nước')[3]!.deadline).toBe('2021-06-26');
     expect(ofUnit('Chi cục Bảo vệ môi trường')[3]!.deadline).toBe('2021-06-26');
-    expect(tasks.filter((t) => t.deadline !== null)).toHaveLength(4);
+    expect(ofUnit('Ban Quản lý dự án VILG')[0]!.deadline).toBe('2021-06-30');
+    expect(ofUnit('Văn phòng Sở')[5]!.deadline).toBe('2021-06-30');
+    // A cited meeting's month ("tại phiên họp UBND tỉnh tháng 4/2021)") is not a deadline.
+    expect(ofUnit('Phòng Quản lý đất đai')[8]!.deadline).toBeNull();
+    expect(tasks.filter((t) => t.deadline !== null)).toHaveLength(6);
+    expect(tasks.filter((t) => t.recurrence === 'continuous').map((t) => t.content.slice(0, 20))).toEqual([
+      'Quan tâm đẩy mạnh cả', 'Thường xuyên tăng cư', 'Thường xuyên tăng cư',
+    ]);
   });
 
   it('keeps items that cross a page break whole, without the footnote between the halves', () => {
@@ -52,9 +59,9 @@ describe('tasks from a meeting conclusion (seed 002)', () => {
     expect(ofUnit('Phòng Quản lý đất đai')[8]!.content).toContain('1032/TB-UBND ngày 06/5/2021');
   });
 
-  it('lists cited documents and their dates, and the coordinating unit', () => {
-    expect(ofUnit('Phòng Đo đạc và Khoáng sản')[0]!.references).toEqual(['59/QĐ-UBND', '11/01/2021']);
-    expect(ofUnit('Phòng Đo đạc và Khoáng sản')[5]!.references).toEqual(['1237/UBND-CN', '25/05/2021']);
+  it('lists cited documents by number and notation, and the coordinating unit', () => {
+    expect(ofUnit('Phòng Đo đạc và Khoáng sản')[0]!.references).toEqual(['59/QĐ-UBND']);
+    expect(ofUnit('Phòng Đo đạc và Khoáng sản')[5]!.references).toEqual(['1237/UBND-CN']);
     expect(ofUnit('Chi cục Bảo vệ môi trường')[3]!.coordinatingUnitNames).toEqual(['Phòng Kế hoạch - Tài nguyên nước']);
   });
 
@@ -66,11 +73,13 @@ describe('tasks from a meeting conclusion (seed 002)', () => {
 
 describe('tasks from a plan (seed 003)', () => {
   const tasks = extractTasks(plan);
-  const items = tasks.filter((t) => !t.timeText?.startsWith('Định kỳ'));
+  const items = tasks.filter((t) => t.timeText === 'Thường xuyên và hàng năm' || t.timeText === 'Năm 2022 và hàng năm');
   const duties = tasks.filter((t) => t.timeText?.startsWith('Định kỳ'));
 
   it('finds the 11 tasks, each with lead and coordinating agencies and time text', () => {
     expect(items).toHaveLength(11);
+    expect(tasks.slice(0, 11)).toEqual(items);
+    for (const t of items) expect(t.recurrence).toBe('yearly');
     for (const t of items) {
       expect(t.leadUnitNames.length).toBeGreaterThan(0);
       expect(t.coordinatingUnitNames.length).toBeGreaterThan(0);
@@ -84,10 +93,18 @@ describe('tasks from a plan (seed 003)', () => {
     expect(items[10]!.content).toMatch(/^Nâng cao hiệu quả thực thi pháp luật/);
   });
 
+  it('reads the unit tasks of "Tổ chức thực hiện": a unit heading with its items or paragraphs', () => {
+    const ubnd = tasks.filter((t) => t.unitName === 'UBND các huyện, thành phố' && t.timeText === null || t.content.startsWith('Tăng cường công tác lãnh đạo'));
+    expect(ubnd.map((t) => t.content.slice(0, 25))).toEqual([
+      'Tăng cường công tác lãnh ', 'Tập trung chỉ đạo giải qu', 'Chủ động rà soát đánh giá', 'Tăng cường công tác kiểm ',
+    ]);
+    expect(tasks.filter((t) => t.unitName === 'Sở Tài nguyên và Môi trường' && !items.includes(t) && !duties.includes(t))).toHaveLength(5);
+  });
+
   it('adds the recurring reporting duties of "Chế độ báo cáo"', () => {
-    expect(duties.map((d) => [d.unitName, d.timeText])).toEqual([
-      ['Sở Tài nguyên và Môi trường', 'Định kỳ 6 tháng (trước ngày 25/6), hàng năm (trước ngày 31/12)'],
-      ['Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các huyện, thành phố', 'Định kỳ hàng năm (trước 30/11)'],
+    expect(duties.map((d) => [d.leadUnitNames, d.timeText, d.recurrence])).toEqual([
+      [['Sở Tài nguyên và Môi trường'], 'Định kỳ 6 tháng (trước ngày 25/6), hàng năm (trước ngày 31/12)', 'half-yearly+yearly'],
+      [['Các sở, ban, ngành, đoàn thể', 'Ủy ban nhân dân các huyện, thành phố'], 'Định kỳ hàng năm (trước 30/11)', 'yearly'],
     ]);
     expect(parseRecurrence(duties[0]!.timeText)?.rules).toEqual([
       { freq: 'semiannual', day: 25, month: 6 },

@@ -66,7 +66,7 @@ export function TaskDetail({ id, onChanged, onClose }: Props) {
           {task.occurrences.map((o) => (
             <tr key={o.id}>
               <td>{o.periodLabel ?? 'Một lần'}</td>
-              <td>{o.due ? formatDateVi(o.due) : 'Thường xuyên'}</td>
+              <td>{o.due ? formatDateVi(o.due) : o.periodLabel ?? 'Không có hạn'}</td>
               <td>{formatDateVi(o.completedAt)}</td>
               <td className={`status-${o.status}`}>{taskStatusLabels[o.status]}</td>
             </tr>

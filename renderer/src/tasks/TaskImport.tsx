@@ -4,7 +4,8 @@
  * unit) and save the accepted ones in one go.
  */
 import { useState } from 'react';
-import type { ProposedTaskView } from '../../../shared/api/task-import';
+import type { DocumentSourceView, ProposedTaskView } from '../../../shared/api/task-import';
+import { describeSource } from '../../../shared/tasks/header';
 import type { Unit } from '../../../shared/api/units';
 import { call, uploadFile } from '../api/client';
 import { DateInput } from '../components/DateInput';
@@ -17,10 +18,26 @@ interface Row extends ProposedTaskView {
   unitChoice: string;
 }
 
-export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => void }) {
+const noSource: DocumentSourceView = { issuer: null, documentType: null, notation: null, documentDate: null, subject: null };
+const SOURCE_FIELDS: [keyof DocumentSourceView, string, string][] = [
+  ['documentType', 'Loại văn bản', 'Thông báo'],
+  ['notation', 'Số, ký hiệu', '412/TB-SNN'],
+  ['documentDate', 'Ngày văn bản', ''],
+  ['issuer', 'Cơ quan ban hành', 'Sở …'],
+  ['subject', 'Trích yếu', 'Kết luận của …'],
+];
+
+/** "Thông báo số 412/TB-SNN ngày 06/10/2023 của Sở …: Kết luận …", within the 500 characters of a task's source. */
+function sourceTextOf(s: DocumentSourceView): string {
+  if (Object.values(s).every((v) => !v)) return '';
+  const head = describeSource(s);
+  return (s.subject ? `${head}: ${s.subject}` : head).slice(0, 500);
+}
+
+export function TaskImport({ units, onDone }: { units: Unit[]; onDone: (message: string) => void }) {
   const [text, setText] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
-  const [sourceText, setSourceText] = useState('');
+  const [source, setSource] = useState<DocumentSourceView>(noSource);
   const [message, setMessage] = useState<string | null>(null);
   const { errors, show, clear } = useFormErrors();
 
@@ -36,6 +53,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
     const r = await call('tasks.importFromText', { text });
     if (!r.ok) return show(r.error);
     setRows(r.value.tasks.map((t, i) => ({ ...t, key: i, accepted: true, unitChoice: t.unitId ? String(t.unitId) : t.unitName ? 'new' : '' })));
+    setSource(r.value.source);
     setMessage(r.value.tasks.length === 0 ? 'Không tìm thấy nhiệm vụ nào trong văn bản.' : null);
   }
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs?.map((r) => (r.key === key ? { ...r, ...patch } : r)) ?? null);
@@ -53,7 +71,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
     if (!rows) return;
     const chosen = rows.filter((r) => r.accepted);
     const r = await call('tasks.importCommit', {
-      sourceText,
+      sourceText: sourceTextOf(source),
       tasks: chosen.map((t) => ({
         content: t.content,
         leadUnitId: t.unitChoice && t.unitChoice !== 'new' ? Number(t.unitChoice) : null,
@@ -64,10 +82,12 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
       })),
     });
     if (!r.ok) return show(r.error);
-    setMessage(`Đã lưu ${r.value.created.length} nhiệm vụ${r.value.createdUnits.length ? `, tạo ${r.value.createdUnits.length} đơn vị mới` : ''}.`);
+    const saved = `Đã lưu ${r.value.created.length} nhiệm vụ${r.value.createdUnits.length ? `, tạo ${r.value.createdUnits.length} đơn vị mới` : ''}.`;
+    setMessage(saved);
     setRows(null);
     setText('');
-    onDone();
+    setSource(noSource);
+    onDone(saved);
   }
 
   if (!rows) {
@@ -88,9 +108,19 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
     <div className="import-review" aria-label="Xem lại nhiệm vụ">
       <div className="toolbar">
         <strong>{rows.length} nhiệm vụ đề xuất, chọn {accepted}</strong>
-        <label>Nguồn giao <input value={sourceText} onChange={(e) => setSourceText(e.target.value)} placeholder="Thông báo số …/TB-STNMT ngày …" size={40} /></label>
         <button type="button" className="primary" disabled={accepted === 0} onClick={() => void save()}>Lưu {accepted} nhiệm vụ</button>
       </div>
+      <fieldset className="import-source" aria-label="Nguồn giao">
+        <legend>Nguồn giao (đọc từ phần đầu văn bản, sửa được)</legend>
+        {SOURCE_FIELDS.map(([field, label, placeholder]) =>
+          field === 'documentDate' ? (
+            <label key={field}>{label} <DateInput label={label} value={source.documentDate} onChange={(documentDate) => setSource((s) => ({ ...s, documentDate }))} /></label>
+          ) : (
+            <label key={field} className={field === 'subject' ? 'wide' : undefined}>{label} <input value={source[field] ?? ''} placeholder={placeholder} onChange={(e) => setSource((s) => ({ ...s, [field]: e.target.value || null }))} /></label>
+          ),
+        )}
+        <div className="muted small wide" aria-label="Nguồn giao sẽ lưu">{sourceTextOf(source) || 'Chưa có nguồn giao.'}</div>
+      </fieldset>
       <FormMessage errors={errors} />
       <table className="grid review">
         <thead><tr><th>Lấy</th><th>Đơn vị chủ trì</th><th>Nội dung</th><th>Hạn</th><th>Thời gian / định kỳ</th><th>Văn bản dẫn</th><th></th></tr></thead>
@@ -114,7 +144,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: () => voi
               <td><DateInput label={`Hạn của nhiệm vụ ${i + 1}`} value={r.deadline} onChange={(deadline) => update(r.key, { deadline })} /></td>
               <td>
                 <input aria-label={`Thời gian của nhiệm vụ ${i + 1}`} value={r.timeText ?? ''} onChange={(e) => update(r.key, { timeText: e.target.value || null })} />
-                {r.recurrence ? <div className="muted small">{r.recurrence}</div> : null}
+                {r.recurrence ? <div className="muted small">{r.recurrence.label}</div> : null}
               </td>
               <td className="small">{r.references.join(', ')}</td>
               <td>{i > 0 ? <button type="button" onClick={() => mergeUp(r.key)} title="Gộp vào nhiệm vụ phía trên">Gộp lên</button> : null}</td>

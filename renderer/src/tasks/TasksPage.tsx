@@ -31,7 +31,8 @@ const columns: ServerColumn<TaskRow>[] = [
   { id: 'content', header: 'Nội dung nhiệm vụ', accessorFn: (r) => (r.focus ? `★ ${r.content}` : r.content) },
   { id: 'unit', header: 'Đơn vị chủ trì', accessorFn: (r) => r.leadUnit?.name ?? '(chung)', width: 190 },
   { id: 'source', header: 'Nguồn giao', accessorFn: (r) => r.source ?? '', enableSorting: false, width: 170 },
-  { id: 'due', header: 'Hạn', accessorFn: (r) => (r.due ? formatDateVi(r.due) : 'Thường xuyên') + (r.periodLabel ? ` (${r.periodLabel})` : ''), width: 210 },
+  // Only a task planned as "thường xuyên" reads so; a one-off task without a deadline has none.
+  { id: 'due', header: 'Hạn', accessorFn: (r) => (r.due ? formatDateVi(r.due) + (r.periodLabel ? ` (${r.periodLabel})` : '') : r.periodLabel ?? 'Không có hạn'), width: 210 },
   { id: 'status', header: 'Tình trạng', accessorFn: (r) => taskStatusLabels[r.status], enableSorting: false, width: 150, className: (r) => `task-${r.status}` },
   { id: 'progress', header: 'Tiến độ', accessorFn: (r) => (r.lastPercent !== null ? `${r.lastPercent}%` : ''), enableSorting: false, width: 80 },
 ];
@@ -47,6 +48,8 @@ export function TasksPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
   const [reload, setReload] = useState(0);
+  /** "Đã lưu 19 nhiệm vụ." after an import, shown over the list it lands on. */
+  const [saved, setSaved] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
@@ -73,7 +76,7 @@ export function TasksPage() {
               ['import', 'Đọc từ văn bản'],
             ] as const
           ).map(([k, label]) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => { setTab(k); setSaved(null); }}>
               {label}
             </button>
           ))}
@@ -86,9 +89,10 @@ export function TasksPage() {
       {tab === 'summary' ? (
         <TaskSummaryView reload={reload} onPick={(unitId, status) => { setFilters({ unitId, status }); setTab('list'); }} />
       ) : tab === 'import' ? (
-        <TaskImport units={units} onDone={() => { setTab('list'); setFilters({}); setReload((n) => n + 1); }} />
+        <TaskImport units={units} onDone={(message) => { setSaved(message); setTab('list'); setFilters({}); setReload((n) => n + 1); }} />
       ) : (
         <>
+          {saved ? <div className="notice" role="status">{saved}</div> : null}
           <div className="toolbar filters">
             <select value={filters.unitId ?? ''} onChange={(e) => setFilters({ ...filters, unitId: e.target.value ? Number(e.target.value) : null })} aria-label="Đơn vị chủ trì">
               <option value="">Mọi đơn vị</option>
