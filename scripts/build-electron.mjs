@@ -1,5 +1,7 @@
 // Bundles the Electron main process and preload into CommonJS files in
-// dist/electron. better-sqlite3 stays external: it is a native module.
+// dist/electron. The runtime dependencies stay external: better-sqlite3 and
+// @napi-rs/canvas are native modules, pdf.js loads its own worker and files.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -8,7 +10,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', ...Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies)],
   logLevel: 'warning',
 };
 

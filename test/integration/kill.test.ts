@@ -26,7 +26,7 @@ const KILLS_MIGRATING = 12;
 let script: string;
 beforeAll(async () => {
   script = path.join(tempDir(), 'kill-child.cjs');
-  await build({ entryPoints: [path.resolve(__dirname, '../fault/kill-child.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile: script, logLevel: 'error' });
+  await build({ entryPoints: [path.resolve(__dirname, '../fault/kill-child.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: Object.keys((JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies), outfile: script, logLevel: 'error' });
 });
 
 interface Run {

@@ -28,12 +28,12 @@ describe('API registry', () => {
   });
 
   it('agency: first-run state, update, validation', async () => {
-    expect(ok(await t.core.call('agency.get', {}))).toEqual({ configured: false, name: '', parentName: '', abbreviation: '', place: '' });
+    expect(ok(await t.core.call('agency.get', {}))).toEqual({ configured: false, name: '', parentName: '', abbreviation: '', place: '', organId: '' });
     const e = err(await t.core.call('agency.update', { name: 'Sở X', abbreviation: 'S X', place: '' }));
     expect(e.fields.map((f) => f.path).sort()).toEqual(['abbreviation', 'place']);
     expect(ok(await t.core.call('agency.get', {})).configured).toBe(false);
     const a = ok(await t.core.call('agency.update', { ...standardAgency, abbreviation: 'stnmt' }));
-    expect(a).toEqual({ configured: true, ...standardAgency });
+    expect(a).toEqual({ configured: true, ...standardAgency, organId: '' });
   });
 
   it('emits a change event after a write, not after a read', async () => {

@@ -35,8 +35,8 @@ describe('electron-builder.yml', () => {
     expect(fs.existsSync(config.linux.icon)).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
   });
-  it('ships only the native module as a runtime dependency (everything else is bundled)', () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
+  it('ships as runtime dependencies only what cannot be bundled: native modules and pdf.js (its worker and files)', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@napi-rs/canvas', 'better-sqlite3', 'pdfjs-dist']);
   });
   it('does not download Electron at npm install, but builds better-sqlite3', () => {
     expect(pkg.allowScripts).toMatchObject({ electron: false, 'better-sqlite3': true });

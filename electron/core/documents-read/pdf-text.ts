@@ -3,7 +3,6 @@
  * build, which runs in Node without a browser). A PDF without text on its
  * first page is a scan: OCR's business, not this reader's.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../shared/api/errors';
 import { wordsToLines, type LaidOutText, type PlacedWord } from './lines';
@@ -14,11 +13,27 @@ export interface PdfText extends LaidOutText {
   hasText: boolean;
 }
 
+/**
+ * pdf.js is loaded when a PDF is first read, not with the core: it needs a
+ * DOMMatrix, which Node lacks and which pdf.js cannot find by itself where
+ * import.meta.url is missing (the desktop's CommonJS bundle, tsx children).
+ */
+let loading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+function pdfjs() {
+  loading ??= (async () => {
+    const g = globalThis as { DOMMatrix?: unknown };
+    g.DOMMatrix ??= (await import('@napi-rs/canvas')).DOMMatrix;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loading;
+}
+
 const isTextItem = (i: unknown): i is TextItem => typeof i === 'object' && i !== null && 'str' in i && 'transform' in i;
 
 export async function readPdfText(data: Buffer): Promise<PdfText> {
   let doc;
   try {
+    const { getDocument } = await pdfjs();
     doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true }).promise;
   } catch (e) {
     throw new AppError('VALIDATION', `Tệp PDF hỏng hoặc không đọc được: ${e instanceof Error ? e.message : String(e)}`, [{ path: 'fileId', message: 'Tệp PDF hỏng hoặc không đọc được.' }]);
