@@ -96,6 +96,12 @@ export function dateLine(place: string, iso: string | null): string {
   return `${place}, ngày ${d} tháng ${month} năm ${y}`;
 }
 
+/** "(Kèm theo Báo cáo số      /BC-STNMT ngày …… tháng …… năm ……)": the number is written when the letter is issued. */
+export function attachmentLine(kind: 'Báo cáo' | 'Công văn', a: AgencyHeader): string {
+  const suffix = kind === 'Báo cáo' ? `BC-${a.abbreviation}` : `${a.abbreviation}-……`;
+  return `(Kèm theo ${kind} số        /${suffix} ngày …… tháng …… năm …… của ${a.name})`;
+}
+
 /**
  * Left: parent, agency, number. Right: the national motto and the date line.
  * The left column is wide enough for "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" to wrap
