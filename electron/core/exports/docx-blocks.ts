@@ -63,14 +63,15 @@ export function para(text: string, o: TextOptions = {}): Paragraph {
 
 /**
  * A short rule under a line, drawn as the bottom border of an empty paragraph
- * one point high, so it sits directly under the text above it.
+ * five points high, so it sits directly under the text above it (an empty
+ * paragraph of the body's height would leave a line's gap).
  */
 export function rule(widthMm: number, columnMm: number, after = 120): Paragraph {
   const side = convertMillimetersToTwip((columnMm - widthMm) / 2);
   return new Paragraph({
     indent: { left: side, right: side },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
-    spacing: { before: 0, after, line: 20, lineRule: LineRuleType.EXACT },
+    spacing: { before: 0, after, line: 100, lineRule: LineRuleType.EXACT },
     children: [],
   });
 }
@@ -108,8 +109,10 @@ export function attachmentLine(kind: 'Báo cáo' | 'Công văn', a: AgencyHeader
  * only between words; the right one holds the motto on one line.
  */
 export function headerBlocks(a: AgencyHeader, notation: { number: number | null; suffix: string } | null, date: string | null, widthMm: number, o: { dateLine?: boolean } = {}): Table {
-  const left = Math.round(Math.min(widthMm * 0.485, 80));
-  const right = widthMm - left;
+  // The two blocks need about 78 + 90 mm: the table reaches 5 mm into the (30 mm) left margin.
+  const outset = widthMm < 200 ? 5 : 0;
+  const left = 78;
+  const right = widthMm + outset - left;
   const leftParas = [
     ...(a.parentName ? [para(a.parentName.toLocaleUpperCase('vi'), { size: 13, align: 'center' })] : []),
     para(a.name.toLocaleUpperCase('vi'), { size: 13, bold: true, align: 'center' }),
@@ -123,8 +126,9 @@ export function headerBlocks(a: AgencyHeader, notation: { number: number | null;
     ...(o.dateLine === false ? [] : [para(dateLine(a.place, date), { size: 14, italics: true, align: 'center' })]),
   ];
   return new Table({
-    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    width: { size: convertMillimetersToTwip(left + right), type: WidthType.DXA },
     columnWidths: [convertMillimetersToTwip(left), convertMillimetersToTwip(right)],
+    indent: { size: -convertMillimetersToTwip(outset), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders: noBorders,
     rows: [new TableRow({ children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
