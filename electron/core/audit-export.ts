@@ -5,6 +5,7 @@
  */
 import { formatDateVi, isIsoDate } from '../../shared/dates';
 import type { AuditEntry } from '../../shared/api/audit';
+import { registerFieldLabels } from '../../shared/documents/field-labels';
 
 const entityLabels: Record<string, string> = {
   incoming: 'Văn bản đến',
@@ -25,22 +26,12 @@ const entityLabels: Record<string, string> = {
 };
 
 const fieldLabels: Record<string, string> = {
-  arrivalDate: 'Ngày đến',
-  arrivalNumber: 'Số đến',
-  senderName: 'Tác giả',
-  notation: 'Số, ký hiệu',
-  documentDate: 'Ngày văn bản',
+  ...registerFieldLabels,
   documentTypeName: 'Loại văn bản',
-  subject: 'Trích yếu',
-  signerName: 'Người ký',
   urgency: 'Độ khẩn',
   secrecy: 'Độ mật',
   pages: 'Số trang',
   receivedVia: 'Hình thức nhận',
-  recipientText: 'Đơn vị hoặc người nhận',
-  recipientsText: 'Nơi nhận',
-  transferDate: 'Ngày chuyển',
-  note: 'Ghi chú',
   instruction: 'Ý kiến chỉ đạo',
   leadUnit: 'Đơn vị chủ trì',
   coordinatingUnits: 'Đơn vị phối hợp',
@@ -51,7 +42,6 @@ const fieldLabels: Record<string, string> = {
   registerName: 'Sổ đăng ký',
   number: 'Số',
   issueDate: 'Ngày ban hành',
-  copies: 'Số lượng bản',
   content: 'Nội dung',
   name: 'Tên',
   abbreviation: 'Tên viết tắt',
