@@ -55,7 +55,12 @@ const fieldLabels: Record<string, string> = {
 };
 
 /** Fields that are the database's business, not the reader's. */
-const internal = (k: string) => !(k in fieldLabels) && /^(id|year|overdue|arrivalNumberText|documentType|documentNumber|createdAt|updatedAt)$|(Id|Ids|Fold|Key|Hash|Salt|Json)$|password|session|token/i.test(k);
+const internal = (k: string) => {
+  if (k in fieldLabels) return false;
+  // Records are logged both as API values (camelCase) and as table rows (snake_case).
+  const bare = k.replace(/_/g, '').toLowerCase();
+  return /^(id|year|overdue|arrivalnumbertext|documenttype|documentnumber|createdat|updatedat|sortorder)$|(id|ids|fold|key|hash|salt|json)$|password|session|token/.test(bare);
+};
 
 /** A stored instant as the wall-clock time of this PC, as an Excel date (which has no time zone). */
 export function localStamp(iso: string): Date {
@@ -66,6 +71,7 @@ export function localStamp(iso: string): Date {
 function shownValue(raw: string): string {
   if (raw === '' || raw === 'null') return '(trống)';
   if (isIsoDate(raw)) return formatDateVi(raw);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(raw)) return formatDateVi(raw.slice(0, 10));
   if (raw === 'true') return 'Có';
   if (raw === 'false') return 'Không';
   if (!raw.startsWith('{') && !raw.startsWith('[')) return raw;

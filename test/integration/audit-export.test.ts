@@ -33,5 +33,9 @@ describe('audit export', () => {
     expect(String(assign.getCell(5).value)).toContain('Đơn vị chủ trì: (trống) → Văn phòng Sở');
     expect(String(assign.getCell(5).value)).toContain('Hạn xử lý: (trống) → 05/12/2026');
     expect(update.height).toBeGreaterThan(0);
+    // A unit is logged as its table row (snake_case): its internal columns are left out too.
+    const unit = rows.find((row) => String(row.getCell(4).value).startsWith('Đơn vị: Văn phòng Sở'))!;
+    expect(String(unit.getCell(5).value)).toContain('Tên: (trống) → Văn phòng Sở');
+    expect(String(unit.getCell(5).value)).not.toMatch(/_fold|created_at|updated_at|sort_order/);
   });
 });
