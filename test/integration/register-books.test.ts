@@ -135,6 +135,7 @@ describe('follow-up book and handling slip', () => {
       '1. Ý kiến của lãnh đạo cơ quan, tổ chức:',
       '2. Ý kiến của lãnh đạo đơn vị:',
       '3. Ý kiến đề xuất của người giải quyết:',
+      'Ngày 10 tháng 3 năm 2026',
     ])
       expect(words).toContain(s);
     // A document not yet directed leaves the lines to fill by hand.

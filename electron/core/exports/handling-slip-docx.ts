@@ -6,7 +6,7 @@
  */
 import { Table, TableCell, TableRow, WidthType, convertMillimetersToTwip } from 'docx';
 import { formatDateVi } from '../../../shared/dates';
-import { headerBlocks, noBorders, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
+import { dateLine, headerBlocks, noBorders, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
 import { documentLine } from './register-types';
 import type { AgencyHeader } from './task-types';
 
@@ -32,8 +32,8 @@ const blankDate = 'Ngày …… tháng …… năm ……';
 
 function dayLine(iso: string | null): string {
   if (!iso) return blankDate;
-  const [y, m, d] = iso.split('-');
-  return `Ngày ${d} tháng ${m} năm ${y}`;
+  // The decree's date: day below 10 and months 1 and 2 with a leading zero ("ngày 05 tháng 3").
+  return `N${dateLine('', iso).slice(3)}`;
 }
 
 /** Date and signature on the right, kept with the part they close. */
