@@ -6,7 +6,9 @@ import type { AuditEntry } from '../../shared/api/audit';
 import { visibleAudit } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { writeExport } from './file-store';
-import { bodyRow, headerRow, landscapePage, titleRows } from './exports/xlsx-blocks';
+import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './exports/xlsx-blocks';
+import { localStamp, objectName, readableChanges } from './audit-export';
+import { formatDateVi } from '../../shared/dates';
 
 interface Filters {
   from: string | null;
@@ -64,13 +66,18 @@ export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Văn thư';
     const ws = wb.addWorksheet('Nhật ký', { pageSetup: landscapePage(4), views: [{ state: 'frozen', ySplit: 4 }] });
-    ws.columns = [{ width: 18 }, { width: 16 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 70 }];
-    const header = ['Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Mã', 'Thay đổi (trước → sau)'];
-    titleRows(ws, [['NHẬT KÝ THAY ĐỔI DỮ LIỆU', { bold: true, size: 14 }], [`Từ ngày ${v.from} đến ngày ${v.to}`, { italic: true, size: 12 }]], header.length);
+    const widths = [19, 16, 40, 40, 70];
+    ws.columns = widths.map((width) => ({ width }));
+    const header = ['Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Thay đổi (trước → sau)'];
+    titleRows(ws, [['NHẬT KÝ THAY ĐỔI DỮ LIỆU', { bold: true, size: 14 }], [`Từ ngày ${formatDateVi(v.from)} đến ngày ${formatDateVi(v.to)}`, { italic: true, size: 12 }]], header.length);
     headerRow(ws, 4, header);
-    for (const r of rows.map(toEntry)) {
-      const when = new Date(r.at).toLocaleString('vi-VN', { hour12: false });
-      bodyRow(ws, [when, r.actor, r.actionLabel, r.entity, r.entityId ?? '', r.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join('\n')]);
+    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: header.length } };
+    for (const r of rows) {
+      const e = toEntry(r);
+      const cells = [e.actor, e.actionLabel, objectName(r.entity, r.before_json, r.after_json), readableChanges(e.changes)];
+      const row = bodyRow(ws, [localStamp(e.at), ...cells]);
+      row.getCell(1).numFmt = 'dd/mm/yyyy hh:mm:ss';
+      row.height = wrappedHeight(['', ...cells], widths);
     }
     return writeExport(ctx.files, ctx.user, `Nhat-ky_${v.from}_${v.to}.xlsx`, async (file) => {
       await wb.xlsx.writeFile(file);

@@ -13,6 +13,7 @@ import { fillDemo } from '../../electron/core/demo';
 import { createCore, type Core } from '../../electron/core/index';
 import { foldVietnamese } from '../../shared/text';
 import { percentile, print, printPercentiles, sample } from './stats';
+import { wordRegisterFigures } from './word-register';
 
 export const TODAY = '2026-11-20';
 
@@ -125,4 +126,7 @@ export async function registerFigures(): Promise<void> {
   print({ name: 'import.registerXlsx.20k_s', value: (performance.now() - t1) / 1000, unit: 's', n: imp.value.imported });
   await fresh.close();
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // Two years' Word register (40,000 rows): time and the writing process's memory.
+  await wordRegisterFigures();
 }

@@ -37,13 +37,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function readXlsx(file: string) {
+/** A cell as the sheet shows it: date cells through their dd/mm/yyyy format, numbers through theirs. */
+function shown(c: ExcelJS.Cell): string {
+  if (c.value instanceof Date) return c.numFmt === 'dd/mm/yyyy' ? c.value.toISOString().slice(0, 10).split('-').reverse().join('/') : `DATE WITHOUT FORMAT ${c.numFmt}`;
+  if (typeof c.value === 'number' && c.numFmt === '00') return String(c.value).padStart(2, '0');
+  return c.text;
+}
+
+async function readXlsx(file: string, sheet = 0) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.worksheets[0]!;
+  const ws = wb.worksheets[sheet]!;
   const rows: string[][] = [];
-  ws.eachRow((r) => rows.push(Array.from({ length: 10 }, (_, i) => r.getCell(i + 1).text)));
-  return { ws, rows };
+  ws.eachRow((r) => rows.push(Array.from({ length: 10 }, (_, i) => shown(r.getCell(i + 1)))));
+  return { wb, ws, rows };
 }
 
 describe('register exports', () => {
@@ -62,8 +69,18 @@ describe('register exports', () => {
     expect(rows.some((row) => row[0] === 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN')).toBe(true);
     expect(rows.some((row) => row[0] === 'Từ ngày 01/01/2025 đến ngày 31/12/2025')).toBe(true);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
-    expect(ws.pageSetup.printTitlesRow).toBe('6:6');
-    expect(ws.getRow(h + 2).getCell(3).font?.name).toBe('Times New Roman');
+    const headerAt = Array.from({ length: 20 }, (_, i) => i + 1).find((n) => ws.getRow(n).getCell(1).value === 'Ngày đến')!;
+    expect(ws.pageSetup.printTitlesRow).toBe(`${headerAt}:${headerAt}`);
+    expect(ws.pageSetup.margins).toMatchObject({ top: 0.79, bottom: 0.79, left: 1.18, right: 0.59 });
+    expect(ws.getRow(headerAt + 1).getCell(3).font?.name).toBe('Times New Roman');
+    // Typed cells: the arrival date a date, the arrival number a number shown with its leading zero.
+    const first = ws.getRow(headerAt + 1);
+    expect(first.getCell(1).value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(first.getCell(2).value).toBe(1);
+    expect(first.getCell(2).numFmt).toBe('00');
+    expect(first.getCell(5).type).toBe(ExcelJS.ValueType.Date);
+    // Row heights: every row carries one, and the two-line subject is taller than a one-line header cell.
+    for (let i = headerAt + 1; i <= headerAt + 30; i++) expect(ws.getRow(i).height).toBeGreaterThan(0);
   });
 
   it('outgoing xlsx: issued and cancelled numbers in order, drafts left out', async () => {
@@ -76,6 +93,13 @@ describe('register exports', () => {
     expect(data.map((d) => d[0])).toEqual(['01/STNMT-VP', '02/BC-STNMT', '03/STNMT-VP', '04/BC-STNMT', '05/STNMT-VP']);
     expect(data[2]![9]).toBe('Hủy số');
     expect(data[1]).toEqual(['02/BC-STNMT', '02/03/2025', 'Báo cáo: Trích yếu văn bản đi số 2', '', 'UBND tỉnh Lạng Sơn', 'VT, VP(PAD)', '3', '', '', '']);
+    const { ws } = await readXlsx(await heldPath(t.core, r));
+    const row = ws.getRow(10);
+    expect(row.getCell(1).value).toBe('02/BC-STNMT');
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
+    expect(row.getCell(7).value).toBe(3);
+    // The outgoing book's own alignment: notation, date, archive line and copies centred; subject and recipients left.
+    expect([1, 2, 3, 5, 6, 7].map((c) => row.getCell(c).alignment?.horizontal)).toEqual(['center', 'center', 'left', 'left', 'center', 'center']);
   });
 
   it('docx: landscape A4, the header row repeated on each page, Times New Roman, every subject', async () => {
@@ -94,6 +118,11 @@ describe('register exports', () => {
     }
     for (let i = 1; i <= 30; i++) expect(xml).toContain(`đợt ${i}<`);
     expect(xml).not.toContain('Năm trước');
+    // The book's cover, then page numbers from the table's page on (none on the cover).
+    expect(xml.indexOf('>SỔ ĐĂNG KÝ VĂN BẢN ĐẾN<')).toBeLessThan(xml.indexOf('>Ngày đến<'));
+    for (const line of ['>Năm: 2025<', '>Từ ngày 01/01/2025 đến ngày 31/12/2025<', '>Từ số 01 đến số 30<', '>Quyển số: 01<']) expect(xml).toContain(line);
+    expect(xml).toContain('<w:titlePg/>');
+    expect(xml).toMatch(/<w:pgNumType w:start="1"/);
     const o = ok(await t.core.call('exports.outgoingRegister', { from: '2025-01-01', to: '2025-12-31', format: 'docx'}));
     expect(o.rows).toBe(5);
   });

@@ -47,11 +47,15 @@ describe('task documents', () => {
     expect(text).toContain('THÔNG BÁO');
     expect(text).toContain('Số:        /TB-STNMT');
     expect(text).toContain('Cao Bằng, ngày      tháng      năm');
-    const headings = [...text.matchAll(/^2\.(\d+)\. (.+)$/gm)].map((m) => m[2]);
+    const headings = [...text.matchAll(/^2\.2\.(\d+)\. (.+)$/gm)].map((m) => m[2]);
     expect(headings).toEqual(unitNames);
-    expect(text).toMatch(/^1\. Nhiệm vụ chung\n1- Yêu cầu các phòng/m);
+    // The notice's own headings: 1. the assessment, 2. the tasks, 2.1 general, 2.2 specific, 2.2.x per unit.
+    expect(text).toMatch(/^1\. Đánh giá kết quả thực hiện nhiệm vụ\n/m);
+    expect(text).toMatch(/^2\. Nhiệm vụ trọng tâm thời gian tới\nĐể hoàn thành tốt/m);
+    expect(text).toMatch(/^2\.1\. Nhiệm vụ chung\n1- Yêu cầu các phòng/m);
+    expect(text).toMatch(/^2\.2\. Nhiệm vụ cụ thể\n2\.2\.1\. /m);
     // Items restart at 1- under each unit; Thanh tra Sở has seven.
-    const tt = text.slice(text.indexOf('2.2. Thanh tra Sở'), text.indexOf('2.3. Phòng Đo đạc'));
+    const tt = text.slice(text.indexOf('2.2.2. Thanh tra Sở'), text.indexOf('2.2.3. Phòng Đo đạc'));
     expect([...tt.matchAll(/^(\d+)- /gm)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     // The deadline is already in the text: not repeated.
     expect(tt).toContain('Tổng cục Môi trường trước 25/6/2021.\n');

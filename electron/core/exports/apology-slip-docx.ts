@@ -3,7 +3,7 @@
  * 04): sent to the applicant when a dossier is late, with the new date.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
 import type { AgencyHeader, SignatureBlock } from './task-types';
 
 export interface ApologySlipDoc {
@@ -23,7 +23,7 @@ export async function writeApologySlipDocx(doc: ApologySlipDoc, path: string): P
   const agency = doc.agency.name;
   await writeDocx(path, `Phiếu xin lỗi và hẹn lại ngày trả kết quả — hồ sơ ${doc.code}`, [
     headerBlocks(doc.agency, { number: null, suffix: `PXL-${doc.agency.abbreviation}` }, doc.date, PORTRAIT_MM),
-    para('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', { bold: true, align: 'center', before: 240, after: 240 }),
+    ...titleBlock('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', []),
     para(`Kính gửi: ${doc.applicantName}`, { align: 'center', after: 240 }),
     para(`Ngày ${formatDateVi(doc.receivedAt)}, ${agency} tiếp nhận giải quyết hồ sơ của ${doc.applicantName} đề nghị giải quyết thủ tục ${doc.procedureName}.`, { indent: true, align: 'justify' }),
     para(`Mã số hồ sơ: ${doc.code}.`, { indent: true }),
@@ -32,7 +32,7 @@ export async function writeApologySlipDocx(doc: ApologySlipDoc, path: string): P
     para(`Lý do: ${doc.reason}`, { indent: true, align: 'justify' }),
     para(`Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ${doc.applicantName}.`, { indent: true, align: 'justify' }),
     para(`${agency} xin lỗi ${doc.applicantName} và sẽ trả kết quả giải quyết hồ sơ vào ngày ${formatDateVi(doc.newDueDate)}.`, { indent: true, align: 'justify' }),
-    para('Xin trân trọng cảm ơn!', { indent: true, after: 240 }),
+    para('Xin trân trọng cảm ơn!', { indent: true, after: 240, keepNext: true }),
     closingBlocks([], doc.signature, PORTRAIT_MM),
   ]);
 }

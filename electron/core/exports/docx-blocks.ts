@@ -8,11 +8,15 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
+  LineRuleType,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -36,28 +40,53 @@ export interface TextOptions {
   align?: 'center' | 'left' | 'right' | 'justify';
   after?: number;
   before?: number;
+  /** A first-line indent: a body paragraph, justified with 6 pt after unless told otherwise. */
   indent?: boolean;
+  /** Kept on the page of what follows (the last line before a signature). */
+  keepNext?: boolean;
 }
 
 const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED };
 
+/** The decree asks at least 6 pt between paragraphs of the body. */
+const BODY_AFTER = 120;
+
 export function para(text: string, o: TextOptions = {}): Paragraph {
   return new Paragraph({
-    alignment: ALIGN[o.align ?? 'left'],
-    spacing: { after: o.after ?? 0, before: o.before ?? 0, line: 288 },
+    alignment: ALIGN[o.align ?? (o.indent ? 'justify' : 'left')],
+    keepNext: o.keepNext ?? false,
+    spacing: { after: o.after ?? (o.indent ? BODY_AFTER : 0), before: o.before ?? 0, line: 288 },
     ...(o.indent ? { indent: { firstLine: convertMillimetersToTwip(10) } } : {}),
     children: [new TextRun({ text, font: FONT, bold: o.bold ?? false, italics: o.italics ?? false, size: (o.size ?? 14) * 2 })],
   });
 }
 
-/** A short rule under a header line, drawn as a centred bottom border on an empty paragraph. */
-function rule(widthMm: number, columnMm: number): Paragraph {
+/**
+ * A short rule under a line, drawn as the bottom border of an empty paragraph
+ * five points high, so it sits directly under the text above it (an empty
+ * paragraph of the body's height would leave a line's gap).
+ */
+export function rule(widthMm: number, columnMm: number, after = 120): Paragraph {
   const side = convertMillimetersToTwip((columnMm - widthMm) / 2);
-  return new Paragraph({ indent: { left: side, right: side }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, spacing: { after: 120 }, children: [] });
+  return new Paragraph({
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
+    spacing: { before: 0, after, line: 100, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 }
 
 function cell(children: Paragraph[], widthTwip: number): TableCell {
-  return new TableCell({ width: { size: widthTwip, type: WidthType.DXA }, borders: noBorders, children });
+  return new TableCell({ width: { size: widthTwip, type: WidthType.DXA }, borders: noBorders, margins: { left: 0, right: 0 }, children });
+}
+
+/** The type in bold capitals, the subject in bold, and the short rule under the subject. */
+export function titleBlock(type: string, subject: string[], before = 240): Paragraph[] {
+  return [
+    para(type, { bold: true, align: 'center', before }),
+    ...subject.map((s) => para(s, { bold: true, align: 'center' })),
+    rule(40, PORTRAIT_MM, 240),
+  ];
 }
 
 export function dateLine(place: string, iso: string | null): string {
@@ -68,25 +97,39 @@ export function dateLine(place: string, iso: string | null): string {
   return `${place}, ngày ${d} tháng ${month} năm ${y}`;
 }
 
-/** Left: parent, agency, number. Right: the national motto and the date line. */
-export function headerBlocks(a: AgencyHeader, notation: { number: number | null; suffix: string } | null, date: string | null, widthMm: number): Table {
-  const left = Math.round(widthMm * 0.42);
-  const right = widthMm - left;
+/** "(Kèm theo Báo cáo số      /BC-STNMT ngày …… tháng …… năm ……)": the number is written when the letter is issued. */
+export function attachmentLine(kind: 'Báo cáo' | 'Công văn', a: AgencyHeader): string {
+  const suffix = kind === 'Báo cáo' ? `BC-${a.abbreviation}` : `${a.abbreviation}-……`;
+  return `(Kèm theo ${kind} số        /${suffix} ngày …… tháng …… năm …… của ${a.name})`;
+}
+
+/**
+ * Left: parent, agency, number. Right: the national motto and the date line.
+ * The left column is wide enough for "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" to wrap
+ * only between words; the right one holds the motto on one line.
+ */
+export function headerBlocks(a: AgencyHeader, notation: { number: number | null; suffix: string } | null, date: string | null, widthMm: number, o: { dateLine?: boolean } = {}): Table {
+  // The two blocks need about 78 + 90 mm: the table reaches 5 mm into the (30 mm) left margin.
+  const outset = widthMm < 200 ? 5 : 0;
+  const left = 78;
+  const right = widthMm + outset - left;
   const leftParas = [
     ...(a.parentName ? [para(a.parentName.toLocaleUpperCase('vi'), { size: 13, align: 'center' })] : []),
     para(a.name.toLocaleUpperCase('vi'), { size: 13, bold: true, align: 'center' }),
-    rule(25, left),
+    rule(25, left, notation ? 120 : 0),
     ...(notation ? [para(`Số: ${notation.number !== null ? formatDocNumber(notation.number) : '       '}/${notation.suffix}`, { size: 13, align: 'center' })] : []),
   ];
   const rightParas = [
     para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true, align: 'center' }),
     para('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true, align: 'center' }),
     rule(55, right),
-    para(dateLine(a.place, date), { size: 14, italics: true, align: 'center' }),
+    ...(o.dateLine === false ? [] : [para(dateLine(a.place, date), { size: 14, italics: true, align: 'center' })]),
   ];
   return new Table({
-    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    width: { size: convertMillimetersToTwip(left + right), type: WidthType.DXA },
     columnWidths: [convertMillimetersToTwip(left), convertMillimetersToTwip(right)],
+    indent: { size: -convertMillimetersToTwip(outset), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     borders: noBorders,
     rows: [new TableRow({ children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
   });
@@ -108,7 +151,8 @@ export function closingBlocks(recipients: string[], s: SignatureBlock, widthMm: 
     width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
     columnWidths: [convertMillimetersToTwip(left), convertMillimetersToTwip(right)],
     borders: noBorders,
-    rows: [new TableRow({ children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
+    // One unbreakable row: the signature never lands on a page of its own.
+    rows: [new TableRow({ cantSplit: true, children: [cell(leftParas, convertMillimetersToTwip(left)), cell(rightParas, convertMillimetersToTwip(right))] })],
   });
 }
 
@@ -133,6 +177,12 @@ export function grid(header: string[], rows: string[][], widthsMm: number[], cen
   });
 }
 
+/** The page number centred at the top from page 2 on (the first page has none). */
+const pageHeaders = () => ({
+  first: new Header({ children: [new Paragraph({})] }),
+  default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })] })] }),
+});
+
 /** A4 with the decree's margins (top/bottom 20 mm, left 30 mm, right 15 mm). */
 export async function writeDocx(file: string, title: string, children: ISectionOptions['children'], landscape = false): Promise<void> {
   const doc = new Document({
@@ -142,11 +192,13 @@ export async function writeDocx(file: string, title: string, children: ISectionO
     sections: [
       {
         properties: {
+          titlePage: true,
           page: {
             size: { width: 11906, height: 16838, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15), header: convertMillimetersToTwip(10) },
           },
         },
+        headers: pageHeaders(),
         children,
       },
     ],

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip } from 'docx';
 import { allBorders, FONT, headerBlocks, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
 import type { AgencyHeader } from './task-types';
-import { bodyRow, headerRow, titleRows } from './xlsx-blocks';
+import { bodyRow, DECREE_MARGINS, headerRow, titleRows, wrappedHeight } from './xlsx-blocks';
 
 export type ListRow = { heading: string; level: 1 | 2 } | { cells: string[] };
 
@@ -34,12 +34,6 @@ function run(text: string, bold: boolean, italics: boolean) {
 function fitted(widthsMm: number[]): number[] {
   const sum = widthsMm.reduce((a, b) => a + b, 0);
   return widthsMm.map((x) => (x * PORTRAIT_MM) / sum);
-}
-
-/** LibreOffice and Excel do not grow rows for wrapped text written by exceljs: estimate the lines. */
-function rowHeight(cells: string[], widths: number[]): number {
-  const lines = cells.map((c, i) => Math.max(1, Math.ceil((c.length * 1.15) / Math.max(1, widths[i] ?? 10))));
-  return Math.max(...lines) * 15;
 }
 
 function tableDocx(t: ListTable): Table {
@@ -94,7 +88,7 @@ export async function writeListXlsx(t: ListTable, path: string): Promise<void> {
   ];
   const headerAt = titles.length + 2;
   const ws = wb.addWorksheet('Danh sách', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerAt}:${headerAt}` },
+    pageSetup: { paperSize: 9, orientation: 'portrait', margins: DECREE_MARGINS, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerAt}:${headerAt}` },
     views: [{ state: 'frozen', ySplit: headerAt }],
   });
   const widths = fitted(t.widthsMm).map((mm) => Math.max(5, Math.round(mm / 1.9)));
@@ -107,7 +101,7 @@ export async function writeListXlsx(t: ListTable, path: string): Promise<void> {
       ws.mergeCells(row.number, 1, row.number, t.header.length);
       row.getCell(1).font = { name: FONT, size: 11, bold: true, italic: r.level === 2 };
     } else {
-      bodyRow(ws, r.cells, false, t.centred).height = rowHeight(r.cells, widths);
+      bodyRow(ws, r.cells, false, t.centred).height = wrappedHeight(r.cells, widths);
     }
   }
   for (const c of t.closing) {
@@ -115,7 +109,7 @@ export async function writeListXlsx(t: ListTable, path: string): Promise<void> {
     ws.mergeCells(row.number, 1, row.number, t.header.length);
     row.getCell(1).font = { name: FONT, size: 11, italic: true };
     row.getCell(1).alignment = { wrapText: true };
-    row.height = rowHeight([c], [widths.reduce((a, b) => a + b, 0)]);
+    row.height = wrappedHeight([c], [widths.reduce((a, b) => a + b, 0)]);
   }
   await wb.xlsx.writeFile(path);
 }

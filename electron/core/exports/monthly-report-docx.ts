@@ -5,7 +5,7 @@
  */
 import type { MonthlyFigures, ReportSettings } from '../../../shared/api/reports';
 import { formatNumberVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
 import type { AgencyHeader } from './task-types';
 
 const n = formatNumberVi;
@@ -56,8 +56,7 @@ export async function writeMonthlyReportDocx(f: MonthlyFigures, agency: AgencyHe
   const subject = `Kết quả thực hiện nhiệm vụ tháng ${month} năm ${year} và kế hoạch công tác ${next}`;
   await writeDocx(path, `Báo cáo ${subject}`, [
     headerBlocks(agency, { number: null, suffix: `BC-${agency.abbreviation}` }, date, PORTRAIT_MM),
-    para('BÁO CÁO', { bold: true, align: 'center', before: 240 }),
-    para(subject, { bold: true, align: 'center', after: 240 }),
+    ...titleBlock('BÁO CÁO', [subject]),
     para('I. Kết quả thực hiện nhiệm vụ trọng tâm', { bold: true }),
     ...focusBlocks(f),
     para(taskSentence(f), { indent: true, align: 'justify' }),
@@ -82,7 +81,8 @@ export async function writeMonthlyReportDocx(f: MonthlyFigures, agency: AgencyHe
     para(`IV. Kế hoạch công tác ${next}`, { bold: true, before: 120 }),
     blank(),
     blank(),
-    para('', { after: 200 }),
+    // The report's closing sentence, kept on the page of the signature.
+    para(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ tháng ${month} năm ${year} và kế hoạch công tác ${next} của ${agency.name}, trân trọng báo cáo${agency.parentName ? ` ${agency.parentName}` : ''}./.`, { indent: true, before: 120, after: 240, keepNext: true }),
     closingBlocks(settings.recipients, { authority: settings.authority, position: settings.position, signerName: settings.signerName }, PORTRAIT_MM),
   ]);
 }

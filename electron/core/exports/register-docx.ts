@@ -1,124 +1,171 @@
 /**
- * Registers as Word: A4 landscape, the decree's margins, Times New Roman, the
- * header row repeated on every page, so the printed book can be signed and
- * closed at year end.
+ * Registers as Word books: A4 landscape, the decree's margins, one section per
+ * calendar year that opens with the cover of Phụ lục IV and numbers its pages
+ * from the table on. The frame (cover, header, page numbers, styles) is made
+ * with docx; the table rows, tens of thousands of them, are written as XML
+ * straight into the zip as a stream, so memory stays flat with the book's size.
  */
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import JSZip from 'jszip';
 import {
   AlignmentType,
-  BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
   WidthType,
   convertMillimetersToTwip,
+  type ISectionOptions,
 } from 'docx';
-import {
-  incomingCells,
-  incomingRegisterColumns,
-  incomingWidths,
-  outgoingCells,
-  outgoingRegisterColumns,
-  outgoingWidths,
-  periodLine,
-  titles,
-  type IncomingRegisterRow,
-  type OutgoingRegisterRow,
-  type RegisterMeta,
-} from './register-types';
+import { allBorders, FONT, LANDSCAPE_MM, rule } from './docx-blocks';
+import { cellText, numbersLine, periodLine, type BookKind, type BookYear, type RegisterMeta } from './register-types';
 
-const FONT = 'Times New Roman';
-/** A4 landscape less the left 30 mm and right 15 mm margins. */
-const CONTENT_WIDTH = convertMillimetersToTwip(297 - 30 - 15);
-type Rows<T> = Iterable<T> | AsyncIterable<T>;
+const MARKER = (i: number) => `@@SO-${i}-DONG@@`;
+/** Rows are handed to the zip in pieces of about this many characters. */
+const PIECE = 64 * 1024;
 
-function line(text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}): Paragraph {
+function line(text: string, o: { bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number; pageBreak?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: o.after ?? 0 },
+    pageBreakBefore: o.pageBreak ?? false,
+    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
     children: [new TextRun({ text, font: FONT, bold: o.bold ?? false, italics: o.italics ?? false, size: (o.size ?? 13) * 2 })],
   });
 }
 
-function cell(text: string, width: number, header: boolean, center: boolean): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+/** Bìa sổ (Phụ lục IV): parent agency and agency, the book's name, year, dates, numbers and volume. */
+function cover(meta: RegisterMeta, title: string, b: BookYear): Paragraph[] {
+  return [
+    ...(meta.parentName ? [line(meta.parentName.toLocaleUpperCase('vi'), { size: 13 })] : []),
+    line(meta.agencyName.toLocaleUpperCase('vi'), { bold: true, size: 13 }),
+    rule(30, LANDSCAPE_MM),
+    line(title, { bold: true, size: 24, before: 2400, after: 600 }),
+    line(`Năm: ${b.year}`, { bold: true, size: 16, after: 360 }),
+    line(periodLine(b), { size: 14, after: 120 }),
+    line(numbersLine(b), { size: 14, after: 120 }),
+    line('Quyển số: 01', { size: 14 }),
+  ];
+}
+
+function widthsTwip<T>(kind: BookKind<T>): number[] {
+  const sum = kind.columns.reduce((a, c) => a + c.mm, 0);
+  return kind.columns.map((c) => Math.floor(convertMillimetersToTwip((c.mm * LANDSCAPE_MM) / sum)));
+}
+
+function section<T>(meta: RegisterMeta, kind: BookKind<T>, b: BookYear, i: number, widths: number[]): ISectionOptions {
+  const headCell = (text: string, w: number) =>
+    new TableCell({
+      width: { size: w, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: FONT, bold: true, size: 22 })] })],
+    });
+  return {
+    properties: {
+      titlePage: true,
+      page: {
+        size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15), header: convertMillimetersToTwip(10) },
+        pageNumbers: { start: 1 },
+      },
+    },
+    headers: {
+      first: new Header({ children: [new Paragraph({})] }),
+      default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
+    },
     children: [
-      new Paragraph({
-        alignment: header || center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text, font: FONT, size: header ? 22 : 22, bold: header })],
+      ...cover(meta, kind.title, b),
+      line(`${kind.title} NĂM ${b.year}`, { bold: true, size: 13, pageBreak: true, after: 120 }),
+      new Table({
+        width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        borders: allBorders,
+        margins: { top: 40, bottom: 40, left: 60, right: 60 },
+        rows: [
+          new TableRow({ tableHeader: true, cantSplit: true, children: kind.columns.map((c, j) => headCell(c.title, widths[j]!)) }),
+          new TableRow({ children: widths.map((w, j) => new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ text: j === 0 ? MARKER(i) : '' })] })) }),
+        ],
       }),
     ],
-  });
+  };
 }
 
-async function writeRegister<T>(
-  file: string,
-  meta: RegisterMeta,
-  kind: 'incoming' | 'outgoing',
-  columns: readonly string[],
-  relWidths: number[],
-  rows: Rows<T>,
-  cells: (r: T) => string[],
-): Promise<{ rows: number }> {
-  const total = relWidths.reduce((a, b) => a + b, 0);
-  const widths = relWidths.map((w) => Math.floor((w / total) * CONTENT_WIDTH));
-  const centered = kind === 'incoming' ? new Set([0, 1, 4, 7]) : new Set([1, 6, 7]);
-  const tableRows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, widths[i]!, true, true)) }),
-  ];
-  for await (const r of rows) {
-    tableRows.push(new TableRow({ cantSplit: true, children: cells(r).map((t, i) => cell(t, widths[i]!, false, centered.has(i))) }));
+/** Characters XML 1.0 cannot hold: a pasted control character would make Word refuse the file. */
+const xmlSafe = (c: string) => {
+  const n = c.charCodeAt(0);
+  return n >= 0x20 ? n !== 0xfffe && n !== 0xffff : n === 0x09 || n === 0x0a || n === 0x0d;
+};
+const escape = (s: string) => [...s].filter(xmlSafe).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** One table row as WordprocessingML; the run takes the document's default font (Times New Roman 11). */
+function rowXml<T>(kind: BookKind<T>, widths: number[], r: T): string {
+  const cells = kind.cells(r);
+  let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+  kind.columns.forEach((c, j) => {
+    const runs = cellText(cells[j] ?? null, c)
+      .split('\n')
+      .map((t) => `<w:t xml:space="preserve">${escape(t)}</w:t>`)
+      .join('<w:br/>');
+    xml += `<w:tc><w:tcPr><w:tcW w:w="${widths[j]}" w:type="dxa"/></w:tcPr><w:p>${c.centred ? '<w:pPr><w:jc w:val="center"/></w:pPr>' : ''}<w:r>${runs}</w:r></w:p></w:tc>`;
+  });
+  return `${xml}</w:tr>`;
+}
+
+/** document.xml cut around each book's marker row: pieces[i] comes before book i's rows, the last after all. */
+function cutAtMarkers(xml: string, books: number): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (let i = 0; i < books; i++) {
+    const m = xml.indexOf(MARKER(i), at);
+    const start = Math.max(xml.lastIndexOf('<w:tr>', m), xml.lastIndexOf('<w:tr ', m));
+    const end = xml.indexOf('</w:tr>', m) + '</w:tr>'.length;
+    if (m < 0 || start < at) throw new Error('Khung sổ Word không có dòng đánh dấu.');
+    pieces.push(xml.slice(at, start));
+    at = end;
   }
-  const b = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const doc = new Document({
+  pieces.push(xml.slice(at));
+  return pieces;
+}
+
+export async function writeBookDocx<T>(file: string, meta: RegisterMeta, kind: BookKind<T>, rows: AsyncIterable<T>): Promise<{ rows: number }> {
+  const widths = widthsTwip(kind);
+  const frame = new Document({
     creator: 'Văn thư',
-    title: `${titles[kind]} ${periodLine(meta)}`,
-    styles: { default: { document: { run: { font: FONT, size: 26 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, // A4 in twips
-            margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
-            },
-          },
-        },
-        children: [
-          line(meta.parentName.toLocaleUpperCase('vi'), { size: 12 }),
-          line(meta.agencyName.toLocaleUpperCase('vi'), { bold: true, size: 12, after: 240 }),
-          line(titles[kind], { bold: true, size: 16 }),
-          line(periodLine(meta), { italics: true, size: 13, after: 240 }),
-          new Table({
-            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-            columnWidths: widths,
-            borders: { top: b, bottom: b, left: b, right: b, insideHorizontal: b, insideVertical: b },
-            rows: tableRows,
-          }),
-        ],
-      },
-    ],
+    title: `${kind.title} ${periodLine(meta)}`,
+    styles: { default: { document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 0 } } } } },
+    sections: meta.books.map((b, i) => section(meta, kind, b, i, widths)),
   });
-  fs.writeFileSync(file, await Packer.toBuffer(doc));
-  return { rows: tableRows.length - 1 };
-}
-
-export function writeIncomingRegisterDocx(file: string, meta: RegisterMeta, rows: Rows<IncomingRegisterRow>) {
-  return writeRegister(file, meta, 'incoming', incomingRegisterColumns, incomingWidths, rows, incomingCells);
-}
-
-export function writeOutgoingRegisterDocx(file: string, meta: RegisterMeta, rows: Rows<OutgoingRegisterRow>) {
-  return writeRegister(file, meta, 'outgoing', outgoingRegisterColumns, outgoingWidths, rows, outgoingCells);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(frame));
+  const pieces = cutAtMarkers(await zip.file('word/document.xml')!.async('string'), meta.books.length);
+  let n = 0;
+  // Bytes, not strings: JSZip would take a string chunk as binary, one byte per character.
+  async function* body(): AsyncGenerator<Buffer> {
+    let book = 0;
+    let buf = pieces[0]!;
+    for await (const r of rows) {
+      const year = kind.year(r);
+      while (book < meta.books.length - 1 && meta.books[book]!.year < year) buf += pieces[++book]!;
+      buf += rowXml(kind, widths, r);
+      n++;
+      if (buf.length >= PIECE) {
+        yield Buffer.from(buf, 'utf8');
+        buf = '';
+      }
+    }
+    while (book < meta.books.length - 1) buf += pieces[++book]!;
+    yield Buffer.from(buf + pieces[meta.books.length]!, 'utf8');
+  }
+  zip.file('word/document.xml', Readable.from(body()));
+  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } }), fs.createWriteStream(file));
+  return { rows: n };
 }

@@ -1,42 +1,29 @@
 /**
  * Registers as Excel, written by exceljs's streaming writer: a year of a
  * department is ~20,000 rows and must not be held in memory as a workbook.
- * Dates and numbers are written as text as they are printed in the book
- * (05/09/2022, 01): the register is for reading and printing, and text
- * cannot be shifted by a PC's date settings.
+ * One sheet per calendar year (a book each). Dates are date cells shown
+ * dd/mm/yyyy (stored as UTC midnight, so no PC time zone moves them),
+ * numbers are numbers with the book's leading zero as a number format, and
+ * every row gets a height for its wrapped text, since neither LibreOffice
+ * nor Excel grows a row written with a fixed layout.
  */
 import ExcelJS from 'exceljs';
-import {
-  incomingCells,
-  incomingRegisterColumns,
-  incomingWidths,
-  outgoingCells,
-  outgoingRegisterColumns,
-  outgoingWidths,
-  periodLine,
-  titles,
-  type IncomingRegisterRow,
-  type OutgoingRegisterRow,
-  type RegisterMeta,
-} from './register-types';
+import { DECREE_MARGINS, excelWidth, utcDate, wrappedHeight } from './xlsx-blocks';
+import { cellText, numbersLine, periodLine, type BookCell, type BookKind, type BookYear, type RegisterMeta } from './register-types';
 
 const FONT = 'Times New Roman';
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
-type Rows<T> = Iterable<T> | AsyncIterable<T>;
+/** Title lines above the table; the header row comes after them and a blank line. */
+const HEADER_ROW = 8;
 
-async function writeRegister<T>(
-  file: string,
-  meta: RegisterMeta,
-  kind: 'incoming' | 'outgoing',
-  columns: readonly string[],
-  widths: number[],
-  rows: Rows<T>,
-  cells: (r: T) => string[],
-): Promise<{ rows: number }> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Văn thư';
-  const ws = wb.addWorksheet(kind === 'incoming' ? 'Sổ văn bản đến' : 'Sổ văn bản đi', {
+function value(c: BookCell): ExcelJS.CellValue {
+  if (c === null || typeof c === 'string' || typeof c === 'number') return c ?? '';
+  return c.date ? utcDate(c.date) : '';
+}
+
+function addSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, meta: RegisterMeta, kind: BookKind<T>, b: BookYear, widths: number[]) {
+  const ws = wb.addWorksheet(`${kind.sheetName} ${b.year}`, {
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
@@ -44,54 +31,71 @@ async function writeRegister<T>(
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '6:6',
+      margins: DECREE_MARGINS,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
-    views: [{ state: 'frozen', ySplit: 6 }],
+    headerFooter: { oddHeader: '&C&"Times New Roman"&13&P', differentFirst: false },
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
-  ws.columns = widths.map((width) => ({ width }));
-  const last = String.fromCharCode(64 + columns.length);
+  ws.columns = kind.columns.map((c, i) => ({ width: widths[i]!, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  const last = kind.columns.length;
   const head = (text: string, font: Partial<ExcelJS.Font>) => {
     const row = ws.addRow([text]);
-    ws.mergeCells(`A${row.number}:${last}${row.number}`);
+    ws.mergeCells(row.number, 1, row.number, last);
     row.getCell(1).font = { name: FONT, size: 12, ...font };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
     row.commit();
   };
   head(meta.parentName.toLocaleUpperCase('vi'), {});
   head(meta.agencyName.toLocaleUpperCase('vi'), { bold: true });
-  head(titles[kind], { bold: true, size: 14 });
-  head(periodLine(meta), { italic: true });
+  head(kind.title, { bold: true, size: 14 });
+  head(`Năm: ${b.year}`, { bold: true });
+  head(periodLine(b), { italic: true });
+  head(`${numbersLine(b)} — Quyển số: 01`, { italic: true });
   ws.addRow([]).commit();
-  const header = ws.addRow([...columns]);
-  header.height = 32;
+  const header = ws.addRow(kind.columns.map((c) => c.title));
+  header.height = wrappedHeight(kind.columns.map((c) => c.title), widths, 1.15);
   header.eachCell((c) => {
     c.font = { name: FONT, size: 11, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = border;
   });
   header.commit();
+  return ws;
+}
 
+export async function writeBookXlsx<T>(file: string, meta: RegisterMeta, kind: BookKind<T>, rows: AsyncIterable<T>): Promise<{ rows: number }> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Văn thư';
+  const widths = kind.columns.map((c) => excelWidth(c.mm));
+  let book = 0;
+  let ws = addSheet(wb, meta, kind, meta.books[0]!, widths);
   let n = 0;
   for await (const r of rows) {
-    const row = ws.addRow(cells(r));
-    row.eachCell({ includeEmpty: true }, (c, col) => {
+    const year = kind.year(r);
+    while (book < meta.books.length - 1 && meta.books[book]!.year < year) {
+      ws.commit();
+      ws = addSheet(wb, meta, kind, meta.books[++book]!, widths);
+    }
+    const cells = kind.cells(r);
+    const row = ws.addRow(cells.map(value));
+    row.height = wrappedHeight(cells.map((c, i) => cellText(c, kind.columns[i]!)), widths);
+    row.eachCell({ includeEmpty: true }, (c, i) => {
+      const column = kind.columns[i - 1]!;
       c.font = { name: FONT, size: 11 };
-      c.alignment = { vertical: 'top', wrapText: true, horizontal: col <= 2 || col === 5 || col === 8 ? 'center' : 'left' };
+      c.alignment = { vertical: 'top', wrapText: true, horizontal: column.centred ? 'center' : 'left' };
       c.border = border;
+      if (cells[i - 1] !== null && typeof cells[i - 1] === 'object') c.numFmt = 'dd/mm/yyyy';
+      else if (column.numFmt && typeof cells[i - 1] === 'number') c.numFmt = column.numFmt;
     });
     row.commit();
     n++;
   }
+  while (book < meta.books.length - 1) {
+    ws.commit();
+    ws = addSheet(wb, meta, kind, meta.books[++book]!, widths);
+  }
   ws.commit();
   await wb.commit();
   return { rows: n };
-}
-
-export function writeIncomingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<IncomingRegisterRow>): Promise<{ rows: number }> {
-  return writeRegister(file, meta, 'incoming', incomingRegisterColumns, incomingWidths, rows, incomingCells);
-}
-
-export function writeOutgoingRegisterXlsx(file: string, meta: RegisterMeta, rows: Rows<OutgoingRegisterRow>): Promise<{ rows: number }> {
-  return writeRegister(file, meta, 'outgoing', outgoingRegisterColumns, outgoingWidths, rows, outgoingCells);
 }

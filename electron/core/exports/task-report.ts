@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '../../../shared/dates';
-import { grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
+import { attachmentLine, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
 import { taskStatusColumns, type TaskReportDoc } from './task-types';
 import { bodyRow, headerRow, landscapePage, titleRows as titleLines, utcDate } from './xlsx-blocks';
 
@@ -62,7 +62,10 @@ export async function writeTaskReportDocx(doc: TaskReportDoc, path: string): Pro
     `${TITLE} ${period}`,
     [
       headerBlocks(doc.agency, null, doc.asOf, LANDSCAPE_MM),
-      para(TITLE, { bold: true, align: 'center', before: 240 }),
+      // Figures sent with a report: titled as its appendix.
+      para('PHỤ LỤC', { bold: true, align: 'center', before: 240 }),
+      para(TITLE, { bold: true, align: 'center' }),
+      para(attachmentLine('Báo cáo', doc.agency), { italics: true, align: 'center' }),
       para(period, { italics: true, align: 'center' }),
       para(asOf, { italics: true, align: 'center', after: 200 }),
       para('I. Số lượng nhiệm vụ theo đơn vị', { bold: true, after: 100 }),

@@ -7,8 +7,12 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 export type TitleLine = [string, Partial<ExcelJS.Font>];
 
+/** The decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm) in inches, as Excel keeps them. */
+export const DECREE_MARGINS = { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 };
+
 export const landscapePage = (headerRowNumber: number): Partial<ExcelJS.PageSetup> => ({
   paperSize: 9,
+  margins: DECREE_MARGINS,
   orientation: 'landscape',
   fitToPage: true,
   fitToWidth: 1,
@@ -53,4 +57,21 @@ export function bodyRow(ws: ExcelJS.Worksheet, values: (string | number | Date)[
 export function utcDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Millimetres on the page as Excel's column width (characters of the default font). */
+export const excelWidth = (mm: number) => Math.max(5, Math.round((mm / 1.9) * 10) / 10);
+
+/**
+ * Row height in points for wrapped 11 pt text. LibreOffice and Excel do not
+ * grow a row for text written by exceljs, so the lines are counted here: a
+ * column of width w holds about w characters of Times New Roman (a little
+ * less, since lines break at spaces), and each "\n" starts a line.
+ */
+export function wrappedHeight(texts: string[], widths: number[], boldFactor = 1): number {
+  const lines = texts.map((t, i) => {
+    const perLine = Math.max(1, ((widths[i] ?? 10) * 1.3) / boldFactor - 1);
+    return t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  });
+  return Math.ceil(Math.max(1, ...lines) * 14.5 + 3);
 }

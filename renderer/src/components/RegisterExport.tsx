@@ -13,8 +13,10 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // The incoming side prints two books: the register, and the follow-up of what was given to be handled.
+  const [book, setBook] = useState<'register' | 'followUp'>('register');
   const title = kind === 'incoming' ? 'sổ văn bản đến' : 'sổ văn bản đi';
-  const method = kind === 'incoming' ? 'exports.incomingRegister' : 'exports.outgoingRegister';
+  const method = kind === 'outgoing' ? 'exports.outgoingRegister' : book === 'followUp' ? 'exports.incomingFollowUp' : 'exports.incomingRegister';
   useEffect(
     () =>
       onEvent((e) => {
@@ -38,8 +40,17 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
     <div className="overlay" onMouseDown={onClose}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label={`In ${title}`} onMouseDown={(e) => e.stopPropagation()}>
         <h2>In {title}</h2>
-        <p className="muted">Theo mẫu Nghị định 30/2020/NĐ-CP: khổ A4 ngang, tiêu đề cột lặp lại trên mỗi trang.</p>
+        <p className="muted">Theo mẫu Nghị định 30/2020/NĐ-CP: mỗi năm một quyển có bìa, khổ A4 ngang, tiêu đề cột lặp lại trên mỗi trang.</p>
         <div className="inline">
+          {kind === 'incoming' ? (
+            <label>
+              Sổ{' '}
+              <select value={book} onChange={(e) => setBook(e.target.value as 'register' | 'followUp')} aria-label="Sổ cần in">
+                <option value="register">Sổ đăng ký văn bản đến</option>
+                <option value="followUp">Sổ theo dõi giải quyết văn bản đến</option>
+              </select>
+            </label>
+          ) : null}
           <label>Từ ngày <DateInput label="Từ ngày xuất" value={from} onChange={setFrom} /></label>
           <label>Đến ngày <DateInput label="Đến ngày xuất" value={to} onChange={setTo} /></label>
           <label>

@@ -6,25 +6,15 @@
 import { useState } from 'react';
 import type { Output } from '../../../shared/api/index';
 import { importFields } from '../../../shared/api/imports';
+import { registerFieldLabels } from '../../../shared/documents/field-labels';
 import { call, uploadFile } from '../api/client';
 
 type Report = Output<'imports.registerXlsx'>;
 type Kind = 'incoming' | 'outgoing' | 'tthc';
 
 const fieldLabels: Record<string, string> = {
-  arrivalDate: 'Ngày đến',
-  arrivalNumber: 'Số đến',
-  senderName: 'Tác giả',
-  notation: 'Số, ký hiệu',
-  documentDate: 'Ngày văn bản',
-  subject: 'Trích yếu',
-  recipientText: 'Đơn vị hoặc người nhận',
-  recipientsText: 'Nơi nhận',
-  signerName: 'Người ký',
+  ...registerFieldLabels,
   keptBy: 'Bản lưu',
-  copies: 'Số lượng bản',
-  transferDate: 'Ngày chuyển',
-  note: 'Ghi chú',
   code: 'Mã hồ sơ',
   procedure: 'Thủ tục',
   field: 'Lĩnh vực',

@@ -8,6 +8,7 @@ import { call, fetchValue } from '../api/client';
 import { Attachments } from '../components/Attachments';
 import { DeleteButton } from '../components/DeleteButton';
 import { Field, FormMessage, useFormErrors } from '../components/form';
+import { HandlingSlipButton } from './HandlingSlipButton';
 
 interface Props {
   id: number;
@@ -58,6 +59,7 @@ export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
           <div key={k}><dt>{k}</dt><dd className={k === 'Tình trạng' && doc.overdue ? 'overdue' : undefined}>{v}</dd></div>
         ))}
       </dl>
+      <HandlingSlipButton id={doc.id} />
       <AssignForm doc={doc} units={units} onDone={refresh} />
       {doc.leadUnit ? <FollowUpTask doc={doc} /> : null}
       {!doc.completedAt ? <CompleteForm doc={doc} onDone={refresh} /> : null}
