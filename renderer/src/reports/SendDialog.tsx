@@ -4,6 +4,7 @@ import type { Unit } from '../../../shared/api/units';
 import { call, fetchValue, saveFile } from '../api/client';
 import type { FileHandle } from '../../../shared/api/files';
 import { exportFile } from '../components/exportFile';
+import { Dialog } from '../components/Dialog';
 
 export function SendDialog({ files: handles, subject: initialSubject, onClose }: { files: FileHandle[]; subject: string; onClose: () => void }) {
   const files = handles.map((h) => ({ fileId: h.fileId }));
@@ -34,8 +35,7 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
     setMessage(r.ok ? `Đã đưa vào hộp thư đi (gửi tới ${r.value.to.join(', ')}); thư sẽ tự gửi khi có mạng.` : (r.error.fields[0]?.message ?? r.error.message));
   }
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Gửi tệp" onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog label="Gửi tệp" onClose={onClose}>
         <h2>Gửi lên cấp trên</h2>
         <p className="muted">Tệp gửi: {names}</p>
         <fieldset className="checks">
@@ -56,7 +56,6 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
           <button type="button" onClick={() => void zip()}>Đóng gói .zip</button>
           <button type="button" onClick={onClose}>Đóng</button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
