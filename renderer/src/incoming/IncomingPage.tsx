@@ -11,6 +11,7 @@ import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
 import { hashQuery } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
+import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
@@ -55,16 +56,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault();
-        setPanel({ kind: 'form' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAltKey('n', () => setPanel({ kind: 'form' }), may('incoming.register'));
   useEffect(() => {
     if (open) setPanel({ kind: 'detail', id: open.id });
   }, [open]);
