@@ -174,6 +174,8 @@ describe('outgoing register in the browser', () => {
     await form.getByRole('button', { name: 'Lưu dự thảo' }).click();
     const detail = page.getByRole('complementary', { name: 'Chi tiết văn bản đi' });
     await detail.getByRole('button', { name: 'Cấp số' }).click();
+    // Issuing a number cannot be undone: the app asks first, in its own dialog.
+    await page.getByRole('dialog', { name: /Cấp số cho/ }).getByRole('button', { name: 'Cấp số' }).click();
     await detail.getByRole('status').filter({ hasText: 'Đã cấp số: 01/BC-STNMT' }).waitFor();
     await page.getByRole('table', { name: 'Sổ văn bản đi' }).getByRole('cell', { name: '01/BC-STNMT' }).waitFor();
     await page.screenshot({ path: screenshotPath('outgoing-list'), fullPage: true });
