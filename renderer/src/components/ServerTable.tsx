@@ -171,8 +171,10 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
         )}
       </div>
       <div className="table-foot">
-        {p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
-        {p.loading ? ' — đang tải…' : ''}
+        <span>
+          {p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
+          {p.loading ? ' — đang tải…' : ''}
+        </span>
         {p.storageKey ? (
           <span className="column-chooser">
             <button type="button" className="link" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>Cột hiển thị…</button>

@@ -7,7 +7,9 @@ export function useEscape(onClose: () => void) {
   close.current = onClose;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) close.current();
+      // In a field with suggestions, Esc belongs to the field (closing its list), never to the form.
+      const inCombo = e.target instanceof Element && e.target.closest('[role=combobox]');
+      if (e.key === 'Escape' && !e.defaultPrevented && !inCombo) close.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
