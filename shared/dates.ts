@@ -32,26 +32,27 @@ export function formatNumberVi(n: number): string {
   return new Intl.NumberFormat('vi-VN').format(n);
 }
 
+/** Day, month and year as typed (5/9/2022, 05-09-2022, 05.09.2022, 05092022, 5/9, ISO), whether or not such a day exists. */
+export function splitDateVi(text: string, today: string): { d: number; m: number; y: number } | null {
+  const t = text.trim();
+  let g = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (g) return { d: Number(g[3]), m: Number(g[2]), y: Number(g[1]) };
+  if ((g = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(t))) {
+    const y = g[3] ? Number(g[3]) + (g[3].length === 2 ? 2000 : 0) : Number(today.slice(0, 4));
+    return { d: Number(g[1]), m: Number(g[2]), y };
+  }
+  if ((g = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) return { d: Number(g[1]), m: Number(g[2]), y: Number(g[3]) };
+  return null;
+}
+
 /**
  * A date typed the Vietnamese way, day first: 5/9/2022, 05-09-2022, 05.09.2022,
  * 05092022, or 5/9 (this year, from `today`). ISO text passes through. null if
  * it is not a real date.
  */
 export function parseDateVi(text: string, today: string): string | null {
-  const t = text.trim();
-  if (isIsoDate(t)) return t;
-  let d: number, m: number, y: number;
-  let g = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(t);
-  if (g) {
-    d = Number(g[1]);
-    m = Number(g[2]);
-    y = g[3] ? Number(g[3]) : Number(today.slice(0, 4));
-    if (g[3]?.length === 2) y += 2000;
-  } else if ((g = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) {
-    d = Number(g[1]);
-    m = Number(g[2]);
-    y = Number(g[3]);
-  } else return null;
-  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const p = splitDateVi(text, today);
+  if (!p) return null;
+  const iso = `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }

@@ -3,7 +3,7 @@
  * API's errors can be shown under the form field as they are.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isIsoDate, splitDateVi } from './dates';
 
 function missingOrWrong(label: string, kind: string) {
   return (iss: { input?: unknown }) =>
@@ -33,16 +33,33 @@ export function optionalText(label: string, max = 2000) {
     .transform((v) => (v ? v : null));
 }
 
+/**
+ * Why a typed date is refused, null if it is a real date: a day that does not
+ * exist is named ("ngày 31/02/2026 không có"), anything else gets the form to type.
+ */
+export function dateProblem(label: string, text: string, today: string): string | null {
+  const p = splitDateVi(text, today);
+  if (!p) return `${label}: nhập dạng ngày/tháng/năm, ví dụ 05/09/2022.`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const iso = `${p.y}-${two(p.m)}-${two(p.d)}`;
+  return isIsoDate(iso) ? null : `${label}: ngày ${two(p.d)}/${two(p.m)}/${p.y} không có.`;
+}
+
+const isoProblem = (label: string) => (iss: { input?: unknown }) =>
+  typeof iss.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iss.input)
+    ? (dateProblem(label, iss.input, iss.input) ?? '')
+    : `${label} phải là ngày hợp lệ dạng YYYY-MM-DD.`;
+
 export function isoDate(label: string) {
   return z
     .string({ error: missingOrWrong(label, 'ngày dạng YYYY-MM-DD') })
-    .refine(isIsoDate, `${label} phải là ngày hợp lệ dạng YYYY-MM-DD.`);
+    .refine(isIsoDate, { error: isoProblem(label) });
 }
 
 export function optionalIsoDate(label: string) {
   return z
     .string({ error: `${label} phải là ngày dạng YYYY-MM-DD.` })
-    .refine((v) => v === '' || isIsoDate(v), `${label} phải là ngày hợp lệ dạng YYYY-MM-DD.`)
+    .refine((v) => v === '' || isIsoDate(v), { error: isoProblem(label) })
     .nullish()
     .transform((v) => (v ? v : null));
 }

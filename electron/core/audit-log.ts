@@ -4,6 +4,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { contracts, isMethodName } from '../../shared/api/index';
 import type { AuditEntry } from '../../shared/api/audit';
 import { visibleAudit } from './access';
+import { actionText, entityLabels, labelledChanges, recordLabel } from './audit-labels';
 import type { CallContext, HandlerMap } from './context';
 import { writeExport } from './file-store';
 import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './exports/xlsx-blocks';
@@ -31,38 +32,55 @@ function query(ctx: CallContext, f: Filters) {
   return q;
 }
 
-const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown> | null) : null) ?? {};
 
-export function changesOf(beforeJson: string | null, afterJson: string | null): AuditEntry['changes'] {
-  const before = (beforeJson ? JSON.parse(beforeJson) : {}) as Record<string, unknown>;
-  const after = (afterJson ? JSON.parse(afterJson) : {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return fields
-    .filter((k) => k !== 'updatedAt' && JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
-    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+/** Who acted, by name: a user's full name, or what the app itself was doing. */
+const systemActors: Record<string, string> = { system: 'Hệ thống', 'hop-thu-di': 'Hộp thư đi (tự gửi)' };
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
 }
 
-function toEntry(r: { id: number; at: string; actor: string; action: string; entity: string; entity_id: number | null; before_json: string | null; after_json: string | null }): AuditEntry {
+function toEntry(r: Row): AuditEntry {
+  const before = parse(r.before_json);
+  const after = parse(r.after_json);
   return {
     id: r.id,
     at: r.at,
     actor: r.actor,
+    actorName: r.actor_name ?? systemActors[r.actor] ?? r.actor,
     action: r.action,
-    actionLabel: isMethodName(r.action) ? contracts[r.action].summary : r.action,
+    actionLabel: isMethodName(r.action) ? actionText(contracts[r.action].summary) : r.action,
     entity: r.entity,
+    entityLabel: entityLabels[r.entity] ?? r.entity,
     entityId: r.entity_id,
-    changes: changesOf(r.before_json, r.after_json),
+    record: recordLabel(r.entity, r.entity_id, before, after),
+    changes: labelledChanges(r.entity, before, after),
   };
+}
+
+function rowsOf(ctx: CallContext, f: Filters) {
+  return query(ctx, f)
+    .leftJoin('users as u', 'u.username', 'a.actor')
+    .select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before_json', 'a.after_json']);
 }
 
 export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
   async 'audit.list'(ctx, v) {
     const total = await query(ctx, v).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query(ctx, v).selectAll().orderBy('id', 'desc').limit(v.pageSize).offset((v.page - 1) * v.pageSize).execute();
+    const rows = await rowsOf(ctx, v).orderBy('a.id', 'desc').limit(v.pageSize).offset((v.page - 1) * v.pageSize).execute();
     return { items: rows.map(toEntry), total: Number(total.n) };
   },
   async 'exports.audit'(ctx, v) {
-    const rows = await query(ctx, v).selectAll().orderBy('id').execute();
+    const rows = await rowsOf(ctx, v).orderBy('a.id').execute();
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Văn thư';
     const ws = wb.addWorksheet('Nhật ký', { pageSetup: landscapePage(4), views: [{ state: 'frozen', ySplit: 4 }] });
@@ -74,7 +92,7 @@ export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
     ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: header.length } };
     for (const r of rows) {
       const e = toEntry(r);
-      const cells = [e.actor, e.actionLabel, objectName(r.entity, r.before_json, r.after_json), readableChanges(e.changes)];
+      const cells = [e.actorName, e.actionLabel, objectName(r.entity, r.before_json, r.after_json), readableChanges(e.changes)];
       const row = bodyRow(ws, [localStamp(e.at), ...cells]);
       row.getCell(1).numFmt = 'dd/mm/yyyy hh:mm:ss';
       row.height = wrappedHeight(['', ...cells], widths);

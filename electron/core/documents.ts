@@ -91,3 +91,12 @@ export function defaultPeriod(today: string, from: string | null, to: string | n
   const y = today.slice(0, 4);
   return { from: from ?? (to ? '0000-01-01' : `${y}-01-01`), to: to ?? (from ? '9999-12-31' : `${y}-12-31`) };
 }
+
+/**
+ * A register's number and date are its record of what arrived or went when:
+ * they are corrected only with a reason, which the audit log keeps with the change.
+ */
+export function correctionReason(changed: string[], reason: string | null | undefined): string | null {
+  if (changed.length && !reason) throw fieldError('VALIDATION', 'reason', `Sửa ${changed.join(' và ')} đã vào sổ cần ghi lý do sửa.`);
+  return reason ?? null;
+}

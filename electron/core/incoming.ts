@@ -21,7 +21,7 @@ import { formatDocNumber, parseNotation } from '../../shared/documents/notation'
 import { foldVietnamese } from '../../shared/text';
 import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
+import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
 export function toIncoming(r: IncomingRow, coordinators: { id: number; name: string }[], today: string): Incoming {
   const status = incomingStatus({ deadline: r.deadline, completedAt: r.completed_at, leadUnitId: r.lead_unit_id, assignedAt: r.assigned_at }, today);
@@ -115,7 +115,7 @@ async function senderUnit(ctx: CallContext, senderUnitId: number | null, senderN
   return u?.id ?? null;
 }
 
-async function audit(ctx: CallContext, id: number, before: Incoming | null, after: Incoming) {
+async function audit(ctx: CallContext, id: number, before: Incoming | null, after: Incoming & { correctionReason?: string }) {
   await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
 }
 
@@ -214,6 +214,14 @@ export const incomingHandlers: Handlers = {
       throw fieldError('VALIDATION', 'secrecy', 'Không đổi được văn bản thường thành văn bản mật (hoặc ngược lại) sau khi vào sổ: hai loại dùng hai sổ riêng.');
     if (input.registerId !== undefined && input.registerId !== null && input.registerId !== before.registerId)
       throw fieldError('VALIDATION', 'registerId', 'Không chuyển được văn bản sang sổ khác sau khi đã cấp số đến.');
+    const renumbered = input.arrivalNumber !== undefined && input.arrivalNumber !== before.arrivalNumber;
+    const redated = input.arrivalDate !== undefined && input.arrivalDate !== before.arrivalDate;
+    const reason = correctionReason([...(renumbered ? ['số đến'] : []), ...(redated ? ['ngày đến'] : [])], input.reason);
+    if (renumbered) {
+      if (await arrivalNumberTaken(ctx.db, before.registerId, before.year, input.arrivalNumber!))
+        throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber!)} năm ${before.year} đã có trong ${before.registerName}.`);
+      patch.arrival_number = input.arrivalNumber!;
+    }
     set('arrival_date', input.arrivalDate);
     set('document_date', input.documentDate);
     set('subject', input.subject);
@@ -242,7 +250,7 @@ export const incomingHandlers: Handlers = {
     }
     const after = await loadIncoming(ctx, before.id);
     await reindexIncoming(ctx, after);
-    await audit(ctx, before.id, before, after);
+    await audit(ctx, before.id, before, reason ? { ...after, correctionReason: reason } : after);
     return after;
   },
 

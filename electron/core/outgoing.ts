@@ -19,7 +19,7 @@ import { composeNotation, formatDocNumber } from '../../shared/documents/notatio
 import { foldVietnamese } from '../../shared/text';
 import { visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { checkDocumentType, checkUnits, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
+import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
 /** "Lưu: VT, NKS(PAD)." — the clerk's copy, then the drafting unit's with the drafter's initials. */
 export function archiveLine(unitAbbr: string | null, initials: string | null): string {
@@ -71,7 +71,7 @@ export async function loadOutgoing(ctx: CallContext, id: number): Promise<Outgoi
   return toOutgoing(row, rec.get(id) ?? [], rep.get(id) ?? []);
 }
 
-async function audit(ctx: CallContext, id: number, before: Outgoing | null, after: Outgoing) {
+async function audit(ctx: CallContext, id: number, before: Outgoing | null, after: Outgoing & { correctionReason?: string }) {
   await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outgoing', entityId: id, before, after });
 }
 
@@ -167,10 +167,16 @@ export const outgoingHandlers: Handlers = {
       throw fieldError('VALIDATION', 'registerId', 'Không chuyển được văn bản sang sổ khác.');
     if (input.secrecy !== undefined && !!input.secrecy !== !!before.secrecy)
       throw fieldError('VALIDATION', 'secrecy', 'Văn bản mật và văn bản thường dùng hai sổ riêng: hãy tạo văn bản mới.');
+    const redated = input.issueDate !== undefined && input.issueDate !== before.issueDate;
+    if (redated && !issued) throw fieldError('VALIDATION', 'issueDate', 'Văn bản chưa cấp số: ngày ban hành được ghi khi cấp số.');
+    if (redated && yearOf(input.issueDate!) !== before.year)
+      throw fieldError('VALIDATION', 'issueDate', `Số ${before.notation} thuộc sổ năm ${before.year}: không đổi được ngày ban hành sang năm khác. Hãy hủy số và cấp số mới.`);
+    const reason = correctionReason(redated ? ['ngày ban hành'] : [], input.reason);
     const patch: Partial<Omit<OutgoingTable, 'id'>> = { updated_at: ctx.now() };
     const set = <K extends keyof Omit<OutgoingTable, 'id'>>(k: K, v: OutgoingTable[K] | undefined) => {
       if (v !== undefined) patch[k] = v;
     };
+    if (redated) patch.issue_date = input.issueDate!;
     if (input.documentType !== undefined) patch.document_type = checkDocumentType(input.documentType) as string;
     if (input.draftingUnitId) await checkUnits(ctx, [input.draftingUnitId], 'draftingUnitId', 'Đơn vị soạn thảo');
     set('drafting_unit_id', input.draftingUnitId);
@@ -196,7 +202,7 @@ export const outgoingHandlers: Handlers = {
     await ctx.db.updateTable('outgoing').set(patch).where('id', '=', before.id).execute();
     const after = await loadOutgoing(ctx, before.id);
     await reindexOutgoing(ctx, after);
-    await audit(ctx, before.id, before, after);
+    await audit(ctx, before.id, before, reason ? { ...after, correctionReason: reason } : after);
     return after;
   },
 

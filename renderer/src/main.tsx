@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { installVietnameseMessages } from '../../shared/locale';
 import { App } from './app/App';
 import { AuthGate } from './auth/AuthGate';
+import { AskProvider } from './components/Dialog';
 import './styles.css';
 
 installVietnameseMessages();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AuthGate>
-      <App />
-    </AuthGate>
+    <AskProvider>
+      <AuthGate>
+        <App />
+      </AuthGate>
+    </AskProvider>
   </StrictMode>,
 );

@@ -7,13 +7,19 @@ export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   actor: z.string(),
+  /** The user's full name where the actor is a user; otherwise a description ("Hộp thư đi", "Hệ thống"). */
+  actorName: z.string(),
   action: z.string(),
   /** The method's Vietnamese description. */
   actionLabel: z.string(),
   entity: z.string(),
+  /** "Văn bản đến", "Đơn vị"… */
+  entityLabel: z.string(),
   entityId: z.number().nullable(),
-  /** Top-level fields whose values differ between before and after. */
-  changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  /** The record by its number or title: "Văn bản đến số 05 (448/BC-STNMT)". */
+  record: z.string(),
+  /** Fields the user knows by name whose shown values differ, labelled and written as the screens show them. */
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -40,7 +40,14 @@ export type IncomingRegisterInput = z.input<typeof incomingRegisterInput>;
 const partial = Object.fromEntries(Object.entries(incomingFields).map(([k, v]) => [k, v.optional()])) as {
   [K in keyof typeof incomingFields]: z.ZodOptional<(typeof incomingFields)[K]>;
 };
-export const incomingUpdateInput = z.object({ id: id('Mã văn bản'), ...partial, confirmDuplicate: bool('Xác nhận trùng').optional() });
+export const incomingUpdateInput = z.object({
+  id: id('Mã văn bản'),
+  ...partial,
+  arrivalNumber: int('Số đến', 1, 10_000_000).optional(),
+  /** Required when the arrival number or date changes; kept in the audit log. */
+  reason: optionalText('Lý do sửa', 1000),
+  confirmDuplicate: bool('Xác nhận trùng').optional(),
+});
 
 const unitRef = z.object({ id: z.number(), name: z.string() });
 
@@ -108,7 +115,7 @@ export const incomingContracts = {
     input: incomingRegisterInput,
     output: incomingSchema,
   }),
-  'incoming.update': method({ summary: 'Sửa thông tin văn bản đến', input: incomingUpdateInput, output: incomingSchema }),
+  'incoming.update': method({ summary: 'Sửa văn bản đến đã vào sổ (sửa số đến, ngày đến cần ghi lý do)', input: incomingUpdateInput, output: incomingSchema }),
   'incoming.get': method({ summary: 'Một văn bản đến', mode: 'read', input: z.object({ id: id('Mã văn bản') }), output: incomingSchema }),
   'incoming.list': method({
     summary: 'Danh sách văn bản đến: lọc theo kỳ, sổ, cơ quan gửi, loại, đơn vị, tình trạng, độ khẩn, độ mật, từ khóa; sắp xếp, phân trang (mặc định năm nay)',

@@ -35,6 +35,10 @@ export const outgoingUpdateInput = z.object({
   id: id('Mã văn bản'),
   ...partial,
   transferDate: optionalIsoDate('Ngày chuyển').optional(),
+  /** An issued document's date, corrected within its year (the number stays: a wrong number is cancelled). */
+  issueDate: isoDate('Ngày ban hành').optional(),
+  /** Required when the issue date changes; kept in the audit log. */
+  reason: optionalText('Lý do sửa', 1000),
 });
 
 const unitRef = z.object({ id: z.number(), name: z.string() });
@@ -97,7 +101,7 @@ export const outgoingContracts = {
     input: outgoingCreateDraftInput,
     output: outgoingSchema,
   }),
-  'outgoing.update': method({ summary: 'Sửa văn bản đi', input: outgoingUpdateInput, output: outgoingSchema }),
+  'outgoing.update': method({ summary: 'Sửa văn bản đi (sửa ngày ban hành của văn bản đã cấp số cần ghi lý do)', input: outgoingUpdateInput, output: outgoingSchema }),
   'outgoing.issue': method({
     summary: 'Cấp số và ngày ban hành, ghép số ký hiệu (số/LOẠI-CƠQUAN hoặc số/CƠQUAN-ĐƠNVỊ với công văn)',
     input: z.object({ id: id('Mã văn bản'), issueDate: isoDate('Ngày ban hành') }),

@@ -74,7 +74,8 @@ describe('incoming register in the browser', () => {
     const first = table.locator('.vtable-body [role=row]').first();
     expect(await first.getByRole('cell').first().textContent()).toBe('01');
     expect(await first.getByRole('cell').nth(2).textContent()).toBe('Ủy ban nhân dân tỉnh Lạng Sơn');
-    expect(await first.getByRole('cell').nth(5).textContent()).toBe('Báo cáo kết quả công tác quản lý đất đai tháng 8 năm 2022');
+    // Ngày VB is hidden by default (Cột hiển thị…), so the subject is the fifth column.
+    expect(await first.getByRole('cell').nth(4).textContent()).toBe('Báo cáo kết quả công tác quản lý đất đai tháng 8 năm 2022');
     await page.screenshot({ path: screenshotPath('incoming-form'), fullPage: true });
   });
 
@@ -95,7 +96,7 @@ describe('incoming register in the browser', () => {
     const form = page.getByRole('form', { name: 'Vào sổ văn bản đến' });
     await form.getByLabel('Ngày đến').fill('31/02/2022');
     await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
-    expect(await form.locator('#in-arrival-error').textContent()).toBe('Ngày đến: nhập dạng ngày/tháng/năm, ví dụ 05/09/2022.');
+    expect(await form.locator('#in-arrival-error').textContent()).toBe('Ngày đến: ngày 31/02/2022 không có.');
     await form.getByLabel('Ngày đến').fill(formatDateVi(today));
     await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
     await form.locator('#in-sender-error').waitFor();
@@ -174,6 +175,8 @@ describe('outgoing register in the browser', () => {
     await form.getByRole('button', { name: 'Lưu dự thảo' }).click();
     const detail = page.getByRole('complementary', { name: 'Chi tiết văn bản đi' });
     await detail.getByRole('button', { name: 'Cấp số' }).click();
+    // Issuing a number cannot be undone: the app asks first, in its own dialog.
+    await page.getByRole('dialog', { name: /Cấp số cho/ }).getByRole('button', { name: 'Cấp số' }).click();
     await detail.getByRole('status').filter({ hasText: 'Đã cấp số: 01/BC-STNMT' }).waitFor();
     await page.getByRole('table', { name: 'Sổ văn bản đi' }).getByRole('cell', { name: '01/BC-STNMT' }).waitFor();
     await page.screenshot({ path: screenshotPath('outgoing-list'), fullPage: true });

@@ -78,8 +78,8 @@ describe('audit log', () => {
     const log = ok(await t.core.call('audit.list', { entity: 'incoming', entityId: doc.id }));
     expect(log.items.map((e) => e.action)).toEqual(['incoming.delete', 'incoming.update', 'incoming.register']);
     const update = log.items[1]!;
-    expect(update.actionLabel).toBe('Sửa thông tin văn bản đến');
-    expect(update.changes).toContainEqual({ field: 'subject', before: 'Về việc lấy ý kiến', after: 'Về việc lấy ý kiến góp ý dự thảo' });
+    expect(update.actionLabel).toBe('Sửa văn bản đến đã vào sổ');
+    expect(update.changes).toContainEqual({ field: 'subject', label: 'Trích yếu', before: 'Về việc lấy ý kiến', after: 'Về việc lấy ý kiến góp ý dự thảo' });
     expect(ok(await t.core.call('audit.list', { from: '2026-11-26' })).total).toBe(0);
     const x = ok(await t.core.call('exports.audit', { from: '2026-11-25', to: '2026-11-25'}));
     expect(x.rows).toBeGreaterThanOrEqual(4);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { agencyUpdateInput } from '../../shared/api/agency';
 import { unitsCreateInput } from '../../shared/api/units';
 import { installVietnameseMessages } from '../../shared/locale';
+import { z } from 'zod';
+import { dateProblem, isoDate, optionalIsoDate } from '../../shared/validation';
 
 installVietnameseMessages();
 
@@ -38,5 +40,16 @@ describe('input schemas speak Vietnamese and name the field', () => {
     const m = messages(agencyUpdateInput.safeParse({ name: '', abbreviation: '', place: '' }));
     expect(Object.keys(m).sort()).toEqual(['abbreviation', 'name', 'place']);
     expect(m.place).toBe('Địa danh không được để trống.');
+  });
+});
+
+describe('dates that do not exist', () => {
+  it('names the day that does not exist, typed or sent', () => {
+    expect(dateProblem('Ngày đến', '31/02/2026', '2026-01-10')).toBe('Ngày đến: ngày 31/02/2026 không có.');
+    expect(dateProblem('Ngày đến', '29/2', '2026-01-10')).toBe('Ngày đến: ngày 29/02/2026 không có.');
+    expect(dateProblem('Ngày đến', '29/2', '2028-01-10')).toBeNull();
+    expect(dateProblem('Ngày đến', 'hôm qua', '2026-01-10')).toBe('Ngày đến: nhập dạng ngày/tháng/năm, ví dụ 05/09/2022.');
+    const r = z.object({ d: isoDate('Ngày văn bản'), e: optionalIsoDate('Hạn xử lý') }).safeParse({ d: '2026-02-31', e: '2026-04-31' });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(['Ngày văn bản: ngày 31/02/2026 không có.', 'Hạn xử lý: ngày 31/04/2026 không có.']);
   });
 });

@@ -91,7 +91,16 @@ export function App() {
       <main className="first-run">
         <h1>Chào mừng đến với Văn thư</h1>
         <p>Trước khi bắt đầu, hãy nhập thông tin cơ quan. Tên và tên viết tắt dùng trong số, ký hiệu văn bản và trên các báo cáo.</p>
-        <AgencyForm agency={agency} onSaved={setAgency} submitLabel="Bắt đầu sử dụng" />
+        <p className="muted">Tiếp theo: các đơn vị của cơ quan, rồi tài khoản quản trị đầu tiên; trang Tổng quan nhắc các bước còn lại.</p>
+        <AgencyForm
+          agency={agency}
+          onSaved={(a) => {
+            // Next come the units, which every register and task names.
+            window.location.hash = '#/units';
+            setAgency(a);
+          }}
+          submitLabel="Bắt đầu sử dụng"
+        />
       </main>
     );
   }

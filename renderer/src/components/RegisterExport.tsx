@@ -4,6 +4,7 @@ import { formatNumberVi, toIsoDate } from '../../../shared/dates';
 import { call, onEvent } from '../api/client';
 import { exportToFile } from './exportFile';
 import { DateInput } from './DateInput';
+import { Dialog } from './Dialog';
 
 export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing'; onClose: () => void }) {
   const year = toIsoDate(new Date()).slice(0, 4);
@@ -37,8 +38,7 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
   }
 
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={`In ${title}`} onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog label={`In ${title}`} onClose={onClose}>
         <h2>In {title}</h2>
         <p className="muted">Theo mẫu Nghị định 30/2020/NĐ-CP: mỗi năm một quyển có bìa, khổ A4 ngang, tiêu đề cột lặp lại trên mỗi trang.</p>
         <div className="inline">
@@ -73,7 +73,6 @@ export function RegisterExport({ kind, onClose }: { kind: 'incoming' | 'outgoing
           <button type="button" className="primary" disabled={busy} onClick={() => void run()}>Xuất tệp</button>
           <button type="button" onClick={onClose}>Đóng</button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -3,12 +3,22 @@
  * virtualised (only what is on screen is in the DOM), the next page loaded
  * when the user scrolls near the end, keyboard navigation between rows.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type SortingState } from '@tanstack/react-table';
+import { useColumnPrefs } from './columnPrefs';
 
 const features = tableFeatures({ rowSortingFeature });
-export type ServerColumn<T extends RowData> = ColumnDef<typeof features, T> & { width?: number; className?: (row: T) => string };
+export type ServerColumn<T extends RowData> = ColumnDef<typeof features, T> & {
+  id: string;
+  header: string;
+  width?: number;
+  className?: (row: T) => string;
+  /** Hidden until the user shows it (Cột…). */
+  hiddenByDefault?: boolean;
+  /** The full text on hover, where the cell cuts it short. */
+  hover?: (row: T) => string;
+};
 
 interface Props<T extends RowData> {
   label: string;
@@ -23,14 +33,19 @@ interface Props<T extends RowData> {
   getRowId: (row: T) => string;
   emptyText: string;
   selectedId?: string | null;
+  /** Keeps the user's shown columns and widths under this name. */
+  storageKey?: string;
 }
 
 const ROW_HEIGHT = 44;
 
 export function ServerTable<T extends RowData>(p: Props<T>) {
+  const { prefs, update } = useColumnPrefs(p.storageKey, p.columns.filter((c) => c.hiddenByDefault).map((c) => c.id));
+  const [choosing, setChoosing] = useState(false);
+  const columns = p.columns.filter((c) => !prefs.hidden.includes(c.id)).map((c) => ({ ...c, width: prefs.widths[c.id] ?? c.width }));
   const table = useTable({
     features,
-    columns: p.columns,
+    columns,
     data: p.rows,
     getRowId: (r: T) => p.getRowId(r),
     manualSorting: true,
@@ -73,9 +88,31 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
     e.preventDefault();
   }
 
-  const template = p.columns.map((c) => (c.width ? `${c.width}px` : 'minmax(260px, 1fr)')).join(' ');
+  const template = columns.map((c) => (c.width ? `${c.width}px` : 'minmax(240px, 1fr)')).join(' ');
   // Narrow windows scroll sideways; the header follows the body.
-  const minWidth = p.columns.reduce((sum, c) => sum + (c.width ?? 260), 0);
+  const minWidth = columns.reduce((sum, c) => sum + (c.width ?? 240), 0);
+
+  function startResize(e: MouseEvent, id: string) {
+    e.preventDefault();
+    e.stopPropagation();
+    const cell = (e.currentTarget as HTMLElement).parentElement;
+    const start = e.clientX;
+    const from = cell?.getBoundingClientRect().width ?? 120;
+    let widths = prefs.widths;
+    const move = (m: globalThis.MouseEvent) => {
+      widths = { ...prefs.widths, [id]: Math.max(60, Math.round(from + m.clientX - start)) };
+      update({ ...prefs, widths }, false);
+    };
+    const up = () => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+      update({ ...prefs, widths });
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  }
+  const toggle = (id: string) =>
+    update({ ...prefs, hidden: prefs.hidden.includes(id) ? prefs.hidden.filter((x) => x !== id) : [...prefs.hidden, id] });
   const head = useRef<HTMLDivElement>(null);
   return (
     <div className="vtable" role="table" aria-label={p.label} aria-rowcount={p.total + 1}>
@@ -85,7 +122,7 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
             {g.headers.map((h) => {
               const dir = h.column.getIsSorted();
               return (
-                <div key={h.id} role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}>
+                <div key={h.id} role="columnheader" className="resizable" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}>
                   {h.column.getCanSort() ? (
                     <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
                       <table.FlexRender header={h} />
@@ -94,6 +131,7 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
                   ) : (
                     <table.FlexRender header={h} />
                   )}
+                  {p.storageKey ? <span className="col-resize" role="separator" aria-orientation="vertical" aria-label={`Kéo để đổi độ rộng cột ${columns.find((c) => c.id === h.column.id)?.header ?? ''}`} onMouseDown={(e) => startResize(e, h.column.id)} /> : null}
                 </div>
               );
             })}
@@ -121,8 +159,8 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
                   onKeyDown={(e) => onKey(e, item.index, row.original)}
                   onClick={() => p.onOpen(row.original)}
                 >
-                  {row.getAllCells().map((cell) => (
-                    <div key={cell.id} role="cell" className="vtable-cell">
+                  {row.getAllCells().map((cell, ci) => (
+                    <div key={cell.id} role="cell" className="vtable-cell" title={columns[ci]?.hover?.(row.original)}>
                       <table.FlexRender cell={cell} />
                     </div>
                   ))}
@@ -133,8 +171,26 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
         )}
       </div>
       <div className="table-foot">
-        {p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
-        {p.loading ? ' — đang tải…' : ''}
+        <span>
+          {p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
+          {p.loading ? ' — đang tải…' : ''}
+        </span>
+        {p.storageKey ? (
+          <span className="column-chooser">
+            <button type="button" className="link" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>Cột hiển thị…</button>
+            {choosing ? (
+              <fieldset className="column-menu">
+                <legend>Cột hiển thị (kéo mép tiêu đề cột để đổi độ rộng)</legend>
+                {p.columns.map((c) => (
+                  <label key={c.id} className="check">
+                    <input type="checkbox" checked={!prefs.hidden.includes(c.id)} onChange={() => toggle(c.id)} /> {c.header}
+                  </label>
+                ))}
+                <button type="button" className="link" onClick={() => update({ hidden: p.columns.filter((c) => c.hiddenByDefault).map((c) => c.id), widths: {} })}>Trở về mặc định</button>
+              </fieldset>
+            ) : null}
+          </span>
+        ) : null}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import type { Dashboard } from '../../../shared/api/reports';
 import { formatDateVi, formatNumberVi, toIsoDate } from '../../../shared/dates';
 import { taskStatuses, taskStatusLabels } from '../../../shared/tasks/status';
 import { fetchValue } from '../api/client';
+import { FirstRunChecklist } from './FirstRunChecklist';
 import './dashboard.css';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -13,6 +14,16 @@ ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 const statusColours: Record<(typeof taskStatuses)[number], string> = {
   not_due: '#90a4ae', due_soon: '#f9a825', overdue: '#c62828', done_on_time: '#2e7d32', done_late: '#8d6e63', paused: '#b0bec5', cancelled: '#cfd8dc',
 };
+/** A long unit name on several lines, so that every unit's label is shown whole beside its bar. */
+function wrapLabel(name: string, width = 26): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 const monthEnd = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export function DashboardPage() {
@@ -38,7 +49,7 @@ export function DashboardPage() {
     ],
   };
   const tasks: ChartData<'bar'> = {
-    labels: d.tasksByUnit.map((u) => u.unitName),
+    labels: d.tasksByUnit.map((u) => wrapLabel(u.unitName)),
     datasets: taskStatuses.map((s) => ({ label: taskStatusLabels[s], data: d.tasksByUnit.map((u) => u.counts[s]), backgroundColor: statusColours[s] })),
   };
   function openDocs(e: React.MouseEvent<HTMLCanvasElement>) {
@@ -54,8 +65,11 @@ export function DashboardPage() {
     if (!hit || !unit) return;
     window.location.hash = `#/tasks?${unit.unitId ? `unitId=${unit.unitId}&` : ''}status=${taskStatuses[hit.datasetIndex]}`;
   }
+  const noDocs = d.months.every((m) => !m.incoming && !m.incomingLastYear && !m.outgoing && !m.outgoingLastYear);
+  const noTasks = d.tasksByUnit.every((u) => taskStatuses.every((st) => !u.counts[st]));
   return (
     <section className="page dashboard">
+      <FirstRunChecklist />
       <h1>Tổng quan năm {year}</h1>
       <div className="cards">
         <div className="card"><span>Văn bản đến từ đầu năm</span><b>{formatNumberVi(d.months.reduce((s, m) => s + m.incoming, 0))}</b></div>
@@ -65,11 +79,29 @@ export function DashboardPage() {
       <div className="charts">
         <figure>
           <figcaption>Văn bản đến, đi theo tháng (so với năm {year - 1}) — bấm vào cột để xem danh sách</figcaption>
-          <Bar ref={docsChart} data={docs} options={{ responsive: true, animation: false }} onClick={openDocs} aria-label="Văn bản theo tháng" role="img" />
+          {noDocs ? (
+            <p className="chart-empty">Chưa có văn bản đến, đi nào trong năm {year} và năm {year - 1}. Biểu đồ hiện khi có văn bản vào sổ.</p>
+          ) : (
+            <Bar ref={docsChart} data={docs} options={{ responsive: true, animation: false }} onClick={openDocs} aria-label="Văn bản theo tháng" role="img" />
+          )}
         </figure>
         <figure>
           <figcaption>Nhiệm vụ năm {year} theo đơn vị và tình trạng — bấm để xem danh sách</figcaption>
-          <Bar ref={tasksChart} data={tasks} options={{ indexAxis: 'y', responsive: true, animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }} onClick={openTasks} aria-label="Nhiệm vụ theo đơn vị" role="img" />
+          {noTasks ? (
+            <p className="chart-empty">Chưa có nhiệm vụ nào có hạn trong năm {year}. Biểu đồ hiện khi có nhiệm vụ được giao.</p>
+          ) : (
+            // Tall enough for every unit's (wrapped) name: nothing is skipped or clipped.
+            <div style={{ height: Math.max(220, 70 + d.tasksByUnit.length * 44) }}>
+              <Bar
+                ref={tasksChart}
+                data={tasks}
+                options={{ indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } } }}
+                onClick={openTasks}
+                aria-label="Nhiệm vụ theo đơn vị"
+                role="img"
+              />
+            </div>
+          )}
         </figure>
       </div>
       <div className="lists">

@@ -6,6 +6,7 @@ import { toIsoDate } from '../../../shared/dates';
 import { call } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { exportToFile } from '../components/exportFile';
+import { Dialog } from '../components/Dialog';
 
 export function HandOverDialog({ files, units, onClose, onDone }: { files: Dossier[]; units: Unit[]; onClose: () => void; onDone: () => void }) {
   const [date, setDate] = useState<string | null>(toIsoDate(new Date()));
@@ -29,8 +30,7 @@ export function HandOverDialog({ files, units, onClose, onDone }: { files: Dossi
     );
   }
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Nộp lưu hồ sơ" onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog label="Nộp lưu hồ sơ" onClose={onClose}>
         <h2>Nộp lưu {files.length} hồ sơ vào Lưu trữ cơ quan</h2>
         <p className="muted">{files.map((f) => f.code).join(', ')}</p>
         {handoverId === null ? (
@@ -58,7 +58,6 @@ export function HandOverDialog({ files, units, onClose, onDone }: { files: Dossi
           )}
           <button type="button" onClick={onClose}>Đóng</button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,11 +1,15 @@
 /** One incoming document: its fields, the handling assignment, completion, attachments. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Incoming } from '../../../shared/api/incoming';
+import type { Input } from '../../../shared/api/index';
 import type { Unit } from '../../../shared/api/units';
 import { formatDateVi, parseDateVi, toIsoDate } from '../../../shared/dates';
 import { incomingStatusLabels, receivedViaLabels, secrecyLabels, urgencyLabels } from '../../../shared/documents/fields';
 import { call, fetchValue } from '../api/client';
+import { useAuth } from '../auth/AuthGate';
 import { Attachments } from '../components/Attachments';
+import { CorrectionForm, type CorrectionField } from '../components/CorrectionForm';
+import { useEscape } from '../components/keys';
 import { DeleteButton } from '../components/DeleteButton';
 import { Field, FormMessage, useFormErrors } from '../components/form';
 import { HandlingSlipButton } from './HandlingSlipButton';
@@ -17,9 +21,25 @@ interface Props {
   onClose: () => void;
 }
 
+const correctable: CorrectionField[] = [
+  { key: 'arrivalNumber', label: 'Số đến', kind: 'number', required: true, recorded: true },
+  { key: 'arrivalDate', label: 'Ngày đến', kind: 'date', required: true, recorded: true },
+  { key: 'senderName', label: 'Tác giả', required: true },
+  { key: 'notation', label: 'Số, ký hiệu' },
+  { key: 'documentDate', label: 'Ngày văn bản', kind: 'date' },
+  { key: 'signerName', label: 'Người ký' },
+  { key: 'subject', label: 'Trích yếu', kind: 'long', required: true },
+  { key: 'recipientText', label: 'Đơn vị hoặc người nhận' },
+  { key: 'note', label: 'Ghi chú' },
+];
+
 export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
+  const { may } = useAuth();
   const [doc, setDoc] = useState<Incoming | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEscape(() => (editing ? setEditing(false) : onClose()));
   useEffect(() => {
     fetchValue('incoming.get', { id }).then(setDoc).catch((e: Error) => setLoadError(e.message));
   }, [id]);
@@ -47,19 +67,35 @@ export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
     setDoc(d);
     onChanged();
   };
+  const canEdit = may('incoming.update');
   return (
     <aside className="panel wide" aria-label="Chi tiết văn bản đến">
       <div className="panel-head">
         <h2>Văn bản đến số {doc.arrivalNumberText}</h2>
+        {canEdit && !editing ? <button type="button" onClick={() => { setNotice(null); setEditing(true); }}>Sửa</button> : null}
         <button type="button" onClick={onClose} aria-label="Đóng">✕</button>
       </div>
-      <p className="subject">{doc.subject}</p>
-      <dl className="facts">
-        {facts.filter(([, v]) => v).map(([k, v]) => (
-          <div key={k}><dt>{k}</dt><dd className={k === 'Tình trạng' && doc.overdue ? 'overdue' : undefined}>{v}</dd></div>
-        ))}
-      </dl>
-      <HandlingSlipButton id={doc.id} />
+      {notice ? <div className="notice" role="status">{notice}</div> : null}
+      {editing ? (
+        <CorrectionForm
+          label="Sửa văn bản đến"
+          fields={correctable}
+          initial={doc}
+          save={(changes, reason) => call('incoming.update', { ...(changes as Partial<Input<'incoming.update'>>), id: doc.id, reason })}
+          onSaved={(d) => { setEditing(false); setNotice('Đã lưu thay đổi; nhật ký ghi lại giá trị trước và sau.'); refresh(d); }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <p className="subject">{doc.subject}</p>
+          <dl className="facts">
+            {facts.filter(([, v]) => v).map(([k, v]) => (
+              <div key={k}><dt>{k}</dt><dd className={k === 'Tình trạng' && doc.overdue ? 'overdue' : undefined}>{v}</dd></div>
+            ))}
+          </dl>
+          <HandlingSlipButton id={doc.id} />
+        </>
+      )}
       <AssignForm doc={doc} units={units} onDone={refresh} />
       {doc.leadUnit ? <FollowUpTask doc={doc} /> : null}
       {!doc.completedAt ? <CompleteForm doc={doc} onDone={refresh} /> : null}

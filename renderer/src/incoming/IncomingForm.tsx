@@ -10,7 +10,9 @@ import { receivedViaLabels, receivedVias, secrecies, secrecyLabels, urgencies, u
 import { parseNotation } from '../../../shared/documents/notation';
 import { documentTypes } from '../../../shared/documents/types';
 import { call } from '../api/client';
-import { Field, FormMessage, useFormErrors } from '../components/form';
+import { useEscape } from '../components/keys';
+import { Field, FormMessage, toFormErrors, useFormErrors } from '../components/form';
+import { dateProblem } from '../../../shared/validation';
 import { SenderInput } from './SenderInput';
 
 const empty = {
@@ -29,6 +31,8 @@ const empty = {
   note: '',
 };
 
+const MORE_KEY = 'vanthu.incoming.more';
+
 interface Props {
   onSaved: (d: Incoming) => void;
   onClose: () => void;
@@ -39,13 +43,15 @@ export function IncomingForm({ onSaved, onClose }: Props) {
   const [arrival, setArrival] = useState(formatDateVi(today));
   const [v, setV] = useState(empty);
   const [typeAuto, setTypeAuto] = useState(true);
-  const [more, setMore] = useState(false);
+  // Once opened, the extra fields stay open for the next documents too.
+  const [more, setMore] = useState(() => localStorage.getItem(MORE_KEY) === '1');
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { errors, setErrors, show, clear } = useFormErrors();
+  const { errors, setErrors, clear } = useFormErrors();
   const senderRef = useRef<HTMLDivElement>(null);
   const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  useEscape(onClose);
 
   useEffect(() => {
     senderRef.current?.querySelector('input')?.focus();
@@ -59,17 +65,19 @@ export function IncomingForm({ onSaved, onClose }: Props) {
   async function save(confirmDuplicate: boolean) {
     const arrivalDate = parseDateVi(arrival, today);
     const documentDate = v.documentDate.trim() ? parseDateVi(v.documentDate, today) : null;
+    // A date that does not exist is said here; the rest of the form is still checked by the core, so every error shows at once.
     const local: Record<string, string> = {};
-    if (!arrivalDate) local.arrivalDate = 'Ngày đến: nhập dạng ngày/tháng/năm, ví dụ 05/09/2022.';
-    if (v.documentDate.trim() && !documentDate) local.documentDate = 'Ngày văn bản: nhập dạng ngày/tháng/năm, ví dụ 01/09/2022.';
-    if (Object.keys(local).length) return setErrors({ message: 'Chưa lưu được.', byField: local });
+    const badArrival = dateProblem('Ngày đến', arrival, today);
+    if (badArrival) local.arrivalDate = badArrival;
+    const badDocument = v.documentDate.trim() ? dateProblem('Ngày văn bản', v.documentDate, today) : null;
+    if (badDocument) local.documentDate = badDocument;
     setBusy(true);
     const r = await call('incoming.register', {
-      arrivalDate: arrivalDate!,
+      arrivalDate: arrivalDate ?? arrival,
       senderName: v.senderName,
       senderUnitId: v.senderUnitId,
       notation: v.notation,
-      documentDate,
+      documentDate: documentDate ?? (v.documentDate.trim() || null),
       documentType: v.documentType || null,
       subject: v.subject,
       signerName: v.signerName,
@@ -88,7 +96,8 @@ export function IncomingForm({ onSaved, onClose }: Props) {
         return setDuplicate(r.error);
       }
       setDuplicate(null);
-      return show(r.error);
+      const server = toFormErrors(r.error);
+      return setErrors({ message: server.message, byField: { ...server.byField, ...local } });
     }
     clear();
     setDuplicate(null);
@@ -112,6 +121,9 @@ export function IncomingForm({ onSaved, onClose }: Props) {
   }
 
   const err = errors.byField;
+  const arrivalIso = parseDateVi(arrival, today);
+  const documentIso = v.documentDate.trim() ? parseDateVi(v.documentDate, today) : null;
+  const datedAfterArrival = !!arrivalIso && !!documentIso && documentIso > arrivalIso;
   return (
     <form className="form panel wide" onSubmit={submit} noValidate aria-label="Vào sổ văn bản đến">
       <div className="panel-head">
@@ -140,6 +152,11 @@ export function IncomingForm({ onSaved, onClose }: Props) {
         </Field>
         <Field id="in-docdate" label="Ngày văn bản" error={err.documentDate}>
           <input id="in-docdate" value={v.documentDate} onChange={set('documentDate')} placeholder="ngày/tháng/năm" />
+          {datedAfterArrival ? (
+            <div className="field-warning" role="status">
+              Ngày văn bản {formatDateVi(documentIso)} sau ngày đến {formatDateVi(arrivalIso)}: hãy kiểm tra lại.
+            </div>
+          ) : null}
         </Field>
         <Field id="in-type" label="Loại văn bản" error={err.documentType}>
           <select id="in-type" value={v.documentType} onChange={(e) => { setTypeAuto(false); set('documentType')(e); }}>
@@ -153,7 +170,7 @@ export function IncomingForm({ onSaved, onClose }: Props) {
       <Field id="in-subject" label="Trích yếu" required error={err.subject} hint="Enter để lưu, Shift+Enter để xuống dòng">
         <textarea id="in-subject" rows={3} value={v.subject} onChange={set('subject')} onKeyDown={subjectKey} />
       </Field>
-      <button type="button" className="link" aria-expanded={more} onClick={() => setMore(!more)}>
+      <button type="button" className="link" aria-expanded={more} onClick={() => { localStorage.setItem(MORE_KEY, more ? '0' : '1'); setMore(!more); }}>
         {more ? '▾' : '▸'} Thêm thông tin (người ký, độ khẩn, độ mật…)
       </button>
       {more ? (

@@ -4,13 +4,14 @@ import type { SortingState } from '@tanstack/react-table';
 import type { Incoming, IncomingListInput } from '../../../shared/api/incoming';
 import type { Unit } from '../../../shared/api/units';
 import { formatDateVi, toIsoDate } from '../../../shared/dates';
-import { incomingStatuses, incomingStatusLabels } from '../../../shared/documents/fields';
+import { incomingStatuses, incomingStatusLabels, secrecyLabels, urgencyLabels } from '../../../shared/documents/fields';
 import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
 import { hashQuery } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
+import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
@@ -20,16 +21,29 @@ import { IncomingForm } from './IncomingForm';
 
 type Filters = Omit<IncomingListInput, 'page' | 'pageSize'>;
 
+const subjectOf = (d: Incoming) => typeAndSubject(d.documentType === 'CV' ? null : d.documentTypeName, d.subject);
+
+/** Secret and urgent documents are marked where the eye reads the subject. */
+function Marks({ d }: { d: Incoming }) {
+  return (
+    <>
+      {d.secrecy ? <span className="mark secret">{secrecyLabels[d.secrecy]}</span> : null}
+      {d.urgency ? <span className="mark urgent">{urgencyLabels[d.urgency]}</span> : null}
+    </>
+  );
+}
+
+// Sized for 1366 px with the menu: the decree's columns a clerk reads every day; the document date on demand.
 const columns: ServerColumn<Incoming>[] = [
-  { id: 'arrivalNumber', header: 'Số đến', accessorFn: (d) => d.arrivalNumberText, width: 100 },
-  { id: 'arrivalDate', header: 'Ngày đến', accessorFn: (d) => formatDateVi(d.arrivalDate), width: 110 },
-  { id: 'senderName', header: 'Tác giả', accessorFn: (d) => d.senderName, width: 220 },
-  { id: 'notation', header: 'Số, ký hiệu', accessorFn: (d) => d.notation ?? '', enableSorting: false, width: 150 },
-  { id: 'documentDate', header: 'Ngày VB', accessorFn: (d) => formatDateVi(d.documentDate), width: 105 },
-  { id: 'subject', header: 'Trích yếu', accessorFn: (d) => typeAndSubject(d.documentType === 'CV' ? null : d.documentTypeName, d.subject) },
-  { id: 'lead', header: 'Đơn vị xử lý', accessorFn: (d) => d.leadUnit?.name ?? '', enableSorting: false, width: 190 },
-  { id: 'deadline', header: 'Hạn xử lý', accessorFn: (d) => formatDateVi(d.deadline), width: 105 },
-  { id: 'status', header: 'Tình trạng', accessorFn: (d) => incomingStatusLabels[d.status], enableSorting: false, width: 150, className: (d) => (d.overdue ? 'late' : '') },
+  { id: 'arrivalNumber', header: 'Số đến', accessorFn: (d) => d.arrivalNumberText, width: 76 },
+  { id: 'arrivalDate', header: 'Ngày đến', accessorFn: (d) => formatDateVi(d.arrivalDate), width: 98 },
+  { id: 'senderName', header: 'Tác giả', accessorFn: (d) => d.senderName, width: 170, hover: (d) => d.senderName },
+  { id: 'notation', header: 'Số, ký hiệu', accessorFn: (d) => d.notation ?? '', enableSorting: false, width: 128, hover: (d) => d.notation ?? '' },
+  { id: 'documentDate', header: 'Ngày VB', accessorFn: (d) => formatDateVi(d.documentDate), width: 98, hiddenByDefault: true },
+  { id: 'subject', header: 'Trích yếu', accessorFn: subjectOf, cell: ({ row }) => <><Marks d={row.original} />{subjectOf(row.original)}</>, hover: subjectOf },
+  { id: 'lead', header: 'Đơn vị xử lý', accessorFn: (d) => d.leadUnit?.name ?? '', enableSorting: false, width: 150, hover: (d) => d.leadUnit?.name ?? '' },
+  { id: 'deadline', header: 'Hạn xử lý', accessorFn: (d) => formatDateVi(d.deadline), width: 98 },
+  { id: 'status', header: 'Tình trạng', accessorFn: (d) => incomingStatusLabels[d.status], enableSorting: false, width: 128, className: (d) => (d.overdue ? 'late' : '') },
 ];
 
 const sortable: Record<string, IncomingListInput['sort']> = {
@@ -55,16 +69,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault();
-        setPanel({ kind: 'form' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAltKey('n', () => setPanel({ kind: 'form' }), may('incoming.register'));
   useEffect(() => {
     if (open) setPanel({ kind: 'detail', id: open.id });
   }, [open]);
@@ -112,6 +117,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
       <div className="split">
         <ServerTable
           label="Sổ văn bản đến"
+          storageKey="incoming"
           columns={columns}
           rows={list.rows}
           total={list.total}

@@ -5,9 +5,11 @@ import type { Unit } from '../../../shared/api/units';
 import { secrecies, secrecyLabels, signingAuthorities, urgencies, urgencyLabels } from '../../../shared/documents/fields';
 import { documentTypes } from '../../../shared/documents/types';
 import { call } from '../api/client';
+import { useEscape } from '../components/keys';
 import { Field, FormMessage, useFormErrors } from '../components/form';
 
 export function OutgoingForm({ units, onSaved, onClose }: { units: Unit[]; onSaved: (d: Outgoing) => void; onClose: () => void }) {
+  useEscape(onClose);
   const [v, setV] = useState({
     documentType: 'CV',
     subject: '',

@@ -10,6 +10,7 @@ import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
 import { hashQuery } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
+import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
@@ -42,6 +43,8 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
   }, []);
   useEffect(() => onEvent((e) => e.type === 'data.changed' && setReload((n) => n + 1)), []);
+  // Alt+N: a new draft, as Alt+N registers an incoming document on its page.
+  useAltKey('n', () => setPanel({ kind: 'form' }), may('outgoing.createDraft'));
   useEffect(() => {
     if (open) setPanel({ kind: 'detail', id: open.id });
   }, [open]);
@@ -60,7 +63,7 @@ export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
         <h1>Văn bản đi</h1>
         <div className="actions">
           {may('exports.outgoingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
-          {may('outgoing.createDraft') ? <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })}>Văn bản đi mới</button> : null}
+          {may('outgoing.createDraft') ? <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">Văn bản đi mới (Alt+N)</button> : null}
         </div>
       </div>
       <div className="toolbar filters">

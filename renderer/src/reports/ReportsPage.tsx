@@ -41,7 +41,11 @@ export function ReportsPage() {
   }
   async function sendNow() {
     const r = await call('send.process', {});
-    setMessage(r.ok ? `Đã gửi ${r.value.sent} thư; ${r.value.failed} thư chưa gửi được.` : r.error.message);
+    if (!r.ok) setMessage(r.error.message);
+    // Nothing sent is not a success.
+    else if (r.value.sent === 0 && r.value.failed === 0) setMessage('Không có thư nào đến lượt gửi (hộp thư đi trống, hoặc thư đang chờ thử lại).');
+    else if (r.value.sent === 0) setMessage(`Chưa gửi được thư nào: ${r.value.failed} thư lỗi, xem lý do trong bảng.`);
+    else setMessage(`Đã gửi ${r.value.sent} thư${r.value.failed ? `; ${r.value.failed} thư chưa gửi được, xem lý do trong bảng` : ''}.`);
     loadOutbox();
   }
   const rows: [string, string][] = f

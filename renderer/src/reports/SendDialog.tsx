@@ -4,6 +4,7 @@ import type { Unit } from '../../../shared/api/units';
 import { call, fetchValue, saveFile } from '../api/client';
 import type { FileHandle } from '../../../shared/api/files';
 import { exportFile } from '../components/exportFile';
+import { Dialog } from '../components/Dialog';
 
 export function SendDialog({ files: handles, subject: initialSubject, onClose }: { files: FileHandle[]; subject: string; onClose: () => void }) {
   const files = handles.map((h) => ({ fileId: h.fileId }));
@@ -14,6 +15,15 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
   const [subject, setSubject] = useState(initialSubject);
   const [body, setBody] = useState(`Kính gửi: …\n\nCơ quan gửi kèm theo thư này: ${names}.\n\nTrân trọng.`);
   const [message, setMessage] = useState<string | null>(null);
+  const [noAccount, setNoAccount] = useState(false);
+  useEffect(() => {
+    fetchValue('send.settings', {}).then((s) => setNoAccount(!s.host)).catch(() => setNoAccount(false));
+  }, []);
+  function openAccount() {
+    onClose();
+    window.location.hash = '#/reports';
+    requestAnimationFrame(() => document.getElementById('tai-khoan-gui-thu')?.scrollIntoView());
+  }
   useEffect(() => {
     fetchValue('units.list', {}).then((r) => setUnits(r.items.filter((u) => u.email))).catch(() => setUnits([]));
   }, []);
@@ -31,13 +41,23 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
   }
   async function queue() {
     const r = await call('send.queue', message_);
-    setMessage(r.ok ? `Đã đưa vào hộp thư đi (gửi tới ${r.value.to.join(', ')}); thư sẽ tự gửi khi có mạng.` : (r.error.fields[0]?.message ?? r.error.message));
+    if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
+    setMessage(
+      noAccount
+        ? `Đã đưa vào hộp thư đi (gửi tới ${r.value.to.join(', ')}). Thư chờ đến khi có tài khoản gửi thư.`
+        : `Đã đưa vào hộp thư đi (gửi tới ${r.value.to.join(', ')}); thư sẽ tự gửi khi có mạng.`,
+    );
   }
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Gửi tệp" onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog label="Gửi tệp" onClose={onClose}>
         <h2>Gửi lên cấp trên</h2>
         <p className="muted">Tệp gửi: {names}</p>
+        {noAccount ? (
+          <div className="field-warning" role="note">
+            Chưa có tài khoản gửi thư: thư đưa vào hộp thư đi sẽ chờ, chưa gửi đi được cho đến khi đặt tài khoản.{' '}
+            <button type="button" className="link" onClick={openAccount}>Đặt tài khoản gửi thư</button>
+          </div>
+        ) : null}
         <fieldset className="checks">
           <legend>Đơn vị nhận (có địa chỉ thư)</legend>
           {units.map((u) => (
@@ -56,7 +76,6 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
           <button type="button" onClick={() => void zip()}>Đóng gói .zip</button>
           <button type="button" onClick={onClose}>Đóng</button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

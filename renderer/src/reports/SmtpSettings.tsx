@@ -25,7 +25,7 @@ export function SmtpSettings() {
   }
   const set = (k: 'host' | 'port' | 'user' | 'from' | 'password') => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   return (
-    <section>
+    <section id="tai-khoan-gui-thu">
       <h2>Tài khoản gửi thư (SMTP)</h2>
       <form className="form sub inline" onSubmit={submit} noValidate aria-label="Tài khoản gửi thư">
       <FormMessage errors={errors} />

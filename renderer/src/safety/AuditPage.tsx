@@ -1,6 +1,7 @@
 /** Nhật ký thay đổi: every change with who, when, what and the values before and after; filters and Excel. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/api/audit';
+import { format } from 'date-fns';
 import { toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { DateInput } from '../components/DateInput';
@@ -10,7 +11,9 @@ const entities: [string, string][] = [
   ['', 'Mọi đối tượng'], ['incoming', 'Văn bản đến'], ['outgoing', 'Văn bản đi'], ['tasks', 'Nhiệm vụ'], ['dossiers', 'Hồ sơ công việc'],
   ['tthc_dossiers', 'Hồ sơ TTHC'], ['units', 'Đơn vị'], ['agency', 'Cơ quan'], ['settings', 'Cài đặt'], ['calendar_days', 'Lịch ngày nghỉ'], ['database', 'Cơ sở dữ liệu'],
 ];
-const entityLabels = new Map(entities.filter(([k]) => k));
+
+const cut = (v: string) => (v.length > 120 ? `${v.slice(0, 117)}…` : v);
+const when = (iso: string) => format(new Date(iso), 'dd/MM/yyyy HH:mm');
 
 export function AuditPage() {
   const today = toIsoDate(new Date());
@@ -40,17 +43,21 @@ export function AuditPage() {
       {message ? <div className="notice" role="status">{message}</div> : null}
       <p className="muted">{data ? `${data.total} thay đổi${data.total > data.items.length ? `, hiện ${data.items.length} mới nhất` : ''}.` : 'Đang tải…'}</p>
       <table className="grid audit" aria-label="Nhật ký thay đổi">
-        <thead><tr><th>Thời điểm</th><th>Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>Thay đổi</th></tr></thead>
+        <thead><tr><th>Thời điểm</th><th>Người thực hiện</th><th>Thao tác</th><th>Văn bản, hồ sơ…</th><th>Thay đổi (trước → sau)</th></tr></thead>
         <tbody>
           {(data?.items ?? []).map((e) => (
             <tr key={e.id}>
-              <td className="nowrap">{new Date(e.at).toLocaleString('vi-VN', { hour12: false })}</td>
-              <td>{e.actor}</td>
+              <td className="nowrap">{when(e.at)}</td>
+              <td>{e.actorName}</td>
               <td>{e.actionLabel}</td>
-              <td>{entityLabels.get(e.entity) ?? e.entity}{e.entityId ? ` mã ${e.entityId}` : ''}</td>
+              <td>{e.record}</td>
               <td>
                 <ul className="changes">
-                  {e.changes.slice(0, 8).map((c) => <li key={c.field}><b>{c.field}</b>: <s>{c.before.slice(0, 120)}</s> → {c.after.slice(0, 120)}</li>)}
+                  {e.changes.slice(0, 8).map((c) => (
+                    <li key={c.field}>
+                      <b>{c.label}</b>: {c.before ? <><s>{cut(c.before)}</s> → </> : null}{c.after ? cut(c.after) : <i>(để trống)</i>}
+                    </li>
+                  ))}
                   {e.changes.length > 8 ? <li className="muted">… và {e.changes.length - 8} trường khác</li> : null}
                 </ul>
               </td>

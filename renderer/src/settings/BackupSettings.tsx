@@ -8,6 +8,7 @@ import type { Output } from '../../../shared/api/index';
 import type { BackupInfo, BackupSource } from '../../../shared/api/backup';
 import { formatNumberVi } from '../../../shared/dates';
 import { call, fetchValue, uploadFile } from '../api/client';
+import { Dialog } from '../components/Dialog';
 
 type Settings = Output<'backup.settings'>;
 type Contents = Output<'backup.inspect'>;
@@ -103,8 +104,7 @@ export function BackupSettings() {
         </tbody>
       </table>
       {preview ? (
-        <div className="overlay" onMouseDown={() => setPreview(null)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="Khôi phục dữ liệu" onMouseDown={(e) => e.stopPropagation()}>
+        <Dialog label="Khôi phục dữ liệu" onClose={() => setPreview(null)}>
             <h2>Khôi phục bản sao lưu ngày {when(preview.contents.createdAt)}?</h2>
             <p>Bản sao lưu này có: {preview.contents.counts.incoming} văn bản đến, {preview.contents.counts.outgoing} văn bản đi, {preview.contents.counts.tasks} nhiệm vụ, {preview.contents.counts.workFiles} hồ sơ công việc, {preview.contents.counts.tthc} hồ sơ thủ tục hành chính, {preview.contents.counts.units} đơn vị.</p>
             <p className="muted">Dữ liệu hiện tại sẽ được sao lưu trước (bản “Trước khi khôi phục”) để có thể hoàn tác.</p>
@@ -112,8 +112,7 @@ export function BackupSettings() {
               <button type="button" className="primary" onClick={() => void restore()}>Khôi phục</button>
               <button type="button" onClick={() => setPreview(null)}>Hủy</button>
             </div>
-          </div>
-        </div>
+        </Dialog>
       ) : null}
     </section>
   );

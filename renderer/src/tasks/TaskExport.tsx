@@ -5,6 +5,7 @@ import { toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { exportToFile } from '../components/exportFile';
 import { DateInput } from '../components/DateInput';
+import { Dialog } from '../components/Dialog';
 
 type Kind = 'report' | 'conclusion' | 'reminders';
 
@@ -50,8 +51,7 @@ export function TaskExport({ units, onClose }: { units: Unit[]; onClose: () => v
   );
 
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="In báo cáo nhiệm vụ" onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog label="In báo cáo nhiệm vụ" onClose={onClose}>
         <h2>In báo cáo nhiệm vụ</h2>
         <div className="tabs small" role="tablist">
           {([['report', 'Báo cáo theo đơn vị'], ['conclusion', 'Thông báo kết luận'], ['reminders', 'Danh sách đôn đốc']] as const).map(([k, l]) => (
@@ -95,7 +95,6 @@ export function TaskExport({ units, onClose }: { units: Unit[]; onClose: () => v
           <button type="button" className="primary" disabled={busy} onClick={() => void run()}>Xuất tệp</button>
           <button type="button" onClick={onClose}>Đóng</button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import type { Unit } from '../../../shared/api/units';
 import { formatDateVi } from '../../../shared/dates';
 import { taskStatuses, taskStatusLabels } from '../../../shared/tasks/status';
 import { fetchValue, onEvent } from '../api/client';
+import { useAuth } from '../auth/AuthGate';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
 import { TaskDetail } from './TaskDetail';
@@ -38,6 +39,7 @@ const columns: ServerColumn<TaskRow>[] = [
 ];
 
 export function TasksPage() {
+  const { may } = useAuth();
   const [tab, setTab] = useState<Tab>('list');
   // The home page's chart opens the list of a unit and status.
   const [filters, setFilters] = useState<Filters>(() => {
@@ -75,15 +77,15 @@ export function TasksPage() {
               ['summary', 'Tổng hợp theo đơn vị'],
               ['import', 'Đọc từ văn bản'],
             ] as const
-          ).map(([k, label]) => (
+          ).filter(([k]) => k !== 'import' || may('tasks.importCommit')).map(([k, label]) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => { setTab(k); setSaved(null); }}>
               {label}
             </button>
           ))}
         </div>
         <div className="actions">
-          <button type="button" onClick={() => setExporting(true)}>In báo cáo</button>
-          <button type="button" className="primary" onClick={() => { setTab('list'); setPanel({ kind: 'form' }); }}>Giao nhiệm vụ</button>
+          {may('exports.taskReport') ? <button type="button" onClick={() => setExporting(true)}>In báo cáo</button> : null}
+          {may('tasks.create') ? <button type="button" className="primary" onClick={() => { setTab('list'); setPanel({ kind: 'form' }); }}>Giao nhiệm vụ</button> : null}
         </div>
       </div>
       {tab === 'summary' ? (

@@ -3,6 +3,8 @@ import type { Unit, UnitKind } from '../../../shared/api/units';
 import { unitKindLabels } from '../../../shared/labels';
 import { call, fetchValue } from '../api/client';
 import { DataTable, type Column } from '../components/DataTable';
+import { useAuth } from '../auth/AuthGate';
+import { useAsk } from '../components/Dialog';
 import { UnitForm } from './UnitForm';
 
 type KindFilter = UnitKind | 'all';
@@ -14,6 +16,8 @@ export function UnitsPage() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const { confirm } = useAsk();
+  const { may } = useAuth();
 
   const load = useCallback(() => {
     fetchValue('units.list', { includeArchived: showArchived })
@@ -24,7 +28,7 @@ export function UnitsPage() {
 
   const columns = useMemo<Column<Unit>[]>(() => {
     async function archive(u: Unit) {
-      if (!window.confirm(`Ngừng sử dụng đơn vị "${u.name}"? Dữ liệu cũ vẫn giữ nguyên và có thể dùng lại.`)) return;
+      if (!(await confirm({ title: `Ngừng sử dụng đơn vị "${u.name}"?`, text: 'Dữ liệu cũ vẫn giữ nguyên và có thể dùng lại.', ok: 'Ngừng sử dụng', danger: true }))) return;
       const r = await call('units.archive', { id: u.id });
       setMessage(r.ok ? `Đã ngừng sử dụng "${u.name}".` : r.error.message);
       load();
@@ -34,6 +38,7 @@ export function UnitsPage() {
       setMessage(r.ok ? `Đã dùng lại "${u.name}".` : r.error.message);
       load();
     }
+    const editable = may('units.update');
     return [
       { id: 'name', accessorKey: 'name', header: 'Tên đơn vị', sortFn: 'vi' },
       { id: 'abbreviation', accessorKey: 'abbreviation', header: 'Viết tắt', sortFn: 'vi', size: 110 },
@@ -47,7 +52,7 @@ export function UnitsPage() {
         enableSorting: false,
         enableGlobalFilter: false,
         size: 190,
-        cell: ({ row }) => (
+        cell: ({ row }) => editable ? (
           <span className="row-actions">
             <button type="button" onClick={() => setEditing(row.original)}>
               Sửa
@@ -62,10 +67,10 @@ export function UnitsPage() {
               </button>
             )}
           </span>
-        ),
+        ) : null,
       },
     ];
-  }, [load]);
+  }, [load, confirm, may]);
 
   const shown = useMemo(() => (kind === 'all' ? units : units.filter((u) => u.kind === kind)), [units, kind]);
 
@@ -73,9 +78,11 @@ export function UnitsPage() {
     <section className="page">
       <div className="page-head">
         <h1>Đơn vị</h1>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
-          Thêm đơn vị
-        </button>
+        {may('units.create') ? (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Thêm đơn vị
+          </button>
+        ) : null}
       </div>
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Loại đơn vị">
