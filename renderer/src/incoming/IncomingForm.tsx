@@ -83,6 +83,8 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
       setBusy(false);
       return show(sender.error);
     }
+    // A sender agency just made must not be made again when a duplicate warning is confirmed.
+    if (sender.value !== v.senderUnitId) setV((o) => ({ ...o, senderUnitId: sender.value }));
     const r = await call('incoming.register', {
       arrivalDate: arrivalDate!,
       senderName: v.senderName,
