@@ -22,6 +22,7 @@ export function toUnit(r: UnitRow): Unit {
     parentId: r.parent_id,
     parentName: r.parent_name,
     email: r.email,
+    organId: r.organ_id ?? null,
     order: r.sort_order,
     archived: r.archived_at !== null,
     createdAt: r.created_at,
@@ -82,6 +83,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
       kind: input.kind,
       parent_id: input.parentId,
       email: input.email,
+      organ_id: input.organId ?? null,
       sort_order: input.order ?? 0,
       created_at: now,
       updated_at: now,
@@ -107,6 +109,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
       kind,
       parent_id: parentId,
       ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.organId !== undefined ? { organ_id: input.organId } : {}),
       ...(input.order !== undefined ? { sort_order: input.order } : {}),
       updated_at: ctx.now(),
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { bool, id, int, oneOf, optionalEmail, optionalId, optionalText, text } from '../validation';
 import { abbreviation } from '../validation';
+import { organIdInput } from './agency';
 
 export const unitKinds = ['internal', 'external'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -14,6 +15,8 @@ export const unitSchema = z.object({
   parentId: z.number().nullable(),
   parentName: z.string().nullable(),
   email: z.string().nullable(),
+  /** An external agency's edXML OrganId, kept from the packages it sent. */
+  organId: z.string().nullable(),
   order: z.number(),
   archived: z.boolean(),
   createdAt: z.string(),
@@ -32,6 +35,7 @@ const unitFields = {
   kind: oneOf('Loại đơn vị', unitKinds),
   parentId: optionalId('Đơn vị cấp trên'),
   email: optionalEmail('Thư điện tử'),
+  organId: organIdInput('Mã định danh (OrganId)').optional(),
   order: int('Thứ tự', 0, 100000).optional(),
 };
 
@@ -56,6 +60,7 @@ export const unitsUpdateInput = z.object({
   kind: unitFields.kind.optional(),
   parentId: unitFields.parentId.optional(),
   email: unitFields.email.optional(),
+  organId: unitFields.organId,
   order: unitFields.order,
 });
 export type UnitsUpdateInput = z.input<typeof unitsUpdateInput>;

@@ -23,6 +23,17 @@ describe('units', () => {
     expect(u).toMatchObject({ id: expect.any(Number), name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal', archived: false, createdAt: '2026-03-02T08:00:00.000Z' });
   });
 
+  it("keeps an external agency's edXML OrganId on create and update, so later packages find it", async () => {
+    const u = await create({ name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'external', organId: '000.00.07.H36' });
+    expect(u.organId).toBe('000.00.07.H36');
+    const changed = ok(await t.core.call('units.update', { id: u.id, organId: '000.00.08.H36' })) as Unit;
+    expect(changed).toMatchObject({ organId: '000.00.08.H36', name: 'Sở Nội vụ tỉnh Lạng Sơn' });
+    const kept = ok(await t.core.call('units.update', { id: u.id, email: 'snv@langson.gov.vn' })) as Unit;
+    expect(kept.organId).toBe('000.00.08.H36');
+    const e = err(await t.core.call('units.update', { id: u.id, organId: 'có dấu cách' }));
+    expect(e.fields[0]).toMatchObject({ path: 'organId' });
+  });
+
   it('an empty name is a VALIDATION error naming the field, and nothing is written', async () => {
     const e = err(await t.core.call('units.create', { name: '' }));
     expect(e.code).toBe('VALIDATION');

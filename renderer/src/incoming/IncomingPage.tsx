@@ -1,5 +1,6 @@
-/** Văn bản đến: the register as a list with filters, the entry form and the detail panel. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/** Văn bản đến: the register as a list with filters, the entry form and the detail panel; files dropped or picked are registered from what they say. */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { FieldSource } from '../../../shared/api/documents';
 import type { SortingState } from '@tanstack/react-table';
 import type { Incoming, IncomingListInput } from '../../../shared/api/incoming';
 import type { Unit } from '../../../shared/api/units';
@@ -18,6 +19,10 @@ import { usePagedList } from '../components/usePagedList';
 import type { OpenRequest } from '../app/open-request';
 import { IncomingDetail } from './IncomingDetail';
 import { IncomingForm } from './IncomingForm';
+import { DocumentPreview } from './DocumentPreview';
+import { useFileQueue } from './useFileQueue';
+
+const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff';
 
 type Filters = Omit<IncomingListInput, 'page' | 'pageSize'>;
 
@@ -65,6 +70,22 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
   const [reload, setReload] = useState(0);
   const [exporting, setExporting] = useState(false);
+  const queue = useFileQueue();
+  const [source, setSource] = useState<FieldSource | null>(null);
+  const [queueNote, setQueueNote] = useState<{ text: string; problem: boolean } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const mayRegister = may('incoming.register');
+  const startFiles = (files: FileList | null) => {
+    if (!files?.length || !mayRegister) return;
+    setQueueNote(null);
+    setPanel(null);
+    queue.start([...files]);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    startFiles(e.dataTransfer.files);
+  };
 
   useEffect(() => {
     fetchValue('units.list', { kind: 'internal' }).then((r) => setUnits(r.items)).catch(() => setUnits([]));
@@ -82,13 +103,19 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value || null });
 
   return (
-    <section className="page">
+    <section className="page" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
       <div className="page-head">
         <h1>Văn bản đến</h1>
         <div className="actions">
           {may('exports.incomingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
           {may('imports.registerXlsx') ? <a className="button" href="#/import">Nhập từ Excel</a> : null}
-          {may('incoming.register') ? (
+          {mayRegister ? (
+            <button type="button" onClick={() => picker.current?.click()} title="Hoặc kéo thả tệp vào trang này">
+              Vào sổ từ tệp…
+            </button>
+          ) : null}
+          <input ref={picker} type="file" multiple hidden accept={ACCEPTED} aria-label="Chọn tệp văn bản đến" onChange={(e) => { startFiles(e.target.files); e.target.value = ''; }} />
+          {mayRegister ? (
             <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
               Vào sổ văn bản đến (Alt+N)
             </button>
@@ -114,6 +141,42 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
         <input type="search" className="filter" placeholder="Tìm trích yếu, số ký hiệu… (gõ không dấu được)" value={filters.q ?? ''} onChange={set('q')} aria-label="Lọc theo từ khóa" />
       </div>
       {list.error ? <div className="form-message" role="alert">{list.error}</div> : null}
+      {queueNote ? <div className={queueNote.problem ? 'form-message' : 'notice'} role={queueNote.problem ? 'alert' : 'status'}>{queueNote.text}</div> : null}
+      {queue.position ? (
+        <div className="from-file">
+          <div className="from-file-head">
+            <strong>Tệp {queue.position.n}/{queue.position.of}</strong>
+            <span>{queue.current ? (queue.current.state === 'ready' ? queue.current.item.file.name : queue.current.file.name) : ''}</span>
+            {queue.position.of > 1 ? <button type="button" onClick={queue.next}>Bỏ qua tệp này</button> : null}
+            <button type="button" onClick={queue.stop}>Thôi vào sổ từ tệp</button>
+          </div>
+          {queue.current?.state === 'reading' ? <p className="muted" role="status">Đang đọc tệp…</p> : null}
+          {queue.current?.state === 'failed' ? (
+            <div className="form-message" role="alert">
+              <p>{queue.current.message}</p>
+              <button type="button" onClick={queue.next}>Sang tệp sau</button>
+            </div>
+          ) : null}
+          {queue.current?.state === 'ready' ? (
+            <div className="split">
+              <DocumentPreview item={queue.current.item} source={source} />
+              <IncomingForm
+                key={queue.current.item.fileId}
+                from={queue.current.item}
+                onSourceFocus={setSource}
+                onSaved={(d, problem) => {
+                  const text = `Đã vào sổ tệp ${queue.position?.n ?? ''}/${queue.position?.of ?? ''}: số đến ${d.arrivalNumberText} — ${d.notation ?? ''} ${d.subject}`;
+                  setQueueNote({ text: problem ?? text, problem: !!problem });
+                  setSource(null);
+                  setReload((n) => n + 1);
+                  queue.next();
+                }}
+                onClose={queue.stop}
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <div className="split">
         <ServerTable
           label="Sổ văn bản đến"
@@ -128,7 +191,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
           onOpen={(d) => setPanel({ kind: 'detail', id: d.id })}
           getRowId={(d) => String(d.id)}
           selectedId={panel?.kind === 'detail' ? String(panel.id) : null}
-          emptyText="Không có văn bản nào trong kỳ này. Bấm Alt+N để vào sổ."
+          emptyText="Không có văn bản nào trong kỳ này. Bấm Alt+N để vào sổ, hoặc kéo thả tệp văn bản đến vào đây."
         />
         {panel?.kind === 'form' ? (
           <IncomingForm onSaved={() => setReload((n) => n + 1)} onClose={() => setPanel(null)} />
