@@ -21,7 +21,7 @@ describe('audit export', () => {
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(4).values as string[]).slice(1)).toEqual(['Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Thay đổi (trước → sau)']);
     const rows = Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5));
-    const update = rows.find((row) => row.getCell(3).value === 'Sửa thông tin văn bản đến')!;
+    const update = rows.find((row) => String(row.getCell(3).value).startsWith('Sửa văn bản đến'))!;
     expect(update.getCell(1).value).toBeInstanceOf(Date);
     expect(update.getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
     expect(update.getCell(4).value).toBe('Văn bản đến số đến 01 — 12/KH-UBND: Về việc lấy ý kiến góp ý dự thảo');
