@@ -35,8 +35,8 @@ describe('electron-builder.yml', () => {
     expect(fs.existsSync(config.linux.icon)).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
   });
-  it('ships as runtime dependencies only what cannot be bundled: native modules and pdf.js (its worker and files)', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@napi-rs/canvas', 'better-sqlite3', 'pdfjs-dist']);
+  it('ships as runtime dependencies only what cannot be bundled: native modules, pdf.js and tesseract.js (their workers and files), the Vietnamese OCR data', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@napi-rs/canvas', '@tesseract.js-data/vie', 'better-sqlite3', 'pdfjs-dist', 'tesseract.js']);
   });
   it('does not download Electron at npm install, but builds better-sqlite3', () => {
     expect(pkg.allowScripts).toMatchObject({ electron: false, 'better-sqlite3': true });
