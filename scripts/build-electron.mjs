@@ -1,5 +1,7 @@
 // Bundles the Electron main process and preload into CommonJS files in
-// dist/electron. better-sqlite3 stays external: it is a native module.
+// dist/electron. better-sqlite3 stays external: it is a native module; so do
+// tesseract.js and its trained data, which find their worker script, wasm core
+// and data files beside themselves in node_modules.
 import { build } from 'esbuild';
 
 const common = {
@@ -8,7 +10,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'tesseract.js', '@tesseract.js-data/vie'],
   logLevel: 'warning',
 };
 
