@@ -41,6 +41,22 @@ export interface OcrResult extends LaidOutText {
 /** Marks of a seal or a stamp read as letters: nothing a clerk registers. */
 const noise = (w: { text: string; confidence: number }) => !/[\p{L}\p{Nd}]/u.test(w.text) && w.text.length < 3 && w.confidence < 60;
 
+const DATE_LINE = /ng[àa]y\s*\d{1,2}.*n[ăa]m\s*\d{4}/iu;
+
+/**
+ * Where the header's two columns end, in image pixels: the first line under
+ * the place-and-date line that crosses the middle of the page ("Kính gửi",
+ * the type name). Null when there is no date line on the page.
+ */
+function headerBottom(page: Page, width: number): number | null {
+  const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)).sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  const date = lines.find((l) => DATE_LINE.test(l.text));
+  if (!date) return null;
+  const mid = width / 2;
+  const crossing = lines.find((l) => l.bbox.y0 > date.bbox.y1 && l.bbox.x0 < mid - width * 0.05 && l.bbox.x1 > mid + width * 0.05);
+  return crossing ? crossing.bbox.y0 - 2 : null;
+}
+
 function placedWords(page: Page, scale: number): PlacedWord[] {
   const out: PlacedWord[] = [];
   for (const block of page.blocks ?? []) {
@@ -91,9 +107,19 @@ export async function recognisePages(pages: AsyncIterable<OcrImage | null>, job:
         out.pages.push({ width: 0, height: 0 });
         continue;
       }
-      const r = await Promise.race([worker.recognize(img.bytes, { rotateAuto: true }, { text: true, blocks: true }), stopped]);
+      const w: Worker = worker;
+      const r = await Promise.race([w.recognize(img.bytes, { rotateAuto: true }, { text: true, blocks: true }), stopped]);
       const scale = img.size ? img.size.width / img.width : 1;
-      const words = placedWords(r.data, scale);
+      let words = placedWords(r.data, scale);
+      // The header's columns read apart: read as one, "Số: …" on the left and the date on the right share a line and the left half is lost.
+      const bottom = img.width ? headerBottom(r.data, img.width) : null;
+      if (bottom !== null) {
+        const half = Math.round(img.width / 2);
+        const rotateRadians = r.data.rotateRadians ?? 0;
+        const column = (left: number) => Promise.race([w.recognize(img.bytes, { rotateRadians, rectangle: { left, top: 0, width: half, height: bottom } }, { blocks: true }), stopped]);
+        const [left, right] = [await column(0), await column(half)];
+        words = [...placedWords(left.data, scale), ...placedWords(right.data, scale), ...words.filter((x) => x.y >= bottom * scale)];
+      }
       // A bare image has no page size: its margins are taken as even.
       out.pages.push(img.size ?? { width: words.length ? Math.max(...words.map((w) => w.x + w.w)) + Math.min(...words.map((w) => w.x)) : 0, height: 0 });
       out.lines.push(...wordsToLines(words, n));
