@@ -29,7 +29,9 @@ export function ocrOptions() {
 export interface OcrImage {
   /** An image file's bytes (JPEG, PNG, TIFF, PGM) as tesseract's leptonica reads them. */
   bytes: Buffer;
+  /** Pixels; 0 when unknown (a bare image), and then the columns are not read apart. */
   width: number;
+  height: number;
   /** The page in PDF points; null for a bare image (its size is told from the words). */
   size: PageSize | null;
 }
@@ -39,9 +41,19 @@ export interface OcrResult extends LaidOutText {
 }
 
 /** Marks of a seal or a stamp read as letters: nothing a clerk registers. */
-const noise = (w: { text: string; confidence: number }) => !/[\p{L}\p{Nd}]/u.test(w.text) && w.text.length < 3 && w.confidence < 60;
+const noise = (w: { text: string; confidence: number }) => (!/[\p{L}\p{Nd}]/u.test(w.text) && w.text.length < 3 && w.confidence < 60) || (w.text.length === 1 && w.confidence < 70);
 
 const DATE_LINE = /ng[àa]y\s*\d{1,2}.*n[ăa]m\s*\d{4}/iu;
+
+const SIGNATURE_START = /^(n[ơo]i nh[ậa]n|(KT|TM|TL|TUQ)\s?\.)/iu;
+
+/** Where the signature block's columns ("Nơi nhận" left, the signer right) begin, in image pixels. */
+function signatureTop(page: Page): number | null {
+  const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const words = lines.flatMap((l) => l.words);
+  const first = words.filter((w) => SIGNATURE_START.test(w.text.normalize('NFC')) || /^n[ơo]i$/iu.test(w.text)).sort((a, b) => a.bbox.y0 - b.bbox.y0)[0];
+  return first ? Math.max(0, first.bbox.y0 - 4) : null;
+}
 
 /**
  * Where the header's two columns end, in image pixels: the first line under
@@ -112,14 +124,18 @@ export async function recognisePages(pages: AsyncIterable<OcrImage | null>, job:
       const scale = img.size ? img.size.width / img.width : 1;
       let words = placedWords(r.data, scale);
       // The header's columns read apart: read as one, "Số: …" on the left and the date on the right share a line and the left half is lost.
-      const bottom = img.width ? headerBottom(r.data, img.width) : null;
-      if (bottom !== null) {
-        const half = Math.round(img.width / 2);
-        const rotateRadians = r.data.rotateRadians ?? 0;
-        const column = (left: number) => Promise.race([w.recognize(img.bytes, { rotateRadians, rectangle: { left, top: 0, width: half, height: bottom } }, { blocks: true }), stopped]);
+      // So do the signature block's: the signer's position beside "Nơi nhận" is lost as well.
+      const half = Math.round(img.width / 2);
+      const rotateRadians = r.data.rotateRadians ?? 0;
+      const apart = async (top: number, bottom: number) => {
+        const column = (left: number) => Promise.race([w.recognize(img.bytes, { rotateRadians, rectangle: { left, top, width: half, height: bottom - top } }, { blocks: true }), stopped]);
         const [left, right] = [await column(0), await column(half)];
-        words = [...placedWords(left.data, scale), ...placedWords(right.data, scale), ...words.filter((x) => x.y >= bottom * scale)];
-      }
+        words = [...placedWords(left.data, scale), ...placedWords(right.data, scale), ...words.filter((x) => x.y + x.h / 2 < top * scale || x.y + x.h / 2 >= bottom * scale)];
+      };
+      const bottom = img.width ? headerBottom(r.data, img.width) : null;
+      if (bottom !== null) await apart(0, bottom);
+      const signature = img.width ? signatureTop(r.data) : null;
+      if (signature !== null && (bottom === null || signature > bottom)) await apart(signature, img.height);
       // A bare image has no page size: its margins are taken as even.
       out.pages.push(img.size ?? { width: words.length ? Math.max(...words.map((w) => w.x + w.w)) + Math.min(...words.map((w) => w.x)) : 0, height: 0 });
       out.lines.push(...wordsToLines(words, n));

@@ -77,14 +77,14 @@ function result(kind: DocumentKind, read: ReadFields | null, pages: number | nul
 }
 
 async function* pdfImages(content: Buffer): AsyncGenerator<OcrImage | null> {
-  for await (const p of scanPages(content)) yield p && { bytes: p.pgm, width: p.width, size: p.size };
+  for await (const p of scanPages(content)) yield p && { bytes: p.pgm, width: p.width, height: p.height, size: p.size };
 }
 
 /** A scan through OCR, as a job: progress events, and jobs.cancel stops it. */
 async function readScan(ctx: CallContext, kind: 'pdf-scan' | 'image', content: Buffer, pages: number): Promise<DocumentRead> {
   const job = beginJob(ctx, pages * 100);
   try {
-    const images = kind === 'image' ? (async function* () { yield { bytes: content, width: 0, size: null }; })() : pdfImages(content);
+    const images = kind === 'image' ? (async function* () { yield { bytes: content, width: 0, height: 0, size: null }; })() : pdfImages(content);
     const ocr = await recognisePages(images, job, pages);
     const out = result(kind, readFields(ocr, pages), pages);
     out.text = ocr.text;
