@@ -4,6 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ocrOptions } from '../../electron/core/documents-read/ocr';
+import type { DocumentRead } from '../../shared/api/documents';
 import { err, makeCore, ok, upload, type TestCore } from '../support/core';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/incoming-documents');
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+let lastRead: DocumentRead | null = null;
 const scanId = () => upload(t.core, `${SCAN}.pdf`, fs.readFileSync(path.join(FIXTURES, `${SCAN}.pdf`)));
 
 describe('scans read by OCR, offline', () => {
@@ -34,6 +36,7 @@ describe('scans read by OCR, offline', () => {
       secrecy: expected['secrecy'], pages: expected['pages'], deadline: expected['deadline'],
     });
     expect(r.text).toContain('người nước ngoài');
+    lastRead = r;
     // Progress from 0 to the whole page, with steps in between while the page is recognised.
     expect(seen[0]).toBe(0);
     expect(seen[seen.length - 1]).toBe(100);
@@ -64,5 +67,20 @@ describe('scans read by OCR, offline', () => {
     expect(e.code).toBe('CANCELLED');
     // The job is over: nothing left to cancel.
     expect(ok(await t.core.call('jobs.cancel', { method: 'documents.read' }))).toEqual({ cancelled: false });
+  });
+
+  it('keeps the recognised text of a registered scan for full-text search, through later edits', async () => {
+    const read = lastRead;
+    if (!read?.text) throw new Error('the scan was not read');
+    const f = read.fields;
+    const base = { arrivalDate: '2024-08-14', senderName: f.senderName ?? '', notation: f.notation, documentDate: f.documentDate, subject: f.subject ?? '' };
+    const scanned = ok(await t.core.call('incoming.register', { ...base, recognisedText: read.text }));
+    ok(await t.core.call('incoming.register', { ...base, notation: '1877/CAT-PA08', confirmDuplicate: true }));
+    // "homestay" is in the letter's body only, never in a registered field.
+    expect(f.subject).not.toMatch(/homestay/i);
+    const found = async () => ok(await t.core.call('search.global', { q: 'homestay' })).hits.map((h) => h.id);
+    expect(await found()).toEqual([scanned.id]);
+    ok(await t.core.call('incoming.update', { id: scanned.id, note: 'đã chuyển' }));
+    expect(await found()).toEqual([scanned.id]);
   });
 });
