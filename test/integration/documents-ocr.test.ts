@@ -4,6 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ocrOptions } from '../../electron/core/documents-read/ocr';
+import { imageSize } from '../../electron/core/documents-read/scan-pages';
 import type { DocumentRead } from '../../shared/api/documents';
 import { err, makeCore, ok, upload, type TestCore } from '../support/core';
 
@@ -53,7 +54,12 @@ describe('scans read by OCR, offline', () => {
     expect(o.langPath).toContain(`node_modules${path.sep}@tesseract.js-data${path.sep}vie`);
   });
 
-  it('stops when cancelled while a page is being recognised', { timeout: 60_000 }, async () => {
+  it('reads a photographed or scanned image (JPEG) through OCR, and stops when cancelled while the page is being recognised', { timeout: 60_000 }, async () => {
+    // The fixture's page image as a bare JPEG: the bytes from its start marker to the end of the PDF stream.
+    const pdf = fs.readFileSync(path.join(FIXTURES, `${SCAN}.pdf`));
+    const start = pdf.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
+    const jpeg = pdf.subarray(start, pdf.indexOf('endstream', start));
+    expect(imageSize(jpeg)).toEqual({ width: 1654, height: 2339 });
     let asked = false;
     const off = t.core.onEvent((e) => {
       if (e.type === 'job.progress' && e.method === 'documents.read' && Number(e.done) > 0 && !asked) {
@@ -61,7 +67,7 @@ describe('scans read by OCR, offline', () => {
         void t.core.call('jobs.cancel', { method: 'documents.read' });
       }
     });
-    const e = err(await t.core.call('documents.read', { fileId: await scanId() }));
+    const e = err(await t.core.call('documents.read', { fileId: await upload(t.core, `${SCAN}.jpg`, jpeg) }));
     off();
     expect(asked).toBe(true);
     expect(e.code).toBe('CANCELLED');

@@ -29,7 +29,7 @@ export function ocrOptions() {
 export interface OcrImage {
   /** An image file's bytes (JPEG, PNG, TIFF, PGM) as tesseract's leptonica reads them. */
   bytes: Buffer;
-  /** Pixels; 0 when unknown (a bare image), and then the columns are not read apart. */
+  /** Pixels; 0 when unknown (a TIFF), and then the columns are not read apart. */
   width: number;
   height: number;
   /** The page in PDF points; null for a bare image (its size is told from the words). */

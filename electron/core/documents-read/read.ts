@@ -12,7 +12,7 @@ import { isEdxml, readEdxml, type EdxmlFile } from './edxml';
 import { readFields, type ReadFields } from './fields';
 import { beginJob } from '../jobs';
 import { recognisePages, type OcrImage } from './ocr';
-import { scanPages } from './scan-pages';
+import { imageSize, scanPages } from './scan-pages';
 import { agencyKey } from './names';
 import { readPdfText } from './pdf-text';
 
@@ -84,7 +84,8 @@ async function* pdfImages(content: Buffer): AsyncGenerator<OcrImage | null> {
 async function readScan(ctx: CallContext, kind: 'pdf-scan' | 'image', content: Buffer, pages: number): Promise<DocumentRead> {
   const job = beginJob(ctx, pages * 100);
   try {
-    const images = kind === 'image' ? (async function* () { yield { bytes: content, width: 0, height: 0, size: null }; })() : pdfImages(content);
+    const images = kind === 'image' ? (async function* () { const { width, height } = imageSize(content);
+      yield { bytes: content, width, height, size: width ? { width, height } : null }; })() : pdfImages(content);
     const ocr = await recognisePages(images, job, pages);
     const out = result(kind, readFields(ocr, pages), pages);
     out.text = ocr.text;

@@ -74,6 +74,21 @@ function clearRules(grey: Buffer, width: number, height: number): void {
   }
 }
 
+/** A PNG's or JPEG's size in pixels, from its header; 0 × 0 for another format (TIFF). */
+export function imageSize(b: Buffer): { width: number; height: number } {
+  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (b[0] === 0xff && b[1] === 0xd8) {
+    for (let i = 2; i + 9 < b.length; ) {
+      if (b[i] !== 0xff) break;
+      const marker = b[i + 1]!;
+      // SOF0–SOF15 carry the frame size; C4 (DHT), C8 and CC are not frames.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: b.readUInt16BE(i + 7), height: b.readUInt16BE(i + 5) };
+      i += 2 + b.readUInt16BE(i + 2);
+    }
+  }
+  return { width: 0, height: 0 };
+}
+
 export async function* scanPages(data: Buffer): AsyncGenerator<PageImage | null> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true }).promise;
   try {
