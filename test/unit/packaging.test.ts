@@ -35,8 +35,11 @@ describe('electron-builder.yml', () => {
     expect(fs.existsSync(config.linux.icon)).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
   });
-  it('ships only the native module as a runtime dependency (everything else is bundled)', () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
+  it('ships the native module and OCR as runtime dependencies, outside the bundle and the asar', () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['better-sqlite3', 'tesseract.js', '@tesseract.js-data/vie']));
+    const build = fs.readFileSync('scripts/build-electron.mjs', 'utf8');
+    for (const name of ['better-sqlite3', 'tesseract.js', '@tesseract.js-data/vie']) expect(build).toContain(`'${name}'`);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/tesseract.js/**', 'node_modules/tesseract.js-core/**', 'node_modules/@tesseract.js-data/vie/**']));
   });
   it('does not download Electron at npm install, but builds better-sqlite3', () => {
     expect(pkg.allowScripts).toMatchObject({ electron: false, 'better-sqlite3': true });
