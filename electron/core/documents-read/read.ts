@@ -82,7 +82,7 @@ async function* pdfImages(content: Buffer): AsyncGenerator<OcrImage | null> {
 
 /** A scan through OCR, as a job: progress events, and jobs.cancel stops it. */
 async function readScan(ctx: CallContext, kind: 'pdf-scan' | 'image', content: Buffer, pages: number): Promise<DocumentRead> {
-  const job = beginJob(ctx, pages * 100);
+  const job = beginJob(ctx, pages * 100, 'Đã hủy nhận dạng chữ bản quét theo yêu cầu; các trường chưa được điền.');
   try {
     const images = kind === 'image' ? (async function* () { const { width, height } = imageSize(content);
       yield { bytes: content, width, height, size: width ? { width, height } : null }; })() : pdfImages(content);
