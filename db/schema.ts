@@ -85,6 +85,8 @@ export interface IncomingTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** OCR's text of a registered scan, for full-text search only. */
+  recognised_text: string | null;
   deleted_at: string | null;
 }
 

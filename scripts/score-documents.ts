@@ -2,7 +2,7 @@
  * npm run score:documents [-- --dir FOLDER]: reads every fixture of
  * ../shared/fixtures/incoming-documents through documents.read and prints,
  * per kind and per field, the share read right against its expected.json,
- * and the time per document, as the bench's JSON lines
+ * and the time per document and per page, as the bench's JSON lines
  * {"name", "value", "unit", "n"}; the fields read wrong go to stderr.
  */
 import fs from 'node:fs';
@@ -42,18 +42,22 @@ export async function scoreDocuments(dir = FIXTURES, print: (f: Figure) => void 
     print(rounded);
   };
   try {
-    const byKind = new Map<string, { right: Map<string, number>; n: number; ms: number[] }>();
+    const byKind = new Map<string, { right: Map<string, number>; n: number; ms: number[]; cpu: number; pages: number }>();
     for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
       const expected = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Expected;
       const up = await core.upload(null, expected.file, fs.readFileSync(path.join(dir, expected.file)));
       if (!up.ok) throw new Error(up.error.message);
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       const r = await core.call('documents.read', { fileId: up.value.fileId });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      const k = byKind.get(expected.kind) ?? { right: new Map<string, number>(), n: 0, ms: [] };
+      const cpu = process.cpuUsage(cpu0);
+      const k = byKind.get(expected.kind) ?? { right: new Map<string, number>(), n: 0, ms: [], cpu: 0, pages: 0 };
       byKind.set(expected.kind, k);
       k.n++;
       k.ms.push(ms);
+      k.cpu += (cpu.user + cpu.system) / 1000;
+      k.pages += typeof expected['pages'] === 'number' ? expected['pages'] : 1;
       for (const field of documentFieldNames) {
         const got = r.ok ? r.value.fields[field] : null;
         const want = expectedValue(expected, field);
@@ -71,6 +75,10 @@ export async function scoreDocuments(dir = FIXTURES, print: (f: Figure) => void 
       emit({ name: `documents.read.${kind}.mean_ms`, value: k.ms.reduce((a, b) => a + b, 0) / k.n, unit: 'ms', n: k.n });
       emit({ name: `documents.read.${kind}.p50_ms`, value: [...k.ms].sort((a, b) => a - b)[Math.floor((k.n - 1) / 2)]!, unit: 'ms', n: k.n });
       emit({ name: `documents.read.${kind}.max_ms`, value: Math.max(...k.ms), unit: 'ms', n: k.n });
+      // A scan's time grows with its pages (OCR reads each): the goal is per page.
+      emit({ name: `documents.read.${kind}.ms_per_page`, value: k.ms.reduce((a, b) => a + b, 0) / k.pages, unit: 'ms', n: k.pages });
+      // The process's CPU time (OCR's worker thread included): what the page costs when the machine is shared.
+      emit({ name: `documents.read.${kind}.cpu_ms_per_page`, value: k.cpu / k.pages, unit: 'ms', n: k.pages });
     }
     return figures;
   } finally {

@@ -14,6 +14,7 @@ import * as m008 from './008_outbox_unknown';
 import * as m009 from './009_database_id';
 import * as m010 from './010_organ_id';
 import * as m011 from './011_trust_roots';
+import * as m012 from './012_recognised_text';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'database id', up: m009.up },
   { version: 10, name: 'organ-id', up: m010.up },
   { version: 11, name: 'trust-roots', up: m011.up },
+  { version: 12, name: 'recognised-text', up: m012.up },
 ];
 
 /**

@@ -120,11 +120,12 @@ async function audit(ctx: CallContext, id: number, before: Incoming | null, afte
 }
 
 async function reindexIncoming(ctx: CallContext, d: Incoming) {
+  const scan = await ctx.db.selectFrom('incoming').select('recognised_text').where('id', '=', d.id).executeTakeFirst();
   await reindex(ctx.db, 'incoming', d.id, {
     notation: d.notation,
     subject: d.subject,
     sender: d.senderName,
-    extra: [d.documentTypeName, d.signerName, d.instruction],
+    extra: [d.documentTypeName, d.signerName, d.instruction, scan?.recognised_text ?? null],
   });
 }
 
@@ -179,6 +180,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    recognised_text: input.recognisedText ?? null,
   };
   const { id } = await ctx.db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
   if (input.coordinatingUnitIds?.length) await setCoordinators(ctx.db, id, input.coordinatingUnitIds);

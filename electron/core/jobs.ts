@@ -26,7 +26,7 @@ export interface Job {
   end(): void;
 }
 
-export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: number): Job {
+export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: number, cancelledMessage = 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.'): Job {
   const s = state(ctx.events);
   s.running.add(ctx.method);
   s.cancelled.delete(ctx.method);
@@ -34,7 +34,7 @@ export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: num
     async tick(done) {
       ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total });
       await yieldToCalls();
-      if (s.cancelled.has(ctx.method)) throw new AppError('CANCELLED', 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.');
+      if (s.cancelled.has(ctx.method)) throw new AppError('CANCELLED', cancelledMessage);
     },
     end() {
       s.running.delete(ctx.method);

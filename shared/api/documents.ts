@@ -74,13 +74,15 @@ export const documentReadSchema = z.object({
   /** Files inside the document (an edXML package's attachments), as handles to attach. */
   attachments: z.array(fileHandleSchema.extend({ mediaType: z.string(), description: z.string().nullable() })),
   /** An edXML package's identifiers, for the status packages sent back. */
+  /** A scan's recognised text (OCR), to pass to incoming.register as recognisedText for full-text search; null for other files. */
+  text: z.string().nullable(),
   edxml: z.object({ documentId: z.string().nullable(), fromOrganId: z.string().nullable(), trace: z.array(z.object({ organId: z.string(), timestamp: z.string() })) }).nullable(),
 });
 export type DocumentRead = z.infer<typeof documentReadSchema>;
 
 export const documentsContracts = {
   'documents.read': method({
-    summary: 'Đọc văn bản đến từ tệp (PDF, Word, gói edXML): các trường để vào sổ, nơi đọc được và độ tin cậy',
+    summary: 'Đọc văn bản đến từ tệp (PDF, bản quét và ảnh qua nhận dạng chữ, Word, gói edXML): các trường để vào sổ, nơi đọc được và độ tin cậy',
     mode: 'read',
     input: z.object({ fileId: fileId('Tệp văn bản') }),
     output: documentReadSchema,

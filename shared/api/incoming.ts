@@ -34,6 +34,8 @@ export const incomingRegisterInput = z.object({
   /** Kept from an imported register; otherwise the next number is allocated. */
   arrivalNumber: int('Số đến', 1, 10_000_000).optional(),
   confirmDuplicate: bool('Xác nhận trùng').optional(),
+  /** documents.read's text of a scan: kept for full-text search, not shown. */
+  recognisedText: optionalText('Chữ nhận dạng từ bản quét', 200_000),
 });
 export type IncomingRegisterInput = z.input<typeof incomingRegisterInput>;
 

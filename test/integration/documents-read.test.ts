@@ -48,14 +48,6 @@ describe('documents.read on the fixtures', () => {
     });
   }
 
-  it('answers a scan as pdf-scan with its page count and nothing guessed (OCR reads it)', async () => {
-    const scan = fixtures.find((n) => expected(n).kind === 'pdf-scan')!;
-    const r = await read(expected(scan).file);
-    expect(r.kind).toBe('pdf-scan');
-    expect(r.fields.pages).toBe(expected(scan)['pages']);
-    expect(r.fields.notation).toBeNull();
-  });
-
   it('matches the sender to an external agency without diacritics or case, and refuses a file it cannot read', async () => {
     const unit = ok(await t.core.call('units.create', { name: 'Sở tài chính Tỉnh Lạng Sơn', kind: 'external' }));
     const r = await read('cv-stc-ngan-sach.pdf');

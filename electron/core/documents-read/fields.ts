@@ -73,9 +73,10 @@ export function readFields(doc: LaidOutText, pageCount: number | null): ReadFiel
   if (fields.senderName) sources.senderName = sourceOf(headerLines, 0.85);
 
   // Place and date.
-  const dateLine = firstPage.find((l) => /,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(l.text) || /^[\p{L} .-]+,\s*ngày\s+\d/iu.test(l.text));
+  // "th\p{L}ng": OCR reads tháng as thúng or thàng.
+  const dateLine = firstPage.find((l) => /,\s*ngày\s+\d{1,2}\s+th\p{L}{1,2}ng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(l.text) || /^[\p{L} .-]+,\s*ngày\s+\d/iu.test(l.text));
   if (dateLine) {
-    const m = /ngày\s+(\d{1,2})\s*(?:tháng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4})/iu.exec(dateLine.text);
+    const m = /ngày\s+(\d{1,2})\s*(?:th\p{L}{1,2}ng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4})/iu.exec(dateLine.text);
     fields.documentDate = m ? isoFromDayMonthYear(m[1]!, m[2]!, m[3]!) : null;
     if (fields.documentDate) sources.documentDate = sourceOf([dateLine], 0.97);
   }

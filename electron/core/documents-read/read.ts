@@ -10,6 +10,9 @@ import type { CallContext } from '../context';
 import { readDocxLines } from './docx';
 import { isEdxml, readEdxml, type EdxmlFile } from './edxml';
 import { readFields, type ReadFields } from './fields';
+import { beginJob } from '../jobs';
+import { recognisePages, type OcrImage } from './ocr';
+import { imageSize, scanPages } from './scan-pages';
 import { agencyKey } from './names';
 import { readPdfText } from './pdf-text';
 
@@ -69,7 +72,27 @@ function result(kind: DocumentKind, read: ReadFields | null, pages: number | nul
     sender: { unitId: null, organId: null },
     attachments: [],
     edxml: null,
+    text: null,
   };
+}
+
+async function* pdfImages(content: Buffer): AsyncGenerator<OcrImage | null> {
+  for await (const p of scanPages(content)) yield p && { bytes: p.pgm, width: p.width, height: p.height, size: p.size };
+}
+
+/** A scan through OCR, as a job: progress events, and jobs.cancel stops it. */
+async function readScan(ctx: CallContext, kind: 'pdf-scan' | 'image', content: Buffer, pages: number): Promise<DocumentRead> {
+  const job = beginJob(ctx, pages * 100, 'Đã hủy nhận dạng chữ bản quét theo yêu cầu; các trường chưa được điền.');
+  try {
+    const images = kind === 'image' ? (async function* () { const { width, height } = imageSize(content);
+      yield { bytes: content, width, height, size: width ? { width, height } : null }; })() : pdfImages(content);
+    const ocr = await recognisePages(images, job, pages);
+    const out = result(kind, readFields(ocr, pages), pages);
+    out.text = ocr.text;
+    return out;
+  } finally {
+    job.end();
+  }
 }
 
 async function readEdxmlDocument(ctx: CallContext, content: Buffer): Promise<DocumentRead> {
@@ -95,13 +118,13 @@ export async function readDocument(ctx: CallContext, fileId: string): Promise<Do
   let out: DocumentRead;
   if (kind === 'pdf') {
     const pdf = await readPdf(content);
-    out = result(pdf.read ? 'pdf-text' : 'pdf-scan', pdf.read, pdf.pages);
+    out = pdf.read ? result('pdf-text', pdf.read, pdf.pages) : await readScan(ctx, 'pdf-scan', content, pdf.pages);
   } else if (kind === 'docx') {
     out = result('docx', readFields(await readDocxLines(content), null), null);
   } else if (kind === 'edxml') {
     out = await readEdxmlDocument(ctx, content);
   } else {
-    out = result(kind, null, 1);
+    out = await readScan(ctx, 'image', content, 1);
   }
   const sender = await matchSender(ctx, out.fields.senderName, out.sender.organId);
   out.fields.senderName = sender.name;

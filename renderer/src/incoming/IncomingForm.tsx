@@ -110,6 +110,7 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
       recipientText: v.recipientText,
       note: v.note,
       deadline: deadline ?? (v.deadline.trim() || null),
+      recognisedText: read?.text ?? null,
       confirmDuplicate,
     });
     const attachError = r.ok && from ? await attachRead(from, r.value.id) : null;
