@@ -21,6 +21,7 @@ import { IncomingDetail } from './IncomingDetail';
 import { IncomingForm } from './IncomingForm';
 import { DocumentPreview } from './DocumentPreview';
 import { useFileQueue } from './useFileQueue';
+import { ReadingProgress } from './ReadingProgress';
 
 const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff';
 
@@ -150,7 +151,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
             {queue.position.of > 1 ? <button type="button" onClick={queue.next}>Bỏ qua tệp này</button> : null}
             <button type="button" onClick={queue.stop}>Thôi vào sổ từ tệp</button>
           </div>
-          {queue.current?.state === 'reading' ? <p className="muted" role="status">Đang đọc tệp…</p> : null}
+          {queue.current?.state === 'reading' ? <ReadingProgress name={queue.current.file.name} /> : null}
           {queue.current?.state === 'failed' ? (
             <div className="form-message" role="alert">
               <p>{queue.current.message}</p>
