@@ -41,5 +41,6 @@ describe('demo data', () => {
     const warned = ok(await t.core.call('dossiers.list', { year: 2025, warning: true })).items;
     expect(warned.length).toBeGreaterThan(0);
     expect(ok(await t.core.call('dossiers.list', { year: 2026, state: 'open' })).items.length).toBe(13 * 7);
-  });
+    // Two years of an office go through the API, every write audited: a minute or more on a busy 2-core machine.
+  }, 240_000);
 });
