@@ -142,6 +142,18 @@ describe('incoming register in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('complementary', { name: 'Chi tiết văn bản đến' }).waitFor();
   });
+
+  it('counts what search found and opens all of it in the filtered list', async () => {
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: 'Tìm văn bản' });
+    await page.keyboard.type('ban do dia chinh');
+    await dialog.getByText('15 văn bản tìm thấy').waitFor();
+    await page.screenshot({ path: screenshotPath('search-totals'), fullPage: true });
+    await dialog.getByRole('link', { name: 'Xem tất cả 15 văn bản đến' }).click();
+    const table = page.getByRole('table', { name: 'Sổ văn bản đến' });
+    await table.getByText('15 dòng', { exact: true }).waitFor();
+    expect(await page.getByLabel('Lọc theo từ khóa').inputValue()).toBe('ban do dia chinh');
+  });
 });
 
 describe('printing the register', () => {

@@ -10,7 +10,7 @@ import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
-import { hashQuery } from '../app/hash-query';
+import { listFiltersFromHash } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
 import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
@@ -63,8 +63,8 @@ const sortable: Record<string, IncomingListInput['sort']> = {
 export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
-  // A chart on the home page may open this list for one month.
-  const [filters, setFilters] = useState<Filters>(() => ({ from: hashQuery().get('from') ?? `${year}-01-01`, to: hashQuery().get('to') ?? `${year}-12-31` }));
+  // A chart on the home page may open this list for one month, the search box for its words.
+  const [filters, setFilters] = useState<Filters>(() => listFiltersFromHash(year));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'arrivalNumber', desc: true }]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
