@@ -4,6 +4,7 @@
  * text the app has already folded (no diacritics, đ → d, lower case).
  */
 import { sql, type Expression, type Kysely } from 'kysely';
+import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB } from './schema';
 
 export type DocKind = 'incoming' | 'outgoing';
@@ -36,21 +37,29 @@ export type SearchColumn = 'notation' | 'subject' | 'sender';
  * A folded query → FTS5 expression. Each word is a phrase of its pieces
  * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation);
  * the last word is a prefix (the user may still be typing it); words are
- * AND-ed. `column` limits the match to one column. Null when nothing to search.
+ * AND-ed; an abbreviation also matches what it stands for ("ubnd" OR "uy ban
+ * nhan dan"). `column` limits the match to one column. Null when nothing to search.
  */
-export function ftsQuery(folded: string, column?: SearchColumn): string | null {
+export function ftsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
   const words = folded
     .split(/\s+/)
     .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
     .filter((pieces) => pieces.length > 0);
   if (words.length === 0) return null;
-  const expr = words.map((pieces, i) => `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`).join(' AND ');
+  const expr = words
+    .map((pieces, i) => {
+      const typed = `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`;
+      const spelled = abbreviations?.(pieces.join('')) ?? [];
+      // Expansions come from folded names: only letters, digits and spaces reach the query.
+      return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim()}"`)].join(' OR ')})` : typed;
+    })
+    .join(' AND ');
   return column ? `${column} : (${expr})` : expr;
 }
 
 /** Ids of one kind matching the query, for list filters (an IN subquery). */
-export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn) {
-  const q = ftsQuery(folded, column) ?? '""';
+export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn, abbreviations?: AbbreviationLookup) {
+  const q = ftsQuery(folded, column, abbreviations) ?? '""';
   return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
 }
 
@@ -59,7 +68,7 @@ export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn
  * ones can be ordered by date: the notation counts most, then the subject,
  * then the sender (the rest of the index counts nothing).
  */
-export function relevance(folded: string, kind: DocKind, id: Expression<number>) {
-  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column)} then ${weight} else 0 end)`;
+export function relevance(folded: string, kind: DocKind, id: Expression<number>, abbreviations?: AbbreviationLookup) {
+  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations)} then ${weight} else 0 end)`;
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }

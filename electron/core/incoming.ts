@@ -20,6 +20,8 @@ import { incomingStatus } from '../../shared/documents/fields';
 import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
 import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
+import { expandedQueries } from '../../shared/abbreviations';
+import { loadAbbreviations } from './abbreviations';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -270,6 +272,7 @@ export const incomingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       access: incomingAccess(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
+      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx.db) : undefined,
       today: ctx.today(),
     };
     const sortColumn = {
@@ -346,7 +349,8 @@ export const incomingHandlers: Handlers = {
   },
 
   'incoming.senders': async (ctx, input) => {
-    const { units, history } = await senderSuggestions(ctx.db, input.q ? foldVietnamese(input.q) : null, input.limit, visibleIncoming(ctx.user));
+    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx.db)) : [''];
+    const { units, history } = await senderSuggestions(ctx.db, typed, input.limit, visibleIncoming(ctx.user));
     const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
     for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });
     for (const u of units) {

@@ -1,5 +1,6 @@
 /**
- * search.global: one box for notations, subjects and senders, without diacritics.
+ * search.global: one box for notations, subjects and senders, without diacritics,
+ * abbreviations understood ("ubnd", "stnmt").
  * Best match first, the newest first among equal ones; the totals count what
  * the user may see, for "xem tất cả" in the filtered list.
  */
@@ -7,23 +8,25 @@ import { sql } from 'kysely';
 import { matchingIds, relevance } from '../../db/search';
 import type { SearchHit } from '../../shared/api/search';
 import { foldVietnamese } from '../../shared/text';
+import { loadAbbreviations } from './abbreviations';
 import { visibleIncoming, visibleOutgoing } from './access';
 import type { HandlerMap } from './context';
 
 export const searchHandlers: HandlerMap<'search.global'> = {
   'search.global': async (ctx, input) => {
     const folded = foldVietnamese(input.q);
-    const inScore = relevance(folded, 'incoming', sql.ref('i.id'));
+    const abbr = await loadAbbreviations(ctx.db);
+    const inScore = relevance(folded, 'incoming', sql.ref('i.id'), abbr);
     const incoming = ctx.db
       .selectFrom('incoming as i')
-      .where(sql<number>`+i.id`, 'in', matchingIds(folded, 'incoming'))
+      .where(sql<number>`+i.id`, 'in', matchingIds(folded, 'incoming', undefined, abbr))
       .where('i.deleted_at', 'is', null)
       .where(visibleIncoming(ctx.user));
-    const outScore = relevance(folded, 'outgoing', sql.ref('o.id'));
+    const outScore = relevance(folded, 'outgoing', sql.ref('o.id'), abbr);
     const outDate = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
     const outgoing = ctx.db
       .selectFrom('outgoing as o')
-      .where(sql<number>`+o.id`, 'in', matchingIds(folded, 'outgoing'))
+      .where(sql<number>`+o.id`, 'in', matchingIds(folded, 'outgoing', undefined, abbr))
       .where('o.deleted_at', 'is', null)
       .where(visibleOutgoing(ctx.user));
     const [inRows, outRows, inCount, outCount] = await Promise.all([

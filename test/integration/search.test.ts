@@ -100,4 +100,36 @@ describe('search.global', () => {
     expect(admin.hits.map((h) => h.id)).toContain(hidden);
     expect((await search('cv')).total).toBe(0);
   });
+
+  it('understands abbreviations: the common ones, the agency\'s and the units\'', async () => {
+    ok(await t.core.call('units.create', { name: 'Ủy ban nhân dân tỉnh Lạng Sơn', kind: 'external' }));
+    ok(await t.core.call('units.create', { name: 'Sở Giáo dục và Đào tạo', abbreviation: 'SGDĐT', kind: 'external' }));
+    ok(await t.core.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' }));
+    const reg = (notation: string, senderName: string, subject: string) =>
+      t.core.call('incoming.register', { arrivalDate: '2025-06-03', senderName, notation, documentDate: '2025-06-01', subject });
+    ok(await reg('88/QĐ-UBND', 'Ủy ban nhân dân tỉnh Lạng Sơn', 'Quyết định giao chỉ tiêu'));
+    ok(await reg('9/KH-SGDĐT', 'Sở Giáo dục và Đào tạo', 'Kế hoạch năm học'));
+    ok(await reg('10/CV-SKHĐT', 'Sở Kế hoạch và Đầu tư', 'Công văn về vốn đầu tư công'));
+    // "ubnd" is the notation's UBND and the sender's "Ủy ban nhân dân".
+    expect((await find('ubnd')).sort()).toEqual(['56/KH-UBND', '88/QĐ-UBND']);
+    expect(await find('ubnd lang son')).toContain('88/QĐ-UBND');
+    // The agency's own abbreviation (STNMT), the common TN&MT written any way, with or without "Sở".
+    for (const q of ['stnmt', 'sở tn&mt', 'TN-MT']) expect((await find(q)).sort()).toEqual(['1467/STNMT-VP', '448/BC-STNMT']);
+    expect(await find('skh&đt')).toEqual(['10/CV-SKHĐT']);
+    expect(await find('kh&dt')).toEqual(['10/CV-SKHĐT']);
+    // A unit's abbreviation stands for its name.
+    expect(await find('gd&đt')).toEqual(['9/KH-SGDĐT']);
+    // The list opened by "xem tất cả" understands them alike.
+    expect(ok(await t.core.call('incoming.list', { q: 'ubnd' })).total).toBe(2);
+    expect(ok(await t.core.call('incoming.list', { sender: 'stnmt' })).total).toBe(2);
+  });
+
+  it('suggests senders for an abbreviation', async () => {
+    ok(await t.core.call('units.create', { name: 'Ủy ban nhân dân huyện Cao Lộc', kind: 'external' }));
+    const senders = async (q: string) => ok(await t.core.call('incoming.senders', { q })).items.map((i) => i.name).sort();
+    expect(await senders('ubnd')).toEqual(['UBND tỉnh Lạng Sơn', 'Ủy ban nhân dân huyện Cao Lộc']);
+    expect(await senders('ubnd huyen cao')).toEqual(['Ủy ban nhân dân huyện Cao Lộc']);
+    expect(await senders('stnmt')).toEqual(['Sở Tài nguyên và Môi trường']);
+    expect(await senders('sở tn&mt')).toEqual(['Sở Tài nguyên và Môi trường']);
+  });
 });
