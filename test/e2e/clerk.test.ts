@@ -148,4 +148,18 @@ describe("the clerk's day", () => {
     await page.getByRole('button', { name: 'Gửi ngay' }).click();
     await page.getByText(/Không có thư nào đến lượt gửi/).waitFor();
   });
+
+  it("picks files with the app's own buttons, never the browser's Choose File", async () => {
+    await page.goto(`${web.url}#/settings`);
+    await page.getByRole('button', { name: 'Khôi phục từ tệp…' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm chứng thư gốc…' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tải mẫu .docx…' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    await page.goto(`${web.url}#/import`);
+    await page.getByText('Chưa chọn tệp').waitFor();
+    await page.getByLabel('Tệp Excel').setInputFiles({ name: 'so-den-2025.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    await page.getByText('so-den-2025.xlsx').waitFor();
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('clerk-file-picker') });
+  });
 });

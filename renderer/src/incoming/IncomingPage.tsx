@@ -1,5 +1,5 @@
 /** Văn bản đến: the register as a list with filters, the entry form and the detail panel; files dropped or picked are registered from what they say. */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { FieldSource } from '../../../shared/api/documents';
 import type { SortingState } from '@tanstack/react-table';
 import type { Incoming, IncomingListInput } from '../../../shared/api/incoming';
@@ -21,6 +21,7 @@ import { IncomingDetail } from './IncomingDetail';
 import { IncomingForm } from './IncomingForm';
 import { DocumentPreview } from './DocumentPreview';
 import { useFileQueue } from './useFileQueue';
+import { FilePicker } from '../components/FilePicker';
 
 const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff';
 
@@ -73,10 +74,9 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const queue = useFileQueue();
   const [source, setSource] = useState<FieldSource | null>(null);
   const [queueNote, setQueueNote] = useState<{ text: string; problem: boolean } | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
   const mayRegister = may('incoming.register');
-  const startFiles = (files: FileList | null) => {
-    if (!files?.length || !mayRegister) return;
+  const startFiles = (files: readonly File[]) => {
+    if (!files.length || !mayRegister) return;
     setQueueNote(null);
     setPanel(null);
     queue.start([...files]);
@@ -84,7 +84,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const onDrop = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
-    startFiles(e.dataTransfer.files);
+    startFiles([...e.dataTransfer.files]);
   };
 
   useEffect(() => {
@@ -110,11 +110,10 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
           {may('exports.incomingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
           {may('imports.registerXlsx') ? <a className="button" href="#/import">Nhập từ Excel</a> : null}
           {mayRegister ? (
-            <button type="button" onClick={() => picker.current?.click()} title="Hoặc kéo thả tệp vào trang này">
+            <FilePicker label="Chọn tệp văn bản đến" multiple accept={ACCEPTED} title="Hoặc kéo thả tệp vào trang này" onFiles={startFiles}>
               Vào sổ từ tệp…
-            </button>
+            </FilePicker>
           ) : null}
-          <input ref={picker} type="file" multiple hidden accept={ACCEPTED} aria-label="Chọn tệp văn bản đến" onChange={(e) => { startFiles(e.target.files); e.target.value = ''; }} />
           {mayRegister ? (
             <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
               Vào sổ văn bản đến (Alt+N)
