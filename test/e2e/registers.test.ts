@@ -85,6 +85,9 @@ describe('incoming register in the browser', () => {
     await page.keyboard.press('Escape');
     await form.getByLabel('Số, ký hiệu').fill('448/BC-STNMT');
     await form.getByLabel('Ngày văn bản').fill('05/09/2022');
+    // Said as soon as sender, notation and date are there, before Enter.
+    await form.getByRole('status', { name: 'Cảnh báo trùng' }).filter({ hasText: /đã vào sổ: số đến 01/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('incoming-duplicate-early'), fullPage: true });
     await form.getByLabel('Trích yếu').fill('Bản điện tử của báo cáo tháng 8');
     await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
     await form.getByText(/đã vào sổ: số đến 01/).waitFor();
