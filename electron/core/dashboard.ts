@@ -24,11 +24,11 @@ async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outg
 export const dashboardHandlers: HandlerMap<'reports.dashboard'> = {
   async 'reports.dashboard'(ctx, v) {
     const [inc, out, incLast, outLast] = await Promise.all([byMonth(ctx, v.year, 'incoming'), byMonth(ctx, v.year, 'outgoing'), byMonth(ctx, v.year - 1, 'incoming'), byMonth(ctx, v.year - 1, 'outgoing')]);
-    // The chart and the overdue list count the same period as the task summary of that year.
-    const period = { from: `${v.year}-01-01`, to: `${v.year}-12-31` };
-    const summary = await taskSummary(ctx, period.from, period.to);
+    // The chart counts the year as the task summary does; the overdue list every year, since a task
+    // overdue since last year still needs action (its total is the list's without a period).
+    const summary = await taskSummary(ctx, `${v.year}-01-01`, `${v.year}-12-31`);
     const clock = await statusClock(ctx);
-    const overdue = await listTaskRows(ctx.db, { access: taskAccess(ctx.user), unitId: null, status: 'overdue', source: null, sourceIncomingId: null, focus: null, ...period, qFold: null }, clock, { offset: 0, limit: 10, sort: 'due', dir: 'asc' });
+    const overdue = await listTaskRows(ctx.db, { access: taskAccess(ctx.user), unitId: null, status: 'overdue', source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null }, clock, { offset: 0, limit: 10, sort: 'due', dir: 'asc' });
     const today = ctx.today();
     const docs = await ctx.db
       .selectFrom('incoming as i')

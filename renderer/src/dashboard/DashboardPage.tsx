@@ -108,9 +108,9 @@ export function DashboardPage() {
       </div>
       <div className="lists">
         <div>
-          <h2>Nhiệm vụ quá hạn <a className="small" href={`#/tasks?status=overdue&${yearPeriod}`}>({d.overdueTaskTotal}, hạn trong năm {year})</a></h2>
+          <h2>Nhiệm vụ quá hạn <a className="small" href="#/tasks?status=overdue">({d.overdueTaskTotal}, kể cả các năm trước)</a></h2>
           <ul aria-label="Nhiệm vụ quá hạn">
-            {d.overdueTasks.map((t) => <li key={t.taskId}><a href={`#/tasks?status=overdue&${yearPeriod}`}>{t.content}</a> <span className="muted">— {t.unitName ?? 'chung'}, hạn {formatDateVi(t.due)}</span></li>)}
+            {d.overdueTasks.map((t) => <li key={t.taskId}><a href="#/tasks?status=overdue">{t.content}</a> <span className="muted">— {t.unitName ?? 'chung'}, hạn {formatDateVi(t.due)}</span></li>)}
             {d.overdueTasks.length === 0 ? <li className="muted">Không có.</li> : null}
           </ul>
         </div>
