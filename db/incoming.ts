@@ -1,5 +1,6 @@
 /** Queries for incoming documents. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB, IncomingTable } from './schema';
 import { escapeLike } from './units';
 import { matchingIds } from './search';
@@ -110,6 +111,8 @@ export interface IncomingFilter {
   secrecy: string | null;
   access: IncomingAccess;
   qFold: string | null;
+  /** What abbreviations in qFold and senderFold stand for. */
+  abbreviations?: AbbreviationLookup;
   today: string;
 }
 
@@ -138,7 +141,7 @@ export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
   if (f.registerIds) q = q.where('i.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
-  if (f.senderFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.senderFold, 'incoming', 'sender'));
+  if (f.senderFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations));
   if (f.documentType) q = q.where('i.document_type', '=', f.documentType);
   if (f.unitId) {
     const unitId = f.unitId;
@@ -152,18 +155,20 @@ export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
   if (f.status) q = q.where(statusCondition(f.status, f.today));
   if (f.urgency) q = q.where('i.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('i.secrecy', '=', f.secrecy);
-  if (f.qFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.qFold, 'incoming'));
+  if (f.qFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.qFold, 'incoming', undefined, f.abbreviations));
   return q;
 }
 
-export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, limit: number, visible: Expression<SqlBool>) {
-  const like = `%${escapeLike(qFold ?? '')}%`;
+/** Senders whose name holds one of the typed forms (the query as typed and with abbreviations spelled out). */
+export async function senderSuggestions(db: Kysely<DB>, typed: readonly string[], limit: number, visible: Expression<SqlBool>) {
+  const likes = typed.map((t) => `%${escapeLike(t)}%`);
+  const matches = (column: string) => sql<SqlBool>`(${sql.join(likes.map((l) => sql`${sql.ref(column)} like ${l} escape '\\'`), sql` or `)})`;
   const units = await db
     .selectFrom('units')
     .select(['id', 'name'])
     .where('kind', '=', 'external')
     .where('archived_at', 'is', null)
-    .where(sql<SqlBool>`name_fold like ${like} escape '\\'`)
+    .where(matches('name_fold'))
     .limit(limit)
     .execute();
   const history = await db
@@ -173,7 +178,7 @@ export async function senderSuggestions(db: Kysely<DB>, qFold: string | null, li
       eb.fn.max('i.sender_unit_id').as('sender_unit_id'),
       eb.fn.countAll<number>().as('uses'),
     ])
-    .where(sql<SqlBool>`i.sender_fold like ${like} escape '\\'`)
+    .where(matches('i.sender_fold'))
     .where('i.deleted_at', 'is', null)
     .where(visible)
     .groupBy(['i.sender_fold'])

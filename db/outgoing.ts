@@ -1,6 +1,7 @@
 /** Queries for outgoing documents. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from './schema';
+import type { AbbreviationLookup } from '../shared/abbreviations';
 import { matchingIds } from './search';
 
 export type OutgoingRow = Selectable<OutgoingTable> & {
@@ -100,6 +101,7 @@ export interface OutgoingFilter {
   secrecy: string | null;
   visible: Expression<SqlBool>;
   qFold: string | null;
+  abbreviations?: AbbreviationLookup;
 }
 
 /** Drafts have no issue date: they are listed by the day they were created. */
@@ -114,7 +116,7 @@ export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   if (f.status) q = q.where('o.status', '=', f.status as OutgoingTable['status']);
   if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
-  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing'));
+  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations));
   return q;
 }
 

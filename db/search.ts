@@ -3,7 +3,8 @@
  * PostgreSQL dialect can bring its own (tsvector) later. SQLite: FTS5 over
  * text the app has already folded (no diacritics, đ → d, lower case).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB } from './schema';
 
 export type DocKind = 'incoming' | 'outgoing';
@@ -18,12 +19,6 @@ export interface SearchDoc {
   extra: string;
 }
 
-export interface SearchMatch {
-  kind: DocKind;
-  id: number;
-  score: number;
-}
-
 const rowid = (kind: DocKind, id: number) => id * 2 + (kind === 'outgoing' ? 1 : 0);
 
 export async function indexDoc(db: Kysely<DB>, d: SearchDoc): Promise<void> {
@@ -36,40 +31,44 @@ export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Pro
   await sql`delete from doc_search where rowid = ${rowid(kind, id)}`.execute(db);
 }
 
+export type SearchColumn = 'notation' | 'subject' | 'sender';
+
 /**
  * A folded query → FTS5 expression. Each word is a phrase of its pieces
  * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation);
  * the last word is a prefix (the user may still be typing it); words are
- * AND-ed. `column` limits the match to one column. Null when nothing to search.
+ * AND-ed; an abbreviation also matches what it stands for ("ubnd" OR "uy ban
+ * nhan dan"). `column` limits the match to one column. Null when nothing to search.
  */
-export function ftsQuery(folded: string, column?: 'sender'): string | null {
+export function ftsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
   const words = folded
     .split(/\s+/)
     .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
     .filter((pieces) => pieces.length > 0);
   if (words.length === 0) return null;
-  const expr = words.map((pieces, i) => `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`).join(' AND ');
+  const expr = words
+    .map((pieces, i) => {
+      const typed = `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`;
+      const spelled = abbreviations?.(pieces.join('')) ?? [];
+      // Expansions come from folded names: only letters, digits and spaces reach the query.
+      return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim()}"`)].join(' OR ')})` : typed;
+    })
+    .join(' AND ');
   return column ? `${column} : (${expr})` : expr;
 }
 
-/** Best first; bm25 weights favour the notation, then subject, then sender. */
-export async function searchDocs(
-  db: Kysely<DB>,
-  folded: string,
-  opts: { limit: number; kind?: DocKind },
-): Promise<SearchMatch[]> {
-  const q = ftsQuery(folded);
-  if (!q) return [];
-  const kindFilter = opts.kind ? sql`and (rowid % 2) = ${opts.kind === 'outgoing' ? 1 : 0}` : sql``;
-  const rows = await sql<{ rowid: number; score: number }>`
-    select rowid, bm25(doc_search, 10.0, 4.0, 2.0, 1.0) as score
-    from doc_search where doc_search match ${q} ${kindFilter}
-    order by score limit ${opts.limit}`.execute(db);
-  return rows.rows.map((r) => ({ kind: r.rowid % 2 === 1 ? 'outgoing' : 'incoming', id: Math.floor(r.rowid / 2), score: -r.score }));
+/** Ids of one kind matching the query, for list filters (an IN subquery). */
+export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn, abbreviations?: AbbreviationLookup) {
+  const q = ftsQuery(folded, column, abbreviations) ?? '""';
+  return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
 }
 
-/** Ids of one kind matching the query, for list filters (an IN subquery). */
-export function matchingIds(folded: string, kind: DocKind, column?: 'sender') {
-  const q = ftsQuery(folded, column) ?? '""';
-  return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
+/**
+ * How well a document of the query matches, as whole steps so that equal
+ * ones can be ordered by date: the notation counts most, then the subject,
+ * then the sender (the rest of the index counts nothing).
+ */
+export function relevance(folded: string, kind: DocKind, id: Expression<number>, abbreviations?: AbbreviationLookup) {
+  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations)} then ${weight} else 0 end)`;
+  return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }

@@ -42,6 +42,19 @@ export interface TaskFilter {
   qFold: string | null;
 }
 
+/**
+ * The one period rule of the list, the summary and the home page: occurrences
+ * due in [from, to], and those without a due date (thường xuyên), which are
+ * current in every period. Shared so that their counts agree.
+ */
+function dueInPeriod(range: { from: string | null; to: string | null }) {
+  const parts = [
+    ...(range.from ? [sql<SqlBool>`o.due_date >= ${range.from}`] : []),
+    ...(range.to ? [sql<SqlBool>`o.due_date <= ${range.to}`] : []),
+  ];
+  return parts.length ? sql<SqlBool>`(o.due_date is null or (${sql.join(parts, sql` and `)}))` : sql<SqlBool>`1 = 1`;
+}
+
 function base(db: Kysely<DB>, f: TaskFilter, c: StatusClock) {
   let q = db
     .selectFrom('task_occurrences as o')
@@ -56,8 +69,7 @@ function base(db: Kysely<DB>, f: TaskFilter, c: StatusClock) {
   if (f.source === 'text') q = q.where('t.source_text', 'is not', null).where('t.source_incoming_id', 'is', null).where('t.source_outgoing_id', 'is', null);
   if (f.source === 'none') q = q.where('t.source_text', 'is', null).where('t.source_incoming_id', 'is', null).where('t.source_outgoing_id', 'is', null);
   if (f.focus !== null) q = q.where('t.focus', '=', f.focus ? 1 : 0);
-  if (f.from !== null) q = q.where('o.due_date', '>=', f.from);
-  if (f.to !== null) q = q.where('o.due_date', '<=', f.to);
+  q = q.where(dueInPeriod(f));
   if (f.qFold) q = q.where(sql<boolean>`t.content_fold like ${`%${escapeLike(f.qFold)}%`} escape '\\'`);
   if (f.status !== null) q = q.where(sql<boolean>`(${statusSql(c)}) = ${f.status}`);
   return q;
@@ -144,8 +156,7 @@ export async function summaryRows(
     .leftJoin('units as u', 'u.id', 't.lead_unit_id')
     .where('t.deleted_at', 'is', null)
     .where(access.row);
-  if (range.from) q = q.where((w) => w.or([w('o.due_date', '>=', range.from!), w('o.due_date', 'is', null)]));
-  if (range.to) q = q.where((w) => w.or([w('o.due_date', '<=', range.to!), w('o.due_date', 'is', null)]));
+  q = q.where(dueInPeriod(range));
   const rows = await q
     .select(['t.lead_unit_id as unit_id', 'u.name as unit_name', 'u.sort_order', statusSql(c).as('status'), sql<number>`count(*)`.as('n')])
     .groupBy(['t.lead_unit_id', sql`status`])

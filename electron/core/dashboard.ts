@@ -24,6 +24,8 @@ async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outg
 export const dashboardHandlers: HandlerMap<'reports.dashboard'> = {
   async 'reports.dashboard'(ctx, v) {
     const [inc, out, incLast, outLast] = await Promise.all([byMonth(ctx, v.year, 'incoming'), byMonth(ctx, v.year, 'outgoing'), byMonth(ctx, v.year - 1, 'incoming'), byMonth(ctx, v.year - 1, 'outgoing')]);
+    // The chart counts the year as the task summary does; the overdue list every year, since a task
+    // overdue since last year still needs action (its total is the list's without a period).
     const summary = await taskSummary(ctx, `${v.year}-01-01`, `${v.year}-12-31`);
     const clock = await statusClock(ctx);
     const overdue = await listTaskRows(ctx.db, { access: taskAccess(ctx.user), unitId: null, status: 'overdue', source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null }, clock, { offset: 0, limit: 10, sort: 'due', dir: 'asc' });
@@ -46,6 +48,7 @@ export const dashboardHandlers: HandlerMap<'reports.dashboard'> = {
       asOf: today,
       months: inc.map((n, i) => ({ month: i + 1, incoming: n, outgoing: out[i]!, incomingLastYear: incLast[i]!, outgoingLastYear: outLast[i]! })),
       tasksByUnit: summary.rows.map((r) => ({ unitId: r.unitId, unitName: r.unitName, counts: { ...zero(), ...r.counts } })),
+      overdueTaskTotal: overdue.total,
       overdueTasks: overdue.rows.map((r) => ({ taskId: r.task_id, content: r.content, unitName: r.lead_unit_name, due: r.due_date ?? '' })),
       documentsToday: docs.map((d) => ({ id: d.id, number: formatDocNumber(d.arrival_number), notation: d.notation, subject: d.subject, deadline: d.deadline ?? '' })),
       tthc: { solvedOnTime: t.solvedOnTime, solvedLate: t.solvedLate, onTimeRate: solved ? Math.round((t.solvedOnTime / solved) * 1000) / 10 : null },

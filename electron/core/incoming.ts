@@ -20,6 +20,8 @@ import { incomingStatus } from '../../shared/documents/fields';
 import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
 import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
+import { expandedQueries } from '../../shared/abbreviations';
+import { loadAbbreviations } from './abbreviations';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -71,16 +73,32 @@ export async function loadIncoming(ctx: CallContext, id: number): Promise<Incomi
   return toIncoming(row, coordinators.get(id) ?? [], ctx.today());
 }
 
+/** The duplicate key of a notation: "448/BC-STNMT" and "448/bc - stnmt" are one. */
+function notationKeyOf(notation: string): string {
+  return foldVietnamese(parseNotation(notation)?.normalized ?? notation).replace(/\s+/g, '');
+}
+
 /** Notation → normalised text, number, type; the duplicate key. */
 function readNotation(notation: string | null, typeGiven: string | null | undefined) {
   const parsed = notation ? parseNotation(notation) : null;
   const text = parsed?.normalized ?? notation;
   return {
     notation: text,
-    notationKey: text ? foldVietnamese(text).replace(/\s+/g, '') : null,
+    notationKey: notation ? notationKeyOf(notation) : null,
     documentNumber: parsed?.number ?? null,
     documentType: checkDocumentType(typeGiven ?? parsed?.typeCode ?? null),
   };
+}
+
+/** The warning for a document already in the register, or null; one the user may not see is neither named nor numbered. */
+async function duplicateOf(ctx: CallContext, d: { notationKey: string | null; documentDate: string | null; senderFold: string }, exceptId: number | null) {
+  if (!d.notationKey || !d.documentDate) return null;
+  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId }, visibleIncoming(ctx.user));
+  if (!dup) return null;
+  if (!dup.visible)
+    return { message: 'Sổ đã có một văn bản trùng (cùng cơ quan gửi, số, ký hiệu và ngày) mà bạn không có quyền xem. Nếu đây là bản thứ hai cần vào sổ riêng, hãy xác nhận.', existingId: null, arrivalNumber: null };
+  const message = `Văn bản ${dup.notation} ngày ${formatDateVi(dup.document_date)} của ${dup.sender_name} đã vào sổ: số đến ${formatDocNumber(dup.arrival_number)} ngày ${formatDateVi(dup.arrival_date)}. Nếu đây là bản thứ hai (giấy và điện tử) cần vào sổ riêng, hãy xác nhận.`;
+  return { message, existingId: dup.id, arrivalNumber: dup.arrival_number };
 }
 
 async function checkDuplicate(
@@ -89,14 +107,11 @@ async function checkDuplicate(
   exceptId: number | null,
   confirmed: boolean | undefined,
 ) {
-  if (!d.notationKey || !d.documentDate || confirmed) return;
-  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId }, visibleIncoming(ctx.user));
+  if (confirmed) return;
+  const dup = await duplicateOf(ctx, d, exceptId);
   if (!dup) return;
-  // Still a warning, but a document the user may not see is neither named nor numbered.
-  if (!dup.visible)
-    throw fieldError('DUPLICATE', 'notation', 'Sổ đã có một văn bản cùng cơ quan gửi, số, ký hiệu và ngày mà bạn không có quyền xem. Nếu đây là bản thứ hai cần vào sổ riêng, hãy xác nhận.');
-  const message = `Văn bản ${dup.notation} ngày ${formatDateVi(dup.document_date)} của ${dup.sender_name} đã vào sổ: số đến ${formatDocNumber(dup.arrival_number)} ngày ${formatDateVi(dup.arrival_date)}. Nếu đây là bản thứ hai (giấy và điện tử) cần vào sổ riêng, hãy xác nhận.`;
-  throw fieldError('DUPLICATE', 'notation', message, { existingId: dup.id, arrivalNumber: dup.arrival_number });
+  // Still a warning: the clerk may confirm a second copy (paper and electronic).
+  throw fieldError('DUPLICATE', 'notation', dup.message, dup.existingId === null ? undefined : { existingId: dup.existingId, arrivalNumber: dup.arrivalNumber });
 }
 
 /** Links a typed sender to an external unit of the same name. */
@@ -190,7 +205,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
   return doc;
 }
 
-type Handlers = HandlerMap<'incoming.register' | 'incoming.update' | 'incoming.get' | 'incoming.list' | 'incoming.assign' | 'incoming.complete' | 'incoming.senders'>;
+type Handlers = HandlerMap<'incoming.register' | 'incoming.update' | 'incoming.get' | 'incoming.list' | 'incoming.assign' | 'incoming.complete' | 'incoming.checkDuplicate' | 'incoming.senders'>;
 
 export const incomingHandlers: Handlers = {
   'incoming.register': async (ctx, input) => registerIncoming(ctx, input),
@@ -272,6 +287,7 @@ export const incomingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       access: incomingAccess(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
+      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx.db) : undefined,
       today: ctx.today(),
     };
     const sortColumn = {
@@ -347,8 +363,14 @@ export const incomingHandlers: Handlers = {
     return after;
   },
 
+  'incoming.checkDuplicate': async (ctx, input) => {
+    const dup = await duplicateOf(ctx, { notationKey: notationKeyOf(input.notation), documentDate: input.documentDate, senderFold: foldVietnamese(input.senderName) }, input.exceptId ?? null);
+    return { duplicate: dup !== null, message: dup?.message ?? null, existingId: dup?.existingId ?? null };
+  },
+
   'incoming.senders': async (ctx, input) => {
-    const { units, history } = await senderSuggestions(ctx.db, input.q ? foldVietnamese(input.q) : null, input.limit, visibleIncoming(ctx.user));
+    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx.db)) : [''];
+    const { units, history } = await senderSuggestions(ctx.db, typed, input.limit, visibleIncoming(ctx.user));
     const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
     for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });
     for (const u of units) {

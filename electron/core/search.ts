@@ -1,44 +1,56 @@
-/** search.global: one box for notations, subjects and senders, without diacritics. */
-import { searchDocs } from '../../db/search';
+/**
+ * search.global: one box for notations, subjects and senders, without diacritics,
+ * abbreviations understood ("ubnd", "stnmt").
+ * Best match first, the newest first among equal ones; the totals count what
+ * the user may see, for "xem tất cả" in the filtered list.
+ */
+import { sql } from 'kysely';
+import { matchingIds, relevance } from '../../db/search';
 import type { SearchHit } from '../../shared/api/search';
 import { foldVietnamese } from '../../shared/text';
+import { loadAbbreviations } from './abbreviations';
 import { visibleIncoming, visibleOutgoing } from './access';
 import type { HandlerMap } from './context';
 
 export const searchHandlers: HandlerMap<'search.global'> = {
   'search.global': async (ctx, input) => {
-    const matches = await searchDocs(ctx.db, foldVietnamese(input.q), { limit: input.limit });
-    const inIds = matches.filter((m) => m.kind === 'incoming').map((m) => m.id);
-    const outIds = matches.filter((m) => m.kind === 'outgoing').map((m) => m.id);
-    const incoming = inIds.length
-      ? await ctx.db
-          .selectFrom('incoming as i')
-          .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name', 'i.arrival_date', 'i.arrival_number'])
-          .where('i.id', 'in', inIds)
-          .where('i.deleted_at', 'is', null)
-          .where(visibleIncoming(ctx.user))
-          .execute()
-      : [];
-    const outgoing = outIds.length
-      ? await ctx.db
-          .selectFrom('outgoing as o')
-          .select(['o.id', 'o.notation', 'o.subject', 'o.recipients_text', 'o.issue_date', 'o.created_at', 'o.number'])
-          .where('o.id', 'in', outIds)
-          .where('o.deleted_at', 'is', null)
-          .where(visibleOutgoing(ctx.user))
-          .execute()
-      : [];
-    const hits: SearchHit[] = [];
-    for (const m of matches) {
-      if (m.kind === 'incoming') {
-        const d = incoming.find((x) => x.id === m.id);
-        if (d) hits.push({ kind: 'incoming', id: d.id, notation: d.notation, subject: d.subject, sender: d.sender_name, date: d.arrival_date, number: d.arrival_number, score: m.score });
-      } else {
-        const d = outgoing.find((x) => x.id === m.id);
-        if (d)
-          hits.push({ kind: 'outgoing', id: d.id, notation: d.notation, subject: d.subject, sender: d.recipients_text, date: d.issue_date ?? d.created_at.slice(0, 10), number: d.number, score: m.score });
-      }
-    }
-    return { hits };
+    const folded = foldVietnamese(input.q);
+    const abbr = await loadAbbreviations(ctx.db);
+    const inScore = relevance(folded, 'incoming', sql.ref('i.id'), abbr);
+    const incoming = ctx.db
+      .selectFrom('incoming as i')
+      .where(sql<number>`+i.id`, 'in', matchingIds(folded, 'incoming', undefined, abbr))
+      .where('i.deleted_at', 'is', null)
+      .where(visibleIncoming(ctx.user));
+    const outScore = relevance(folded, 'outgoing', sql.ref('o.id'), abbr);
+    const outDate = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
+    const outgoing = ctx.db
+      .selectFrom('outgoing as o')
+      .where(sql<number>`+o.id`, 'in', matchingIds(folded, 'outgoing', undefined, abbr))
+      .where('o.deleted_at', 'is', null)
+      .where(visibleOutgoing(ctx.user));
+    const [inRows, outRows, inCount, outCount] = await Promise.all([
+      incoming
+        .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name', 'i.arrival_date', 'i.arrival_number'])
+        .select(inScore.as('score'))
+        .orderBy('score', 'desc').orderBy('i.arrival_date', 'desc').orderBy('i.id', 'desc')
+        .limit(input.limit)
+        .execute(),
+      outgoing
+        .select(['o.id', 'o.notation', 'o.subject', 'o.recipients_text', 'o.number'])
+        .select([outScore.as('score'), outDate.as('date')])
+        .orderBy('score', 'desc').orderBy('date', 'desc').orderBy('o.id', 'desc')
+        .limit(input.limit)
+        .execute(),
+      incoming.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      outgoing.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const hits: SearchHit[] = [
+      ...inRows.map((d) => ({ kind: 'incoming' as const, id: d.id, notation: d.notation, subject: d.subject, sender: d.sender_name, date: d.arrival_date, number: d.arrival_number, score: d.score })),
+      ...outRows.map((d) => ({ kind: 'outgoing' as const, id: d.id, notation: d.notation, subject: d.subject, sender: d.recipients_text, date: d.date, number: d.number, score: d.score })),
+    ];
+    hits.sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
+    const totals = { incoming: Number(inCount.n), outgoing: Number(outCount.n) };
+    return { hits: hits.slice(0, input.limit), total: totals.incoming + totals.outgoing, totals };
   },
 };

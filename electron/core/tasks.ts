@@ -140,7 +140,7 @@ export async function taskSummary(ctx: CallContext, from: string | null, to: str
     byUnit.set(r.unit_id, row);
   }
   const sorted = [...byUnit.values()].sort((a, b) => a.order - b.order || a.unitName.localeCompare(b.unitName, 'vi'));
-  return { asOf: clock.today, dueSoonDays: clock.days, rows: sorted.map(({ order: _order, ...r }) => r) };
+  return { asOf: clock.today, from, to, dueSoonDays: clock.days, rows: sorted.map(({ order: _order, ...r }) => r) };
 }
 
 export const tasksHandlers: HandlerMap<

@@ -12,19 +12,23 @@ import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { templateExports, type TemplateExport } from '../../shared/api/templates';
 import type { CallContext, HandlerMap } from './context';
+import { templateErrorText, vietnameseKeys } from './template-names';
 
 const dir = (ctx: Pick<CallContext, 'dataDir'>) => path.join(ctx.dataDir, 'templates');
 export const templateFile = (ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport) => path.join(dir(ctx), `${kind}.docx`);
 
 interface TemplateError {
-  properties?: { errors?: { properties?: { explanation?: string; xtag?: string } }[]; explanation?: string };
+  properties?: { errors?: { properties?: TemplateErrorPart }[] } & TemplateErrorPart;
   message?: string;
 }
+type TemplateErrorPart = Parameters<typeof templateErrorText>[0];
 
+/** docxtemplater's errors (English) as the Vietnamese the user reads, naming the placeholder. */
 function explain(e: unknown): string {
   const err = e as TemplateError;
-  const list = err.properties?.errors?.map((x) => x.properties?.explanation ?? '').filter(Boolean) ?? [];
-  return (list.length ? list : [err.properties?.explanation ?? err.message ?? String(e)]).slice(0, 5).join('; ');
+  const parts = err.properties?.errors?.map((x) => x.properties ?? {}) ?? (err.properties?.id ? [err.properties] : []);
+  if (parts.length === 0) return e instanceof Error && /[À-ỹ]/.test(e.message) ? e.message : 'mẫu viết sai';
+  return [...new Set(parts.map(templateErrorText))].slice(0, 5).join('; ');
 }
 
 function compile(content: Buffer): Docxtemplater {
@@ -61,19 +65,27 @@ export function renderTemplate(ctx: Pick<CallContext, 'dataDir'>, kind: Template
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** The model's keys flattened in snake_case (agency.name → agency_name), before they are named in Vietnamese. */
+function flatten(v: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) for (const [k2, y] of Object.entries(flatten(x as Record<string, unknown>))) out[`${snake(k)}_${k2}`] = y;
+    else out[snake(k)] = x;
+  }
+  return out;
+}
+
 /**
- * Any export's document model as template data: keys in snake_case, nested
- * objects flattened (agency.name → agency_name), lists as loops (plain
- * values as {gia_tri}), dates as dd/mm/yyyy, null as empty.
+ * Any export's document model as template data: keys flattened and named in
+ * Vietnamese (agency.name → co_quan, arrivalDate → ngay_den), lists as loops
+ * (plain values as {gia_tri}), dates as dd/mm/yyyy, null as empty.
  */
 export function templateData(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? templateData(x) : { gia_tri: templateData(x) }));
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (x !== null && typeof x === 'object' && !Array.isArray(x)) for (const [k2, y] of Object.entries(templateData(x) as Record<string, unknown>)) out[`${snake(k)}_${k2}`] = y;
-      else out[snake(k)] = templateData(x);
-    }
+    for (const [k, x] of Object.entries(flatten(v as Record<string, unknown>))) out[vietnameseKeys[k] ?? k] = templateData(x);
     return out;
   }
   if (typeof v === 'string' && ISO_DATE.test(v)) return v.split('-').reverse().join('/');

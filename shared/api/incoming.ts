@@ -142,6 +142,23 @@ export const incomingContracts = {
     input: z.object({ id: id('Mã văn bản'), completedAt: isoDate('Ngày hoàn thành'), replyOutgoingId: optionalId('Văn bản trả lời') }),
     output: incomingSchema,
   }),
+  'incoming.checkDuplicate': method({
+    summary: 'Kiểm tra trước khi vào sổ: đã có văn bản cùng cơ quan gửi, số, ký hiệu và ngày chưa',
+    mode: 'read',
+    input: z.object({
+      senderName: incomingFields.senderName,
+      notation: text('Số, ký hiệu', 100),
+      documentDate: isoDate('Ngày văn bản'),
+      /** The document being corrected, which is no duplicate of itself. */
+      exceptId: optionalId('Văn bản đang sửa'),
+    }),
+    output: z.object({
+      duplicate: z.boolean(),
+      /** What the form shows; a document the user may not see is neither named nor numbered. */
+      message: z.string().nullable(),
+      existingId: z.number().nullable(),
+    }),
+  }),
   'incoming.senders': method({
     summary: 'Gợi ý cơ quan gửi: cơ quan bên ngoài và các tên đã dùng',
     mode: 'read',

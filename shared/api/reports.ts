@@ -37,6 +37,8 @@ export const dashboardSchema = z.object({
   months: z.array(z.object({ month: z.number(), incoming: z.number(), outgoing: z.number(), incomingLastYear: z.number(), outgoingLastYear: z.number() })),
   tasksByUnit: z.array(z.object({ unitId: z.number().nullable(), unitName: z.string(), counts: z.record(z.enum(taskStatuses), z.number()) })),
   overdueTasks: z.array(z.object({ taskId: z.number(), content: z.string(), unitName: z.string().nullable(), due: z.string() })),
+  /** Every overdue occurrence, of any year (the task list without a period), of which overdueTasks are the first ten. */
+  overdueTaskTotal: z.number(),
   documentsToday: z.array(z.object({ id: z.number(), number: z.string(), notation: z.string().nullable(), subject: z.string(), deadline: z.string() })),
   tthc: z.object({ solvedOnTime: z.number(), solvedLate: z.number(), onTimeRate: z.number().nullable() }),
 });

@@ -10,6 +10,7 @@ export const searchHitSchema = z.object({
   sender: z.string().nullable(),
   date: z.string().nullable(),
   number: z.number().nullable(),
+  /** Where the query matched: 4 the notation, 2 the subject, 1 the sender, summed. */
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
@@ -19,6 +20,12 @@ export const searchContracts = {
     summary: 'Tìm văn bản đến và đi theo số ký hiệu (cả phần), trích yếu, cơ quan; gõ không dấu được',
     mode: 'read',
     input: z.object({ q: text('Từ khóa tìm kiếm', 300), limit: int('Số kết quả', 1, 200).default(30) }),
-    output: z.object({ hits: z.array(searchHitSchema) }),
+    output: z.object({
+      /** Best first; the newest first among equally good matches. */
+      hits: z.array(searchHitSchema),
+      /** Every match the user may see, beyond `limit`. */
+      total: z.number(),
+      totals: z.object({ incoming: z.number(), outgoing: z.number() }),
+    }),
   }),
 };

@@ -135,6 +135,9 @@ const occurrencePick = {
 
 export const taskSummarySchema = z.object({
   asOf: z.string(),
+  /** The period counted: occurrences due in it, and those without a due date (thường xuyên). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
   dueSoonDays: z.number(),
   rows: z.array(z.object({ unitId: z.number().nullable(), unitName: z.string(), counts: z.record(z.enum(taskStatuses), z.number()), total: z.number() })),
 });

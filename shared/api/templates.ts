@@ -20,24 +20,30 @@ export const templateExports = {
   },
   meetingConclusion: {
     label: 'Thông báo kết luận cuộc họp',
-    placeholders: ['agency_name', 'agency_parent_name', 'agency_abbreviation', 'agency_place', 'number', 'date', 'title', '#intro: gia_tri', '#general_tasks: content, deadline', '#unit_groups: unit_name, #tasks', 'closing', '#recipients: gia_tri', 'signature_authority', 'signature_position', 'signature_signer_name'],
+    placeholders: ['co_quan', 'co_quan_cap_tren', 'viet_tat', 'dia_danh', 'so', 'ngay', 'tieu_de', '#mo_dau: gia_tri', '#nhiem_vu_chung: noi_dung, han', '#theo_don_vi: don_vi, #nhiem_vu', 'cau_ket', '#noi_nhan: gia_tri', 'tham_quyen', 'chuc_vu', 'nguoi_ky'],
   },
   taskReminders: {
     label: 'Danh sách nhiệm vụ cần đôn đốc',
-    placeholders: ['agency_name', 'unit_name', 'date', '#lines: content, source, deadline, status_text, last_progress', 'signature_position', 'signature_signer_name'],
+    placeholders: ['co_quan', 'don_vi', 'ngay', '#dong: noi_dung, nguon, han, tinh_trang, tien_do_gan_nhat', 'tham_quyen', 'chuc_vu', 'nguoi_ky'],
   },
   taskReport: {
     label: 'Báo cáo tình hình thực hiện nhiệm vụ',
-    placeholders: ['agency_name', 'from', 'to', 'as_of', '#by_unit: unit_name, total, counts_overdue, counts_done_on_time…', '#overdue: unit_name, content, source, deadline, days_overdue, last_progress'],
+    placeholders: ['co_quan', 'tu_ngay', 'den_ngay', 'tinh_den_ngay', '#theo_don_vi: don_vi, tong, chua_den_han, sap_den_han, qua_han, hoan_thanh_dung_han, hoan_thanh_qua_han, tam_dung, da_huy', '#nhiem_vu_qua_han: don_vi, noi_dung, nguon, han, so_ngay_qua_han, tien_do_gan_nhat'],
   },
-  incomingRegister: { label: 'Sổ đăng ký văn bản đến', placeholders: ['agency_name', 'parent_name', 'register_name', 'from', 'to', '#dong: arrival_date, arrival_number, sender_name, notation, document_date, subject, recipient_text, transfer_date, note'] },
-  outgoingRegister: { label: 'Sổ đăng ký văn bản đi', placeholders: ['agency_name', 'parent_name', 'register_name', 'from', 'to', '#dong: notation, document_date, subject, signer_name, recipients_text, kept_by, copies, transfer_date, note'] },
+  incomingRegister: {
+    label: 'Sổ đăng ký văn bản đến',
+    placeholders: ['co_quan', 'co_quan_cap_tren', 'ten_so', 'tu_ngay', 'den_ngay', '#quyen: nam, tu_ngay, den_ngay, tu_so, den_so', '#dong: ngay_den, so_den, tac_gia, so_ky_hieu, ngay_van_ban, ten_loai, trich_yeu, nguoi_nhan, ngay_chuyen, ghi_chu'],
+  },
+  outgoingRegister: {
+    label: 'Sổ đăng ký văn bản đi',
+    placeholders: ['co_quan', 'co_quan_cap_tren', 'ten_so', 'tu_ngay', 'den_ngay', '#quyen: nam, tu_ngay, den_ngay, tu_so, den_so', '#dong: so, so_ky_hieu, ngay_ban_hanh, ten_loai, trich_yeu, nguoi_ky, noi_nhan, noi_luu, so_luong_ban, ngay_chuyen, ghi_chu, tinh_trang'],
+  },
   dossierPlan: { label: 'Danh mục hồ sơ', placeholders: ['co_quan', 'tieu_de', 'phu_de', '#dong: de_muc, cot1 … cot5', 'ket'] },
   dossierIndex: { label: 'Mục lục văn bản trong hồ sơ', placeholders: ['co_quan', 'tieu_de', 'phu_de', '#dong: cot1 … cot7', 'ket'] },
   handoverIndex: { label: 'Mục lục hồ sơ nộp lưu', placeholders: ['co_quan', 'tieu_de', 'phu_de', '#dong: cot1 … cot7', 'ket'] },
   handoverRecord: {
     label: 'Biên bản giao nhận hồ sơ',
-    placeholders: ['agency_name', 'date', 'giver_unit', 'giver_person', 'receiver', 'file_count', 'sheets', 'from', 'to', 'years', 'note', '#dong: cot1 … cot7'],
+    placeholders: ['co_quan', 'co_quan_cap_tren', 'ngay', 'don_vi_giao', 'nguoi_giao', 'chuc_vu_nguoi_giao', 'ben_nhan', 'chuc_vu_ben_nhan', 'so_ho_so', 'so_to', 'tu_ngay', 'den_ngay', 'cac_nam', 'ghi_chu', '#dong: cot1 … cot7'],
   },
 } as const;
 export type TemplateExport = keyof typeof templateExports;

@@ -137,9 +137,18 @@ describe("the clerk's day", () => {
   });
 
   it('says in the send dialog that messages wait for a mail account, and Esc closes it', async () => {
+    await value('units.create', { name: 'Ủy ban nhân dân tỉnh Lạng Sơn', kind: 'external', email: 'ubnd@langson.gov.vn' });
     await page.goto(`${web.url}#/reports`);
     await page.getByRole('button', { name: /Xuất báo cáo tháng/ }).click();
+    // No signer in the settings yet: asked for in the app's own dialog, and kept.
+    const ask = page.getByRole('dialog', { name: 'Ai ký báo cáo tháng?' });
+    await ask.getByLabel('Họ và tên người ký').fill('Hoàng Văn Bình');
+    await page.screenshot({ path: screenshotPath('clerk-ask-signer') });
+    await ask.getByRole('button', { name: 'Xuất báo cáo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gửi tệp' });
+    // "UBND tỉnh (b/c)" of the default Nơi nhận is the committee with an address.
+    await expect.poll(() => dialog.getByRole('checkbox', { name: 'Ủy ban nhân dân tỉnh Lạng Sơn' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Người ký', { exact: true }).inputValue()).toBe('Hoàng Văn Bình');
     await dialog.getByText(/Chưa có tài khoản gửi thư/).waitFor();
     await dialog.getByRole('button', { name: 'Đặt tài khoản gửi thư' }).waitFor();
     await page.screenshot({ path: screenshotPath('clerk-send-without-account') });
@@ -147,5 +156,19 @@ describe("the clerk's day", () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Gửi ngay' }).click();
     await page.getByText(/Không có thư nào đến lượt gửi/).waitFor();
+  });
+
+  it("picks files with the app's own buttons, never the browser's Choose File", async () => {
+    await page.goto(`${web.url}#/settings`);
+    await page.getByRole('button', { name: 'Khôi phục từ tệp…' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm chứng thư gốc…' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tải mẫu .docx…' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    await page.goto(`${web.url}#/import`);
+    await page.getByText('Chưa chọn tệp').waitFor();
+    await page.getByLabel('Tệp Excel').setInputFiles({ name: 'so-den-2025.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    await page.getByText('so-den-2025.xlsx').waitFor();
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('clerk-file-picker') });
   });
 });

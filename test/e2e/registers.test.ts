@@ -85,6 +85,9 @@ describe('incoming register in the browser', () => {
     await page.keyboard.press('Escape');
     await form.getByLabel('Số, ký hiệu').fill('448/BC-STNMT');
     await form.getByLabel('Ngày văn bản').fill('05/09/2022');
+    // Said as soon as sender, notation and date are there, before Enter.
+    await form.getByRole('status', { name: 'Cảnh báo trùng' }).filter({ hasText: /đã vào sổ: số đến 01/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('incoming-duplicate-early'), fullPage: true });
     await form.getByLabel('Trích yếu').fill('Bản điện tử của báo cáo tháng 8');
     await form.getByRole('button', { name: 'Lưu (Enter)' }).click();
     await form.getByText(/đã vào sổ: số đến 01/).waitFor();
@@ -141,6 +144,18 @@ describe('incoming register in the browser', () => {
     await page.screenshot({ path: screenshotPath('search'), fullPage: true });
     await page.keyboard.press('Enter');
     await page.getByRole('complementary', { name: 'Chi tiết văn bản đến' }).waitFor();
+  });
+
+  it('counts what search found and opens all of it in the filtered list', async () => {
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: 'Tìm văn bản' });
+    await page.keyboard.type('ban do dia chinh');
+    await dialog.getByText('15 văn bản tìm thấy').waitFor();
+    await page.screenshot({ path: screenshotPath('search-totals'), fullPage: true });
+    await dialog.getByRole('link', { name: 'Xem tất cả 15 văn bản đến' }).click();
+    const table = page.getByRole('table', { name: 'Sổ văn bản đến' });
+    await table.getByText('15 dòng', { exact: true }).waitFor();
+    expect(await page.getByLabel('Lọc theo từ khóa').inputValue()).toBe('ban do dia chinh');
   });
 });
 

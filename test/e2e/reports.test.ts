@@ -25,6 +25,7 @@ beforeAll(async () => {
   web = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-reports.sqlite')]);
   await value('agency.update', standardAgency);
   await value('units.create', { name: 'Văn phòng UBND tỉnh Lạng Sơn', kind: 'external', email: 'vpubnd@langson.gov.vn' });
+  await value('reports.updateSettings', { recipients: ['- Văn phòng UBND tỉnh Lạng Sơn (b/c);', 'Lưu: VT, VP.'], position: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn A' });
   for (let i = 1; i <= 3; i++) await value('incoming.register', { arrivalDate: iso, senderName: 'UBND tỉnh Lạng Sơn', notation: `${i}/UBND-KT`, documentDate: iso, subject: `Văn bản ${i}` });
   ({ browser, page } = await openPage(`${web.url}#/reports`));
   await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
@@ -42,7 +43,8 @@ describe('monthly report in the browser', () => {
     await page.getByRole('button', { name: /Xuất báo cáo tháng/ }).click();
     expect((await download).suggestedFilename()).toMatch(/^Bao-cao-thang-\d+-\d{4}\.docx$/);
     const dialog = page.getByRole('dialog', { name: 'Gửi tệp' });
-    await dialog.getByText('Văn phòng UBND tỉnh Lạng Sơn').click();
+    // The report's Nơi nhận comes chosen.
+    await expect.poll(() => dialog.getByRole('checkbox', { name: 'Văn phòng UBND tỉnh Lạng Sơn' }).isChecked()).toBe(true);
     await page.screenshot({ path: screenshotPath('send-dialog') });
     await dialog.getByRole('button', { name: 'Đưa vào hộp thư đi' }).click();
     await dialog.getByText(/Đã đưa vào hộp thư đi \(gửi tới vpubnd@langson.gov.vn\)/).waitFor();

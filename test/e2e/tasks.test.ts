@@ -77,9 +77,15 @@ describe('tasks in the browser', () => {
     );
     expect(rows[rows.length - 1]).toContain('Tổng cộng');
     await page.getByRole('img', { name: 'Số nhiệm vụ theo đơn vị và tình trạng' }).waitFor();
+    // It says which period it counts, and the list it opens counts the same.
+    const y = day(0).slice(0, 4);
+    await page.getByRole('note', { name: 'Kỳ tổng hợp' }).getByText(`Đếm các nhiệm vụ có hạn từ 01/01/${y} đến 31/12/${y} và nhiệm vụ thường xuyên.`).waitFor();
+    const ttTotal = (await summary.getByRole('row').filter({ hasText: 'Thanh tra Sở' }).getByRole('cell').first().textContent())!.trim();
     await page.screenshot({ path: screenshotPath('tasks-summary') });
     await summary.getByRole('button', { name: 'Thanh tra Sở' }).click();
     await table().getByText('Kiểm tra khai thác cát').waitFor();
+    await table().getByText(`${ttTotal} dòng`, { exact: true }).waitFor();
+    expect(await page.getByLabel('Hạn từ ngày').inputValue()).toBe(`01/01/${y}`);
     expect(await table().getByText('Tổng hợp số liệu thống kê').count()).toBe(0);
   });
 

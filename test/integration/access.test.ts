@@ -118,6 +118,7 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'incoming.list': year,
     'incoming.assign': { id: hiddenIn, leadUnitId: s.mine },
     'incoming.complete': { id: hiddenIn, completedAt: today },
+    'incoming.checkDuplicate': role === 'officer' ? { senderName: `Sở ${OTHER}`, notation: '20/SMT-KT', documentDate: '2026-11-18' } : { senderName: `Bộ Chỉ huy ${SECRET}`, notation: '15/BCH-TM', documentDate: '2026-11-18' },
     'incoming.senders': {},
     'outgoing.createDraft': { documentType: 'CV', subject: 'Công văn mới', draftingUnitId: s.mine },
     'outgoing.update': { id: hiddenOut, note: 'sửa' },
@@ -325,6 +326,11 @@ describe('one access rule for every read', () => {
     expect(e.message).not.toContain('số đến');
     expect(e.message).not.toContain(SECRET);
     expect(JSON.stringify(e)).not.toContain(String(s.secret));
+    // Asked while typing, before Enter: the same warning, no more.
+    const early = ok(await t.core.call('incoming.checkDuplicate', { senderName: `Bộ Chỉ huy ${SECRET}`, notation: '15/BCH-TM', documentDate: '2026-11-18' }, { session: s.sessions.clerk }));
+    expect(early).toMatchObject({ duplicate: true, existingId: null });
+    expect(early.message).toContain('đã có một văn bản trùng');
+    expect(JSON.stringify(early)).not.toContain('số đến');
     // A document the user may see is still named, with its arrival number.
     const seen = err(await t.core.call('incoming.register', { arrivalDate: today, senderName: 'UBND tỉnh', notation: '30/UBND-KT', documentDate: '2026-11-18', subject: 'Bản điện tử' }, { session: s.sessions.clerk }));
     expect(seen.message).toContain('số đến');

@@ -67,6 +67,22 @@ describe('incoming register', () => {
     ok(await t.core.call('incoming.register', doc({ senderName: 'Sở Nội vụ' })));
   });
 
+  it('tells the form of a duplicate before registering, from sender, notation and date alone', async () => {
+    const first = ok(await t.core.call('incoming.register', doc()));
+    const check = (over: { senderName?: string; notation?: string; documentDate?: string; exceptId?: number }) =>
+      t.core.call('incoming.checkDuplicate', { senderName: 'UBND tỉnh Lạng Sơn', notation: '21/QĐ-UBND', documentDate: '2025-03-01', ...over });
+    const dup = ok(await check({ senderName: 'ubnd tinh lang son', notation: '21/qđ-ubnd' }));
+    expect(dup).toMatchObject({ duplicate: true, existingId: first.id });
+    expect(dup.message).toContain('số đến 01');
+    expect(ok(await check({ documentDate: '2025-03-02' }))).toEqual({ duplicate: false, message: null, existingId: null });
+    expect(ok(await check({ notation: '22/QĐ-UBND' })).duplicate).toBe(false);
+    // The document being corrected is not its own duplicate.
+    expect(ok(await check({ exceptId: first.id })).duplicate).toBe(false);
+    // Nothing is written by asking.
+    expect(count('select count(*) n from audit_log where action = \'incoming.checkDuplicate\'')).toBe(0);
+    expect(err(await check({ documentDate: '2025-02-30' })).fields[0]?.path).toBe('documentDate');
+  });
+
   it('bad input: a Vietnamese message per field, and nothing written', async () => {
     const e = err(await t.core.call('incoming.register', { arrivalDate: '2025-02-30', senderName: '', subject: '  ', documentType: 'XYZ' }));
     expect(e.code).toBe('VALIDATION');

@@ -219,4 +219,30 @@ describe('tasks read from a document', () => {
     const created = ok(await t.core.call('units.list', {})).items.find((u) => u.name === 'Phòng Đo đạc và Khoáng sản')!;
     expect(created.abbreviation).toBe('ĐĐKS');
   });
+
+  it('counts the same tasks in the summary, the list and the home page, for the period the summary names', async () => {
+    const vp = units['Văn phòng Sở']!;
+    const mk = (content: string, over: Partial<Input<'tasks.create'>>) => t.core.call('tasks.create', { ...base, content, leadUnitId: vp, ...over });
+    ok(await mk('Quá hạn trong năm', { deadline: '2026-03-31' }));
+    ok(await mk('Quá hạn từ năm trước', { deadline: '2025-10-31' }));
+    ok(await mk('Chưa đến hạn', { deadline: '2026-12-31' }));
+    ok(await mk('Không có hạn', {}));
+    ok(await mk('Rà soát thường xuyên', { timeText: 'thường xuyên' }));
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const summary = ok(await t.core.call('tasks.summary', year));
+    expect(summary).toMatchObject(year);
+    const row = summary.rows.find((r) => r.unitId === vp)!;
+    // Last year's overdue task is not in this year's count, the undated ones are in every period's.
+    expect(row.counts.overdue).toBe(1);
+    expect(row.total).toBe(4);
+    const listed = ok(await t.core.call('tasks.list', { ...year, unitId: vp, pageSize: 500 }));
+    expect(listed.total).toBe(row.total);
+    for (const status of ['overdue', 'not_due'] as const)
+      expect(ok(await t.core.call('tasks.list', { ...year, unitId: vp, status })).total, status).toBe(row.counts[status]);
+    const home = ok(await t.core.call('reports.dashboard', { year: 2026 }));
+    expect(home.tasksByUnit.find((u) => u.unitId === vp)!.counts).toEqual(row.counts);
+    // Its overdue list is of every year, as the list without a period, which it opens.
+    expect(home.overdueTaskTotal).toBe(ok(await t.core.call('tasks.list', { status: 'overdue' })).total);
+    expect(home.overdueTasks.map((x) => x.content)).toEqual(['Quá hạn từ năm trước', 'Quá hạn trong năm']);
+  });
 });

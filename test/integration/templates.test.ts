@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../electron/core/docx-text';
+import type { HandoverRecordDoc } from '../../electron/core/exports/handover-record-docx';
+import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from '../../electron/core/exports/register-types';
+import type { AgencyHeader, MeetingConclusionDoc, ReminderListDoc, SignatureBlock, TaskReportDoc } from '../../electron/core/exports/task-types';
+import { vietnameseKeys } from '../../electron/core/template-names';
+import { templateData } from '../../electron/core/templates';
+import { templateExports } from '../../shared/api/templates';
 import { err, heldPath, makeCore, ok, standardAgency, upload, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -26,6 +32,10 @@ describe("an office's own Word template", () => {
     const broken = err(await t.core.call('templates.set', { export: 'monthlyReport', fileId: await template(['Tháng {thang năm {nam}']) }));
     expect(broken.code).toBe('VALIDATION');
     expect(broken.fields[0]!.message).toMatch(/^Mẫu không dùng được: .*thang/);
+    // docxtemplater's English is not what the clerk reads.
+    expect(broken.fields[0]!.message).not.toMatch(/\b(tag|The|is|unclosed|unopened)\b/);
+    const loop = err(await t.core.call('templates.set', { export: 'incomingRegister', fileId: await template(['{#dong}', 'Số {so_den}']) }));
+    expect(loop.fields[0]!.message).toBe('Mẫu không dùng được: vòng lặp “dong” có {#dong} mà thiếu {/dong}.');
     const notWord = err(await t.core.call('templates.set', { export: 'monthlyReport', fileId: await upload(t.core, 'mau.docx', 'không phải Word') }));
     expect(notWord.fields[0]!.message).toContain('không phải tài liệu Word');
     expect(ok(await t.core.call('templates.list', {})).items.find((i) => i.export === 'monthlyReport')!.custom).toBe(false);
@@ -57,7 +67,7 @@ describe('templates for every Word export', () => {
     const kinds = ok(await t.core.call('templates.list', {})).items.map((i) => i.export);
     expect(kinds).toEqual(expect.arrayContaining(['monthlyReport', 'apologySlip', 'meetingConclusion', 'taskReminders', 'taskReport', 'incomingRegister', 'outgoingRegister', 'dossierPlan', 'dossierIndex', 'handoverIndex', 'handoverRecord']));
 
-    ok(await t.core.call('templates.set', { export: 'incomingRegister', fileId: await template(['{agency_name} — {register_name} từ {from} đến {to}', '{#dong}', 'Số {arrival_number} ngày {arrival_date}: {subject}', '{/dong}']) }));
+    ok(await t.core.call('templates.set', { export: 'incomingRegister', fileId: await template(['{co_quan} — {ten_so} từ {tu_ngay} đến {den_ngay}', '{#dong}', 'Số {so_den} ngày {ngay_den}: {trich_yeu}', '{/dong}']) }));
     const reg = ok(await t.core.call('exports.incomingRegister', { from: '2026-10-01', to: '2026-10-31', format: 'docx' }));
     const regText = await docxText(fs.readFileSync(await heldPath(t.core, reg)));
     expect(regText).toContain('Sở Tài nguyên và Môi trường — Sổ văn bản đến từ 01/10/2026 đến 31/10/2026');
@@ -72,5 +82,37 @@ describe('templates for every Word export', () => {
     expect(planText).toContain('DANH MỤC HỒ SƠ CỦA SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG NĂM 2026');
     expect(planText).toContain('I. TỔNG HỢP');
     expect(planText).toContain('01.VP Kế hoạch công tác (Vĩnh viễn)');
+  });
+});
+
+describe('placeholders in one language', () => {
+  const english = Object.entries(vietnameseKeys).filter(([k, v]) => k !== v).map(([k]) => k);
+  const keysOf = (v: unknown): string[] =>
+    Array.isArray(v) ? v.flatMap(keysOf) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...keysOf(x)]) : [];
+
+  it('names every key of every export model in Vietnamese', () => {
+    const agency: AgencyHeader = { name: 'Sở', parentName: 'UBND tỉnh', abbreviation: 'STNMT', place: 'Lạng Sơn' };
+    const signature: SignatureBlock = { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', signerName: 'A' };
+    const task = { content: 'Việc', deadline: '2026-12-31' };
+    const counts = { not_due: 1, due_soon: 0, overdue: 2, done_on_time: 0, done_late: 0, paused: 0, cancelled: 0 };
+    const meta: RegisterMeta = { agencyName: 'Sở', parentName: 'UBND', registerName: 'Sổ văn bản đến', from: '2026-01-01', to: '2026-12-31', books: [{ year: 2026, from: '2026-01-01', to: '2026-12-31', first: 1, last: 2, count: 2 }] };
+    const incoming: IncomingRegisterRow = { year: 2026, arrivalDate: '2026-01-02', arrivalNumber: 1, senderName: 'UBND', notation: '1/UBND', documentDate: '2026-01-01', documentTypeName: null, subject: 'S', recipientText: null, transferDate: null, note: null };
+    const outgoing: OutgoingRegisterRow = { year: 2026, notation: '1/BC', number: 1, issueDate: '2026-01-02', documentTypeName: 'Báo cáo', subject: 'S', signerName: 'A', recipientsText: 'B', keptBy: 'VT', copies: 2, transferDate: null, note: null, status: 'issued' };
+    const notice: MeetingConclusionDoc = { agency, number: 1, date: '2026-01-02', title: 'T', intro: ['a'], generalTasks: [task], unitGroups: [{ unitName: 'VP', tasks: [task] }], closing: 'c', recipients: ['r'], signature };
+    const report: TaskReportDoc = { agency, from: '2026-01-01', to: '2026-12-31', asOf: '2026-06-01', byUnit: [{ unitName: 'VP', counts, total: 3 }], overdue: [{ unitName: 'VP', content: 'c', source: null, deadline: '2026-01-01', daysOverdue: 3, lastProgress: null }] };
+    const reminders: ReminderListDoc = { agency, unitName: 'VP', date: '2026-01-02', lines: [{ content: 'c', source: 's', deadline: null, statusText: 'Quá hạn', lastProgress: null }], signature };
+    const handover: Omit<HandoverRecordDoc, 'index'> = { agency, date: '2026-01-02', giverUnit: 'VP', giverPerson: 'A', giverPosition: 'CV', receiver: 'B', receiverPosition: 'LT', fileCount: 1, sheets: 2, from: null, to: null, years: '2026', note: null };
+    const vietnamese = new Set([...Object.values(vietnameseKeys), 'gia_tri']);
+    for (const model of [meta, [incoming], [outgoing], notice, report, reminders, handover]) {
+      const keys = keysOf(templateData(model));
+      expect(keys.filter((k) => !vietnamese.has(k))).toEqual([]);
+    }
+  });
+
+  it('lists Vietnamese placeholders for every Word export (Cài đặt → Mẫu văn bản)', () => {
+    for (const [kind, e] of Object.entries(templateExports)) {
+      const names = e.placeholders.flatMap((p) => p.split(/[\s,:#…]+/)).filter(Boolean);
+      expect(names.filter((n) => english.includes(n)), kind).toEqual([]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/api/attachments';
 import { formatNumberVi } from '../../../shared/dates';
 import { call, fetchValue, saveFile, uploadFile } from '../api/client';
+import { FilePicker } from './FilePicker';
 
 export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'outgoing'; ownerId: number }) {
   const [items, setItems] = useState<Attachment[]>([]);
@@ -12,8 +13,8 @@ export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'o
   }, [ownerKind, ownerId]);
   useEffect(load, [load]);
 
-  async function add(files: FileList | null) {
-    for (const f of [...(files ?? [])]) {
+  async function add(files: File[]) {
+    for (const f of files) {
       const up = await uploadFile(f);
       const r = up.ok ? await call('attachments.add', { ownerKind, ownerId, fileId: up.value.fileId }) : up;
       setMessage(r.ok ? `Đã đính kèm "${f.name}".` : r.error.message);
@@ -40,7 +41,7 @@ export function Attachments({ ownerKind, ownerId }: { ownerKind: 'incoming' | 'o
         ))}
         {items.length === 0 ? <li className="muted">Chưa có tệp.</li> : null}
       </ul>
-      <input type="file" multiple aria-label="Thêm tệp đính kèm" onChange={(e) => void add(e.target.files)} />
+      <FilePicker label="Thêm tệp đính kèm" multiple onFiles={(files) => void add(files)}>Thêm tệp đính kèm…</FilePicker>
     </section>
   );
 }

@@ -63,8 +63,10 @@ export function DashboardPage() {
     const hit = tasksChart.current ? getElementAtEvent(tasksChart.current, e)[0] : undefined;
     const unit = hit ? d!.tasksByUnit[hit.index] : undefined;
     if (!hit || !unit) return;
-    window.location.hash = `#/tasks?${unit.unitId ? `unitId=${unit.unitId}&` : ''}status=${taskStatuses[hit.datasetIndex]}`;
+    // The list opens on the period the chart counts, so that its total is the bar's.
+    window.location.hash = `#/tasks?${unit.unitId ? `unitId=${unit.unitId}&` : ''}status=${taskStatuses[hit.datasetIndex]}&${yearPeriod}`;
   }
+  const yearPeriod = `from=${year}-01-01&to=${year}-12-31`;
   const noDocs = d.months.every((m) => !m.incoming && !m.incomingLastYear && !m.outgoing && !m.outgoingLastYear);
   const noTasks = d.tasksByUnit.every((u) => taskStatuses.every((st) => !u.counts[st]));
   return (
@@ -86,7 +88,7 @@ export function DashboardPage() {
           )}
         </figure>
         <figure>
-          <figcaption>Nhiệm vụ năm {year} theo đơn vị và tình trạng — bấm để xem danh sách</figcaption>
+          <figcaption>Nhiệm vụ có hạn trong năm {year} (và nhiệm vụ thường xuyên) theo đơn vị và tình trạng, tính đến ngày {formatDateVi(d.asOf)} — bấm để xem danh sách</figcaption>
           {noTasks ? (
             <p className="chart-empty">Chưa có nhiệm vụ nào có hạn trong năm {year}. Biểu đồ hiện khi có nhiệm vụ được giao.</p>
           ) : (
@@ -106,9 +108,9 @@ export function DashboardPage() {
       </div>
       <div className="lists">
         <div>
-          <h2>Nhiệm vụ quá hạn</h2>
+          <h2>Nhiệm vụ quá hạn <a className="small" href="#/tasks?status=overdue">({d.overdueTaskTotal}, kể cả các năm trước)</a></h2>
           <ul aria-label="Nhiệm vụ quá hạn">
-            {d.overdueTasks.map((t) => <li key={t.taskId}><a href={`#/tasks?status=overdue`}>{t.content}</a> <span className="muted">— {t.unitName ?? 'chung'}, hạn {formatDateVi(t.due)}</span></li>)}
+            {d.overdueTasks.map((t) => <li key={t.taskId}><a href="#/tasks?status=overdue">{t.content}</a> <span className="muted">— {t.unitName ?? 'chung'}, hạn {formatDateVi(t.due)}</span></li>)}
             {d.overdueTasks.length === 0 ? <li className="muted">Không có.</li> : null}
           </ul>
         </div>

@@ -8,6 +8,7 @@ import type { Output } from '../../../shared/api/index';
 import { importFields } from '../../../shared/api/imports';
 import { registerFieldLabels } from '../../../shared/documents/field-labels';
 import { call, uploadFile } from '../api/client';
+import { FilePicker } from '../components/FilePicker';
 
 type Report = Output<'imports.registerXlsx'>;
 type Kind = 'incoming' | 'outgoing' | 'tthc';
@@ -72,7 +73,7 @@ export function ImportPage() {
             <option value="tthc">Hồ sơ thủ tục hành chính (tệp xuất từ hệ thống một cửa)</option>
           </select>
         </label>
-        <input type="file" accept=".xlsx" aria-label="Tệp Excel" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setMapping({}); }} />
+        <FilePicker label="Tệp Excel" accept=".xlsx" chosen={file?.name ?? null} onFiles={([f]) => { setFile(f ?? null); setReport(null); setMapping({}); }}>Chọn tệp Excel…</FilePicker>
         <button type="button" className="primary" disabled={busy || !file} onClick={() => void run(true)}>
           Kiểm tra
         </button>

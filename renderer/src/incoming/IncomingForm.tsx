@@ -18,6 +18,7 @@ import { Field, FormMessage, toFormErrors, useFormErrors } from '../components/f
 import { dateProblem } from '../../../shared/validation';
 import { SenderInput } from './SenderInput';
 import { attachRead, emptyIncoming as empty, keepSenderOrgan, percent, sourceOf, SURE, valuesFromRead, type ReadFile } from './from-file';
+import { useDuplicateCheck } from './useDuplicateCheck';
 
 /** The form's boxes by the reader's field names, to outline the one in focus on the page. */
 const fieldOfBox: Record<string, string> = {
@@ -151,6 +152,7 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
   const arrivalIso = parseDateVi(arrival, today);
   const documentIso = v.documentDate.trim() ? parseDateVi(v.documentDate, today) : null;
   const datedAfterArrival = !!arrivalIso && !!documentIso && documentIso > arrivalIso;
+  const earlyDuplicate = useDuplicateCheck(v.senderName, v.notation, documentIso);
   const mark = (key: string) => <SourceMark source={sourceOf(read, key)} />;
   const focus = (e: FocusEvent<HTMLFormElement>) => onSourceFocus?.(sourceOf(read, fieldOfBox[e.target.id] ?? ''));
   return (
@@ -253,6 +255,11 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
           <Field id="in-note" label="Ghi chú" error={err.note}>
             <input id="in-note" value={v.note} onChange={set('note')} />
           </Field>
+        </div>
+      ) : null}
+      {earlyDuplicate && !duplicate ? (
+        <div className="form-message warn" role="status" aria-label="Cảnh báo trùng">
+          {earlyDuplicate}
         </div>
       ) : null}
       <div className="actions">

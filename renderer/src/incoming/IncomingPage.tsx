@@ -1,5 +1,5 @@
 /** Văn bản đến: the register as a list with filters, the entry form and the detail panel; files dropped or picked are registered from what they say. */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { FieldSource } from '../../../shared/api/documents';
 import type { SortingState } from '@tanstack/react-table';
 import type { Incoming, IncomingListInput } from '../../../shared/api/incoming';
@@ -10,7 +10,7 @@ import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
-import { hashQuery } from '../app/hash-query';
+import { listFiltersFromHash } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
 import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
@@ -22,6 +22,7 @@ import { IncomingForm } from './IncomingForm';
 import { DocumentPreview } from './DocumentPreview';
 import { useFileQueue } from './useFileQueue';
 import { ReadingProgress } from './ReadingProgress';
+import { FilePicker } from '../components/FilePicker';
 
 const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff';
 
@@ -64,8 +65,8 @@ const sortable: Record<string, IncomingListInput['sort']> = {
 export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
-  // A chart on the home page may open this list for one month.
-  const [filters, setFilters] = useState<Filters>(() => ({ from: hashQuery().get('from') ?? `${year}-01-01`, to: hashQuery().get('to') ?? `${year}-12-31` }));
+  // A chart on the home page may open this list for one month, the search box for its words.
+  const [filters, setFilters] = useState<Filters>(() => listFiltersFromHash(year));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'arrivalNumber', desc: true }]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
@@ -74,10 +75,9 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const queue = useFileQueue();
   const [source, setSource] = useState<FieldSource | null>(null);
   const [queueNote, setQueueNote] = useState<{ text: string; problem: boolean } | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
   const mayRegister = may('incoming.register');
-  const startFiles = (files: FileList | null) => {
-    if (!files?.length || !mayRegister) return;
+  const startFiles = (files: readonly File[]) => {
+    if (!files.length || !mayRegister) return;
     setQueueNote(null);
     setPanel(null);
     queue.start([...files]);
@@ -85,7 +85,7 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const onDrop = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
-    startFiles(e.dataTransfer.files);
+    startFiles([...e.dataTransfer.files]);
   };
 
   useEffect(() => {
@@ -111,11 +111,10 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
           {may('exports.incomingRegister') ? <button type="button" onClick={() => setExporting(true)}>In sổ</button> : null}
           {may('imports.registerXlsx') ? <a className="button" href="#/import">Nhập từ Excel</a> : null}
           {mayRegister ? (
-            <button type="button" onClick={() => picker.current?.click()} title="Hoặc kéo thả tệp vào trang này">
+            <FilePicker label="Chọn tệp văn bản đến" multiple accept={ACCEPTED} title="Hoặc kéo thả tệp vào trang này" onFiles={startFiles}>
               Vào sổ từ tệp…
-            </button>
+            </FilePicker>
           ) : null}
-          <input ref={picker} type="file" multiple hidden accept={ACCEPTED} aria-label="Chọn tệp văn bản đến" onChange={(e) => { startFiles(e.target.files); e.target.value = ''; }} />
           {mayRegister ? (
             <button type="button" className="primary" onClick={() => setPanel({ kind: 'form' })} title="Alt+N">
               Vào sổ văn bản đến (Alt+N)

@@ -8,7 +8,7 @@ import { outgoingStatuses, outgoingStatusLabels } from '../../../shared/document
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
-import { hashQuery } from '../app/hash-query';
+import { listFiltersFromHash } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
 import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
@@ -32,8 +32,8 @@ const columns: ServerColumn<Outgoing>[] = [
 export function OutgoingPage({ open }: { open?: OpenRequest | null }) {
   const { may } = useAuth();
   const year = toIsoDate(new Date()).slice(0, 4);
-  // A chart on the home page may open this list for one month.
-  const [filters, setFilters] = useState<Filters>(() => ({ from: hashQuery().get('from') ?? `${year}-01-01`, to: hashQuery().get('to') ?? `${year}-12-31` }));
+  // A chart on the home page may open this list for one month, the search box for its words.
+  const [filters, setFilters] = useState<Filters>(() => listFiltersFromHash(year));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'number', desc: true }]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);

@@ -5,6 +5,7 @@ import { outboxStatusLabels } from '../../../shared/api/send';
 import { formatNumberVi as n, toIsoDate } from '../../../shared/dates';
 import { call, fetchValue } from '../api/client';
 import { exportFile } from '../components/exportFile';
+import { useAsk } from '../components/Dialog';
 import { SendDialog } from './SendDialog';
 import type { FileHandle } from '../../../shared/api/files';
 import { ReportSignature } from './ReportSignature';
@@ -19,8 +20,11 @@ export function ReportsPage() {
   const [month, setMonth] = useState(Number(today.slice(5, 7)));
   const [f, setF] = useState<Figures | null>(null);
   const [outbox, setOutbox] = useState<Outbox>([]);
-  const [sending, setSending] = useState<FileHandle[] | null>(null);
+  const [sending, setSending] = useState<{ files: FileHandle[]; recipients: string[] } | null>(null);
+  const { prompt } = useAsk();
   const [message, setMessage] = useState<string | null>(null);
+  // The signature form reloads after the signer was asked for.
+  const [signatureSeq, setSignatureSeq] = useState(0);
   useEffect(() => {
     fetchValue('reports.monthly', { year, month }).then(setF).catch((e: Error) => setMessage(e.message));
   }, [year, month]);
@@ -30,9 +34,24 @@ export function ReportsPage() {
   useEffect(loadOutbox, [loadOutbox]);
 
   async function exportReport() {
+    const settings = await call('reports.settings', {});
+    if (!settings.ok) return setMessage(settings.error.message);
+    if (!settings.value.signerName.trim()) {
+      // A report without the signer's name under the signature is not sent upward.
+      const signerName = await prompt({
+        title: 'Ai ký báo cáo tháng?',
+        text: `Chưa có tên người ký (${settings.value.authority ? `${settings.value.authority}, ` : ''}${settings.value.position}). Tên được lưu lại cho các tháng sau; sửa ở mục "Nơi nhận và người ký báo cáo tháng".`,
+        ok: 'Xuất báo cáo',
+        input: { label: 'Họ và tên người ký' },
+      });
+      if (signerName === null) return;
+      const saved = await call('reports.updateSettings', { ...settings.value, signerName });
+      if (!saved.ok) return setMessage(saved.error.fields[0]?.message ?? saved.error.message);
+      setSignatureSeq((n) => n + 1);
+    }
     const r = await exportFile(() => call('exports.monthlyReport', { year, month }), () => 'báo cáo tháng');
     setMessage(r.message);
-    if (r.file) setSending([r.file]);
+    if (r.file) setSending({ files: [r.file], recipients: settings.value.recipients });
   }
   async function outboxAction(id: number, method: 'send.retry' | 'send.markSent' | 'send.cancel') {
     const r = await call(method, { id });
@@ -93,9 +112,9 @@ export function ReportsPage() {
           {outbox.length === 0 ? <tr><td colSpan={5} className="muted">Hộp thư đi trống.</td></tr> : null}
         </tbody>
       </table>
-      <ReportSignature />
+      <ReportSignature key={signatureSeq} />
       <SmtpSettings />
-      {sending ? <SendDialog files={sending} subject={`Báo cáo kết quả thực hiện nhiệm vụ tháng ${month} năm ${year}`} onClose={() => { setSending(null); loadOutbox(); }} /> : null}
+      {sending ? <SendDialog files={sending.files} recipients={sending.recipients} subject={`Báo cáo kết quả thực hiện nhiệm vụ tháng ${month} năm ${year}`} onClose={() => { setSending(null); loadOutbox(); }} /> : null}
     </section>
   );
 }

@@ -5,8 +5,18 @@ import { call, fetchValue, saveFile } from '../api/client';
 import type { FileHandle } from '../../../shared/api/files';
 import { exportFile } from '../components/exportFile';
 import { Dialog } from '../components/Dialog';
+import { abbreviationLookup } from '../../../shared/abbreviations';
+import { recipientUnitIds } from '../../../shared/recipients';
 
-export function SendDialog({ files: handles, subject: initialSubject, onClose }: { files: FileHandle[]; subject: string; onClose: () => void }) {
+interface Props {
+  files: FileHandle[];
+  subject: string;
+  /** The report's Nơi nhận: the units it names (with an address) start chosen. */
+  recipients?: readonly string[];
+  onClose: () => void;
+}
+
+export function SendDialog({ files: handles, subject: initialSubject, recipients, onClose }: Props) {
   const files = handles.map((h) => ({ fileId: h.fileId }));
   const names = handles.map((h) => h.name).join(', ');
   const [units, setUnits] = useState<Unit[]>([]);
@@ -25,8 +35,13 @@ export function SendDialog({ files: handles, subject: initialSubject, onClose }:
     requestAnimationFrame(() => document.getElementById('tai-khoan-gui-thu')?.scrollIntoView());
   }
   useEffect(() => {
-    fetchValue('units.list', {}).then((r) => setUnits(r.items.filter((u) => u.email))).catch(() => setUnits([]));
-  }, []);
+    fetchValue('units.list', {})
+      .then((r) => {
+        setUnits(r.items.filter((u) => u.email));
+        if (recipients?.length) setUnitIds(recipientUnitIds(recipients, r.items, abbreviationLookup(r.items)));
+      })
+      .catch(() => setUnits([]));
+  }, [recipients]);
   const typed = to.split(/[,;\s]+/).filter(Boolean);
   const message_ = { files, toUnitIds: unitIds, to: typed, subject, body };
 

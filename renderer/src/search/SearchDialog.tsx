@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../shared/api/search';
 import { formatDateVi } from '../../../shared/dates';
 import { highlightRanges } from '../../../shared/text';
 import { fetchValue } from '../api/client';
+import { listHashFor } from '../app/hash-query';
 
 export function Highlight({ text, query }: { text: string; query: string }) {
   const parts: ReactNode[] = [];
@@ -20,6 +21,7 @@ export function Highlight({ text, query }: { text: string; query: string }) {
 export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen: (hit: SearchHit) => void }) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [totals, setTotals] = useState<{ incoming: number; outgoing: number } | null>(null);
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -27,6 +29,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
   useEffect(() => {
     if (q.trim().length < 2) {
       setHits([]);
+      setTotals(null);
       return;
     }
     let live = true;
@@ -35,6 +38,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
         .then((r) => {
           if (!live) return;
           setHits(r.hits);
+          setTotals(r.totals);
           setActive(0);
           setMessage(r.hits.length ? null : 'Không tìm thấy văn bản nào.');
         })
@@ -79,6 +83,16 @@ export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
             </li>
           ))}
         </ul>
+        {totals && hits.length ? (
+          <div className="pad small search-totals">
+            {hits.length < totals.incoming + totals.outgoing ? `${hits.length} trong ${totals.incoming + totals.outgoing} văn bản tìm thấy` : `${hits.length} văn bản tìm thấy`}
+            {(['incoming', 'outgoing'] as const).filter((k) => totals[k] > 0).map((k) => (
+              <a key={k} href={listHashFor(k, q.trim())} onClick={onClose}>
+                Xem tất cả {totals[k]} văn bản {k === 'incoming' ? 'đến' : 'đi'}
+              </a>
+            ))}
+          </div>
+        ) : null}
         <div className="muted pad small">↑↓ chọn · Enter mở · Esc đóng</div>
       </div>
     </div>

@@ -9,6 +9,7 @@ import type { BackupInfo, BackupSource } from '../../../shared/api/backup';
 import { formatNumberVi } from '../../../shared/dates';
 import { call, fetchValue, uploadFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
+import { FilePicker } from '../components/FilePicker';
 
 type Settings = Output<'backup.settings'>;
 type Contents = Output<'backup.inspect'>;
@@ -82,10 +83,7 @@ export function BackupSettings() {
         {num('keepMonthly', 'theo tháng')}
         <button type="button" onClick={() => void save()}>Lưu cài đặt</button>
         <button type="button" className="primary" onClick={() => void backupNow()}>Sao lưu ngay</button>
-        <label className="button-like">
-          Khôi phục từ tệp…
-          <input type="file" accept=".sqlite" hidden aria-label="Khôi phục từ tệp sao lưu" onChange={(e) => void inspectFile(e.target.files?.[0])} />
-        </label>
+        <FilePicker label="Khôi phục từ tệp sao lưu" accept=".sqlite" onFiles={([f]) => void inspectFile(f)}>Khôi phục từ tệp…</FilePicker>
       </div>
       {message ? <div className="notice" role="status">{message}</div> : null}
       <table className="grid spaced" aria-label="Các bản sao lưu">

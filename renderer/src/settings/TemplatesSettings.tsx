@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/api/index';
 import type { TemplateExport } from '../../../shared/api/templates';
 import { call, fetchValue, uploadFile } from '../api/client';
+import { FilePicker } from '../components/FilePicker';
 
 type Item = Output<'templates.list'>['items'][number];
 
@@ -39,7 +40,7 @@ export function TemplatesSettings() {
               <td>{i.custom ? 'Mẫu riêng' : 'Có sẵn'}</td>
               <td className="small">{i.placeholders.map((p) => `{${p}}`).join(' ')}</td>
               <td className="nowrap">
-                <input type="file" accept=".docx" aria-label={`Tải mẫu cho ${i.label}`} onChange={(e) => void upload(i.export as TemplateExport, e.target.files?.[0])} />
+                <FilePicker label={`Tải mẫu cho ${i.label}`} accept=".docx" onFiles={([f]) => void upload(i.export as TemplateExport, f)}>Tải mẫu .docx…</FilePicker>
                 {i.custom ? <button type="button" onClick={() => void remove(i.export as TemplateExport)}>Bỏ mẫu riêng</button> : null}
               </td>
             </tr>

@@ -4,6 +4,7 @@ import { format, parseISO } from 'date-fns';
 import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import type { PdfSignature, TrustRoot } from '../../../shared/api/trust';
 import { call, fetchValue, uploadFile } from '../api/client';
+import { FilePicker } from '../components/FilePicker';
 
 const day = (iso: string) => formatDateVi(toIsoDate(parseISO(iso)));
 const yesNo = (v: boolean | null, yes: string, no: string) => (v === null ? 'Không kiểm tra được' : v ? yes : no);
@@ -58,8 +59,10 @@ export function TrustSettings() {
           ))}
         </tbody>
       </table>
-      <label>Thêm chứng thư gốc <input type="file" accept=".cer,.crt,.pem,.der" onChange={(e) => void add(e.target.files?.[0])} /></label>
-      <label>Kiểm tra chữ ký của tệp PDF <input type="file" accept=".pdf" onChange={(e) => void check(e.target.files?.[0])} /></label>
+      <div className="actions">
+        <FilePicker label="Thêm chứng thư gốc" accept=".cer,.crt,.pem,.der" onFiles={([f]) => void add(f)}>Thêm chứng thư gốc…</FilePicker>
+        <FilePicker label="Kiểm tra chữ ký của tệp PDF" accept=".pdf" onFiles={([f]) => void check(f)}>Kiểm tra chữ ký của tệp PDF…</FilePicker>
+      </div>
       {checked ? (
         <table className="grid" aria-label={`Chữ ký số của ${checked.name}`}>
           <thead><tr><th>Người ký</th><th>Thời điểm ký</th><th>Nội dung</th><th>Tin cậy</th><th>Ghi chú</th></tr></thead>

@@ -10,6 +10,7 @@ import type { Unit } from '../../../shared/api/units';
 import { call, uploadFile } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { FormMessage, useFormErrors } from '../components/form';
+import { FilePicker } from '../components/FilePicker';
 
 interface Row extends ProposedTaskView {
   key: number;
@@ -94,7 +95,7 @@ export function TaskImport({ units, onDone }: { units: Unit[]; onDone: (message:
     return (
       <div className="import-text">
         <p className="muted">Dán nội dung thông báo kết luận, kế hoạch hoặc công văn giao việc, hoặc chọn tệp .txt/.docx. Chương trình đề xuất danh sách nhiệm vụ để anh/chị xem lại trước khi lưu.</p>
-        <label className="file-pick">Chọn tệp <input type="file" accept=".txt,.docx" onChange={(e) => { const f = e.target.files?.[0]; if (f) void pick(f); }} /></label>
+        <FilePicker label="Chọn tệp văn bản" accept=".txt,.docx" onFiles={([f]) => f && void pick(f)}>Chọn tệp .txt/.docx…</FilePicker>
         <textarea aria-label="Nội dung văn bản" rows={16} value={text} onChange={(e) => setText(e.target.value)} placeholder="Dán nội dung văn bản vào đây…" />
         <FormMessage errors={errors} />
         {errors.byField.text ? <div className="field-error" role="alert">{errors.byField.text}</div> : null}

@@ -16,7 +16,13 @@ const colours: Record<TaskStatus, string> = {
   cancelled: '#cfcfcf',
 };
 
-export function TaskSummaryView({ reload, onPick }: { reload: number; onPick: (unitId: number | null, status: TaskStatus | null) => void }) {
+/** Which occurrences the summary counts, said in words: the list opened from it counts the same. */
+function periodText(p: { from: string | null; to: string | null }): string {
+  const span = p.from && p.to ? `từ ${formatDateVi(p.from)} đến ${formatDateVi(p.to)}` : p.from ? `từ ${formatDateVi(p.from)}` : p.to ? `đến ${formatDateVi(p.to)}` : null;
+  return span ? `Đếm các nhiệm vụ có hạn ${span} và nhiệm vụ thường xuyên.` : 'Đếm mọi nhiệm vụ, không giới hạn hạn.';
+}
+
+export function TaskSummaryView({ reload, onPick }: { reload: number; onPick: (pick: { unitId: number | null; status: TaskStatus | null; from: string | null; to: string | null }) => void }) {
   const year = toIsoDate(new Date()).slice(0, 4);
   const [from, setFrom] = useState<string | null>(`${year}-01-01`);
   const [to, setTo] = useState<string | null>(`${year}-12-31`);
@@ -35,7 +41,7 @@ export function TaskSummaryView({ reload, onPick }: { reload: number; onPick: (u
       <div className="toolbar filters">
         <label>Hạn từ <DateInput label="Hạn từ ngày" value={from} onChange={setFrom} /></label>
         <label>đến <DateInput label="Hạn đến ngày" value={to} onChange={setTo} /></label>
-        <span className="muted">Tính đến ngày {formatDateVi(data.asOf)}; sắp đến hạn: trong {data.dueSoonDays} ngày làm việc. Nhiệm vụ thường xuyên luôn được tính.</span>
+        <span className="muted" role="note" aria-label="Kỳ tổng hợp">{periodText(data)} Tính đến ngày {formatDateVi(data.asOf)}; sắp đến hạn: trong {data.dueSoonDays} ngày làm việc.</span>
       </div>
       <figure className="chart" aria-label="Biểu đồ nhiệm vụ theo đơn vị">
         <svg viewBox={`0 0 800 ${data.rows.length * 30 + 10}`} width="100%" role="img" aria-label="Số nhiệm vụ theo đơn vị và tình trạng">
@@ -66,11 +72,11 @@ export function TaskSummaryView({ reload, onPick }: { reload: number; onPick: (u
         <tbody>
           {data.rows.map((r) => (
             <tr key={r.unitId ?? 'none'}>
-              <th scope="row"><button type="button" className="link" onClick={() => onPick(r.unitId, null)}>{r.unitName}</button></th>
+              <th scope="row"><button type="button" className="link" onClick={() => onPick({ unitId: r.unitId, status: null, from, to })}>{r.unitName}</button></th>
               <td>{r.total}</td>
               {taskStatuses.map((s) => (
                 <td key={s} className={r.counts[s] > 0 && s === 'overdue' ? 'status-overdue' : undefined}>
-                  {r.counts[s] > 0 ? <button type="button" className="link" onClick={() => onPick(r.unitId, s)}>{r.counts[s]}</button> : '–'}
+                  {r.counts[s] > 0 ? <button type="button" className="link" onClick={() => onPick({ unitId: r.unitId, status: s, from, to })}>{r.counts[s]}</button> : '–'}
                 </td>
               ))}
             </tr>

@@ -8,6 +8,7 @@ import { formatDateVi } from '../../../shared/dates';
 import { taskStatuses, taskStatusLabels } from '../../../shared/tasks/status';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
+import { DateInput } from '../components/DateInput';
 import { ServerTable, type ServerColumn } from '../components/ServerTable';
 import { usePagedList } from '../components/usePagedList';
 import { TaskDetail } from './TaskDetail';
@@ -41,10 +42,11 @@ const columns: ServerColumn<TaskRow>[] = [
 export function TasksPage() {
   const { may } = useAuth();
   const [tab, setTab] = useState<Tab>('list');
-  // The home page's chart opens the list of a unit and status.
+  // The home page's chart opens the list of a unit and status, for the period it counts.
   const [filters, setFilters] = useState<Filters>(() => {
-    const status = hashQuery().get('status');
-    return { unitId: hashNumber('unitId'), status: taskStatuses.find((s) => s === status) ?? null };
+    const h = hashQuery();
+    const status = h.get('status');
+    return { unitId: hashNumber('unitId'), status: taskStatuses.find((s) => s === status) ?? null, from: h.get('from'), to: h.get('to') };
   });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -89,7 +91,7 @@ export function TasksPage() {
         </div>
       </div>
       {tab === 'summary' ? (
-        <TaskSummaryView reload={reload} onPick={(unitId, status) => { setFilters({ unitId, status }); setTab('list'); }} />
+        <TaskSummaryView reload={reload} onPick={(pick) => { setFilters(pick); setTab('list'); }} />
       ) : tab === 'import' ? (
         <TaskImport units={units} onDone={(message) => { setSaved(message); setTab('list'); setFilters({}); setReload((n) => n + 1); }} />
       ) : (
@@ -108,6 +110,8 @@ export function TasksPage() {
               <option value="">Mọi nguồn giao</option>
               {taskSourceKinds.map((s) => <option key={s} value={s}>{sourceLabels[s]}</option>)}
             </select>
+            <label>Hạn từ <DateInput label="Hạn từ ngày" value={filters.from ?? null} onChange={(from) => setFilters({ ...filters, from })} /></label>
+            <label>đến <DateInput label="Hạn đến ngày" value={filters.to ?? null} onChange={(to) => setFilters({ ...filters, to })} /></label>
             <label className="check">
               <input type="checkbox" checked={filters.focus === true} onChange={(e) => setFilters({ ...filters, focus: e.target.checked ? true : null })} /> Trọng tâm
             </label>
