@@ -7,8 +7,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followUpRegisterColumns } from '../../electron/core/exports/register-types';
-import { err, heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { TABLE_ROWS, writeBookDocx } from '../../electron/core/exports/register-docx';
+import { followUpRegisterColumns, incomingBook, type IncomingRegisterRow } from '../../electron/core/exports/register-types';
+import { err, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
 
 let t: TestCore;
 let assigned = 0;
@@ -65,6 +66,26 @@ describe('registers are books', () => {
     expect(xml.match(/<w:titlePg\/>/g)).toHaveLength(2);
     expect(xml.match(/<w:pgNumType w:start="1"/g)).toHaveLength(2);
     expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+  });
+
+  it('Word: a year of many rows is cut into tables of at most TABLE_ROWS rows, each opening with the header row, the book kept whole', async () => {
+    const n = TABLE_ROWS * 2 + 50;
+    async function* rows(): AsyncGenerator<IncomingRegisterRow> {
+      for (let i = 1; i <= n; i++)
+        yield { year: 2025, arrivalDate: '2025-03-02', arrivalNumber: i, senderName: 'Sở Nội vụ', notation: `${i}/BC-SNV`, documentDate: '2025-03-01', documentTypeName: null, subject: `Dòng số ${i}`, recipientText: null, transferDate: null, note: null };
+    }
+    const book = { year: 2025, from: '2025-01-01', to: '2025-12-31', first: 1, last: n, count: n };
+    const file = path.join(tempDir('vanthu-bang-'), 'so.docx');
+    const meta = { agencyName: 'Sở Tài nguyên và Môi trường', parentName: '', registerName: 'Sổ văn bản đến', from: book.from, to: book.to, books: [book] };
+    expect(await writeBookDocx(file, meta, incomingBook, rows())).toEqual({ rows: n });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+    const tables = xml.split('<w:tbl>').slice(1).map((tb) => tb.slice(0, tb.indexOf('</w:tbl>')));
+    expect(tables.map((tb) => tb.match(/<w:tr>/g)?.length)).toEqual([TABLE_ROWS + 1, TABLE_ROWS + 1, 51]);
+    for (const tb of tables) expect(tb.indexOf('<w:tblHeader/>')).toBeLessThan(tb.indexOf('Dòng số'));
+    // Word and LibreOffice merge tables that touch: a paragraph stands between each two.
+    expect(xml.match(/<\/w:tbl><w:p>/g)).toHaveLength(tables.length - 1);
+    expect(texts(xml).filter((w) => w.startsWith('Dòng số'))).toEqual(Array.from({ length: n }, (_, i) => `Dòng số ${i + 1}`));
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(1);
   });
 
   it('Excel: one sheet per year, dates as date cells, numbers from 01 again, rows as tall as their text', async () => {
