@@ -162,6 +162,8 @@ describe("the clerk's day", () => {
     await page.goto(`${web.url}#/settings`);
     await page.getByRole('button', { name: 'Khôi phục từ tệp…' }).waitFor();
     await page.getByRole('button', { name: 'Thêm chứng thư gốc…' }).waitFor();
+    // The templates' list arrives after the page: wait for its buttons before counting.
+    await page.getByRole('button', { name: 'Tải mẫu .docx…' }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Tải mẫu .docx…' }).count()).toBeGreaterThan(0);
     expect(await page.locator('input[type=file]:visible').count()).toBe(0);
     await page.goto(`${web.url}#/import`);
