@@ -147,6 +147,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** dd/mm/yyyy HH:mm in the office's own time. */
+/** A stored instant as the wall-clock time of this PC, as an Excel date (which has no time zone). */
+export function localStamp(iso: string): Date {
+  const d = new Date(iso);
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+}
+
 export function timeVi(iso: string): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');

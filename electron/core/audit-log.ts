@@ -4,11 +4,10 @@ import { addDays, format, parseISO } from 'date-fns';
 import { contracts, isMethodName } from '../../shared/api/index';
 import type { AuditEntry } from '../../shared/api/audit';
 import { visibleAudit } from './access';
-import { actionText, entityLabels, labelledChanges, recordLabel } from './audit-labels';
+import { actionText, entityLabels, labelledChanges, localStamp, recordLabel } from './audit-labels';
 import type { CallContext, HandlerMap } from './context';
 import { writeExport } from './file-store';
 import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './exports/xlsx-blocks';
-import { localStamp, objectName, readableChanges } from './audit-export';
 import { formatDateVi } from '../../shared/dates';
 
 interface Filters {
@@ -92,7 +91,7 @@ export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
     ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: header.length } };
     for (const r of rows) {
       const e = toEntry(r);
-      const cells = [e.actorName, e.actionLabel, objectName(r.entity, r.before_json, r.after_json), readableChanges(e.changes)];
+      const cells = [e.actorName, e.actionLabel, e.record, e.changes.map((c) => `${c.label}: ${c.before || '(trống)'} → ${c.after || '(trống)'}`).join('\n')];
       const row = bodyRow(ws, [localStamp(e.at), ...cells]);
       row.getCell(1).numFmt = 'dd/mm/yyyy hh:mm:ss';
       row.height = wrappedHeight(['', ...cells], widths);

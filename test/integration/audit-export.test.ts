@@ -24,7 +24,7 @@ describe('audit export', () => {
     const update = rows.find((row) => String(row.getCell(3).value).startsWith('Sửa văn bản đến'))!;
     expect(update.getCell(1).value).toBeInstanceOf(Date);
     expect(update.getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
-    expect(update.getCell(4).value).toBe('Văn bản đến số đến 01 — 12/KH-UBND: Về việc lấy ý kiến góp ý dự thảo');
+    expect(update.getCell(4).value).toBe('Văn bản đến số 01 (12/KH-UBND)');
     const changes = String(update.getCell(5).value);
     expect(changes).toContain('Trích yếu: Về việc lấy ý kiến → Về việc lấy ý kiến góp ý dự thảo');
     expect(changes).toContain('Ngày văn bản: 20/11/2026 → 21/11/2026');
@@ -34,7 +34,7 @@ describe('audit export', () => {
     expect(String(assign.getCell(5).value)).toContain('Hạn xử lý: (trống) → 05/12/2026');
     expect(update.height).toBeGreaterThan(0);
     // A unit is logged as its table row (snake_case): its internal columns are left out too.
-    const unit = rows.find((row) => String(row.getCell(4).value).startsWith('Đơn vị: Văn phòng Sở'))!;
+    const unit = rows.find((row) => String(row.getCell(4).value).startsWith('Đơn vị Văn phòng Sở'))!;
     expect(String(unit.getCell(5).value)).toContain('Tên: (trống) → Văn phòng Sở');
     expect(String(unit.getCell(5).value)).not.toMatch(/_fold|created_at|updated_at|sort_order/);
   });
