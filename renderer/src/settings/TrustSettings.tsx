@@ -5,6 +5,7 @@ import { formatDateVi, toIsoDate } from '../../../shared/dates';
 import type { PdfSignature, TrustRoot } from '../../../shared/api/trust';
 import { call, fetchValue, uploadFile } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
+import { useAsk } from '../components/Dialog';
 
 const day = (iso: string) => formatDateVi(toIsoDate(parseISO(iso)));
 const yesNo = (v: boolean | null, yes: string, no: string) => (v === null ? 'Không kiểm tra được' : v ? yes : no);
@@ -13,6 +14,7 @@ export function TrustSettings() {
   const [items, setItems] = useState<TrustRoot[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [checked, setChecked] = useState<{ name: string; signatures: PdfSignature[] } | null>(null);
+  const { confirm } = useAsk();
   const load = useCallback(() => {
     fetchValue('trust.list', {}).then((r) => setItems(r.items)).catch((e: Error) => setMessage(e.message));
   }, []);
@@ -26,7 +28,8 @@ export function TrustSettings() {
     load();
   }
   async function remove(root: TrustRoot) {
-    if (!window.confirm(`Thôi tin cậy chứng thư "${root.subject}"? Các chữ ký chuỗi tới chứng thư này sẽ không còn được tin cậy.`)) return;
+    const sure = await confirm({ title: `Thôi tin cậy chứng thư "${root.subject}"?`, text: 'Các chữ ký chuỗi tới chứng thư này sẽ không còn được tin cậy.', ok: 'Thôi tin cậy', danger: true });
+    if (!sure) return;
     const r = await call('trust.remove', { id: root.id });
     setMessage(r.ok ? `Đã bỏ chứng thư "${root.subject}" khỏi danh sách tin cậy.` : r.error.message);
     load();
