@@ -12,7 +12,7 @@ import { restoreDatabaseFile } from '../core/recovery';
 import { AppError } from '../../shared/api/errors';
 import { registerIpc } from './ipc';
 import { claimSingleInstance } from './single-instance';
-import { APP_SCHEME, APP_START_URL, CSP, isAppUrl, isSafeExternalUrl, resolveAppPath, webPreferences } from './security';
+import { APP_SCHEME, APP_START_URL, CSP, isAllowedPermission, isAppUrl, isSafeExternalUrl, resolveAppPath, webPreferences } from './security';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
@@ -37,8 +37,8 @@ function createWindow(): void {
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl || wc.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e, url) => {
       if (!isAppUrl(url)) e.preventDefault();

@@ -38,6 +38,14 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/**
+ * The one permission the app's own page gets: notifications (new documents in
+ * the queue, the morning digest). Camera, microphone, location… stay denied.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string): boolean {
+  return permission === 'notifications' && isAppUrl(requestingUrl);
+}
+
 /** Only plain web links may leave the app, and only to the system browser. */
 export function isSafeExternalUrl(url: string): boolean {
   try {

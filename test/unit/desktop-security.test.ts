@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, UPLOAD_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
 import {
   APP_START_URL,
+  isAllowedPermission,
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
@@ -34,6 +35,17 @@ describe('desktop shell security rules', () => {
     ['javascript:alert(1)', false],
     ['smb://server/share', false],
   ])('external url %s → %s', (url, expected) => expect(isSafeExternalUrl(url)).toBe(expected));
+
+  it.each([
+    ['notifications', 'app://vanthu/index.html', true],
+    ['notifications', 'app://vanthu', true],
+    ['notifications', 'https://evil.example/', false],
+    ['notifications', 'file:///index.html', false],
+    ['media', 'app://vanthu/index.html', false],
+    ['geolocation', 'app://vanthu/index.html', false],
+    ['clipboard-read', 'app://vanthu/index.html', false],
+    ['openExternal', 'app://vanthu/index.html', false],
+  ])('permission %s for %s → %s (only notifications, only for the app page)', (permission, url, expected) => expect(isAllowedPermission(permission, url)).toBe(expected));
 
   it('answers IPC only from the top frame of the app page', () => {
     const top: FrameLike = { url: APP_START_URL, parent: null };
