@@ -10,6 +10,8 @@ export interface Bridge {
   /** A file the user picked or dropped, kept by the core; answered with its handle. */
   upload(name: string, content: Uint8Array<ArrayBuffer>): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
+  /** A file the core holds, by its handle, to show in the page (a queue item's preview). */
+  download?(fileId: string): Promise<ApiResult<Uint8Array<ArrayBuffer>>>;
 }
 
 declare global {
@@ -41,6 +43,8 @@ const lostConnection: { ok: false; error: ApiError } = {
 
 function httpBridge(): Bridge {
   const token = takeToken();
+  const listeners = new Set<(e: { type: string }) => void>();
+  let events: EventSource | null = null;
   return {
     async upload(name, content) {
       try {
@@ -70,10 +74,32 @@ function httpBridge(): Bridge {
         return lostConnection;
       }
     },
+    async download(fileId) {
+      try {
+        const res = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { headers: { authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '' } });
+        if (!res.ok) return ((await res.json()) as ApiResult<never>);
+        return { ok: true, value: new Uint8Array(await res.arrayBuffer()) };
+      } catch {
+        return lostConnection;
+      }
+    },
+    // One event stream for every listener: each stream holds one of the browser's few connections to the app.
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (m) => listener(JSON.parse(String(m.data)) as { type: string });
-      return () => source.close();
+      listeners.add(listener);
+      if (!events) {
+        events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        events.onmessage = (m) => {
+          const e = JSON.parse(String(m.data)) as { type: string };
+          for (const l of [...listeners]) l(e);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          events?.close();
+          events = null;
+        }
+      };
     },
   };
 }
@@ -83,6 +109,13 @@ const bridge: Bridge = window.vanthu ?? httpBridge();
 /** Sends a picked or dropped file to the core: its handle. */
 export async function uploadFile(file: File): Promise<ApiResult<FileHandle>> {
   return (await bridge.upload(file.name, new Uint8Array(await file.arrayBuffer()))) as ApiResult<FileHandle>;
+}
+
+/** A file the core holds, as a File for the page to show; an error when this shell cannot hand files to the page. */
+export async function downloadFile(handle: FileHandle): Promise<ApiResult<File>> {
+  if (!bridge.download) return { ok: false, error: { code: 'IO', message: 'Bản này chưa xem trước được tệp; các trường vẫn được đọc từ tệp.', fields: [] } };
+  const r = await bridge.download(handle.fileId);
+  return r.ok ? { ok: true, value: new File([r.value], handle.name) } : r;
 }
 
 /**

@@ -4,10 +4,11 @@
  * From a file, the form comes filled by the reader: each filled box says
  * where it was read and how sure, and the file is attached on saving.
  */
-import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { FieldSource } from '../../../shared/api/documents';
 import type { ApiError } from '../../../shared/api/errors';
-import type { Incoming } from '../../../shared/api/incoming';
+import type { ApiResult } from '../../../shared/api/errors';
+import type { Incoming, IncomingRegisterInput } from '../../../shared/api/incoming';
 import { formatDateVi, parseDateVi, toIsoDate } from '../../../shared/dates';
 import { receivedViaLabels, receivedVias, secrecies, secrecyLabels, urgencies, urgencyLabels } from '../../../shared/documents/fields';
 import { parseNotation } from '../../../shared/documents/notation';
@@ -48,9 +49,13 @@ interface Props {
   from?: ReadFile | undefined;
   /** The field in focus's place in the document, for the preview to outline. */
   onSourceFocus?: (source: FieldSource | null) => void;
+  /** Registers in another way (a queue item, whose files the core attaches); by default incoming.register, then the file attached. */
+  submit?: ((input: IncomingRegisterInput) => Promise<ApiResult<Incoming>>) | undefined;
+  /** Under the title: what the document is registered from. */
+  note?: ReactNode;
 }
 
-export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
+export function IncomingForm({ onSaved, onClose, from, onSourceFocus, submit: submitOther, note }: Props) {
   const today = toIsoDate(new Date());
   const [arrival, setArrival] = useState(formatDateVi(today));
   const read = from?.read ?? null;
@@ -95,7 +100,7 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
     }
     // A sender agency just made must not be made again when a duplicate warning is confirmed.
     if (sender.value !== v.senderUnitId) setV((o) => ({ ...o, senderUnitId: sender.value }));
-    const r = await call('incoming.register', {
+    const input: IncomingRegisterInput = {
       arrivalDate: arrivalDate ?? arrival,
       senderName: v.senderName,
       senderUnitId: sender.value,
@@ -113,8 +118,9 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
       deadline: deadline ?? (v.deadline.trim() || null),
       recognisedText: read?.text ?? null,
       confirmDuplicate,
-    });
-    const attachError = r.ok && from ? await attachRead(from, r.value.id) : null;
+    };
+    const r = submitOther ? await submitOther(input) : await call('incoming.register', input);
+    const attachError = r.ok && from && !submitOther ? await attachRead(from, r.value.id) : null;
     setBusy(false);
     if (!r.ok) {
       if (r.error.code === 'DUPLICATE') {
@@ -161,6 +167,7 @@ export function IncomingForm({ onSaved, onClose, from, onSourceFocus }: Props) {
         <h2>Vào sổ văn bản đến</h2>
         <button type="button" onClick={onClose} aria-label="Đóng">✕</button>
       </div>
+      {note}
       {saved ? <div className="notice" role="status">{saved}</div> : null}
       <FormMessage errors={errors} />
       {duplicate ? (

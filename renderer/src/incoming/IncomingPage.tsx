@@ -10,7 +10,7 @@ import { documentTypes } from '../../../shared/documents/types';
 import { typeAndSubject } from '../../../shared/text';
 import { fetchValue, onEvent } from '../api/client';
 import { useAuth } from '../auth/AuthGate';
-import { listFiltersFromHash } from '../app/hash-query';
+import { hashNumber, listFiltersFromHash } from '../app/hash-query';
 import { DateInput } from '../components/DateInput';
 import { useAltKey } from '../components/keys';
 import { RegisterExport } from '../components/RegisterExport';
@@ -69,7 +69,11 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
   const [filters, setFilters] = useState<Filters>(() => listFiltersFromHash(year));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'arrivalNumber', desc: true }]);
   const [units, setUnits] = useState<Unit[]>([]);
-  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
+  // A notification or a queue item opens one document: #/incoming?open=ID.
+  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(() => {
+    const id = hashNumber('open');
+    return id === null ? null : { kind: 'detail', id };
+  });
   const [reload, setReload] = useState(0);
   const [exporting, setExporting] = useState(false);
   const queue = useFileQueue();

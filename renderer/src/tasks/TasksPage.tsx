@@ -50,7 +50,11 @@ export function TasksPage() {
   });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
   const [units, setUnits] = useState<Unit[]>([]);
-  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(null);
+  // A notification or a queue item opens one document: #/tasks?open=ID.
+  const [panel, setPanel] = useState<{ kind: 'form' } | { kind: 'detail'; id: number } | null>(() => {
+    const id = hashNumber('open');
+    return id === null ? null : { kind: 'detail', id };
+  });
   const [reload, setReload] = useState(0);
   /** "Đã lưu 19 nhiệm vụ." after an import, shown over the list it lands on. */
   const [saved, setSaved] = useState<string | null>(null);
