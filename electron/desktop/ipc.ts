@@ -2,6 +2,7 @@
  * IPC glue: one channel for calls, one for events. Structural types stand in
  * for Electron's so the glue is tested with fakes.
  */
+import fs from 'node:fs';
 import type { ApiResult } from '../../shared/api/errors';
 import { isTrustedSender, type FrameLike } from './security';
 
@@ -9,6 +10,8 @@ export const CALL_CHANNEL = 'vanthu:call';
 export const EVENT_CHANNEL = 'vanthu:event';
 /** A file the user picked or dropped: its name and bytes, kept by the core as a handle. */
 export const UPLOAD_CHANNEL = 'vanthu:upload';
+/** A file the core holds, by the window's own handle: its bytes, for the page to show (a queue item's preview). */
+export const DOWNLOAD_CHANNEL = 'vanthu:download';
 
 export interface InvokeEventLike {
   senderFrame: FrameLike | null;
@@ -23,6 +26,7 @@ export interface CoreLike {
   call(method: string, input: unknown, opts?: { session?: string | null }): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
   upload(session: string | null, name: string, content: Uint8Array): Promise<ApiResult<unknown>>;
+  download(session: string | null, fileId: string): Promise<ApiResult<{ path: string }>>;
 }
 
 const untrusted = { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } } as const;
@@ -55,6 +59,13 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
       return { ok: false, error: { code: 'VALIDATION', message: 'Tệp gửi lên phải có tên và nội dung.', fields: [{ path: 'file', message: 'Tệp gửi lên phải có tên và nội dung.' }] } };
     }
     return core.upload(sessions.get(event.sender?.id ?? 0) ?? null, name, content);
+  });
+  ipcMain.handle(DOWNLOAD_CHANNEL, async (event, fileId) => {
+    if (!isTrustedSender(event.senderFrame)) return untrusted;
+    if (typeof fileId !== 'string') return { ok: false, error: { code: 'VALIDATION', message: 'Mã tệp phải là chuỗi ký tự.', fields: [{ path: 'fileId', message: 'Mã tệp phải là chuỗi ký tự.' }] } };
+    const held = await core.download(sessions.get(event.sender?.id ?? 0) ?? null, fileId);
+    if (!held.ok) return held;
+    return { ok: true, value: new Uint8Array(await fs.promises.readFile(held.value.path)) };
   });
   return core.onEvent((e) => {
     for (const t of targets()) t.send(EVENT_CHANNEL, e);

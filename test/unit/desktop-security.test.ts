@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_CHANNEL, UPLOAD_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../support/core';
+import { CALL_CHANNEL, DOWNLOAD_CHANNEL, UPLOAD_CHANNEL, EVENT_CHANNEL, registerIpc, type InvokeEventLike } from '../../electron/desktop/ipc';
 import {
   APP_START_URL,
   isAllowedPermission,
@@ -72,6 +75,7 @@ describe('IPC glue (with fakes for Electron)', () => {
     const calls: [string, unknown][] = [];
     let emit: (e: { type: string }) => void = () => {};
     const sent: [string, unknown][] = [];
+    const held = new Map<string, string>();
     const core = {
       call: async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
         calls.push([method, input]);
@@ -85,9 +89,13 @@ describe('IPC glue (with fakes for Electron)', () => {
         calls.push(['upload', { session, name, size: content.length }]);
         return { ok: true, value: { fileId: 'f'.repeat(24), name, size: content.length } };
       },
+      download: async (session: string | null, fileId: string): Promise<ApiResult<{ path: string }>> => {
+        calls.push(['download', { session, fileId }]);
+        return held.has(fileId) ? { ok: true, value: { path: held.get(fileId)! } } : { ok: false, error: { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } };
+      },
     };
     registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => [{ send: (ch, p) => sent.push([ch, p]) }]);
-    return { handler: handlers.get(CALL_CHANNEL)!, upload: handlers.get(UPLOAD_CHANNEL)!, calls, sent, emit: (e: { type: string }) => emit(e) };
+    return { handler: handlers.get(CALL_CHANNEL)!, upload: handlers.get(UPLOAD_CHANNEL)!, download: handlers.get(DOWNLOAD_CHANNEL)!, held, calls, sent, emit: (e: { type: string }) => emit(e) };
   }
 
   it('forwards calls from the app frame to the core', async () => {
@@ -113,6 +121,19 @@ describe('IPC glue (with fakes for Electron)', () => {
     expect(await s.upload({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'x', new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await s.upload(app, 'x', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(s.calls).toHaveLength(1);
+  });
+
+  it("gives the app frame the bytes of a file the core holds for its own handle, refusing other senders and the core's NOT_FOUND", async () => {
+    const s = setup();
+    const file = path.join(tempDir(), 'cv.pdf');
+    fs.writeFileSync(file, Buffer.from([37, 80, 68, 70]));
+    s.held.set('h'.repeat(24), file);
+    const app = { senderFrame: { url: APP_START_URL, parent: null } };
+    expect(await s.download(app, 'h'.repeat(24))).toEqual({ ok: true, value: new Uint8Array([37, 80, 68, 70]) });
+    expect(await s.download(app, 'x'.repeat(24))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await s.download({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'h'.repeat(24))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.download(app, { path: file })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(s.calls).toEqual([['download', { session: null, fileId: 'h'.repeat(24) }], ['download', { session: null, fileId: 'x'.repeat(24) }]]);
   });
 
   it('refuses a non-string method name', async () => {
