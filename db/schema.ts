@@ -1,6 +1,7 @@
 /** Table types for kysely. Column names are snake_case; the API speaks camelCase. */
 import type { Generated } from 'kysely';
 import type { DossierTables } from './schema-dossiers';
+import type { IntakeTables } from './schema-intake';
 import type { TrustTables } from './schema-trust';
 import type { UserTables } from './schema-users';
 
@@ -87,6 +88,8 @@ export interface IncomingTable {
   updated_at: string;
   /** OCR's text of a registered scan, for full-text search only. */
   recognised_text: string | null;
+  /** Where the document came from when it was registered from the intake queue ("Thư điện tử từ … lúc …"); optional so that older writers need not name it. */
+  origin?: string | null;
   deleted_at: string | null;
 }
 
@@ -213,7 +216,7 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
-export interface DB extends DossierTables, UserTables, TrustTables {
+export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables {
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;

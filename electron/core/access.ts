@@ -24,9 +24,13 @@ const adminOnly = new Set(['users.list', 'users.create', 'users.update', 'users.
 const leaderWrites = new Set(['incoming.assign', 'incoming.complete', 'tasks.remind', 'backup.create']);
 const officer = new Set(['incoming.list', 'incoming.get', 'outgoing.list', 'outgoing.get', 'tasks.list', 'tasks.get', 'tasks.summary', 'tasks.reportProgress', 'tasks.complete']);
 
+/** The intake queue is the registering clerks' (its items are not yet documents anyone else may see); its watched folders are settings of this PC. */
+const intakeAdmin = new Set(['intake.folders.add', 'intake.folders.update', 'intake.folders.remove']);
+
 export function mayCall(role: Role, method: MethodName): boolean {
-  if (publicMethods.has(method) || everyone.has(method) || role === 'admin') return true;
-  if (adminOnly.has(method)) return false;
+  if (publicMethods.has(method) || everyone.has(method) || method.startsWith('notifications.') || role === 'admin') return true;
+  if (adminOnly.has(method) || intakeAdmin.has(method)) return false;
+  if (method.startsWith('intake.')) return role === 'clerk';
   if (role === 'clerk') return true;
   if (role === 'leader') return (contracts[method].mode ?? 'write') === 'read' || method.startsWith('tasks.') || method.startsWith('exports.') || leaderWrites.has(method);
   return officer.has(method);

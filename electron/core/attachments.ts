@@ -28,6 +28,7 @@ const MEDIA: Record<string, string> = {
   '.txt': 'text/plain',
   '.zip': 'application/zip',
   '.xml': 'application/xml',
+  '.edxml': 'application/xml',
 };
 
 export function attachmentFile(dataDir: string, sha256: string): string {
@@ -59,36 +60,45 @@ async function ownerExists(ctx: CallContext, kind: 'incoming' | 'outgoing', id: 
   });
 }
 
+/** A content-addressed file: written aside and renamed, so a half-written file never carries the hash's name. */
+export function writeOnce(file: string, content: Buffer): void {
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, content, { flag: 'wx' });
+  fs.renameSync(tmp, file);
+}
+
+/** Keeps the bytes under their hash and attaches them to a document the caller has checked, audited; also the intake queue's way. */
+export async function storeAttachment(ctx: CallContext, ownerKind: 'incoming' | 'outgoing', ownerId: number, name: string, content: Buffer): Promise<Attachment> {
+  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+  writeOnce(attachmentFile(ctx.dataDir, sha256), content);
+  const row = await ctx.db
+    .insertInto('attachments')
+    .values({
+      owner_kind: ownerKind,
+      owner_id: ownerId,
+      file_name: name,
+      sha256,
+      size: content.length,
+      media_type: mediaTypeOf(name),
+      added_at: ctx.now(),
+      deleted_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const a = toAttachment(row);
+  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: a.id, before: null, after: a });
+  return a;
+}
+
+export const mediaTypeOf = (name: string): string => MEDIA[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+
 export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.list' | 'attachments.remove' | 'attachments.open'> = {
   'attachments.add': async (ctx, input) => {
     await ownerExists(ctx, input.ownerKind, input.ownerId);
     const { content, name } = ctx.files.read(ctx.user, input.fileId, MAX_ATTACHMENT_BYTES);
-    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-    const file = attachmentFile(ctx.dataDir, sha256);
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Written aside and renamed, so a half-written file never carries the hash's name.
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, content, { flag: 'wx' });
-      fs.renameSync(tmp, file);
-    }
-    const row = await ctx.db
-      .insertInto('attachments')
-      .values({
-        owner_kind: input.ownerKind,
-        owner_id: input.ownerId,
-        file_name: name,
-        sha256,
-        size: content.length,
-        media_type: MEDIA[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-        added_at: ctx.now(),
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const a = toAttachment(row);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: a.id, before: null, after: a });
-    return a;
+    return storeAttachment(ctx, input.ownerKind, input.ownerId, name, content);
   },
 
   'attachments.list': async (ctx, input) => {

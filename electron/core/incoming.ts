@@ -101,6 +101,11 @@ async function duplicateOf(ctx: CallContext, d: { notationKey: string | null; do
   return { message, existingId: dup.id, arrivalNumber: dup.arrival_number };
 }
 
+/** incoming.checkDuplicate's finding for a sender, notation and date; also the intake queue's duplicate flag. */
+export function duplicateByFields(ctx: CallContext, d: { senderName: string; notation: string; documentDate: string }, exceptId: number | null) {
+  return duplicateOf(ctx, { notationKey: notationKeyOf(d.notation), documentDate: d.documentDate, senderFold: foldVietnamese(d.senderName) }, exceptId);
+}
+
 async function checkDuplicate(
   ctx: CallContext,
   d: { notationKey: string | null; documentDate: string | null; senderFold: string },
@@ -364,7 +369,7 @@ export const incomingHandlers: Handlers = {
   },
 
   'incoming.checkDuplicate': async (ctx, input) => {
-    const dup = await duplicateOf(ctx, { notationKey: notationKeyOf(input.notation), documentDate: input.documentDate, senderFold: foldVietnamese(input.senderName) }, input.exceptId ?? null);
+    const dup = await duplicateByFields(ctx, input, input.exceptId ?? null);
     return { duplicate: dup !== null, message: dup?.message ?? null, existingId: dup?.existingId ?? null };
   },
 

@@ -48,6 +48,7 @@ import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
 import { documentsReadHandlers } from './documents-read/index';
 import { trustHandlers } from './signatures/index';
+import { intakeHandlers, startIntake, type IntakeOptions } from './intake/index';
 
 export interface CoreOptions {
   dbPath: string;
@@ -70,6 +71,10 @@ export interface CoreOptions {
   smtpTimeouts?: SmtpTimeouts;
   /** Tests only: kysely plugins on every query the handlers run, e.g. to inject a failure after a write. */
   queryPlugins?: readonly KyselyPlugin[];
+  /** Shells: scan the watched folders (and fetch the office mailbox when due) every this many milliseconds; tests make it short. */
+  intakeEveryMs?: number;
+  /** The intake queue's timings (stableMs, the mailbox's interval and retry delays) and, in tests, the IMAP server's CA. */
+  intake?: Omit<IntakeOptions, 'everyMs'>;
   /** Who holds the database, told to a second program that tries to open it: "Văn thư (máy tính)", "Văn thư (trình duyệt)". */
   programName?: string;
 }
@@ -108,6 +113,7 @@ const handlers: HandlerMap<MethodName> = {
   ...jobsHandlers,
   ...documentsReadHandlers,
   ...trustHandlers,
+  ...intakeHandlers,
 };
 
 export async function createCore(opts: CoreOptions) {
@@ -189,6 +195,8 @@ export async function createCore(opts: CoreOptions) {
           .finally(() => (sending = false));
       }, opts.outboxEveryMs)
     : null;
+  // The queue's reader, mailbox and watched folders run as the app itself too.
+  const intake = startIntake((method) => ({ ...base, method, actor: 'cho-vao-so', user: null, session: null }), { ...opts.intake, ...(opts.intakeEveryMs ? { everyMs: opts.intakeEveryMs } : {}) });
   // Typed for callers that know the method (tests, demo); the shells pass
   // whatever arrived and get the same validation.
   function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;
@@ -231,6 +239,7 @@ export async function createCore(opts: CoreOptions) {
     async close(): Promise<void> {
       await daily;
       if (outboxTimer) clearInterval(outboxTimer);
+      await intake.stop();
       if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
       files.close();

@@ -26,6 +26,7 @@ import { taskImportContracts } from './task-import';
 import { tasksContracts } from './tasks';
 import { unitsContracts } from './units';
 import { documentsContracts } from './documents';
+import { intakeContracts } from './intake';
 
 export const contracts = {
   ...agencyContracts,
@@ -54,6 +55,7 @@ export const contracts = {
   ...jobsContracts,
   ...documentsContracts,
   ...trustContracts,
+  ...intakeContracts,
 };
 
 export type Contracts = typeof contracts;

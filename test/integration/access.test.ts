@@ -75,6 +75,9 @@ async function seed() {
   ok(await c.call('incoming.delete', { id: secretDeleted, reason: null }));
   ok(await c.call('incoming.delete', { id: othersDeleted, reason: null }));
   ok(await c.call('tasks.delete', { id: othersTaskDeleted, reason: null }));
+  // Waiting in the queue: the same bytes as the secret document's scan, which its duplicate flag must not name.
+  const copy = ok(await c.upload(null, 'ban-sao.pdf', Buffer.from(`noi dung ${SECRET}-ban-chup.pdf`))).fileId;
+  const intakeItem = ok(await c.call('intake.addFiles', { files: [{ fileId: copy }] })).items[0]!.id;
 
   ok(await c.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: PASSWORD }));
   const admin = { session: ok(await c.call('auth.login', { username: 'quantri', password: PASSWORD })).session };
@@ -84,7 +87,7 @@ async function seed() {
   return {
     sessions: { clerk: await signIn('vanthu'), officer: await signIn('chuyenvien') },
     mine, other, spare, secret, secretDeleted, others, othersDeleted, own, secretOut, othersOut, ownOut, spareOut, secretFile, othersFile,
-    secretTask, othersTask, ownTaskOtherSource, ownTask, othersTaskDeleted, ownFile, secretEntry, tthc, procedureId,
+    secretTask, othersTask, ownTaskOtherSource, ownTask, othersTaskDeleted, ownFile, secretEntry, tthc, procedureId, intakeItem,
   };
 }
 type Seed = Awaited<ReturnType<typeof seed>>;
@@ -240,6 +243,23 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'trust.add': { fileId },
     'trust.remove': { id: 1 },
     'documents.signatures': { fileId },
+    'intake.list': {},
+    'intake.get': { id: s.intakeItem },
+    'intake.addFiles': { files: [{ fileId }] },
+    'intake.register': { id: s.intakeItem, document: { arrivalDate: today, senderName: 'UBND huyện', notation: '98/UBND-VP', documentDate: today, subject: 'Văn bản từ danh sách chờ' } },
+    'intake.setAside': { id: s.intakeItem, reason: 'Gửi nhầm cơ quan' },
+    'intake.restore': { id: s.intakeItem },
+    'intake.mailbox.get': {},
+    'intake.mailbox.update': { enabled: false, host: '127.0.0.1', port: 1993, security: 'tls', username: 'vanthu', folders: ['INBOX'], afterFetch: 'leave' },
+    'intake.mailbox.check': {},
+    'intake.mailbox.test': { enabled: true, host: '127.0.0.1', port: 1, security: 'tls', username: 'vanthu', password: 'sai', folders: ['INBOX'], afterFetch: 'leave' },
+    'intake.folders.list': {},
+    'intake.folders.add': { label: 'Máy quét', path: '/tmp', afterTake: 'leave' },
+    'intake.folders.update': { id: 1, enabled: false },
+    'intake.folders.remove': { id: 1 },
+    'notifications.settings.get': {},
+    'notifications.settings.update': { newItems: true, morning: false },
+    'notifications.digest': {},
   };
 }
 

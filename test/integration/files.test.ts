@@ -42,9 +42,9 @@ describe('files by handle in the core', () => {
   });
   afterAll(() => t.close());
 
-  it('no method takes a filesystem path, except the backup folder setting', () => {
+  it('no method takes a filesystem path, except the backup folder and the watched folders settings', () => {
     const found = t.core.describe().flatMap((m) => pathProperties(m.input).map((p) => `${m.name}: ${p}`));
-    expect(found).toEqual(['backup.updateSettings: dir']);
+    expect(found).toEqual(['backup.updateSettings: dir', 'intake.folders.add: path', 'intake.folders.update: path']);
   });
 
   it('send.package of a backup and /etc/shadow is refused: files are handles, and nothing is written', async () => {

@@ -15,11 +15,12 @@ import path from 'node:path';
 import { writeAudit } from '../../../db/audit';
 import type { Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from '../../../db/schema-users';
-import { AppError, fieldError } from '../../../shared/api/errors';
+import { fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
 import { outboxStatusLabels } from '../../../shared/api/send';
 import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
+import { revealedSecret, secretProtection, updatedSecret, type StoredSecret } from '../secrets';
 import { composeMessage, defaultSmtpTimeouts, deliver, DeliveryError, recipients, resolveFiles, writeZip, type SendFile } from './mail';
 
 const SETTINGS_KEY = 'smtp';
@@ -31,7 +32,7 @@ interface Smtp {
   secure: boolean;
   user: string;
   from: string;
-  password: { protection: 'os' | 'none'; value: string } | null;
+  password: StoredSecret | null;
 }
 
 export function retryDelayMs(attempts: number): number {
@@ -50,7 +51,7 @@ function view(s: Smtp | null, ctx: CallContext): Output<'send.settings'> {
     user: s?.user ?? '',
     from: s?.from ?? '',
     hasPassword: !!s?.password,
-    passwordProtection: s?.password?.protection ?? (ctx.host.protectSecret ? 'os' : 'none'),
+    passwordProtection: secretProtection(ctx.host, s?.password ?? null),
   };
 }
 
@@ -86,7 +87,7 @@ async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean>
   const to = JSON.parse(row.to_json) as string[];
   let failed: DeliveryError | null = null;
   try {
-    const password = smtp.password ? (smtp.password.protection === 'os' ? ctx.host.revealSecret?.(smtp.password.value) : smtp.password.value) : undefined;
+    const password = revealedSecret(ctx.host, smtp.password);
     const raw = await composeMessage({ from: smtp.from, to, subject: row.subject, body: row.body, files: JSON.parse(row.attachments_json) as SendFile[], messageId: row.message_id });
     await deliver({ host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user, password: password ?? '' }, { from: smtp.from, to }, raw, ctx.smtpTimeouts ?? defaultSmtpTimeouts);
   } catch (e) {
@@ -216,13 +217,7 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
   },
   async 'send.updateSettings'(ctx, v) {
     const before = await readSmtp(ctx);
-    let password = before?.password ?? null;
-    if (v.password !== undefined) {
-      if (!v.password) password = null;
-      else if (ctx.host.protectSecret) password = { protection: 'os', value: ctx.host.protectSecret(v.password) };
-      else password = { protection: 'none', value: v.password };
-    }
-    if (password?.protection === 'os' && !ctx.host.revealSecret) throw new AppError('CONFLICT', 'Mật khẩu được mã hóa bởi bản máy tính; hãy đặt lại mật khẩu ở đây.');
+    const password = updatedSecret(ctx.host, before?.password ?? null, v.password);
     const s: Smtp = { host: v.host, port: v.port, secure: v.secure, user: v.user, from: v.from, password };
     await putSetting(ctx.db, SETTINGS_KEY, s);
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: view(before, ctx), after: view(s, ctx) });
