@@ -4,6 +4,7 @@ import type { UnitKind } from './api/units';
 export const areas = [
   { key: 'home', label: 'Tổng quan' },
   { key: 'incoming', label: 'Văn bản đến' },
+  { key: 'intake', label: 'Văn bản chờ vào sổ' },
   { key: 'outgoing', label: 'Văn bản đi' },
   { key: 'tasks', label: 'Nhiệm vụ' },
   { key: 'dossiers', label: 'Hồ sơ' },

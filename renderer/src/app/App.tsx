@@ -19,6 +19,9 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { TrashPage } from '../safety/TrashPage';
 import type { OpenRequest } from './open-request';
+import { IntakePage } from '../intake/IntakePage';
+import { useWaitingCount } from '../intake/useWaitingCount';
+import { useNotifications } from '../intake/useNotifications';
 
 type Route = AreaKey | 'import';
 
@@ -33,6 +36,7 @@ function routeFromHash(): Route {
 const areaMethod: Partial<Record<AreaKey, string>> = {
   home: 'reports.dashboard',
   incoming: 'incoming.list',
+  intake: 'intake.list',
   outgoing: 'outgoing.list',
   tasks: 'tasks.list',
   dossiers: 'dossiers.plan',
@@ -50,6 +54,8 @@ export function App() {
   const [searching, setSearching] = useState(false);
   const [open, setOpen] = useState<{ kind: 'incoming' | 'outgoing'; req: OpenRequest } | null>(null);
   const [damaged, setDamaged] = useState<string | null>(null);
+  const waiting = useWaitingCount(auth.may('intake.list'));
+  useNotifications();
   // The background check of a large database speaks up only when something is wrong.
   useEffect(() => onEvent((e) => {
     const r = e as { type: string; ok?: boolean; message?: string };
@@ -131,6 +137,7 @@ export function App() {
             <li key={a.key}>
               <a href={`#/${a.key}`} aria-current={a.key === area || (area === 'import' && a.key === (window.location.hash.includes('import/tthc') ? 'dossiers' : 'incoming')) ? 'page' : undefined}>
                 {a.label}
+                {a.key === 'intake' && waiting ? <span className="nav-count" aria-label={`${waiting} văn bản chờ`}>{waiting}</span> : null}
               </a>
             </li>
           ))}
@@ -144,6 +151,8 @@ export function App() {
           <DashboardPage />
         ) : area === 'incoming' ? (
           <IncomingPage key={window.location.hash} open={open?.kind === 'incoming' ? open.req : null} />
+        ) : area === 'intake' ? (
+          <IntakePage />
         ) : area === 'outgoing' ? (
           <OutgoingPage key={window.location.hash} open={open?.kind === 'outgoing' ? open.req : null} />
         ) : area === 'tasks' ? (
