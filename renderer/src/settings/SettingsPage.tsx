@@ -3,6 +3,9 @@ import { useAuth } from '../auth/AuthGate';
 import { AgencyForm } from './AgencyForm';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
+import { MailboxSettings } from './MailboxSettings';
+import { NotificationSettings } from './NotificationSettings';
+import { WatchFolderSettings } from './WatchFolderSettings';
 import { TemplatesSettings } from './TemplatesSettings';
 import { TrustSettings } from './TrustSettings';
 import { UsersSettings } from './UsersSettings';
@@ -24,6 +27,9 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       {may('calendar.setDay') ? <CalendarSettings /> : null}
       {may('templates.set') ? <TemplatesSettings /> : null}
       {may('trust.add') ? <TrustSettings /> : null}
+      {may('intake.mailbox.update') ? <MailboxSettings /> : null}
+      {may('intake.folders.add') ? <WatchFolderSettings /> : null}
+      {may('notifications.settings.update') ? <NotificationSettings mayQueue={may('intake.list')} /> : null}
     </section>
   );
 }
