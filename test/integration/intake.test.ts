@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
+import { readAll } from '../support/intake';
 import { changedTables, FailAfterFirstWrite, tableReader } from '../support/tables';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/incoming-documents');
@@ -24,16 +25,6 @@ afterEach(async () => {
   await t?.close();
   t = null;
 });
-
-/** Waits until the background reader has read every item. */
-export async function readAll(core: Core, session: string | null = null): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const { items } = ok(await core.call('intake.list', { pageSize: 500 }, { session }));
-    if (items.every((x) => x.reading !== 'pending')) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the reader did not finish');
-}
 
 async function addPdf(core: Core, name = 'cong-van.pdf') {
   const fileId = await upload(core, name, fs.readFileSync(PDF));
