@@ -28,6 +28,8 @@ export const entityLabels: Record<string, string> = {
   outbox: 'Hộp thư đi',
   calendar_days: 'Lịch ngày nghỉ',
   database: 'Cơ sở dữ liệu',
+  intake_items: 'Văn bản chờ vào sổ',
+  intake_watch_folders: 'Thư mục theo dõi',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -55,6 +57,8 @@ const fieldLabels: Record<string, string> = {
   deadline: 'Hạn xử lý',
   completedAt: 'Ngày hoàn thành',
   replyNotation: 'Văn bản trả lời',
+  origin: 'Nơi đến',
+  setAsideReason: 'Lý do để riêng',
   status: 'Tình trạng',
   numberText: 'Số',
   issueDate: 'Ngày ban hành',

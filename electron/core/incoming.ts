@@ -60,6 +60,7 @@ export function toIncoming(r: IncomingRow, coordinators: { id: number; name: str
     replyNotation: r.reply_notation,
     status,
     overdue: status === 'overdue' || status === 'done_late',
+    origin: r.origin ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -86,6 +86,8 @@ export const incomingSchema = z.object({
   replyNotation: z.string().nullable(),
   status: z.enum(incomingStatuses),
   overdue: z.boolean(),
+  /** Where it came from when registered from the intake queue ("Thư điện tử từ … lúc …", "Thư mục máy quét: …"); null otherwise. */
+  origin: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -4,13 +4,14 @@
  * origin, set aside only with a reason, flagged as duplicates, kept across
  * restarts, only for those who register documents.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TableNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
+import { readAll } from '../support/intake';
 import { changedTables, FailAfterFirstWrite, tableReader } from '../support/tables';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/incoming-documents');
@@ -19,21 +20,34 @@ const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cv-stc-ngan-sac
 const PASSWORD = 'mat-khau-can-bo-2026';
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 
+/** Once armed, fails the next UPDATE of a table: the intake item marked registered, after the document, its files and its origin were written. */
+class FailOnUpdateOf implements KyselyPlugin {
+  armed = false;
+  fired = false;
+  constructor(private readonly table: string) {}
+  arm(): void {
+    this.armed = true;
+    this.fired = false;
+  }
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const node = args.node;
+    if (this.armed && node.kind === 'UpdateQueryNode' && node.table && TableNode.is(node.table) && node.table.table.identifier.name === this.table) {
+      this.armed = false;
+      this.fired = true;
+      throw new Error('lỗi giả lập khi đánh dấu đã vào sổ');
+    }
+    return node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
 let t: TestCore | null = null;
 afterEach(async () => {
   await t?.close();
   t = null;
 });
-
-/** Waits until the background reader has read every item. */
-export async function readAll(core: Core, session: string | null = null): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const { items } = ok(await core.call('intake.list', { pageSize: 500 }, { session }));
-    if (items.every((x) => x.reading !== 'pending')) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the reader did not finish');
-}
 
 async function addPdf(core: Core, name = 'cong-van.pdf') {
   const fileId = await upload(core, name, fs.readFileSync(PDF));
@@ -64,28 +78,29 @@ describe('intake queue', () => {
     expect(doc.notation).toBe(EXPECTED.notation);
     const files = ok(await t.core.call('attachments.list', { ownerKind: 'incoming', ownerId: incomingId })).items;
     expect(files.map((f) => [f.fileName, f.sha256])).toEqual([['cong-van.pdf', read.item.files[0]!.sha256]]);
-    const db = new Database(t.dbPath, { readonly: true });
-    expect((db.prepare('select origin from incoming where id = ?').get(incomingId) as { origin: string }).origin).toContain('Tệp đưa vào bằng tay: cong-van.pdf');
-    db.close();
+    expect(doc.origin).toBe('Tệp đưa vào bằng tay: cong-van.pdf (system)');
     const after = ok(await t.core.call('intake.list', { status: 'registered' }));
     expect(after.counts).toEqual({ waiting: 0, set_aside: 0, registered: 1 });
     expect(after.items[0]).toMatchObject({ id: item.id, status: 'registered', incomingId });
     expect(err(await t.core.call('intake.register', { id: item.id, document: document(read.item.fields!) })).code).toBe('CONFLICT');
   }, 60_000);
 
-  it('a register that fails midway rolls back: no document, no attachment, the item still waiting', async () => {
-    const fail = new FailAfterFirstWrite();
-    t = await makeCore({ clock, queryPlugins: [fail] });
+  it('a register that fails at its first or its last step rolls back: no document, no attachment, the item still waiting', async () => {
+    const first = new FailAfterFirstWrite();
+    const last = new FailOnUpdateOf('intake_items');
+    t = await makeCore({ clock, queryPlugins: [first, last] });
     ok(await t.core.call('agency.update', standardAgency));
     const item = await addPdf(t.core);
     await readAll(t.core);
     const tables = tableReader(t.dbPath);
     const before = tables.snapshot();
-    fail.arm();
-    const e = err(await t.core.call('intake.register', { id: item.id, document: document({ subject: 'Công văn' }) }));
-    expect(fail.fired).toBe(true);
-    expect(e.code).toBe('INTERNAL');
-    expect(changedTables(before, tables.snapshot())).toEqual([]);
+    for (const fail of [first, last]) {
+      fail.arm();
+      const e = err(await t.core.call('intake.register', { id: item.id, document: document({ subject: 'Công văn' }) }));
+      expect(fail.fired).toBe(true);
+      expect(e.code).toBe('INTERNAL');
+      expect(changedTables(before, tables.snapshot())).toEqual([]);
+    }
     tables.close();
     expect(ok(await t.core.call('intake.get', { id: item.id })).item.status).toBe('waiting');
     // Without the failure the same call goes through.
@@ -161,5 +176,38 @@ describe('intake queue', () => {
     ok(await t.core.call('intake.folders.add', { label: 'Máy quét', path: tempDir(), afterTake: 'move' }, { session: admin }));
     expect(ok(await t.core.call('notifications.settings.get', {}, { session: await login('lanhdao') }))).toEqual({ newItems: false, morning: true });
     expect(ok(await t.core.call('notifications.settings.get', {}, { session: clerk }))).toEqual({ newItems: true, morning: true });
+  }, 60_000);
+
+  it('the morning digest lists the user’s tasks due within three working days or overdue and documents due within three days, through the access rule', async () => {
+    t = await makeCore({ clock });
+    const c = t.core;
+    const mine = ok(await c.call('units.create', { name: 'Phòng Kế hoạch', abbreviation: 'KH', kind: 'internal' })).id;
+    const other = ok(await c.call('units.create', { name: 'Phòng Môi trường', abbreviation: 'MT', kind: 'internal' })).id;
+    const task = async (content: string, leadUnitId: number, deadline: string) => ok(await c.call('tasks.create', { content, leadUnitId, deadline })).id;
+    const soon = await task('Báo cáo quý của phòng', mine, '2026-11-27');
+    const late = await task('Kế hoạch đã quá hạn', mine, '2026-11-20');
+    await task('Việc còn xa', mine, '2026-12-20');
+    await task('Việc của phòng khác', other, '2026-11-26');
+    const doc = async (subject: string, leadUnitId: number, deadline: string, secrecy: 'mat' | null = null) =>
+      ok(await c.call('incoming.register', { ...document({ subject }), leadUnitId, deadline, secrecy })).id;
+    const due = await doc('Đề nghị góp ý dự thảo', mine, '2026-11-27');
+    await doc('Văn bản của phòng khác', other, '2026-11-26');
+    await doc('Văn bản còn hạn dài', mine, '2026-12-15');
+    await doc('Văn bản mật sắp hết hạn', mine, '2026-11-26', 'mat');
+    ok(await c.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: PASSWORD }));
+    const admin = ok(await c.call('auth.login', { username: 'quantri', password: PASSWORD })).session;
+    ok(await c.call('users.create', { username: 'chuyenvien', password: PASSWORD, fullName: 'Chuyên viên', role: 'officer', unitId: mine }, { session: admin }));
+    const session = ok(await c.call('auth.login', { username: 'chuyenvien', password: PASSWORD })).session;
+    const digest = ok(await c.call('notifications.digest', {}, { session }));
+    expect(digest.date).toBe('2026-11-25');
+    expect(digest.tasks).toEqual([
+      { id: late, title: 'Kế hoạch đã quá hạn', deadline: '2026-11-20', overdue: true },
+      { id: soon, title: 'Báo cáo quý của phòng', deadline: '2026-11-27', overdue: false },
+    ]);
+    expect(digest.documents).toEqual([{ id: due, label: 'Số đến 01: Đề nghị góp ý dự thảo', deadline: '2026-11-27' }]);
+    // The administrator sees every unit's, the secret one too.
+    const all = ok(await c.call('notifications.digest', {}, { session: admin }));
+    expect(all.tasks).toHaveLength(3);
+    expect(all.documents.map((d) => d.label)).toEqual(['Số đến 02: Văn bản của phòng khác', 'Số đến 01: Văn bản mật sắp hết hạn', 'Số đến 01: Đề nghị góp ý dự thảo']);
   }, 60_000);
 });

@@ -15,10 +15,10 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins'] } = {}): Promise<TestCore> {
+export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins']; options?: Omit<CoreOptions, 'dbPath' | 'clock' | 'queryPlugins'> } = {}): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const dbPath = path.join(dir, 'van-thu.sqlite');
-  const core = await createCore({ dbPath, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) });
+  const core = await createCore({ dbPath, ...opts.options, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) });
   return { core, dir, dbPath, close: () => core.close() };
 }
 
