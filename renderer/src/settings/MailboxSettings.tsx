@@ -20,7 +20,9 @@ export function stateText(s: State): string {
   if (s.status === 'ok') return s.lastSyncAt ? `Đã cập nhật lúc ${when(s.lastSyncAt)}.` : 'Đã kết nối.';
   const retry = s.nextTryAt ? ` Sẽ thử lại lúc ${when(s.nextTryAt)}.` : '';
   const last = s.lastSyncAt ? ` Lần cập nhật trước: ${when(s.lastSyncAt)}.` : '';
-  return `Lỗi: ${s.error ?? 'không rõ'}.${retry}${last}`;
+  // The core's message may already say "Lỗi:" and end its sentence.
+  const error = (s.error ?? 'không rõ').replace(/^lỗi:\s*/i, '').replace(/\.+$/, '');
+  return `Lỗi: ${error}.${retry}${last}`;
 }
 
 function passwordText(m: Mailbox | null): string {
@@ -68,6 +70,7 @@ export function MailboxSettings() {
     // One box holds every folder name: a message about the n-th name belongs to it.
     const byField = Object.fromEntries(Object.entries(f.byField).map(([k, m]) => [k.replace(/^folders\.\d+$/, 'folders'), m]));
     setErrors({ message: f.message, byField });
+    setNote(null);
   }
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -97,6 +100,8 @@ export function MailboxSettings() {
       <h2>Hộp thư cơ quan</h2>
       <p className="muted">Thư mới trong các thư mục đã chọn được nhận tự động khi có mạng; mỗi tệp đính kèm (PDF, ảnh, Word, edXML, zip) thành một văn bản chờ vào sổ. Thư trên máy chủ không bị xóa.</p>
       {state ? <p className={state.status === 'error' ? 'state-line error' : 'state-line'} role="status" aria-label="Tình trạng hộp thư">{stateText(state)}</p> : null}
+      {/* Shown once the saved settings are in, so that nothing typed is overwritten by them. */}
+      {!saved ? <p className="muted">Đang tải…</p> : (
       <form className="form sub" onSubmit={submit} noValidate aria-label="Hộp thư cơ quan (IMAP)">
         <FormMessage errors={errors} />
         <label className="check"><input type="checkbox" checked={v.enabled} onChange={(e) => setV({ ...v, enabled: e.target.checked })} /> Nhận thư từ hộp thư này</label>
@@ -129,6 +134,7 @@ export function MailboxSettings() {
           <button type="button" onClick={() => void checkNow()} disabled={!saved?.enabled}>Kiểm tra ngay</button>
         </div>
       </form>
+      )}
       {note ? <div className="notice" role="status">{note}</div> : null}
     </section>
   );
