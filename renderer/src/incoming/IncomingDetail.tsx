@@ -56,6 +56,7 @@ export function IncomingDetail({ id, units, onChanged, onClose }: Props) {
     ['Người ký', doc.signerName ?? ''],
     ['Độ khẩn / độ mật', [doc.urgency ? urgencyLabels[doc.urgency] : '', doc.secrecy ? secrecyLabels[doc.secrecy] : ''].filter(Boolean).join(', ')],
     ['Hình thức nhận', doc.receivedVia ? receivedViaLabels[doc.receivedVia] : ''],
+    ['Nơi đến', doc.origin ?? ''],
     ['Tình trạng', incomingStatusLabels[doc.status]],
     ['Đơn vị chủ trì', doc.leadUnit?.name ?? ''],
     ['Phối hợp', doc.coordinatingUnits.map((u) => u.name).join(', ')],
