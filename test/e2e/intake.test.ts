@@ -145,7 +145,7 @@ describe('Văn bản chờ vào sổ', () => {
     expect((await items('waiting')).map((i) => i.files[0]?.name)).toEqual([USB]);
   });
 
-  it('mailbox settings: the password is never shown back, the state line says the line is down', async () => {
+  it('mailbox settings: the password is never shown back, the state line says the line is down; watched folders added, refused on their field, removed after asking', async () => {
     await page.goto(`${web.url}#/settings`);
     const box = page.getByRole('form', { name: 'Hộp thư cơ quan (IMAP)' });
     await box.getByLabel('Máy chủ IMAP').fill('127.0.0.1');
@@ -170,6 +170,22 @@ describe('Văn bản chờ vào sổ', () => {
     await box.getByLabel('Cổng').fill('99999');
     await box.getByRole('button', { name: 'Lưu' }).click();
     await box.locator('#imap-port-error').filter({ hasText: 'Cổng' }).waitFor();
+    const watched = page.getByRole('region', { name: 'Thư mục theo dõi' });
+    await watched.getByRole('table', { name: 'Các thư mục theo dõi' }).getByText('Máy quét văn thư').waitFor();
+    await watched.screenshot({ path: screenshotPath('intake-folders') });
+    // A folder is added by typing its path (a setting of this PC); a path that is no folder is refused on its field; removing asks first.
+    const add = watched.getByRole('form', { name: 'Thêm thư mục theo dõi' });
+    await add.getByLabel('Tên').fill('Ổ USB');
+    await add.getByLabel('Đường dẫn thư mục').fill('khong-phai-duong-dan');
+    await add.getByRole('button', { name: 'Thêm thư mục' }).click();
+    await add.locator('#watch-path-error').waitFor();
+    await add.getByLabel('Đường dẫn thư mục').fill(tempDir('vanthu-usb-'));
+    await add.getByRole('button', { name: 'Thêm thư mục' }).click();
+    await watched.getByRole('status').filter({ hasText: 'Đã thêm thư mục “Ổ USB”' }).waitFor();
+    await watched.getByRole('row').filter({ hasText: 'Ổ USB' }).getByRole('button', { name: 'Bỏ' }).click();
+    await page.getByRole('dialog', { name: 'Thôi theo dõi thư mục “Ổ USB”?' }).getByRole('button', { name: 'Thôi theo dõi' }).click();
+    await watched.getByRole('status').filter({ hasText: 'Đã thôi theo dõi thư mục “Ổ USB”.' }).waitFor();
+    expect(((await post(web, 'intake.folders.list', {})).body.value as { folders: { label: string }[] }).folders.map((f) => f.label)).toEqual(['Máy quét văn thư']);
     expect(await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).count()).toBe(0);
   });
 
