@@ -8,17 +8,19 @@ import type { ReadFile } from './from-file';
 
 export type QueueItem = { state: 'reading'; file: File } | { state: 'ready'; item: ReadFile } | { state: 'failed'; file: File; message: string };
 
+/** A PDF's signatures as checked by the core. */
+export async function signaturesOf(fileId: string): Promise<ReadFile['signatures']> {
+  const s = await call('documents.signatures', { fileId });
+  // A signature that cannot be checked must not keep the document out of the register: the reason is shown instead.
+  return s.ok ? s.value.signatures : [{ signer: null, organisation: null, signedAt: null, intact: null, trusted: null, reason: s.error.message }];
+}
+
 async function readOne(file: File): Promise<QueueItem> {
   const up = await uploadFile(file);
   if (!up.ok) return { state: 'failed', file, message: up.error.message };
   const read = await call('documents.read', { fileId: up.value.fileId });
   if (!read.ok) return { state: 'failed', file, message: read.error.message };
-  let signatures: ReadFile['signatures'] = [];
-  if (read.value.kind === 'pdf-text' || read.value.kind === 'pdf-scan') {
-    const s = await call('documents.signatures', { fileId: up.value.fileId });
-    // A signature that cannot be checked must not keep the document out of the register: the reason is shown instead.
-    signatures = s.ok ? s.value.signatures : [{ signer: null, organisation: null, signedAt: null, intact: null, trusted: null, reason: s.error.message }];
-  }
+  const signatures = read.value.kind === 'pdf-text' || read.value.kind === 'pdf-scan' ? await signaturesOf(up.value.fileId) : [];
   return { state: 'ready', item: { file, fileId: up.value.fileId, read: read.value, signatures } };
 }
 

@@ -16,6 +16,7 @@ import { useAsk } from '../components/Dialog';
 import { DocumentPreview } from '../incoming/DocumentPreview';
 import type { ReadFile } from '../incoming/from-file';
 import { IncomingForm } from '../incoming/IncomingForm';
+import { signaturesOf } from '../incoming/useFileQueue';
 import { originKindLabels, originLines, originSentence, sizeText } from './labels';
 
 const noFields: DocumentFields = { senderName: null, notation: null, documentDate: null, documentType: null, subject: null, signerName: null, signerPosition: null, urgency: null, secrecy: null, pages: null, deadline: null };
@@ -37,11 +38,7 @@ async function previewOf(item: IntakeItem, handle: FileHandle | undefined): Prom
   if (!handle) return { shown: { file: new File([item.text ?? ''], 'thu.txt'), fileId: '', read: readOf(item, 'docx'), signatures: [] }, problem: null };
   const kind = kindOf(handle.name);
   const file = await downloadFile(handle);
-  let signatures: ReadFile['signatures'] = [];
-  if (kind === 'pdf-text') {
-    const s = await call('documents.signatures', { fileId: handle.fileId });
-    signatures = s.ok ? s.value.signatures : [{ signer: null, organisation: null, signedAt: null, intact: null, trusted: null, reason: s.error.message }];
-  }
+  const signatures = kind === 'pdf-text' ? await signaturesOf(handle.fileId) : [];
   const shown = { file: file.ok ? file.value : new File([], handle.name), fileId: handle.fileId, read: readOf(item, file.ok ? kind : 'docx'), signatures };
   return { shown, problem: file.ok ? null : file.error.message };
 }
