@@ -73,6 +73,7 @@ async function start(): Promise<void> {
       programName: 'Văn thư (máy tính)',
       autoBackup: true,
       outboxEveryMs: 20_000,
+      intakeEveryMs: 3_000,
       // The bundle is CommonJS: require.resolve finds the native module beside the app.
       sqliteModule: require.resolve('better-sqlite3'),
       // shell.openPath answers '' on success, an error text otherwise.

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   // After a damaged database was moved aside: put the chosen backup in its place.
   if (values.restore) restoreDatabaseFile(dbPath, path.resolve(values.restore));
-  const core = await createCore({ dbPath, programName: 'Văn thư (trình duyệt)', autoBackup: true, outboxEveryMs: 20_000, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
+  const core = await createCore({ dbPath, programName: 'Văn thư (trình duyệt)', autoBackup: true, outboxEveryMs: 20_000, intakeEveryMs: 3_000, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
   const server = await startWebServer({ core, staticDir, port });
   process.stdout.write(`${server.url}\n`);
   console.error(`Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);
