@@ -73,7 +73,6 @@ async function start(): Promise<void> {
       programName: 'Văn thư (máy tính)',
       autoBackup: true,
       outboxEveryMs: 20_000,
-      // Watched folders are looked at, and the office mailbox's turn checked, every few seconds.
       intakeEveryMs: 3_000,
       // The bundle is CommonJS: require.resolve finds the native module beside the app.
       sqliteModule: require.resolve('better-sqlite3'),

@@ -144,4 +144,20 @@ describe.skipIf(noDovecot !== null)('intake from the office mailbox (IMAP, dovec
     expect(ok(await t.core.call('intake.mailbox.test', { ...account, port: imap.starttlsPort, security: 'starttls' })).ok).toBe(true);
     expect(ok(await t.core.call('intake.mailbox.test', { ...account, password: 'sai-mat-khau' }))).toMatchObject({ ok: false, message: expect.stringContaining('mật khẩu') });
   }, 60_000);
+
+  it('the core fetches by itself while it runs, and tells the renderer', async () => {
+    await t.close();
+    t = await makeCore({ clock, dir, options: { intakeEveryMs: 100, intake: { mailCa: imap.ca, mailEveryMs: 200 } } });
+    const news: CoreEvent[] = [];
+    t.core.onEvent((e) => e.type === 'intake.new' && news.push(e));
+    ok(await t.core.call('intake.mailbox.update', account));
+    const had = (await all()).length;
+    // The first run finds nothing new; the message comes after it.
+    for (let i = 0; i < 150 && ok(await t.core.call('intake.mailbox.get', {})).state.status !== 'ok'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(news).toEqual([]);
+    await imap.append(await message({ subject: 'Tự nhận', messageId: '<m7@stc.test>', attachments: [{ filename: 'cong-van.pdf', content: fixture('cv-stc-ngan-sach.pdf') }] }));
+    for (let i = 0; i < 150 && news.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(news).toEqual([{ type: 'intake.new', count: 1 }]);
+    expect(await all()).toHaveLength(had + 1);
+  }, 60_000);
 });

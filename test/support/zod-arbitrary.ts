@@ -83,6 +83,8 @@ function domainStrings(opts: GenOptions): string[] {
 function stringArb(s: z.ZodType, key: string, opts: GenOptions): fc.Arbitrary<string> {
   const l = limits(s);
   if (key === 'dir') return fc.constant(path.join(opts.sandbox, 'sao-luu'));
+  // Mail servers (SMTP, IMAP) are tried when their settings are saved: only this machine is ever called.
+  if (key === 'host') return fc.constant('127.0.0.1');
   if (PATH_FIELDS.has(key)) return fc.constantFrom('a.xlsx', 'b.docx', 'c.zip', 'd.sqlite').map((f) => path.join(opts.sandbox, f));
   const maxLength = Math.min(l.maxLength ?? 60, 60);
   const minLength = Math.min(l.minLength ?? 0, maxLength);

@@ -30,7 +30,7 @@ export function startIntake(background: (method: CallContext['method']) => CallC
   let ticking: Promise<void> | null = null;
   const tick = async () => {
     await scanFolders(rt).catch((e: unknown) => console.error(`Thư mục theo dõi: ${e instanceof Error ? e.message : String(e)}`));
-    if (mailboxDue(rt, background('intake.mailbox.check').now())) await runMailbox(rt);
+    if (mailboxDue(rt)) await runMailbox(rt);
   };
   const timer = options.everyMs
     ? setInterval(() => {

@@ -27,6 +27,7 @@ export interface MailAccount {
 /** The files the reader reads, and zips of them. */
 export const DOCUMENT_FILE = /\.(pdf|jpe?g|png|tiff?|docx|edxml)$/i;
 const MAX_MESSAGE_BYTES = 60 * 1024 * 1024;
+const FETCH_BATCH = 10;
 
 export function imapClient(a: Omit<MailAccount, 'folders' | 'afterFetch'>, ca: string | undefined, verifyOnly = false): ImapFlow {
   const tls: NonNullable<ImapFlowOptions['tls']> & { ca?: string } = { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) };
@@ -113,17 +114,35 @@ async function takeMessage(ctx: CallContext, folder: string, m: Fetched): Promis
   return added;
 }
 
-/** The new messages of one folder, oldest first. */
-async function fetchNew(client: ImapFlow, from: number): Promise<Fetched[]> {
+/** The UIDs of the new messages of one folder, oldest first. */
+async function newUids(client: ImapFlow, from: number): Promise<number[]> {
+  const found = await client.search({ uid: `${from}:*` }, { uid: true });
+  // "N:*" names the last message even when its UID is below N.
+  return (found || []).filter((uid) => uid >= from).sort((a, b) => a - b);
+}
+
+/** A few messages at a time: a first run over a full mailbox never holds all of it in memory. */
+async function fetchBatch(client: ImapFlow, uids: number[]): Promise<Fetched[]> {
   const out: Fetched[] = [];
-  // "N:*" names the last message even when its UID is below N: filtered below.
-  for await (const msg of client.fetch(`${from}:*`, { uid: true, source: true, internalDate: true, size: true }, { uid: true })) {
-    if (msg.uid < from || !msg.source) continue;
-    if ((msg.size ?? msg.source.length) > MAX_MESSAGE_BYTES) continue;
+  for await (const msg of client.fetch(uids.join(','), { uid: true, source: true, internalDate: true, size: true }, { uid: true })) {
+    if (!msg.source || (msg.size ?? msg.source.length) > MAX_MESSAGE_BYTES) continue;
     const date = msg.internalDate;
     out.push({ uid: msg.uid, source: msg.source, internalDate: date ? new Date(date) : null });
   }
   return out.sort((a, b) => a.uid - b.uid);
+}
+
+/** One message's items and the folder's new place, in one transaction. */
+function takeAndRecord(bg: () => CallContext, place: { folder: string; validity: string }, m: Fetched): Promise<number> {
+  return bg().db.transaction().execute(async (trx) => {
+    const n = await takeMessage({ ...bg(), db: trx }, place.folder, m);
+    await trx
+      .insertInto('intake_mail_folders')
+      .values({ folder: place.folder, uid_validity: place.validity, last_uid: m.uid })
+      .onConflict((oc) => oc.column('folder').doUpdateSet({ uid_validity: place.validity, last_uid: m.uid }))
+      .execute();
+    return n;
+  });
 }
 
 /** A whole run; the count of new items. Each message is committed with the folder's new place, so a line that drops mid-run loses nothing and repeats nothing. */
@@ -143,21 +162,14 @@ export async function fetchMailbox(bg: () => CallContext, a: MailAccount, ca: st
         // A changed UIDVALIDITY: the folder is read again, and the taken keys keep each part once.
         const kept = place && place.uid_validity === validity ? place.last_uid : 0;
         const from = kept + 1;
-        const messages = box.exists > 0 ? await fetchNew(client, from) : [];
-        for (const m of messages) {
-          added += await ctx.db.transaction().execute(async (trx) => {
-            const t = { ...bg(), db: trx };
-            const n = await takeMessage(t, folder, m);
-            await trx
-              .insertInto('intake_mail_folders')
-              .values({ folder, uid_validity: validity, last_uid: m.uid })
-              .onConflict((oc) => oc.column('folder').doUpdateSet({ uid_validity: validity, last_uid: m.uid }))
-              .execute();
-            return n;
-          });
-          if (a.afterFetch === 'seen') await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
+        const uids = box.exists > 0 ? await newUids(client, from) : [];
+        for (let i = 0; i < uids.length; i += FETCH_BATCH) {
+          for (const m of await fetchBatch(client, uids.slice(i, i + FETCH_BATCH))) {
+            added += await takeAndRecord(bg, { folder, validity }, m);
+            if (a.afterFetch === 'seen') await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
+          }
         }
-        if (messages.length === 0)
+        if (uids.length === 0)
           await ctx.db
             .insertInto('intake_mail_folders')
             .values({ folder, uid_validity: validity, last_uid: kept })

@@ -73,6 +73,7 @@ export function runMailbox(rt: IntakeRuntime): Promise<MailState> {
       await putSetting(rt.background('intake.mailbox.check').db, SYNC_KEY, at);
       const next = new Date(new Date(at).getTime() + (rt.options.mailEveryMs ?? DEFAULT_EVERY_MS)).toISOString();
       rt.mail = { status: 'ok', lastSyncAt: at, error: null, nextTryAt: next, failures: 0 };
+      rt.mailDueAt = Date.now() + (rt.options.mailEveryMs ?? DEFAULT_EVERY_MS);
       announce(rt, added);
     } catch (e) {
       const delays = rt.options.mailRetryMs ?? DEFAULT_RETRY_MS;
@@ -80,6 +81,7 @@ export function runMailbox(rt: IntakeRuntime): Promise<MailState> {
       const wait = delays[Math.min(failures, delays.length) - 1] ?? DEFAULT_EVERY_MS;
       const next = new Date(new Date(ctx.now()).getTime() + wait).toISOString();
       rt.mail = { status: 'error', lastSyncAt: rt.mail.lastSyncAt, error: `Lỗi: ${mailError(e)}`, nextTryAt: next, failures };
+      rt.mailDueAt = Date.now() + wait;
     }
     return publicState(rt, m, null);
   })();
@@ -87,10 +89,9 @@ export function runMailbox(rt: IntakeRuntime): Promise<MailState> {
   return rt.mailRun;
 }
 
-/** The poller's question: is a run due now? */
-export function mailboxDue(rt: IntakeRuntime, now: string): boolean {
-  if (rt.mailRun) return false;
-  return !rt.mail.nextTryAt || rt.mail.nextTryAt <= now;
+/** The poller's question: is a run due now? Timed by the machine's clock, whatever clock the core shows. */
+export function mailboxDue(rt: IntakeRuntime): boolean {
+  return !rt.mailRun && Date.now() >= rt.mailDueAt;
 }
 
 type Methods = 'intake.mailbox.get' | 'intake.mailbox.update' | 'intake.mailbox.check' | 'intake.mailbox.test';
@@ -118,6 +119,7 @@ export const mailboxHandlers: HandlerMap<Methods> = {
     // New settings are tried at the next tick, not after the old ones' retry delay.
     const rt = runtimeOf(ctx);
     rt.mail = { ...rt.mail, status: v.enabled ? rt.mail.status : 'off', nextTryAt: null, failures: 0 };
+    rt.mailDueAt = 0;
     const after = await view(ctx, m);
     await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: before ? await view(ctx, before) : null, after });
     return after;

@@ -9,7 +9,7 @@ import { intakeStatuses } from '../../../shared/api/intake';
 import { storeAttachment } from '../attachments';
 import type { CallContext, HandlerMap } from '../context';
 import { registerIncoming } from '../incoming';
-import { addItem, fileContent, filesOf, intakeFile, itemRow, keptRead, loadItem, toItems } from './store';
+import { addItem, fileContent, filesOf, itemRow, keptRead, loadItem, toItems } from './store';
 
 /** What the register shows of where a document came from. */
 export function originText(o: IntakeOrigin): string {
@@ -63,8 +63,9 @@ export const queueHandlers: HandlerMap<Methods> = {
     const item = await loadItem(ctx, input.id);
     const files = (await filesOf(ctx.db, [input.id])).map((f) => {
       // A fresh copy for this caller: what they open or read cannot change the queue's file.
+      const content = fileContent(ctx.dataDir, f);
       const out = ctx.files.create(ctx.user, f.file_name);
-      fs.copyFileSync(intakeFile(ctx.dataDir, f.sha256), out.path);
+      fs.writeFileSync(out.path, content);
       return out.finish();
     });
     return { item, files };

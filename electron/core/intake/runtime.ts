@@ -36,6 +36,8 @@ export interface IntakeRuntime {
   background(method: CallContext['method']): CallContext;
   mail: MailState & { failures: number };
   mailRun: Promise<MailState> | null;
+  /** When the poller runs the mailbox next (Date.now() milliseconds); 0: at the next tick. */
+  mailDueAt: number;
   /** Per watched folder, what each file looked like when first seen so. */
   seen: Map<number, Map<string, FolderSeen>>;
   reading: Promise<void> | null;
@@ -50,6 +52,7 @@ export function createRuntime(events: EventEmitter, options: IntakeOptions, back
     background,
     mail: { status: 'off', lastSyncAt: null, error: null, nextTryAt: null, failures: 0 },
     mailRun: null,
+    mailDueAt: 0,
     seen: new Map(),
     reading: null,
     stopped: false,
