@@ -226,8 +226,21 @@ describe('Văn bản chờ vào sổ', () => {
     // Once a day: the next opening this morning says nothing again.
     await page.reload();
     await page.getByRole('heading', { name: 'Văn bản đến', exact: true }).waitFor();
-    // The digest is looked for three seconds after the page opens: wait past that before saying none came.
-    await page.waitForTimeout(4000);
+    // The digest is looked for once the page has the user's settings: give it that long before saying none came.
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByText('3', { exact: true }).waitFor();
+    await page.waitForTimeout(3000);
     expect(await shownTitles()).toEqual([]);
+  });
+
+  it('flags a file that was already registered, with what it repeats', async () => {
+    await page.goto(`${web.url}#/intake`);
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Thêm tệp…' }).click();
+    await (await choosing).setFiles(path.join(FIXTURES, SCAN));
+    const again = queue().getByRole('row').filter({ hasText: SCAN }).filter({ hasText: 'Tải lên' });
+    await again.getByText(/^Trùng tệp: \S/).waitFor();
+    const item = (await items('waiting')).find((i) => i.files[0]?.name === SCAN)!;
+    expect(item.duplicate).toMatchObject({ kind: 'same-file', incomingId: expect.any(Number) });
+    expect(await again.textContent()).toContain(item.duplicate!.label);
   });
 });

@@ -62,17 +62,6 @@ export function useNotifications(): void {
   const settings = useRef<Settings | null>(null);
 
   useEffect(() => {
-    let live = true;
-    const load = () => void fetchValue('notifications.settings.get', {}).then((s) => { if (live) settings.current = s; }, () => undefined);
-    load();
-    window.addEventListener(SETTINGS_CHANGED, load);
-    return () => {
-      live = false;
-      window.removeEventListener(SETTINGS_CHANGED, load);
-    };
-  }, [userId]);
-
-  useEffect(() => {
     if (!mayQueue) return;
     return onEvent((e) => {
       const n = (e as { type: string; count?: number }).count ?? 0;
@@ -82,19 +71,28 @@ export function useNotifications(): void {
   }, [mayQueue]);
 
   useEffect(() => {
-    // Checked each minute, so an app opened before seven still gives the digest that morning.
+    let live = true;
+    // Looked at once the settings are in, then each minute, so an app opened before seven still gives the digest that morning.
     const check = () => {
       const now = new Date();
       const today = toIsoDate(now);
-      if (now.getHours() < MORNING_HOUR || localStorage.getItem(digestKey(userId)) === today) return;
+      if (!live || now.getHours() < MORNING_HOUR || localStorage.getItem(digestKey(userId)) === today) return;
       if (!settings.current?.morning || !notificationsAllowed()) return;
       localStorage.setItem(digestKey(userId), today);
       void fetchValue('notifications.digest', {}).then(showDigest, () => localStorage.removeItem(digestKey(userId)));
     };
-    const first = window.setTimeout(check, 3000);
+    const load = () =>
+      void fetchValue('notifications.settings.get', {}).then((s) => {
+        if (!live) return;
+        settings.current = s;
+        check();
+      }, () => undefined);
+    load();
+    window.addEventListener(SETTINGS_CHANGED, load);
     const timer = window.setInterval(check, 60_000);
     return () => {
-      window.clearTimeout(first);
+      live = false;
+      window.removeEventListener(SETTINGS_CHANGED, load);
       window.clearInterval(timer);
     };
   }, [userId]);
