@@ -15,7 +15,10 @@ import type { Attachment } from '../../shared/api/attachments';
 import type { Incoming } from '../../shared/api/incoming';
 import type { IntakeItem } from '../../shared/api/intake';
 import { standardAgency, tempDir } from '../support/core';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
 import { launchBrowser, screenshotPath } from '../support/browser';
+import { noDovecot, startImap, type RunningImap } from '../support/imap';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
 const FIXTURES = path.resolve('../shared/fixtures/incoming-documents');
@@ -242,5 +245,78 @@ describe('Văn bản chờ vào sổ', () => {
     const item = (await items('waiting')).find((i) => i.files[0]?.name === SCAN)!;
     expect(item.duplicate).toMatchObject({ kind: 'same-file', incomingId: expect.any(Number) });
     expect(await again.textContent()).toContain(item.duplicate!.label);
+  });
+});
+
+function mail(o: Mail.Options): Promise<Buffer> {
+  return new Promise((resolve, reject) => new MailComposer({ from: 'van.thu@stc.langson.gov.vn', to: 'vanthu@stnmt.langson.gov.vn', ...o }).compile().build((e, b) => (e ? reject(e) : resolve(b))));
+}
+
+if (noDovecot) console.log(noDovecot);
+describe.skipIf(noDovecot !== null)('the office mailbox in the browser (dovecot on 127.0.0.1)', () => {
+  let imap: RunningImap;
+  let office: RunningWeb;
+  let tab: Page;
+  beforeAll(async () => {
+    imap = await startImap();
+    // The test server's own certificate, trusted by the app as an office's would be by the OS.
+    const ca = path.join(tempDir(), 'imap-ca.pem');
+    fs.writeFileSync(ca, imap.ca);
+    process.env.NODE_EXTRA_CA_CERTS = ca;
+    try {
+      office = await startWeb(['--port', '0', '--db', path.join(tempDir(), 'e2e-mailbox.sqlite')]);
+    } finally {
+      delete process.env.NODE_EXTRA_CA_CERTS;
+    }
+    await post(office, 'agency.update', standardAgency);
+    await imap.append(await mail({ subject: 'Gửi công văn 2847/STC-QLNS', messageId: '<e2e-1@stc.test>', text: 'Sở Tài chính gửi kèm công văn.', attachments: [{ filename: SCAN, content: fs.readFileSync(path.join(FIXTURES, SCAN)) }] }));
+    await imap.append(await mail({ subject: 'Đề nghị cung cấp số liệu quý IV', messageId: '<e2e-2@stc.test>', text: 'Đề nghị Sở gửi số liệu quý IV trước ngày 30/11/2026.' }));
+    tab = await browser.newPage();
+    tab.setDefaultTimeout(15_000);
+    await tab.goto(`${office.url}#/settings`);
+  });
+  afterAll(async () => {
+    await tab?.close();
+    await office?.stop();
+    await imap?.close();
+  });
+
+  it('fetches the mail once connected: an attachment and a text-only message become items; the text-only one is registered from its subject', async () => {
+    const box = tab.getByRole('form', { name: 'Hộp thư cơ quan (IMAP)' });
+    await box.getByLabel('Máy chủ IMAP').fill(imap.host);
+    await box.getByLabel('Cổng').fill(String(imap.port));
+    await box.getByLabel('Tên đăng nhập').fill(imap.username);
+    await box.getByLabel('Mật khẩu').fill(imap.password);
+    await box.getByLabel('Nhận thư từ hộp thư này').check();
+    await box.getByRole('button', { name: 'Thử kết nối' }).click();
+    await tab.getByRole('status').filter({ hasText: `Kết nối được hộp thư ${imap.username}` }).waitFor();
+    await box.getByRole('button', { name: 'Lưu' }).click();
+    await tab.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await box.getByRole('button', { name: 'Kiểm tra ngay' }).click();
+    const state = tab.getByRole('status', { name: 'Tình trạng hộp thư' });
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/^Đã cập nhật lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/);
+    await tab.getByRole('region', { name: 'Hộp thư cơ quan' }).screenshot({ path: screenshotPath('intake-mailbox-ok') });
+
+    await tab.goto(`${office.url}#/intake`);
+    const list = tab.getByRole('table', { name: 'Danh sách văn bản chờ vào sổ' });
+    const withFile = list.getByRole('row').filter({ hasText: SCAN });
+    const textOnly = list.getByRole('row').filter({ hasText: 'Đề nghị cung cấp số liệu quý IV' });
+    await withFile.filter({ hasText: 'Thư điện tử' }).filter({ hasText: 'van.thu@stc.langson.gov.vn' }).getByRole('cell', { name: '2847/STC-QLNS', exact: true }).waitFor({ timeout: 45_000 });
+    await textOnly.getByText('(nội dung thư)').waitFor();
+    await tab.getByRole('tab', { name: 'Chờ vào sổ (2)' }).waitFor();
+
+    await textOnly.click();
+    await tab.getByRole('complementary', { name: 'Nội dung thư' }).getByText('Đề nghị Sở gửi số liệu quý IV trước ngày 30/11/2026.').waitFor();
+    await tab.screenshot({ path: screenshotPath('intake-mail'), fullPage: true });
+    await tab.getByRole('region', { name: 'Văn bản chờ vào sổ' }).getByRole('button', { name: 'Vào sổ' }).click();
+    const f = tab.getByRole('form', { name: 'Vào sổ văn bản đến' });
+    await expect.poll(() => f.getByLabel('Trích yếu').inputValue()).toBe('Đề nghị cung cấp số liệu quý IV');
+    await f.getByLabel('Tác giả (cơ quan gửi)').fill('Sở Tài chính tỉnh Lạng Sơn');
+    await f.getByRole('button', { name: 'Lưu (Enter)' }).click();
+    await tab.getByRole('status').filter({ hasText: 'Đã vào sổ: số đến 01' }).waitFor();
+    const [doc] = ((await post(office, 'incoming.list', {})).body.value as { items: Incoming[] }).items;
+    expect(doc!.origin ?? '').toContain('van.thu@stc.langson.gov.vn');
+    // Nothing is deleted on the server.
+    expect(await imap.messages()).toHaveLength(2);
   });
 });

@@ -119,7 +119,7 @@ export function IntakeItemView({ id, reading, onChanged, onClose }: Props) {
   const attached = (
     <div className="notice small" aria-label="Tệp sẽ đính kèm">
       <div>{originSentence(item.origin)}</div>
-      {files.length ? <div>Tệp đính kèm khi lưu: {item.files.map((f) => `${f.name} (${sizeText(f.size)})`).join(', ')}</div> : <div>Thư không có tệp đính kèm: nội dung thư được giữ cùng văn bản.</div>}
+      {files.length ? <div>Tệp đính kèm khi lưu: {item.files.map((f) => `${f.name} (${sizeText(f.size)})`).join(', ')}</div> : <div>Thư không có tệp đính kèm: trích yếu và các trường nhập theo nội dung thư bên trái.</div>}
     </div>
   );
   return (
