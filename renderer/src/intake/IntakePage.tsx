@@ -14,7 +14,7 @@ import { filesText, originKindLabels, originLines } from './labels';
 import './intake.css';
 
 const PAGE = 50;
-const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip';
+const ACCEPTED = '.pdf,.docx,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff';
 type List = Output<'intake.list'>;
 
 const tabLabels: Record<IntakeStatus, string> = { ...intakeStatusLabels, set_aside: 'Để riêng' };
