@@ -62,6 +62,10 @@ export function listBackups(dir: string, owner: BackupOwner): BackupInfo[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
+/** The folders of content-addressed files beside the database: the attachments and the intake queue's files. */
+const FILE_FOLDERS = ['attachments', 'cho-vao-so'] as const;
+const copyFileFolders = (from: string, to: string) => FILE_FOLDERS.forEach((f) => copyAttachments(path.join(from, f), path.join(to, f)));
+
 /** Content-addressed files: copying the missing ones is enough, in either direction. */
 export function copyAttachments(fromDir: string, toDir: string): number {
   if (!fs.existsSync(fromDir)) return 0;
@@ -88,7 +92,7 @@ export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> 
   } catch (e) {
     throw new AppError('IO', `Không sao lưu được vào ${dir}: ${e instanceof Error ? e.message : String(e)}. Các bản sao lưu cũ được giữ nguyên.`);
   }
-  copyAttachments(path.join(ctx.dataDir, 'attachments'), path.join(dir, 'attachments'));
+  copyFileFolders(ctx.dataDir, dir);
   const id = path.basename(file);
   for (const old of backupsToRemove(listBackups(dir, owner), settings)) if (old.id !== id) fs.rmSync(path.join(dir, old.id), { force: true });
   const made = listBackups(dir, owner).find((b) => b.id === id);
@@ -183,7 +187,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
         if (owner.id) await putSetting(trx, DATABASE_ID_KEY, { id: owner.id });
         await writeAudit(trx, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id ?? `tệp tải lên ${path.basename(file)}`, counts: restored.counts } });
       });
-      copyAttachments(path.join(path.dirname(file), 'attachments'), path.join(ctx.dataDir, 'attachments'));
+      copyFileFolders(path.dirname(file), ctx.dataDir);
       return { restored, undo };
     } finally {
       fs.rmSync(staged, { force: true });

@@ -47,9 +47,11 @@ describe.skipIf(noDovecot !== null)('intake from the office mailbox (IMAP, dovec
     t.core.onEvent((e) => events.push(e));
   };
   const check = async () => ok(await t.core.call('intake.mailbox.check', {}));
+  /** Every item, whatever became of it, in the order it came. */
   const all = async () => {
     await readAll(t.core);
-    return ok(await t.core.call('intake.list', { pageSize: 500 })).items;
+    const lists = await Promise.all((['waiting', 'registered'] as const).map(async (status) => ok(await t.core.call('intake.list', { status, pageSize: 500 })).items));
+    return lists.flat().sort((a, b) => a.id - b.id);
   };
   let account: Input<'intake.mailbox.update'>;
 
@@ -90,10 +92,17 @@ describe.skipIf(noDovecot !== null)('intake from the office mailbox (IMAP, dovec
     // The signed bytes are kept as they came: the signature still verifies.
     const got = ok(await t.core.call('intake.get', { id: items[0]!.id }));
     expect(fs.readFileSync(ok(await t.core.download(null, got.files[0]!.fileId)).path).equals(pdf)).toBe(true);
+    // An edXML package is registered with the package (for the status answers) and the document inside it.
+    const fields = items[1]!.fields!;
+    const { incomingId } = ok(await t.core.call('intake.register', { id: items[1]!.id, document: { arrivalDate: '2026-11-25', senderName: fields.senderName ?? 'Sở Nội vụ', notation: fields.notation, documentDate: fields.documentDate, subject: fields.subject ?? 'Văn bản' } }));
+    const attached = ok(await t.core.call('attachments.list', { ownerKind: 'incoming', ownerId: incomingId })).items.map((a) => a.fileName);
+    expect(attached[0]).toBe('cv-snv-lang-son-can-bo-xa.edxml');
+    expect(attached.slice(1).some((n) => n.endsWith('.pdf'))).toBe(true);
     expect(events.filter((e) => e.type === 'intake.new')).toEqual([{ type: 'intake.new', count: 4 }]);
     // Asked again: nothing new.
     await check();
     expect(await all()).toHaveLength(4);
+    expect(ok(await t.core.call('intake.list', { status: 'registered' })).total).toBe(1);
   }, 120_000);
 
   it('after a restart of the core nothing is taken again', async () => {

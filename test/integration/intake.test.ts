@@ -143,7 +143,7 @@ describe('intake queue', () => {
     expect(ok(await t.core.call('intake.get', { id: a.id })).item.duplicate).toBeNull();
   }, 60_000);
 
-  it('items and their files survive a restart', async () => {
+  it('items and their files survive a restart and a restore from a backup', async () => {
     const dir = tempDir();
     t = await makeCore({ clock, dir });
     const item = await addPdf(t.core);
@@ -153,6 +153,12 @@ describe('intake queue', () => {
     const got = ok(await t.core.call('intake.get', { id: item.id }));
     expect(got.item).toMatchObject({ status: 'set_aside', setAsideReason: 'Chờ hỏi lại' });
     expect(fs.readFileSync(ok(await t.core.download(null, got.files[0]!.fileId)).path).equals(fs.readFileSync(PDF))).toBe(true);
+    // A backup holds the queue's files too: restored on a PC that lost them, the item opens.
+    const backup = ok(await t.core.call('backup.create', {}));
+    fs.rmSync(path.join(dir, 'cho-vao-so'), { recursive: true });
+    expect(err(await t.core.call('intake.get', { id: item.id })).code).toBe('IO');
+    ok(await t.core.call('backup.restore', { id: backup.id }));
+    expect(ok(await t.core.call('intake.get', { id: item.id })).files).toHaveLength(1);
   });
 
   it('only Văn thư and administrators use the queue; watched folders are the administrator’s', async () => {

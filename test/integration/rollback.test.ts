@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts, type Input, type MethodName } from '../../shared/api/index';
 import { makeCore, ok, standardAgency, tempDir, upload, type TestCore } from '../support/core';
 import { issue } from '../support/pki';
+import { readAll } from '../support/intake';
 import { seedOffice, type Seeded } from '../support/seed';
 import { FIXTURES } from '../../scripts/score-documents';
 import { changedTables, FailAfterFirstWrite, tableReader, type TableReader } from '../support/tables';
@@ -120,6 +121,17 @@ const steps: Step[] = [
   step('templates.remove', () => ({ export: 'monthlyReport' })),
   step('trust.add', async () => givenFile('goc.cer', (await issue({ cn: 'Root CA thử', ca: true, notBefore: clock(), notAfter: addYears(clock(), 10) })).der), keepId('trustRoot')),
   step('trust.remove', () => ({ id: id('trustRoot') })),
+  step('intake.addFiles', async () => ({ files: [await givenFile('cong-van-den.pdf', fs.readFileSync(path.join(FIXTURES, 'cv-stc-ngan-sach.pdf')))] }), (v) => void (made.intake = (v as { items: { id: number }[] }).items[0]!.id)),
+  // The background reader writes to the item: it has finished before the snapshot is taken.
+  step('intake.setAside', async () => (await readAll(t.core, session), { id: id('intake'), reason: 'Chờ xác minh' })),
+  step('intake.restore', () => ({ id: id('intake') })),
+  // The document, its attachment and the item: three records.
+  step('intake.register', () => ({ id: id('intake'), document: { arrivalDate: '2026-11-25', senderName: 'Sở Tài chính', notation: '2847/STC-QLNS', documentDate: '2024-09-05', subject: 'Dự toán ngân sách' } }), undefined, 3),
+  step('intake.mailbox.update', () => ({ enabled: false, host: '127.0.0.1', port: 993, security: 'tls', username: 'vanthu', password: 'mat-khau', folders: ['INBOX'], afterFetch: 'leave' })),
+  step('intake.folders.add', () => ({ label: 'Máy quét', path: tempDir('may-quet-'), afterTake: 'move' }), keepId('watched')),
+  step('intake.folders.update', () => ({ id: id('watched'), afterTake: 'leave' })),
+  step('intake.folders.remove', () => ({ id: id('watched') })),
+  step('notifications.settings.update', () => ({ newItems: false, morning: true })),
   step('incoming.delete', () => ({ id: id('incoming'), reason: 'Vào sổ nhầm' })),
   step('outgoing.delete', () => ({ id: id('draft') })),
   step('tasks.delete', () => ({ id: id('task') })),

@@ -8,6 +8,7 @@ import type { IntakeItem, IntakeOrigin } from '../../../shared/api/intake';
 import { intakeStatuses } from '../../../shared/api/intake';
 import { storeAttachment } from '../attachments';
 import type { CallContext, HandlerMap } from '../context';
+import { isEdxml, readEdxml } from '../documents-read/edxml';
 import { registerIncoming } from '../incoming';
 import { addItem, fileContent, filesOf, itemRow, keptRead, loadItem, toItems } from './store';
 
@@ -88,7 +89,12 @@ export const queueHandlers: HandlerMap<Methods> = {
     const read = keptRead(await itemRow(ctx, input.id));
     // The clerk saw the duplicate flag in the queue: it does not stop registering.
     const doc = await registerIncoming(ctx, { ...input.document, confirmDuplicate: true, recognisedText: input.document.recognisedText ?? read?.text ?? null });
-    for (const f of await filesOf(ctx.db, [input.id])) await storeAttachment(ctx, 'incoming', doc.id, f.file_name, fileContent(ctx.dataDir, f));
+    for (const f of await filesOf(ctx.db, [input.id])) {
+      const content = fileContent(ctx.dataDir, f);
+      // The package is kept for the status packages sent back (documents.edxmlStatus); the files inside it are what the clerk opens.
+      await storeAttachment(ctx, 'incoming', doc.id, f.file_name, content);
+      if (isEdxml(content)) for (const inner of (await readEdxml(content)).files) await storeAttachment(ctx, 'incoming', doc.id, inner.name, inner.content);
+    }
     await ctx.db.updateTable('incoming').set({ origin: originText(before.origin) }).where('id', '=', doc.id).execute();
     await ctx.db.updateTable('intake_items').set({ status: 'registered', incoming_id: doc.id, updated_at: ctx.now() }).where('id', '=', input.id).execute();
     await audit(ctx, input.id, before, await loadItem(ctx, input.id));
