@@ -26,13 +26,14 @@ export interface Job {
   end(): void;
 }
 
-export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: number, cancelledMessage = 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.'): Job {
+export function beginJob(ctx: Pick<CallContext, 'events' | 'method' | 'user'>, total: number, cancelledMessage = 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.'): Job {
   const s = state(ctx.events);
   s.running.add(ctx.method);
   s.cancelled.delete(ctx.method);
   return {
     async tick(done) {
-      ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total });
+      // userId: a job's progress goes only to the user who started it.
+      ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total, userId: ctx.user?.id ?? null });
       await yieldToCalls();
       if (s.cancelled.has(ctx.method)) throw new AppError('CANCELLED', cancelledMessage);
     },

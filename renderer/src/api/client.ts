@@ -71,7 +71,8 @@ function httpBridge(): Bridge {
       }
     },
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      // Events go to signed-in sessions only; EventSource cannot send X-Session, so it rides in the query (loopback, behind the token).
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}&session=${encodeURIComponent(sessionStorage.getItem(SESSION_KEY) ?? '')}`);
       source.onmessage = (m) => listener(JSON.parse(String(m.data)) as { type: string });
       return () => source.close();
     },
