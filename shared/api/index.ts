@@ -69,3 +69,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './errors';
+export { shellContracts, isShellMethod, type ShellMethodName, type ShellInput, type ShellOutput } from './office';
