@@ -19,6 +19,7 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { TrashPage } from '../safety/TrashPage';
 import type { OpenRequest } from './open-request';
+import { ConnectForm } from '../office/OfficeConnect';
 
 type Route = AreaKey | 'import';
 
@@ -101,6 +102,10 @@ export function App() {
           }}
           submitLabel="Bắt đầu sử dụng"
         />
+        <section aria-label="Kết nối máy chủ văn phòng">
+          <h2>Hoặc: máy này là máy trạm của văn phòng</h2>
+          <ConnectForm />
+        </section>
       </main>
     );
   }

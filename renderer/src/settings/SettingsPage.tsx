@@ -6,6 +6,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { TemplatesSettings } from './TemplatesSettings';
 import { TrustSettings } from './TrustSettings';
 import { UsersSettings } from './UsersSettings';
+import { OfficeSettings } from '../office/OfficeSettings';
 
 /** Each section shows only to those who may change it. */
 export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a: Agency) => void }) {
@@ -24,6 +25,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       {may('calendar.setDay') ? <CalendarSettings /> : null}
       {may('templates.set') ? <TemplatesSettings /> : null}
       {may('trust.add') ? <TrustSettings /> : null}
+      <OfficeSettings />
     </section>
   );
 }
