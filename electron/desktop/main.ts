@@ -110,6 +110,7 @@ async function start(): Promise<void> {
     dataDir: defaultDataDir(),
     openLocal,
     staticDir: rendererDir,
+    remote: { program: 'Văn thư (máy trạm, máy tính)' },
     // Client mode: the server's export comes down through the pinned connection and is saved here.
     saveFile: async (name, content) => {
       const target = await saveDialog(name);

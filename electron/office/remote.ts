@@ -24,10 +24,11 @@ export interface RemoteOptions {
   retryForMs?: number;
   /** Tests: the waits between tries (default 0.5 s doubling up to 15 s). */
   delayMs?: (attempt: number) => number;
+  /** Shown to the administrator in the list of connected clients. */
+  program?: string;
 }
 
 export const LOST_MESSAGE = 'Mất kết nối tới máy chủ văn phòng, đang thử lại…';
-const PROGRAM = 'Van thu (may tram)';
 
 const defaultDelay = (attempt: number) => Math.min(500 * 2 ** attempt, 15_000);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -67,6 +68,8 @@ export function createRemoteCore(opts: RemoteOptions) {
   const { url, fingerprint } = opts;
   const retryForMs = opts.retryForMs ?? 120_000;
   const delayMs = opts.delayMs ?? defaultDelay;
+  // Headers are Latin-1: the server decodes the name.
+  const ident = { 'user-agent': 'VanThu-MayTram', 'x-program': encodeURIComponent(opts.program ?? 'Văn thư (máy trạm)') };
   const listeners = new Set<(e: RemoteEvent) => void>();
   let session: string | null = null;
   let state: ConnectionState = 'connecting';
@@ -91,7 +94,7 @@ export function createRemoteCore(opts: RemoteOptions) {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await pinnedRequest({ url, fingerprint, ...o, headers: { 'user-agent': PROGRAM, ...o.headers } });
+        const res = await pinnedRequest({ url, fingerprint, ...o, headers: { ...ident, ...o.headers } });
         if (state !== 'ok') setState('ok', null);
         return res;
       } catch (e) {
@@ -135,7 +138,7 @@ export function createRemoteCore(opts: RemoteOptions) {
   async function reconnect(s: string, generation: number, attempt: number): Promise<void> {
     if (closed || generation !== streamGeneration) return;
     try {
-      await pinnedRequest({ url, fingerprint, method: 'POST', path: '/api/auth.status', headers: { 'content-type': 'application/json', 'user-agent': PROGRAM, ...sessionHeaders(s) }, body: Buffer.from('{}'), timeoutMs: 10_000 });
+      await pinnedRequest({ url, fingerprint, method: 'POST', path: '/api/auth.status', headers: { 'content-type': 'application/json', ...ident, ...sessionHeaders(s) }, body: Buffer.from('{}'), timeoutMs: 10_000 });
     } catch (e) {
       if (!isNetwork(e)) return;
       await sleep(delayMs(Math.min(attempt, 10)));

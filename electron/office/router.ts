@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError, contracts, isShellMethod, shellContracts, type ApiResult, type ShellMethodName, type ShellOutput } from '../../shared/api/index';
+import { AppError, contracts, isShellMethod, shellContracts, type ApiError, type ApiResult, type ShellMethodName, type ShellOutput } from '../../shared/api/index';
 import type { FileHandle } from '../../shared/api/files';
 import { zodIssuesToFields } from '../core/registry';
 import { fieldsMessage } from '../../shared/api/errors';
@@ -43,6 +43,14 @@ export interface RouterOptions<L extends LocalCore> {
   remote?: Omit<RemoteOptions, 'url' | 'fingerprint'>;
   /** Name announced on the LAN. */
   serverName?: string;
+}
+
+/** The registry's validation, for the methods the shell answers itself. */
+function validated<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | { ok: false; error: ApiError } {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fields = zodIssuesToFields(parsed.error.issues);
+  return { ok: false, error: { code: 'VALIDATION', message: fieldsMessage(fields), fields } };
 }
 
 const notAllowed = new AppError('FORBIDDEN', 'Chỉ người quản trị của máy này mới được thay đổi máy chủ văn phòng.');
@@ -186,14 +194,11 @@ export function createShellRouter<L extends LocalCore>(opts: RouterOptions<L>) {
   };
 
   async function callOffice(method: ShellMethodName, input: unknown, session: string | null): Promise<ApiResult<unknown>> {
-    const parsed = shellContracts[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const fields = zodIssuesToFields(parsed.error.issues);
-      return { ok: false, error: new AppError('VALIDATION', fieldsMessage(fields), fields).toApiError() };
-    }
+    const parsed = validated(shellContracts[method].input, input);
+    if (!parsed.ok) return parsed;
     try {
       const run = office[method] as (i: unknown, s: string | null) => Promise<unknown>;
-      return { ok: true, value: await run(parsed.data, session) };
+      return { ok: true, value: await run(parsed.value, session) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toApiError() };
       return { ok: false, error: { code: 'INTERNAL', message: `Lỗi khi thực hiện "${method}": ${e instanceof Error ? e.message : String(e)}`, fields: [] } };
@@ -202,12 +207,9 @@ export function createShellRouter<L extends LocalCore>(opts: RouterOptions<L>) {
 
   /** Desktop in client mode: the server's export comes down and is saved with this PC's dialog. */
   async function saveRemote(r: RemoteCore, saveFile: NonNullable<RouterOptions<L>['saveFile']>, input: unknown, session: string | null): Promise<ApiResult<unknown>> {
-    const parsed = contracts['files.save'].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const fields = zodIssuesToFields(parsed.error.issues);
-      return { ok: false, error: { code: 'VALIDATION', message: fieldsMessage(fields), fields } };
-    }
-    const file = await r.download(session, parsed.data.fileId);
+    const parsed = validated(contracts['files.save'].input, input);
+    if (!parsed.ok) return parsed;
+    const file = await r.download(session, parsed.value.fileId);
     if (!file.ok) return file;
     return { ok: true, value: { saved: await saveFile(file.value.name, file.value.open()), downloadUrl: null } };
   }

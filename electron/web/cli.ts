@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const core = createShellRouter({
     dataDir,
     staticDir,
+    remote: { program: 'Văn thư (máy trạm, trình duyệt)' },
     openLocal: () => createCore({ dbPath, programName: 'Văn thư (trình duyệt)', autoBackup: true, outboxEveryMs: 20_000, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), dataDir }),
   });
   await core.start();

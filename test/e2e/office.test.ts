@@ -50,10 +50,10 @@ afterAll(async () => {
 describe('a client PC of the office server', () => {
   it('checks the fingerprint, connects, and signs in with the server’s account', async () => {
     const section = page.getByRole('region', { name: 'Kết nối máy chủ văn phòng' });
-    await section.getByLabel('Địa chỉ máy chủ').fill('http://127.0.0.1');
+    await section.getByRole('textbox', { name: 'Địa chỉ máy chủ', exact: true }).fill('http://127.0.0.1');
     await section.getByRole('button', { name: 'Kiểm tra' }).click();
     await section.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
-    await section.getByLabel('Địa chỉ máy chủ').fill(server.url);
+    await section.getByRole('textbox', { name: 'Địa chỉ máy chủ', exact: true }).fill(server.url);
     await section.getByRole('button', { name: 'Kiểm tra' }).click();
     const shown = section.getByLabel('Dấu vân tay của máy chủ');
     await shown.waitFor();

@@ -146,7 +146,7 @@ describe('remote core', () => {
     await waitFor(() => events.some((e) => e.type === 'data.changed'));
   });
 
-  it('refuses a changed certificate with a clear warning, and sends nothing', async () => {
+  it('refuses a changed certificate with a clear warning instead of retrying', async () => {
     const r = await remoteAs(clerk);
     await server.close();
     await serve(tempDir('vanthu-other-cert-'));
@@ -159,6 +159,19 @@ describe('remote core', () => {
 });
 
 describe('shell router', () => {
+  it('lets only this PC’s administrator turn the office server on or connect the PC elsewhere', async () => {
+    const router = createShellRouter({ dataDir: tempDir('vanthu-rights-'), openLocal: async () => t.core });
+    await router.start();
+    const clerkSession = ok(await t.core.call('auth.login', clerk)).session;
+    const refused = err(await router.call('office.serverStart', { host: '127.0.0.1', port: 8443 }, { session: clerkSession }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/quản trị/);
+    expect(err(await router.call('office.connect', { url: server.url, fingerprint: server.fingerprint }, { session: clerkSession })).code).toBe('FORBIDDEN');
+    expect(ok(await router.call('office.connectionStatus', {}, { session: clerkSession }))).toMatchObject({ mode: 'local' });
+    const adminSession = ok(await t.core.call('auth.login', admin)).session;
+    expect(err(await router.call('office.serverStart', { host: '127.0.0.1', port: 70000 }, { session: adminSession })).fields[0]).toMatchObject({ path: 'port' });
+  });
+
   it('serves this PC’s database, and a client PC connects with the pin, keeps only its settings, and disconnects', async () => {
     const serving = createShellRouter({ dataDir: tempDir('vanthu-serving-'), openLocal: () => createCore({ dbPath: path.join(tempDir(), 'may-chu.sqlite') }) });
     await serving.start();
@@ -169,7 +182,18 @@ describe('shell router', () => {
     ok(await serving.call('agency.update', standardAgency));
 
     const clientDir = tempDir('vanthu-client-');
-    const client = createShellRouter({ dataDir: clientDir, openLocal: () => createCore({ dbPath: path.join(clientDir, 'rieng.sqlite') }) });
+    const saved: { name: string; bytes: Buffer }[] = [];
+    const client = createShellRouter({
+      dataDir: clientDir,
+      openLocal: () => createCore({ dbPath: path.join(clientDir, 'rieng.sqlite') }),
+      // As the desktop does: the server's export comes down and is saved with this PC's dialog.
+      saveFile: async (name, content) => {
+        const chunks: Buffer[] = [];
+        for await (const c of content) chunks.push(Buffer.from(c as Uint8Array));
+        saved.push({ name, bytes: Buffer.concat(chunks) });
+        return true;
+      },
+    });
     await client.start();
     expect(err(await client.call('office.probe', { url: 'http://127.0.0.1:1' })).fields[0]?.message).toMatch(/https:\/\//);
     const probe = ok(await client.call('office.probe', { url: started.url })) as { fingerprint: string };
@@ -181,8 +205,18 @@ describe('shell router', () => {
     ok(await client.call('office.connect', { url: started.url, fingerprint: probe.fingerprint.replace(/:/g, '').toLowerCase() }));
     expect(ok(await client.call('office.connectionStatus', {}))).toMatchObject({ mode: 'client', url: started.url, fingerprint: started.fingerprint, state: 'ok' });
     expect(ok(await client.call('agency.get', {}))).toMatchObject({ name: standardAgency.name });
-    const saved = JSON.parse(fs.readFileSync(path.join(clientDir, 'may-tram.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(saved).sort()).toEqual(['confirmedAt', 'fingerprint', 'url']);
+    const settings = JSON.parse(fs.readFileSync(path.join(clientDir, 'may-tram.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(settings).sort()).toEqual(['confirmedAt', 'fingerprint', 'url']);
+    const exported = ok(await client.call('exports.incomingRegister', { from: `${year}-01-01`, to: `${year}-12-31`, format: 'docx' })) as { fileId: string; name: string };
+    expect(ok(await client.call('files.save', { fileId: exported.fileId }))).toEqual({ saved: true, downloadUrl: null });
+    const local = serving.local();
+    if (!local) throw new Error('the serving PC has its database open');
+    const onServer = ok(await local.download(null, exported.fileId));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.name).toBe(exported.name);
+    expect(saved[0]?.bytes.length).toBe(onServer.size);
+    const up = ok(await client.upload(null, 'Tờ trình.txt', Buffer.from('tệp gửi lên máy chủ')));
+    expect(ok(await local.download(null, up.fileId))).toMatchObject({ name: 'Tờ trình.txt', size: Buffer.byteLength('tệp gửi lên máy chủ') });
     expect(err(await client.call('office.serverStart', { host: '127.0.0.1', port: 9 })).code).toBe('CONFLICT');
 
     ok(await client.call('office.disconnect', {}));
