@@ -6,10 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/index';
+import { shellCore, stopOnSignals } from '../web/shell-run';
 import { defaultDbPath } from '../core/paths';
 import { AppError } from '../../shared/api/errors';
 import { startOfficeServer } from './server';
@@ -44,14 +43,7 @@ async function main(): Promise<void> {
   const certDir = path.resolve(values['cert-dir'] ?? path.join(path.dirname(dbPath), 'may-chu'));
   const staticDir = path.join(root, 'dist', 'renderer');
   const hasUi = fs.existsSync(path.join(staticDir, 'index.html'));
-  const core = await createCore({
-    dbPath,
-    programName: 'Văn thư (máy chủ văn phòng)',
-    autoBackup: true,
-    outboxEveryMs: 20_000,
-    sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'),
-    ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}),
-  });
+  const core = await shellCore({ dbPath, programName: 'Văn thư (máy chủ văn phòng)', dataDir: values['data-dir'] });
   const server = await startOfficeServer({ core, listen, certDir, ...(hasUi ? { staticDir } : {}) }).catch(async (e: unknown) => {
     await core.close();
     throw e;
@@ -61,13 +53,7 @@ async function main(): Promise<void> {
   console.error(`Vân tay chứng thư (SHA-256), để các máy trạm đối chiếu: ${server.fingerprint}`);
   if (!hasUi) console.error('Chưa dựng giao diện (dist/renderer): trình duyệt trong mạng không mở được trang; các máy trạm vẫn kết nối được. Chạy "npm run build" để có giao diện.');
   console.error('Nhấn Ctrl+C để dừng.');
-  const stop = async () => {
-    await server.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  stopOnSignals(server, core);
 }
 
 main().catch((e: unknown) => {

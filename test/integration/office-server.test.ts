@@ -142,6 +142,13 @@ describe('office server with three clients', () => {
     expect(value<Registered>(await register(sessions.admin, 3002, {}, headers)).id).not.toBe(value<Registered>(a).id);
   });
 
+  it('a write with a request id that failed keeps no answer: the corrected repeat is done', async () => {
+    const headers = { 'x-request-id': 'vao-so-trung-0002' };
+    const first = await register(sessions.clerk, 3001, {}, headers);
+    expect(first.body.error?.code).toBe('DUPLICATE');
+    expect(value<Registered>(await register(sessions.clerk, 3001, { confirmDuplicate: true }, headers)).id).toBeGreaterThan(0);
+  });
+
   it('refuses a request from a page of another origin (no cookies, strict Origin)', async () => {
     expect((await api('auth.status', {}, sessions.clerk, { origin: 'https://trang-la.example' })).status).toBe(403);
     expect((await api('auth.status', {}, sessions.clerk, { origin: new URL(server.url).origin })).status).toBe(200);
