@@ -4,6 +4,8 @@
  * server's account, sees the connected clients, and survives the server
  * going away and coming back (banner; the form keeps what was typed).
  */
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,15 @@ const serverDir = tempDir('vanthu-e2e-office-');
 const certDir = path.join(serverDir, 'may-chu');
 const admin = { username: 'quantri', password: 'mat-khau-quan-tri', fullName: 'Nguyễn Văn Quản' };
 const year = new Date().getFullYear();
+
+/** A port nobody listens on now (the settings take 1–65535). */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 async function serve(port = 0): Promise<void> {
   server = await startOfficeServer({ core, listen: { host: '127.0.0.1', port }, certDir });
@@ -48,6 +59,29 @@ afterAll(async () => {
 });
 
 describe('a client PC of the office server', () => {
+  it('can itself serve: address from the list, port, fingerprint in large type, the hand-over sheet', async () => {
+    const section = page.getByRole('region', { name: 'Máy chủ văn phòng' });
+    await section.getByLabel('Địa chỉ mạng của máy này').selectOption('127.0.0.1');
+    await section.getByLabel('Cổng').fill(String(await freePort()));
+    await section.getByRole('button', { name: 'Bật máy chủ' }).click();
+    const fingerprint = section.getByLabel('Dấu vân tay máy chủ');
+    await fingerprint.waitFor();
+    expect(await fingerprint.textContent()).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    await section.getByRole('button', { name: 'Xem phiếu bàn giao' }).click();
+    const sheet = section.getByLabel('Phiếu bàn giao máy chủ văn phòng');
+    expect(await sheet.textContent()).toContain(await fingerprint.textContent());
+    await sheet.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('office-handover') });
+    // What "In phiếu bàn giao" prints: the sheet alone (window.print() itself is not driven headless).
+    await page.evaluate(() => document.body.classList.add('printing-handover'));
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: screenshotPath('office-handover-print') });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('printing-handover'));
+    await section.getByRole('button', { name: 'Tắt máy chủ' }).click();
+    await section.getByText('Đang tắt').waitFor();
+  });
+
   it('checks the fingerprint, connects, and signs in with the server’s account', async () => {
     const section = page.getByRole('region', { name: 'Kết nối máy chủ văn phòng' });
     await section.getByRole('textbox', { name: 'Địa chỉ máy chủ', exact: true }).fill('http://127.0.0.1');
@@ -69,9 +103,20 @@ describe('a client PC of the office server', () => {
     await page.getByText(standardAgency.name).first().waitFor();
   });
 
-  it('works on the server’s data', async () => {
+  it('works on the server’s data, and an export arrives as a download of the client', async () => {
     await page.goto(`${web.origin}/#/incoming`);
     await page.getByRole('table', { name: 'Sổ văn bản đến' }).getByRole('cell', { name: '77/UBND-KT' }).waitFor();
+    await page.getByRole('button', { name: 'In sổ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'In sổ văn bản đến' });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^So-van-ban-den_.*\.xlsx$/);
+    const file = path.join(tempDir(), 'tu-may-chu.xlsx');
+    await download.saveAs(file);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    await dialog.getByRole('status').filter({ hasText: 'Đã xuất 1 văn bản' }).waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
   });
 
   it('shows the administrator who is connected, and the pinned fingerprint', async () => {
@@ -83,6 +128,12 @@ describe('a client PC of the office server', () => {
     expect(await pinned.textContent()).toBe(server.fingerprint);
     await page.getByRole('region', { name: 'Người đang kết nối' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('office-clients'), fullPage: true });
+    // The session begun on the server itself is ended from here, after the app's own question.
+    const other = clients.getByRole('row').filter({ hasText: 'máy chủ' });
+    await other.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await page.getByRole('dialog', { name: `Kết thúc phiên của ${admin.fullName}?` }).getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã kết thúc phiên của ${admin.fullName}.` }).waitFor();
+    await other.waitFor({ state: 'detached' });
   });
 
   it('says the connection is lost while the server is away, keeps what was typed, and recovers on the same port', async () => {

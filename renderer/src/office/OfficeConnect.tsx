@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ShellOutput } from '../../../shared/api/index';
+import { Fingerprint } from './Fingerprint';
 import { callShell, restartApp } from '../api/client';
 import { useAsk } from '../components/Dialog';
 
@@ -38,7 +39,7 @@ export function OfficeConnect() {
           <p>Máy này là <strong>máy trạm</strong>: mọi dữ liệu nằm trên máy chủ văn phòng <strong>{status.url}</strong>. Máy này chỉ giữ địa chỉ và dấu vân tay của máy chủ.</p>
           <p>Trạng thái: <strong>{status.state ? stateLabel[status.state] : ''}</strong></p>
           <div>Dấu vân tay đã xác nhận (SHA-256):</div>
-          <div className="fingerprint" aria-label="Dấu vân tay đã xác nhận">{status.fingerprint}</div>
+          <Fingerprint label="Dấu vân tay đã xác nhận" value={status.fingerprint ?? ''} />
           <div className="actions"><button type="button" onClick={() => void disconnect()}>Ngắt kết nối</button></div>
         </>
       ) : status ? (
@@ -119,7 +120,7 @@ export function ConnectForm() {
       {probe ? (
         <div aria-label="Chứng thư của máy chủ">
           <p>Máy chủ <strong>{probe.url}</strong> ({probe.subject}) đưa ra chứng thư có dấu vân tay (SHA-256):</p>
-          <div className="fingerprint" aria-label="Dấu vân tay của máy chủ">{probe.fingerprint}</div>
+          <Fingerprint label="Dấu vân tay của máy chủ" value={probe.fingerprint} />
           {mismatch ? <div className="form-message" role="alert">Dấu vân tay này KHÁC với dấu vân tay máy chủ quảng bá trong mạng: đừng kết nối, hãy báo người quản trị.</div> : null}
           <p><strong>So từng cặp ký tự với dấu vân tay trên phiếu bàn giao của máy chủ.</strong> Chỉ xác nhận khi trùng khớp hoàn toàn: từ đó máy này chỉ tin đúng chứng thư này, và từ chối nếu chứng thư của máy chủ bị thay.</p>
           <div className="actions"><button type="button" className="primary" onClick={() => void connect()} disabled={busy}>Xác nhận và kết nối</button></div>

@@ -3,7 +3,9 @@
  * other PCs, on one chosen address (never every interface unless chosen).
  */
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ServerStatus } from '../../../shared/api/office';
+import { Fingerprint } from './Fingerprint';
 import { callShell } from '../api/client';
 
 const DEFAULT_PORT = 8443;
@@ -58,7 +60,7 @@ export function OfficeServer() {
       {status.running ? (
         <>
           <div>Dấu vân tay chứng thư của máy chủ (SHA-256) — các máy trạm so với dãy này khi kết nối:</div>
-          <div className="fingerprint" aria-label="Dấu vân tay máy chủ">{status.fingerprint}</div>
+          <Fingerprint label="Dấu vân tay máy chủ" value={status.fingerprint ?? ''} />
           <div className="actions">
             <button type="button" onClick={() => setSheet((v) => !v)}>{sheet ? 'Ẩn phiếu bàn giao' : 'Xem phiếu bàn giao'}</button>
             <button type="button" onClick={() => void stop()} disabled={busy}>Tắt máy chủ</button>
@@ -88,11 +90,24 @@ export function OfficeServer() {
 
 function HandoverSheet({ url, fingerprint, onPrint }: { url: string; fingerprint: string; onPrint: () => void }) {
   return (
-    <div className="handover-sheet" aria-label="Phiếu bàn giao máy chủ văn phòng">
+    <>
+      <div className="handover-sheet" aria-label="Phiếu bàn giao máy chủ văn phòng">
+        <SheetText url={url} fingerprint={fingerprint} />
+        <div className="actions"><button type="button" className="primary" onClick={onPrint}>In phiếu bàn giao</button></div>
+      </div>
+      {/* What is printed: a copy directly under <body>, the page itself hidden while printing. */}
+      {createPortal(<div className="print-sheet"><SheetText url={url} fingerprint={fingerprint} /></div>, document.body)}
+    </>
+  );
+}
+
+function SheetText({ url, fingerprint }: { url: string; fingerprint: string }) {
+  return (
+    <>
       <h3>PHIẾU BÀN GIAO MÁY CHỦ VĂN PHÒNG — VĂN THƯ</h3>
       <p>Địa chỉ máy chủ: <strong>{url}</strong></p>
       <p>Dấu vân tay chứng thư (SHA-256):</p>
-      <div className="fingerprint">{fingerprint}</div>
+      <Fingerprint value={fingerprint} />
       <p>Các bước trên mỗi máy trạm:</p>
       <ol>
         <li>Cài chương trình Văn thư, mở Cài đặt → <strong>Kết nối máy chủ văn phòng</strong>.</li>
@@ -101,7 +116,6 @@ function HandoverSheet({ url, fingerprint, onPrint }: { url: string; fingerprint
         <li>Trùng khớp: bấm <strong>Xác nhận và kết nối</strong>, rồi mỗi người đăng nhập bằng tài khoản của mình.</li>
       </ol>
       <p className="muted">Nếu sau này chương trình báo chứng thư của máy chủ đã thay đổi, đừng tiếp tục: hỏi người quản trị máy chủ.</p>
-      <div className="actions no-print"><button type="button" className="primary" onClick={onPrint}>In phiếu bàn giao</button></div>
-    </div>
+    </>
   );
 }
