@@ -133,7 +133,8 @@ export function createShellRouter<L extends LocalCore>(opts: RouterOptions<L>) {
     }
     served = started;
     serverMessage = null;
-    announced = announceServer({ name: opts.serverName ?? `Văn thư ${os.hostname()}`, host, port: started.port, fingerprint: started.fingerprint });
+    // A loopback server is reachable from this PC only: nothing to tell the LAN.
+    if (!host.startsWith('127.')) announced = announceServer({ name: opts.serverName ?? `Văn thư ${os.hostname()}`, host, port: started.port, fingerprint: started.fingerprint });
   }
   async function stopServing(): Promise<void> {
     const s = served;
