@@ -109,6 +109,8 @@ export function createRemoteCore(opts: RemoteOptions) {
     }
   }
 
+  /** undefined: the session signed in through this remote; null: none (never another caller's). */
+  const who = (s: string | null | undefined) => (s === undefined ? session : s);
   function sessionHeaders(s: string | null): Record<string, string> {
     return s ? { 'x-session': s } : {};
   }
@@ -158,7 +160,7 @@ export function createRemoteCore(opts: RemoteOptions) {
   }
 
   async function call(method: string, input: unknown, callOpts: { session?: string | null; requestId?: string | null } = {}): Promise<ApiResult<unknown>> {
-    const who = callOpts.session === undefined ? session : callOpts.session;
+    const caller = who(callOpts.session);
     const write = isMethodName(method) && (contracts[method].mode ?? 'write') !== 'read';
     // One id for every try of this call: the server does it once.
     const requestId = write ? (callOpts.requestId ?? crypto.randomUUID()) : null;
@@ -166,7 +168,7 @@ export function createRemoteCore(opts: RemoteOptions) {
       const res = await request({
         method: 'POST',
         path: `/api/${encodeURIComponent(method)}`,
-        headers: { 'content-type': 'application/json', ...sessionHeaders(who), ...(requestId ? { 'x-request-id': requestId } : {}) },
+        headers: { 'content-type': 'application/json', ...sessionHeaders(caller), ...(requestId ? { 'x-request-id': requestId } : {}) },
         body: Buffer.from(JSON.stringify(input ?? {})),
         timeoutMs: write ? 300_000 : 120_000,
       });
@@ -175,7 +177,7 @@ export function createRemoteCore(opts: RemoteOptions) {
         session = (result.value as { session: string }).session;
         follow(session);
       }
-      if (method === 'auth.logout' && who === session) {
+      if (method === 'auth.logout' && caller === session) {
         session = null;
         follow(null);
       }
@@ -199,7 +201,7 @@ export function createRemoteCore(opts: RemoteOptions) {
     async upload(s: string | null | undefined, name: string, content: AsyncIterable<Uint8Array> | Uint8Array): Promise<ApiResult<FileHandle>> {
       try {
         const body = await bytesOf(content);
-        const res = await request({ method: 'POST', path: '/api/files', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), ...sessionHeaders(s ?? session) }, body, timeoutMs: 300_000 });
+        const res = await request({ method: 'POST', path: '/api/files', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), ...sessionHeaders(who(s)) }, body, timeoutMs: 300_000 });
         return parseResult(res.body) as ApiResult<FileHandle>;
       } catch (e) {
         return failure(e);
@@ -208,7 +210,7 @@ export function createRemoteCore(opts: RemoteOptions) {
     /** The file in memory (exports are small next to the memory of an office PC). */
     async download(s: string | null | undefined, fileId: string): Promise<ApiResult<{ name: string; size: number; open(): NodeJS.ReadableStream }>> {
       try {
-        const res = await request({ method: 'GET', path: `/api/files/${encodeURIComponent(fileId)}`, headers: sessionHeaders(s ?? session), timeoutMs: 300_000 });
+        const res = await request({ method: 'GET', path: `/api/files/${encodeURIComponent(fileId)}`, headers: sessionHeaders(who(s)), timeoutMs: 300_000 });
         if (res.status !== 200) {
           const refused = parseResult(res.body);
           return refused.ok ? failure(new Error(`mã ${res.status}`)) : refused;

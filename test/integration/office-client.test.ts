@@ -96,17 +96,19 @@ describe('remote core', () => {
     const a = ok(await r.call('incoming.register', doc(1))) as { id: number; arrivalNumber: number };
     expect(a.arrivalNumber).toBe(1);
     const bytes = Buffer.from('Nội dung tệp đính kèm — có dấu tiếng Việt');
-    const up = ok(await r.upload(null, 'Công văn 1.txt', bytes));
+    const up = ok(await r.upload(undefined, 'Công văn 1.txt', bytes));
     expect(up).toMatchObject({ name: 'Công văn 1.txt', size: bytes.length });
     const exported = ok(await r.call('exports.incomingRegister', { from: `${year}-01-01`, to: `${year}-12-31`, format: 'xlsx' })) as { fileId: string; name: string };
-    const got = ok(await r.download(null, exported.fileId));
+    const got = ok(await r.download(undefined, exported.fileId));
     const chunks: Buffer[] = [];
     for await (const c of got.open()) chunks.push(Buffer.from(c as Uint8Array));
     const session = ok(await t.core.call('auth.login', clerk)).session;
     expect(Buffer.concat(chunks).equals(fs.readFileSync(await heldPath(t.core, exported, session)))).toBe(true);
     expect(got.name).toBe(exported.name);
-    // Without the session the server refuses, and says so in Vietnamese.
+    // A caller without a session never borrows the one signed in through the remote.
     expect(err(await r.call('incoming.list', {}, { session: null })).code).toBe('UNAUTHORIZED');
+    expect(err(await r.upload(null, 'x.txt', bytes)).code).toBe('UNAUTHORIZED');
+    expect(err(await r.download(null, exported.fileId)).code).toBe('UNAUTHORIZED');
   });
 
   it('repeats a write whose answer was lost with the same request id: the server stopped and started again, the document is registered once', async () => {
