@@ -5,13 +5,12 @@
  * going away and coming back (banner; the form keeps what was typed).
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index';
 import { startOfficeServer } from '../../electron/office/server';
-import { ok, standardAgency, tempDir } from '../support/core';
+import { freePort, ok, standardAgency, tempDir } from '../support/core';
 import { openPage, screenshotPath } from '../support/browser';
 import { post, startWeb, type RunningWeb } from '../support/web';
 
@@ -24,15 +23,6 @@ const serverDir = tempDir('vanthu-e2e-office-');
 const certDir = path.join(serverDir, 'may-chu');
 const admin = { username: 'quantri', password: 'mat-khau-quan-tri', fullName: 'Nguyễn Văn Quản' };
 const year = new Date().getFullYear();
-
-/** A port nobody listens on now (the settings take 1–65535). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function serve(port = 0): Promise<void> {
   server = await startOfficeServer({ core, listen: { host: '127.0.0.1', port }, certDir });

@@ -3,7 +3,6 @@
  * router against a real startOfficeServer over TLS on 127.0.0.1.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { createRemoteCore, type RemoteCore, type RemoteEvent } from '../../elect
 import { createShellRouter } from '../../electron/office/router';
 import { startOfficeServer } from '../../electron/office/server';
 import { createCore } from '../../electron/core/index';
-import { err, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, freePort, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
 
 /** Stops the office server right after the first write of an armed call: the write is done, its answer never leaves. */
 class StopAfterWrite implements KyselyPlugin {
@@ -56,15 +55,6 @@ async function remoteAs(user: { username: string; password: string }, events?: R
   ok(await r.call('auth.login', user));
   return r;
 }
-
-/** A port nobody listens on now (the settings take 1–65535, never "any"). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(p));
-    });
-  });
 
 const waitFor = async (what: () => boolean, ms = 10_000) => {
   const until = Date.now() + ms;
