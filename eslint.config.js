@@ -65,5 +65,5 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', boundaries.renderer] } },
-  { files: ['db/**/*.ts', 'electron/core/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.core] } },
+  { files: ['db/**/*.ts', 'electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/office/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.core] } },
 );

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
 
@@ -11,6 +12,13 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/**
+ * The client address of the call being run (the office server's client; null
+ * on the server's own machine). The registry sets it around each call, so
+ * that every audit row records it without each writer passing it along.
+ */
+export const auditClient = new AsyncLocalStorage<string | null>();
+
 /** Written with the change it records, in the same transaction. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   await db
@@ -23,6 +31,7 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       entity_id: e.entityId,
       before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
       after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      client_address: auditClient.getStore() ?? null,
     })
     .execute();
 }

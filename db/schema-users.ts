@@ -1,4 +1,4 @@
-/** Table types of migrations 006 to 008: users, their sessions, the outbox. */
+/** Table types of migrations 006 to 008 and 013: users, their sessions, the outbox, the answered requests. */
 import type { Generated } from 'kysely';
 
 export type Role = 'admin' | 'clerk' | 'leader' | 'officer';
@@ -23,6 +23,20 @@ export interface SessionsTable {
   user_id: number;
   created_at: string;
   last_seen_at: string;
+  /** What the administrator sees and ends a session by: random, never derived from the token. */
+  id: string;
+  client_address: string | null;
+  program: string | null;
+}
+
+/** A write's answer kept by the client's request id (user_id 0 while there are no users), pruned after a day. */
+export interface RequestLogTable {
+  id: Generated<number>;
+  user_id: number;
+  request_id: string;
+  method: string;
+  output_json: string;
+  at: string;
 }
 
 export interface OutboxTable {
@@ -45,4 +59,5 @@ export interface UserTables {
   users: UsersTable;
   sessions: SessionsTable;
   outbox: OutboxTable;
+  request_log: RequestLogTable;
 }

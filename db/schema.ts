@@ -42,6 +42,8 @@ export interface AuditLogTable {
   entity_id: number | null;
   before_json: string | null;
   after_json: string | null;
+  /** The office server's client; null on the server's own machine. */
+  client_address: string | null;
 }
 
 export interface RegistersTable {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { allowedMethods } from './access';
-import { hashPassword, IDLE_MINUTES, inTransaction, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
+import { hashPassword, IDLE_MINUTES, inTransaction, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 
@@ -48,13 +48,15 @@ async function insertUser(ctx: CallContext, v: NewUser, firstOnly = false) {
   });
 }
 
-export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.login' | 'auth.logout' | 'auth.changePassword' | 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
+export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.login' | 'auth.logout' | 'auth.changePassword' | 'auth.sessions' | 'auth.endSession' | 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
   async 'auth.status'(ctx) {
     const exist = await usersExist(ctx);
     const user = ctx.user ? await loadUser(ctx, ctx.user.id) : null;
     return { usersExist: exist, user, allowed: user ? allowedMethods(user.role) : exist ? [] : allowedMethods('admin'), idleMinutes: IDLE_MINUTES };
   },
   async 'auth.setupAdmin'(ctx, v) {
+    // Whoever reaches a new server first over the LAN must not become its administrator.
+    if (!isLocalAddress(ctx.clientAddress)) throw new AppError('FORBIDDEN', `Chỉ tạo được tài khoản quản trị đầu tiên trên chính máy chủ (không phải từ máy ${ctx.clientAddress ?? ''}). Hãy làm việc này trên máy chủ, rồi đăng nhập từ máy này.`);
     if (await usersExist(ctx)) throw adminExists();
     return insertUser(ctx, { ...v, role: 'admin', unitId: null, secretAccess: true }, true);
   },
@@ -74,6 +76,39 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
       await writeAudit(tx.db, { at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: id, before: null, after: { passwordChanged: true } });
       return { ok: true };
     });
+  },
+  async 'auth.sessions'(ctx) {
+    const live = liveSince(ctx.now());
+    const rows = await ctx.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.token_hash', 's.user_id', 'u.username', 'u.full_name', 's.client_address', 's.program', 's.created_at', 's.last_seen_at'])
+      .where('s.last_seen_at', '>', live.seenAfter)
+      .where('s.created_at', '>', live.createdAfter)
+      .where('u.disabled_at', 'is', null)
+      .orderBy('s.last_seen_at', 'desc')
+      .execute();
+    const mine = ctx.session ? tokenHash(ctx.session) : null;
+    return {
+      sessions: rows.map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        username: r.username,
+        fullName: r.full_name,
+        clientAddress: r.client_address,
+        program: r.program,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        current: r.token_hash === mine,
+      })),
+    };
+  },
+  async 'auth.endSession'(ctx, v) {
+    const s = await ctx.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.user_id', 's.client_address', 's.program', 'u.username']).where('s.id', '=', v.id).executeTakeFirst();
+    if (!s) throw fieldError('NOT_FOUND', 'id', 'Không có phiên này (người đó đã đăng xuất hoặc phiên đã hết hạn).');
+    await ctx.db.deleteFrom('sessions').where('id', '=', v.id).execute();
+    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: s.user_id, before: { session: v.id, username: s.username, clientAddress: s.client_address, program: s.program }, after: { ended: true } });
+    return { ended: true as const };
   },
   async 'users.list'(ctx) {
     const ids = await ctx.db.selectFrom('users').select('id').orderBy('username').execute();

@@ -64,16 +64,44 @@ export async function loadUser(ctx: Db, id: number): Promise<User> {
   };
 }
 
+/** The server's own machine: the desktop and browser shells (no address) or a loopback connection. */
+export function isLocalAddress(address: string | null): boolean {
+  if (address === null) return true;
+  const a = address.replace(/^::ffff:/, '');
+  return a === '::1' || /^127\./.test(a);
+}
+
+const notSetUp = () => new AppError('FORBIDDEN', 'Máy chủ chưa có tài khoản quản trị. Hãy tạo tài khoản quản trị trên chính máy chủ rồi đăng nhập từ máy này.');
+
 /** The registry's gate: the session's user, checked against the method. */
 export function authenticator(base: Pick<BaseContext, 'db' | 'now'>) {
-  return async (session: string | null, method: MethodName): Promise<SessionUser | null> => {
+  return async (session: string | null, method: MethodName, clientAddress: string | null = null): Promise<SessionUser | null> => {
     const user = session ? await sessionUser(base, session) : null;
     if (publicMethods.has(method)) return user;
-    if (!(await usersExist(base))) return null;
-    if (!user) throw new AppError('UNAUTHORIZED', session ? 'Phiên đăng nhập đã hết hạn (lâu không dùng). Hãy đăng nhập lại.' : 'Hãy đăng nhập để dùng chức năng này.');
+    if (!(await usersExist(base))) {
+      // Until the first administrator exists everyone is trusted: only on the server's own machine, never over the LAN.
+      if (!isLocalAddress(clientAddress)) throw notSetUp();
+      return null;
+    }
+    if (!user) throw new AppError('UNAUTHORIZED', session ? 'Phiên đăng nhập đã hết hạn (lâu không dùng) hoặc đã bị người quản trị kết thúc. Hãy đăng nhập lại.' : 'Hãy đăng nhập để dùng chức năng này.');
     if (!mayCall(user.role, method)) throw new AppError('FORBIDDEN', `Vai trò ${roleLabels[user.role]} không được dùng chức năng: ${contracts[method].summary}.`);
     return user;
   };
+}
+
+/** Whether a session is still signed in, without counting this look as use (an open event stream must not keep it alive). */
+export async function sessionLive(base: Pick<BaseContext, 'db' | 'now'>, token: string): Promise<boolean> {
+  const row = await base.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.created_at', 's.last_seen_at', 'u.disabled_at']).where('s.token_hash', '=', tokenHash(token)).executeTakeFirst();
+  return !!row && !row.disabled_at && !expired(row, new Date(base.now()).getTime());
+}
+
+const expired = (row: { created_at: string; last_seen_at: string }, now: number) =>
+  now - new Date(row.last_seen_at).getTime() > IDLE_MINUTES * 60_000 || now - new Date(row.created_at).getTime() > SESSION_HOURS * 3_600_000;
+
+/** Signed-in sessions not yet idle or too old: the ones the administrator sees. */
+export function liveSince(now: string): { seenAfter: string; createdAfter: string } {
+  const t = new Date(now).getTime();
+  return { seenAfter: new Date(t - IDLE_MINUTES * 60_000).toISOString(), createdAfter: new Date(t - SESSION_HOURS * 3_600_000).toISOString() };
 }
 
 async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string): Promise<SessionUser | null> {
@@ -86,9 +114,7 @@ async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string)
     .executeTakeFirst();
   if (!row) return null;
   const now = new Date(base.now()).getTime();
-  const idle = now - new Date(row.last_seen_at).getTime() > IDLE_MINUTES * 60_000;
-  const old = now - new Date(row.created_at).getTime() > SESSION_HOURS * 3_600_000;
-  if (idle || old || row.disabled_at) {
+  if (expired(row, now) || row.disabled_at) {
     await base.db.deleteFrom('sessions').where('token_hash', '=', key).execute();
     return null;
   }
@@ -128,7 +154,44 @@ async function countAttempt(ctx: CallContext, userId: number, now: string): Prom
   });
 }
 
+/** Failed sign-ins from one address, whatever the accounts: kept in memory by the running server. */
+interface AddressAttempts {
+  failed: number;
+  until: number;
+  last: number;
+}
+const byAddress = new WeakMap<object, Map<string, AddressAttempts>>();
+/** Failures one address may make (typos at several desks share a NAT rarely, an office PC never) before each attempt waits. */
+export const ADDRESS_FREE = 10;
+const ADDRESS_FORGET_MS = 15 * 60_000;
+
+/**
+ * Counts a sign-in attempt from another PC before its password is hashed (so
+ * attempts arriving together each see the ones before them); refuses it
+ * unhashed while the address waits. A success takes its own count back
+ * without clearing the others, so one known password does not reset a spray.
+ */
+function countFromAddress(ctx: CallContext, nowMs: number): { refused: number; succeeded(): void } {
+  const address = ctx.clientAddress;
+  if (address === null || isLocalAddress(address)) return { refused: 0, succeeded: () => undefined };
+  let table = byAddress.get(ctx.events);
+  if (!table) byAddress.set(ctx.events, (table = new Map()));
+  let a = table.get(address);
+  if (!a || nowMs - a.last > ADDRESS_FORGET_MS) table.set(address, (a = { failed: 0, until: 0, last: nowMs }));
+  const entry = a;
+  const refused = entry.until > nowMs ? Math.ceil((entry.until - nowMs) / 1000) : 0;
+  entry.failed++;
+  entry.last = nowMs;
+  const seconds = entry.failed < ADDRESS_FREE ? 0 : Math.min(2 ** (entry.failed - ADDRESS_FREE), 900);
+  if (seconds) entry.until = Math.max(entry.until, nowMs + seconds * 1000);
+  return { refused, succeeded: () => void (entry.failed = Math.max(0, entry.failed - 1)) };
+}
+
 export async function login(ctx: CallContext, username: string, password: string): Promise<{ session: string; user: User }> {
+  const fromAddress = countFromAddress(ctx, new Date(ctx.now()).getTime());
+  if (fromAddress.refused) {
+    throw new AppError('UNAUTHORIZED', `Máy ${ctx.clientAddress ?? ''} đã đăng nhập sai nhiều lần: hãy thử lại sau ${fromAddress.refused} giây.`, [{ path: 'password', message: `Thử lại sau ${fromAddress.refused} giây.` }]);
+  }
   const u = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
   const wrong = new AppError('UNAUTHORIZED', 'Tên đăng nhập hoặc mật khẩu không đúng.', [{ path: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }]);
   if (!u) {
@@ -147,10 +210,14 @@ export async function login(ctx: CallContext, username: string, password: string
     await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed: attempt.failed } });
     throw wrong;
   }
+  fromAddress.succeeded();
   const token = crypto.randomBytes(32).toString('base64url');
   return inTransaction(ctx, async (tx) => {
     await tx.db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
-    await tx.db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute();
+    await tx.db
+      .insertInto('sessions')
+      .values({ token_hash: tokenHash(token), id: crypto.randomBytes(12).toString('hex'), user_id: u.id, created_at: now, last_seen_at: now, client_address: ctx.clientAddress, program: ctx.program })
+      .execute();
     await writeAudit(tx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
     return { session: token, user: await loadUser(tx, u.id) };
   });

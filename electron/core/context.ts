@@ -37,6 +37,10 @@ export interface CallContext {
   user: SessionUser | null;
   /** The caller's session token, if any (logout). */
   session: string | null;
+  /** The office server's client address; null on the server's own machine (desktop, browser shell, tests). */
+  clientAddress: string | null;
+  /** What the caller runs, kept with a new session (user agent, "Văn thư (máy tính)"). */
+  program: string | null;
   /** Injectable clock: ISO timestamp of now and today's date (YYYY-MM-DD). */
   now(): string;
   today(): string;

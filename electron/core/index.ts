@@ -25,7 +25,7 @@ import { takeDatabaseLock } from './db-lock';
 import { trashHandlers } from './trash';
 import { damagedError } from './recovery';
 import { checkInBackground, type IntegrityResult } from './integrity';
-import { authenticator } from './auth';
+import { authenticator, sessionLive } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
 import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
@@ -137,7 +137,7 @@ export async function createCore(opts: CoreOptions) {
   // What may still read the file in this process; a restore waits for it.
   let background: Promise<unknown> = Promise.resolve();
   const base: BaseContext = {
-    authenticate: (session, method) => gate(session, method),
+    authenticate: (session, method, clientAddress) => gate(session, method, clientAddress),
     db: plugged(opened.db),
     sqlite: opened.sqlite,
     dataDir,
@@ -184,7 +184,7 @@ export async function createCore(opts: CoreOptions) {
       : Promise.resolve<IntegrityResult | null>(null);
   background = Promise.all([daily, integrity]);
   // The outbox runs as the app itself, not as a signed-in user.
-  const outboxCtx = () => ({ ...base, method: 'send.process' as const, actor: 'hop-thu-di', user: null, session: null });
+  const outboxCtx = () => ({ ...base, method: 'send.process' as const, actor: 'hop-thu-di', user: null, session: null, clientAddress: null, program: null });
   let sending = false;
   const outboxTimer = opts.outboxEveryMs
     ? setInterval(() => {
@@ -202,7 +202,8 @@ export async function createCore(opts: CoreOptions) {
   function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;
   function call(method: string, input: unknown, callOpts?: CallOptions): Promise<ApiResult<unknown>>;
   function call(method: string, input: unknown, callOpts?: CallOptions): Promise<ApiResult<unknown>> {
-    return registry.call(method, input, callOpts);
+    // A session begun on the server's own machine is told apart from the clients' by the program's name.
+    return registry.call(method, input, { program: opts.programName ?? null, ...callOpts });
   }
   return {
     dbPath: opts.dbPath,
@@ -228,12 +229,47 @@ export async function createCore(opts: CoreOptions) {
         return { ok: false, error: e instanceof AppError ? e.toApiError() : { code: 'IO', message: `Không nhận được tệp: ${e instanceof Error ? e.message : String(e)}`, fields: [] } };
       }
     },
-    /** The browser shell's download route: the caller's own handle; UNAUTHORIZED without a session, NOT_FOUND for another user's. */
-    async download(session: string | null, fileId: string): Promise<ApiResult<HeldFile>> {
+    /** The download route: the caller's own handle (open() streams it); UNAUTHORIZED without a session, NOT_FOUND for another user's. */
+    async download(session: string | null, fileId: string): Promise<ApiResult<HeldFile & { open(): fs.ReadStream }>> {
       try {
-        return { ok: true, value: files.get(await gate(session, 'files.save'), fileId) };
+        const held = files.get(await gate(session, 'files.save'), fileId);
+        return { ok: true, value: { ...held, open: () => fs.createReadStream(held.path) } };
       } catch (e) {
         return { ok: false, error: e instanceof AppError ? e.toApiError() : { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } };
+      }
+    },
+    /**
+     * The events one session may see (the HTTP shells' GET /api/events):
+     * data.changed for every signed-in session, a job's progress only for the
+     * user who started it. When the session ends (signed out, ended by the
+     * administrator, idle) the listener gets session.ended and nothing more.
+     */
+    async subscribe(session: string | null, listener: (e: CoreEvent) => void): Promise<ApiResult<() => void>> {
+      try {
+        const user = await gate(session, 'jobs.cancel');
+        let off = () => undefined as void;
+        const check = () => {
+          if (!session) return;
+          void sessionLive(base, session).then((live) => {
+            if (live) return;
+            off();
+            listener({ type: 'session.ended' });
+          }, () => undefined);
+        };
+        const onEvent = (e: CoreEvent) => {
+          if (e.type === 'job.progress' && e.userId !== (user?.id ?? null)) return;
+          listener(e);
+          if (e.type === 'data.changed') check();
+        };
+        const timer = setInterval(check, 30_000);
+        events.on('event', onEvent);
+        off = () => {
+          clearInterval(timer);
+          events.off('event', onEvent);
+        };
+        return { ok: true, value: () => off() };
+      } catch (e) {
+        return { ok: false, error: e instanceof AppError ? e.toApiError() : { code: 'INTERNAL', message: `Không nhận được sự kiện: ${e instanceof Error ? e.message : String(e)}`, fields: [] } };
       }
     },
     async close(): Promise<void> {

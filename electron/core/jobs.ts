@@ -1,7 +1,8 @@
 /**
  * Long exports report their progress as events ({type: 'job.progress',
- * method, done, total}) and can be cancelled with jobs.cancel. One job per
- * method runs at a time in an office app, so the method names the job.
+ * method, done, total, userId}) and can be cancelled with jobs.cancel. One
+ * job per method and user runs at a time, so the two name the job: on the
+ * office server one user's cancel never stops another's export.
  */
 import type { EventEmitter } from 'node:events';
 import { AppError } from '../../shared/api/errors';
@@ -18,6 +19,8 @@ function state(events: EventEmitter): JobState {
   return s;
 }
 
+const jobKey = (ctx: Pick<CallContext, 'user'>, method: string) => `${ctx.user?.id ?? 0} ${method}`;
+
 const yieldToCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface Job {
@@ -26,19 +29,21 @@ export interface Job {
   end(): void;
 }
 
-export function beginJob(ctx: Pick<CallContext, 'events' | 'method'>, total: number, cancelledMessage = 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.'): Job {
+export function beginJob(ctx: Pick<CallContext, 'events' | 'method' | 'user'>, total: number, cancelledMessage = 'Đã hủy theo yêu cầu; tệp đang xuất dở đã được xóa.'): Job {
   const s = state(ctx.events);
-  s.running.add(ctx.method);
-  s.cancelled.delete(ctx.method);
+  const key = jobKey(ctx, ctx.method);
+  s.running.add(key);
+  s.cancelled.delete(key);
   return {
     async tick(done) {
-      ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total });
+      // userId: a job's progress goes only to the user who started it.
+      ctx.events.emit('event', { type: 'job.progress', method: ctx.method, done, total, userId: ctx.user?.id ?? null });
       await yieldToCalls();
-      if (s.cancelled.has(ctx.method)) throw new AppError('CANCELLED', cancelledMessage);
+      if (s.cancelled.has(key)) throw new AppError('CANCELLED', cancelledMessage);
     },
     end() {
-      s.running.delete(ctx.method);
-      s.cancelled.delete(ctx.method);
+      s.running.delete(key);
+      s.cancelled.delete(key);
     },
   };
 }
@@ -57,8 +62,9 @@ export async function* withProgress<T>(rows: AsyncIterable<T>, job: Job, every =
 export const jobsHandlers: HandlerMap<'jobs.cancel'> = {
   async 'jobs.cancel'(ctx, v) {
     const s = state(ctx.events);
-    if (!s.running.has(v.method)) return { cancelled: false };
-    s.cancelled.add(v.method);
+    const key = jobKey(ctx, v.method);
+    if (!s.running.has(key)) return { cancelled: false };
+    s.cancelled.add(key);
     return { cancelled: true };
   },
 };

@@ -14,20 +14,31 @@ import {
   type FieldError,
   type MethodName,
 } from '../../shared/api/index';
+import { auditClient } from '../../db/audit';
 import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { sqliteErrorToAppError } from './sqlite-errors';
 
-export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session'> & {
+export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session' | 'clientAddress' | 'program'> & {
   /** The session's user, or null while there are no users; throws UNAUTHORIZED or FORBIDDEN. */
-  authenticate(session: string | null, method: MethodName): Promise<SessionUser | null>;
+  authenticate(session: string | null, method: MethodName, clientAddress: string | null): Promise<SessionUser | null>;
 };
 
 export interface CallOptions {
   actor?: string;
   /** The X-Session of the browser shell, or the session the desktop shell keeps for its window. */
   session?: string | null;
+  /** The office server's client (its socket's address); null or absent on the server's own machine. */
+  clientAddress?: string | null;
+  /** The client's id for this request: a write repeated with the same id is answered from request_log, not done again. */
+  requestId?: string | null;
+  /** What signed in, kept with the session (the client's user agent, "Văn thư (máy tính)"). */
+  program?: string | null;
 }
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,100}$/;
+/** A client repeats a request within seconds or minutes; a day is plenty. */
+const REQUEST_LOG_MS = 24 * 3_600_000;
 
 export interface MethodDescription {
   name: string;
@@ -47,27 +58,40 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErr
 export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodName>) {
   async function run(method: MethodName, raw: unknown, opts: CallOptions): Promise<unknown> {
     const contract = contracts[method];
+    const clientAddress = opts.clientAddress ?? null;
     // Who calls is settled before the input is looked at.
     const session = opts.session ?? null;
-    const user = await base.authenticate(session, method);
+    const user = await base.authenticate(session, method, clientAddress);
     const parsed = contract.input.safeParse(raw ?? {});
     if (!parsed.success) {
       const fields = zodIssuesToFields(parsed.error.issues);
       throw new AppError('VALIDATION', fieldsMessage(fields), fields);
     }
+    const requestId = opts.requestId ?? null;
+    if (requestId !== null && !REQUEST_ID.test(requestId)) throw new AppError('VALIDATION', 'Mã yêu cầu (X-Request-Id) không hợp lệ: 8 đến 100 chữ, số, _ hoặc -.', [{ path: 'requestId', message: 'Mã yêu cầu không hợp lệ.' }]);
     const handler = handlers[method] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const ctx: CallContext = { ...base, method, actor: user?.username ?? opts.actor ?? 'system', user, session };
+    const ctx: CallContext = { ...base, method, actor: user?.username ?? opts.actor ?? 'system', user, session, clientAddress, program: opts.program ?? null };
+    const checked = (value: unknown) => {
+      const out = contract.output.safeParse(value);
+      if (!out.success) throw new Error(`Kết quả của ${method} sai mẫu: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
+      return out.data;
+    };
     const mode = contract.mode ?? 'write';
     const value =
       mode === 'write'
-        ? await base.db.transaction().execute((trx) => handler({ ...ctx, db: trx }, parsed.data))
-        : await handler(ctx, parsed.data);
-    const out = contract.output.safeParse(value);
-    if (!out.success) {
-      throw new Error(`Kết quả của ${method} sai mẫu: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
-    }
+        ? await base.db.transaction().execute(async (trx) => {
+            const tx = { ...ctx, db: trx };
+            if (requestId === null) return checked(await handler(tx, parsed.data));
+            // Looked up under the write lock: a repeat arriving while the first still runs waits for it and finds its answer.
+            const done = await answered(tx, user?.id ?? 0, requestId, method);
+            if (done.found) return done.output;
+            const out = checked(await handler(tx, parsed.data));
+            await remember(tx, user?.id ?? 0, requestId, method, out);
+            return out;
+          })
+        : checked(await handler(ctx, parsed.data));
     if (mode !== 'read') base.events.emit('event', { type: 'data.changed', method });
-    return out.data;
+    return value;
   }
 
   async function call(method: string, raw: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
@@ -75,7 +99,8 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng "${method}".`, fields: [] } };
     }
     try {
-      return { ok: true, value: await run(method, raw, opts) };
+      // Every audit row written during the call records the client's address.
+      return { ok: true, value: await auditClient.run(opts.clientAddress ?? null, () => run(method, raw, opts)) };
     } catch (e) {
       return { ok: false, error: toApiError(e, method) };
     }
@@ -98,6 +123,19 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
 }
 
 export type Registry = ReturnType<typeof createRegistry>;
+
+async function answered(ctx: CallContext, userId: number, requestId: string, method: string): Promise<{ found: false } | { found: true; output: unknown }> {
+  const row = await ctx.db.selectFrom('request_log').select(['method', 'output_json']).where('user_id', '=', userId).where('request_id', '=', requestId).executeTakeFirst();
+  if (!row) return { found: false };
+  if (row.method !== method) throw new AppError('CONFLICT', `Mã yêu cầu này đã dùng cho chức năng khác (${row.method}): chưa thực hiện.`, [{ path: 'requestId', message: 'Mã yêu cầu đã dùng.' }]);
+  return { found: true, output: JSON.parse(row.output_json) as unknown };
+}
+
+async function remember(ctx: CallContext, userId: number, requestId: string, method: string, output: unknown): Promise<void> {
+  const at = ctx.now();
+  await ctx.db.deleteFrom('request_log').where('at', '<', new Date(new Date(at).getTime() - REQUEST_LOG_MS).toISOString()).execute();
+  await ctx.db.insertInto('request_log').values({ user_id: userId, request_id: requestId, method, output_json: JSON.stringify(output ?? null), at }).execute();
+}
 
 function toApiError(e: unknown, method: string): ApiError {
   if (e instanceof AppError) return e.toApiError();

@@ -45,7 +45,8 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
     }
     const key = event.sender?.id ?? 0;
     const result = await core.call(method, input, { session: sessions.get(key) ?? null });
-    if (method === 'auth.logout') sessions.delete(key);
+    // Another database behind the window (the office server, or this PC's own): its session means nothing there.
+    if (method === 'auth.logout' || ((method === 'office.connect' || method === 'office.disconnect') && result.ok)) sessions.delete(key);
     if (method === 'auth.login' && result.ok) {
       const value = result.value as { session: string; user: unknown };
       sessions.set(key, value.session);

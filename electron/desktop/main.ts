@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { pipeline } from 'node:stream/promises';
 import { createCore, type Core } from '../core/index';
+import { createShellRouter, type ShellRouter } from '../office/router';
+import { officeTray, type OfficeTray } from './office';
 import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { restoreDatabaseFile } from '../core/recovery';
 import { AppError } from '../../shared/api/errors';
@@ -16,7 +19,8 @@ import { APP_SCHEME, APP_START_URL, CSP, isAllowedPermission, isAppUrl, isSafeEx
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let core: ShellRouter<Core> | null = null;
+let tray: OfficeTray | null = null;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -64,31 +68,61 @@ function harden(): void {
   });
 }
 
+function showWindow(): void {
+  if (!mainWindow) return createWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function saveDialog(defaultName: string): Promise<string | null> {
+  const r = await dialog.showSaveDialog({ title: 'Lưu tệp', defaultPath: path.join(app.getPath('documents'), defaultName) });
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+const openLocal = () =>
+  createCore({
+    dbPath: defaultDbPath(defaultDataDir()),
+    programName: 'Văn thư (máy tính)',
+    autoBackup: true,
+    outboxEveryMs: 20_000,
+    intakeEveryMs: 3_000,
+    // The bundle is CommonJS: require.resolve finds the native module beside the app.
+    sqliteModule: require.resolve('better-sqlite3'),
+    // shell.openPath answers '' on success, an error text otherwise.
+    host: {
+      openPath: async (file) => (await shell.openPath(file)) === '',
+      protectSecret: (plain) => safeStorage.encryptString(plain).toString('base64'),
+      revealSecret: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+      saveFile: async (source, defaultName) => {
+        const target = await saveDialog(defaultName);
+        if (!target) return false;
+        await fs.promises.copyFile(source, target);
+        return true;
+      },
+    },
+  });
+
 async function start(): Promise<void> {
   harden();
   Menu.setApplicationMenu(null);
+  tray = officeTray(showWindow);
+  const router = createShellRouter({
+    dataDir: defaultDataDir(),
+    openLocal,
+    staticDir: rendererDir,
+    remote: { program: 'Văn thư (máy trạm, máy tính)' },
+    // Client mode: the server's export comes down through the pinned connection and is saved here.
+    saveFile: async (name, content) => {
+      const target = await saveDialog(name);
+      if (!target) return false;
+      await pipeline(content, fs.createWriteStream(target));
+      return true;
+    },
+  });
   try {
-    core = await createCore({
-      dbPath: defaultDbPath(defaultDataDir()),
-      programName: 'Văn thư (máy tính)',
-      autoBackup: true,
-      outboxEveryMs: 20_000,
-      intakeEveryMs: 3_000,
-      // The bundle is CommonJS: require.resolve finds the native module beside the app.
-      sqliteModule: require.resolve('better-sqlite3'),
-      // shell.openPath answers '' on success, an error text otherwise.
-      host: {
-        openPath: async (file) => (await shell.openPath(file)) === '',
-        protectSecret: (plain) => safeStorage.encryptString(plain).toString('base64'),
-        revealSecret: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
-        saveFile: async (source, defaultName) => {
-          const r = await dialog.showSaveDialog({ title: 'Lưu tệp', defaultPath: path.join(app.getPath('documents'), defaultName) });
-          if (r.canceled || !r.filePath) return false;
-          await fs.promises.copyFile(source, r.filePath);
-          return true;
-        },
-      },
-    });
+    await router.start();
+    core = router;
   } catch (e) {
     const backup = e instanceof AppError ? e.details?.backup : undefined;
     if (typeof backup === 'string') {
@@ -103,12 +137,28 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const serving = async () => {
+    const s = await router.call('office.serverStatus', {});
+    if (s.ok) await tray?.update((s.value as { running: boolean }).running, (s.value as { url: string | null }).url);
+  };
+  await serving();
+  const shellCore = {
+    ...router,
+    call: async (method: string, input: unknown, opts?: { session?: string | null }) => {
+      const r = await router.call(method, input, opts);
+      if (method === 'office.serverStart' || method === 'office.serverStop') await serving();
+      return r;
+    },
+  };
+  registerIpc(ipcMain, shellCore, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   createWindow();
 }
 
 if (claimSingleInstance(app, () => mainWindow)) {
-  app.on('window-all-closed', () => app.quit());
+  // While this PC serves the office, closing the window leaves the server running in the tray.
+  app.on('window-all-closed', () => {
+    if (!tray?.keepsRunning()) app.quit();
+  });
   // Quitting waits for the backup on quit and the database to close.
   let closed = false;
   app.on('will-quit', (e) => {

@@ -4,14 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/index';
 import { defaultDbPath } from '../core/paths';
 import { restoreDatabaseFile } from '../core/recovery';
 import { AppError } from '../../shared/api/errors';
+import { createShellRouter } from '../office/router';
 import { startWebServer } from './server';
+import { shellCore, stopOnSignals } from './shell-run';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,17 +33,19 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   // After a damaged database was moved aside: put the chosen backup in its place.
   if (values.restore) restoreDatabaseFile(dbPath, path.resolve(values.restore));
-  const core = await createCore({ dbPath, programName: 'Văn thư (trình duyệt)', autoBackup: true, outboxEveryMs: 20_000, intakeEveryMs: 3_000, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) });
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : path.dirname(dbPath);
+  // A client PC (may-tram.json in its data folder) never opens a database of its own.
+  const core = createShellRouter({
+    dataDir,
+    staticDir,
+    remote: { program: 'Văn thư (máy trạm, trình duyệt)' },
+    openLocal: () => shellCore({ dbPath, programName: 'Văn thư (trình duyệt)', dataDir }),
+  });
+  await core.start();
   const server = await startWebServer({ core, staticDir, port });
   process.stdout.write(`${server.url}\n`);
-  console.error(`Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);
-  const stop = async () => {
-    await server.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  console.error(core.mode() === 'client' ? 'Văn thư (trình duyệt) đang chạy, là máy trạm của máy chủ văn phòng. Nhấn Ctrl+C để dừng.' : `Văn thư (trình duyệt) đang chạy. Cơ sở dữ liệu: ${dbPath}. Nhấn Ctrl+C để dừng.`);
+  stopOnSignals(server, core);
 }
 
 main().catch((e: unknown) => {

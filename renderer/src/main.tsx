@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { installVietnameseMessages } from '../../shared/locale';
 import { App } from './app/App';
 import { AuthGate } from './auth/AuthGate';
+import { ConnectionBanner } from './app/ConnectionBanner';
 import { AskProvider } from './components/Dialog';
 import './styles.css';
 
@@ -10,6 +11,7 @@ installVietnameseMessages();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AskProvider>
+      <ConnectionBanner />
       <AuthGate>
         <App />
       </AuthGate>

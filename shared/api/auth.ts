@@ -54,6 +54,31 @@ export const authContracts = {
     input: z.object({ current: z.string().max(200), next: password }),
     output: z.object({ ok: z.boolean() }),
   }),
+  'auth.sessions': method({
+    summary: 'Ai đang kết nối: các phiên đăng nhập còn hiệu lực, từ máy nào, chương trình nào',
+    mode: 'read',
+    input: z.object({}),
+    output: z.object({
+      sessions: z.array(
+        z.object({
+          id: z.string(),
+          userId: z.number(),
+          username: z.string(),
+          fullName: z.string(),
+          clientAddress: z.string().nullable(),
+          program: z.string().nullable(),
+          createdAt: z.string(),
+          lastSeenAt: z.string(),
+          current: z.boolean(),
+        }),
+      ),
+    }),
+  }),
+  'auth.endSession': method({
+    summary: 'Kết thúc một phiên đăng nhập (người đó phải đăng nhập lại)',
+    input: z.object({ id: z.string({ error: 'Phiên: chưa chọn phiên.' }).regex(/^[0-9a-f]{24}$/, 'Phiên: mã phiên không hợp lệ.') }),
+    output: z.object({ ended: z.literal(true) }),
+  }),
   'users.list': method({ summary: 'Người dùng', mode: 'read', input: z.object({}), output: z.object({ items: z.array(userSchema) }) }),
   'users.create': method({ summary: 'Thêm người dùng với vai trò, đơn vị, quyền xem văn bản mật', mode: 'job', input: z.object({ username, password, ...userFields }), output: userSchema }),
   'users.update': method({

@@ -71,3 +71,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './errors';
+export { shellContracts, isShellMethod, type ShellMethodName, type ShellInput, type ShellOutput } from './office';

@@ -1,6 +1,7 @@
 /**
  * npm run bench: performance figures as JSON lines
  * {"name", "value", "unit", "n"}. Figures, not pass/fail: tests assert behaviour.
+ * `npm run bench -- office tasks` runs only the parts named.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { taskFigures } from './tasks';
 import { dossierFigures } from './dossiers';
 import { reportFigures } from './reports';
 import { taskReaderScores } from './task-reader';
+import { officeFigures } from './office';
 import { print, printPercentiles, sample } from './stats';
 import { scoreDocuments } from '../../scripts/score-documents';
 
@@ -49,12 +51,19 @@ async function roundTrips(): Promise<void> {
   await core.close();
 }
 
-await openAndMigrate();
-await roundTrips();
-await registerFigures();
-await taskFigures();
-await dossierFigures();
-await reportFigures();
-await scoreDocuments(undefined, print);
-taskReaderScores();
+const parts: [string, () => Promise<void> | void][] = [
+  ['open', openAndMigrate],
+  ['api', roundTrips],
+  ['registers', registerFigures],
+  ['tasks', taskFigures],
+  ['dossiers', dossierFigures],
+  ['reports', reportFigures],
+  ['documents', () => scoreDocuments(undefined, print)],
+  ['task-reader', taskReaderScores],
+  ['office', officeFigures],
+];
+const only = process.argv.slice(2);
+const unknown = only.filter((p) => !parts.some(([name]) => name === p));
+if (unknown.length) throw new Error(`Không có phần đo: ${unknown.join(', ')}. Có: ${parts.map(([name]) => name).join(', ')}`);
+for (const [name, run] of parts) if (only.length === 0 || only.includes(name)) await run();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -213,6 +213,8 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'auth.login': { username: 'khong-co', password: 'sai' },
     'auth.logout': {},
     'auth.changePassword': { current: 'sai-mat-khau-cu', next: 'mat-khau-moi-rat-dai-2026' },
+    'auth.sessions': {},
+    'auth.endSession': { id: '0123456789abcdef01234567' },
     'users.list': {},
     'users.create': { username: 'moi', password: PASSWORD, fullName: 'Mới', role: 'clerk' },
     'users.update': { id: 1, secretAccess: true },

@@ -161,6 +161,11 @@ const steps: Step[] = [
     const officer = ok(await t.core.call('users.create', { username: 'chuyenvien', fullName: 'Lê Thị Chi', password: 'mat-khau-chuyen-vien', role: 'officer', unitId: s.unitId }, { session }));
     return { id: officer.id, role: 'clerk' };
   }),
+  step('auth.endSession', async () => {
+    ok(await t.core.call('auth.login', { username: 'chuyenvien', password: 'mat-khau-chuyen-vien' }));
+    const other = ok(await t.core.call('auth.sessions', {}, { session })).sessions.find((x) => !x.current);
+    return { id: other!.id };
+  }),
 ];
 
 async function queued(): Promise<number> {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
@@ -53,4 +54,14 @@ export function uploadPath(core: Core, file: string, session: string | null = nu
 /** Where the core keeps an export it answered with a handle (to read it in a test). */
 export async function heldPath(core: Core, handle: { fileId: string }, session: string | null = null): Promise<string> {
   return ok(await core.download(session, handle.fileId)).path;
+}
+
+/** A loopback port nobody listens on now (for a server the test stops and starts again on it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -148,4 +148,25 @@ describe('IPC glue (with fakes for Electron)', () => {
     s.emit({ type: 'data.changed' });
     expect(s.sent).toEqual([[EVENT_CHANNEL, { type: 'data.changed' }]]);
   });
+
+  it('drops the window\'s session when the window moves to another database (office server or this PC\'s own)', async () => {
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    const seen: (string | null | undefined)[] = [];
+    const core = {
+      call: async (method: string, _input: unknown, opts?: { session?: string | null }): Promise<ApiResult<unknown>> => {
+        seen.push(opts?.session);
+        return method === 'auth.login' ? { ok: true, value: { session: 'phien-1', user: {} } } : { ok: true, value: {} };
+      },
+      onEvent: () => () => {},
+      upload: async (): Promise<ApiResult<unknown>> => ({ ok: true, value: {} }),
+    };
+    registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => []);
+    const call = handlers.get(CALL_CHANNEL)!;
+    const app = { senderFrame: { url: APP_START_URL, parent: null }, sender: { id: 7 } };
+    expect(await call(app, 'auth.login', {})).toMatchObject({ ok: true, value: { session: '' } });
+    await call(app, 'units.list', {});
+    await call(app, 'office.connect', {});
+    await call(app, 'units.list', {});
+    expect(seen).toEqual([null, 'phien-1', 'phien-1', null]);
+  });
 });

@@ -2,7 +2,7 @@
  * The typed API client. In the desktop shell the preload exposes
  * window.vanthu; in the browser shell calls go over HTTP with the run's token.
  */
-import type { ApiError, ApiResult, Input, MethodName, Output } from '../../../shared/api/index';
+import type { ApiError, ApiResult, Input, MethodName, Output, ShellInput, ShellMethodName, ShellOutput } from '../../../shared/api/index';
 import type { FileHandle } from '../../../shared/api/files';
 
 export interface Bridge {
@@ -41,10 +41,58 @@ const lostConnection: { ok: false; error: ApiError } = {
   error: { code: 'IO', message: 'Mất kết nối tới chương trình Văn thư. Hãy kiểm tra cửa sổ dòng lệnh còn chạy không.', fields: [] },
 };
 
+/**
+ * Whether the frame shows the lost-connection banner: the shell itself is
+ * unreachable (a failed fetch), or the office server is (the shell says so).
+ * Only a banner: nothing is unmounted, so what the user typed stays.
+ */
+export interface ConnectionView { lost: boolean; message: string | null }
+const connection = { shell: false, office: null as string | null };
+const connectionListeners = new Set<(v: ConnectionView) => void>();
+export const connectionView = (): ConnectionView => ({
+  lost: connection.shell || connection.office !== null,
+  message: connection.shell ? lostConnection.error.message : connection.office,
+});
+function setConnection(change: Partial<typeof connection>): void {
+  const before = JSON.stringify(connectionView());
+  Object.assign(connection, change);
+  if (JSON.stringify(connectionView()) === before) return;
+  for (const l of connectionListeners) l(connectionView());
+}
+export function onConnection(listener: (v: ConnectionView) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+const OFFICE_LOST = 'Mất kết nối tới máy chủ văn phòng, đang thử lại…';
+/** A connection event of the shell ({type: 'connection', state, message}). */
+function noteConnectionEvent(e: { type: string }): void {
+  if (e.type !== 'connection') return;
+  const c = e as { type: string; state?: string; message?: string | null };
+  setConnection({ office: c.state === 'lost' ? (c.message ?? OFFICE_LOST) : null });
+}
+
+const eventListeners = new Set<(e: { type: string }) => void>();
+let events: EventSource | null = null;
+
+/** One stream for the tab, opened again when the session changes: the server sends a session only its own events. */
+function openEvents(): void {
+  events?.close();
+  const session = sessionStorage.getItem(SESSION_KEY) ?? '';
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}${session ? `&session=${encodeURIComponent(session)}` : ''}`);
+  events = source;
+  source.onmessage = (m) => {
+    const e = JSON.parse(String(m.data)) as { type: string };
+    for (const l of eventListeners) l(e);
+  };
+  // Reconnecting means the shell is away; a stream refused (no session yet) is closed and says nothing.
+  source.onerror = () => {
+    if (source.readyState === EventSource.CONNECTING) setConnection({ shell: true });
+  };
+  source.onopen = () => setConnection({ shell: false });
+}
+
 function httpBridge(): Bridge {
   const token = takeToken();
-  const listeners = new Set<(e: { type: string }) => void>();
-  let events: EventSource | null = null;
   return {
     async upload(name, content) {
       try {
@@ -53,8 +101,10 @@ function httpBridge(): Bridge {
           headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '', 'x-file-name': encodeURIComponent(name) },
           body: content,
         });
+        setConnection({ shell: false });
         return (await res.json()) as ApiResult<unknown>;
       } catch {
+        setConnection({ shell: true });
         return lostConnection;
       }
     },
@@ -65,46 +115,47 @@ function httpBridge(): Bridge {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '' },
           body: JSON.stringify(input ?? {}),
         });
+        setConnection({ shell: false });
         const result = (await res.json()) as ApiResult<unknown>;
         // The browser keeps the session for this tab only; the desktop shell keeps it in its main process.
         if (method === 'auth.login' && result.ok) sessionStorage.setItem(SESSION_KEY, (result.value as { session: string }).session);
         if (method === 'auth.logout') sessionStorage.removeItem(SESSION_KEY);
+        if ((method === 'auth.login' && result.ok) || method === 'auth.logout') openEvents();
         return result;
       } catch {
+        setConnection({ shell: true });
         return lostConnection;
       }
     },
     async download(fileId) {
       try {
         const res = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { headers: { authorization: `Bearer ${token}`, 'x-session': sessionStorage.getItem(SESSION_KEY) ?? '' } });
-        if (!res.ok) return ((await res.json()) as ApiResult<never>);
+        setConnection({ shell: false });
+        if (!res.ok) return (await res.json()) as ApiResult<never>;
         return { ok: true, value: new Uint8Array(await res.arrayBuffer()) };
       } catch {
+        setConnection({ shell: true });
         return lostConnection;
       }
     },
-    // One event stream for every listener: each stream holds one of the browser's few connections to the app.
     onEvent(listener) {
-      listeners.add(listener);
-      if (!events) {
-        events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-        events.onmessage = (m) => {
-          const e = JSON.parse(String(m.data)) as { type: string };
-          for (const l of [...listeners]) l(e);
-        };
-      }
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          events?.close();
-          events = null;
-        }
-      };
+      eventListeners.add(listener);
+      if (!events) openEvents();
+      return () => eventListeners.delete(listener);
     },
   };
 }
 
 const bridge: Bridge = window.vanthu ?? httpBridge();
+bridge.onEvent(noteConnectionEvent);
+
+/** A page opened while the server is already away learns it from the shell. */
+export async function checkConnection(): Promise<void> {
+  const r = await bridge.call('office.connectionStatus', {});
+  if (!r.ok) return;
+  const v = r.value as { state: string | null; message: string | null };
+  setConnection({ office: v.state === 'lost' ? (v.message ?? OFFICE_LOST) : null });
+}
 
 /** Sends a picked or dropped file to the core: its handle. */
 export async function uploadFile(file: File): Promise<ApiResult<FileHandle>> {
@@ -147,6 +198,17 @@ export async function saveFile(handle: FileHandle): Promise<string> {
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
   return (await bridge.call(method, input)) as ApiResult<Output<M>>;
+}
+
+/** The shell's own methods (office.*): the same call path, answered by the shell, not the core. */
+export async function callShell<M extends ShellMethodName>(method: M, input: ShellInput<M>): Promise<ApiResult<ShellOutput<M>>> {
+  return (await bridge.call(method, input)) as ApiResult<ShellOutput<M>>;
+}
+
+/** After switching between this PC's database and the office server: everything is loaded anew. */
+export function restartApp(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+  window.location.reload();
 }
 
 export class ApiCallError extends Error {

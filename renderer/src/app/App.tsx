@@ -22,6 +22,7 @@ import type { OpenRequest } from './open-request';
 import { IntakePage } from '../intake/IntakePage';
 import { useWaitingCount } from '../intake/useWaitingCount';
 import { useNotifications } from '../intake/useNotifications';
+import { ConnectForm } from '../office/OfficeConnect';
 
 type Route = AreaKey | 'import';
 
@@ -107,6 +108,10 @@ export function App() {
           }}
           submitLabel="Bắt đầu sử dụng"
         />
+        <section aria-label="Kết nối máy chủ văn phòng">
+          <h2>Hoặc: máy này là máy trạm của văn phòng</h2>
+          <ConnectForm />
+        </section>
       </main>
     );
   }

@@ -9,6 +9,7 @@ import { WatchFolderSettings } from './WatchFolderSettings';
 import { TemplatesSettings } from './TemplatesSettings';
 import { TrustSettings } from './TrustSettings';
 import { UsersSettings } from './UsersSettings';
+import { OfficeSettings } from '../office/OfficeSettings';
 
 /** Each section shows only to those who may change it. */
 export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a: Agency) => void }) {
@@ -30,6 +31,7 @@ export function SettingsPage({ agency, onSaved }: { agency: Agency; onSaved: (a:
       {may('intake.mailbox.update') ? <MailboxSettings /> : null}
       {may('intake.folders.add') ? <WatchFolderSettings /> : null}
       {may('notifications.settings.update') ? <NotificationSettings mayQueue={may('intake.list')} /> : null}
+      <OfficeSettings />
     </section>
   );
 }
