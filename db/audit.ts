@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { storedChange } from './audit-changes';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -11,7 +12,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** Written with the change it records, in the same transaction. */
+/** Written with the change it records, in the same transaction; only the fields that changed are stored. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -21,8 +22,7 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      ...storedChange(e.before, e.after),
     })
     .execute();
 }

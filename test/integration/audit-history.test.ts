@@ -5,9 +5,10 @@
  * export showed with full copies, taken from the code before the change
  * (test/support/audit-history.ts).
  */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedHistory, shown } from '../support/audit-history';
+import { expectedHistory, fullCopies, shown } from '../support/audit-history';
 import { heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -52,5 +53,39 @@ describe('audit history of a document changed several times', () => {
     const ws = wb.worksheets[0]!;
     const rows = Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5)).map((row) => [2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? '')));
     expect(rows).toEqual(expectedHistory.incoming.map((e) => ['Hệ thống', e.action, e.record, e.changes.join('\n')]));
+  });
+
+  it('stores only the changed fields and those that name the record, far smaller than the full copies', () => {
+    const raw = new Database(t.dbPath, { readonly: true });
+    const rows = raw.prepare("select action, before_json, after_json from audit_log where entity in ('incoming', 'outgoing') order by id").all() as { action: string; before_json: string | null; after_json: string | null }[];
+    raw.close();
+    const firstUpdate = rows.find((r) => r.action === 'incoming.update')!;
+    expect(Object.keys(JSON.parse(firstUpdate.before_json!) as object)).toEqual(['arrivalNumberText', 'notation', 'documentDate', 'subject']);
+    expect(JSON.parse(firstUpdate.after_json!)).toEqual({ arrivalNumberText: '01', notation: '12/KH-UBND', documentDate: '2026-11-21', subject: 'Về việc lấy ý kiến góp ý dự thảo' });
+    const size = (rs: { before_json: string | null; after_json: string | null }[]) => rs.reduce((n, r) => n + (r.before_json?.length ?? 0) + (r.after_json?.length ?? 0), 0);
+    expect(rows.length).toBe(fullCopies.length);
+    expect(size(rows) * 3).toBeLessThan(size(fullCopies));
+  });
+});
+
+describe('audit history of a purged secret document', () => {
+  it('stays hidden from an administrator without the secret grant, though its rows no longer copy the whole record', async () => {
+    const s = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
+    try {
+      const c = s.core;
+      const d = ok(await c.call('incoming.register', { arrivalDate: '2026-11-25', senderName: 'Bộ Chỉ huy quân sự tỉnh', notation: '15/BCH-TM', documentDate: '2026-11-20', subject: 'Kế hoạch mật', secrecy: 'mat' }));
+      ok(await c.call('incoming.update', { id: d.id, subject: 'Kế hoạch mật (sửa)' }));
+      ok(await c.call('incoming.delete', { id: d.id, reason: null }));
+      ok(await c.call('trash.purge', { kind: 'incoming', id: d.id }));
+      ok(await c.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: 'mat-khau-dai-du-12' }));
+      const admin = { session: ok(await c.call('auth.login', { username: 'quantri', password: 'mat-khau-dai-du-12' })).session };
+      ok(await c.call('users.create', { username: 'quantri2', password: 'mat-khau-dai-du-12', fullName: 'Quản trị 2', role: 'admin', secretAccess: false }, admin));
+      const ungranted = { session: ok(await c.call('auth.login', { username: 'quantri2', password: 'mat-khau-dai-du-12' })).session };
+      const seen = (items: { entity: string; action: string }[]) => items.filter((e) => e.entity === 'incoming').map((e) => e.action);
+      expect(seen(ok(await c.call('audit.list', {}, admin)).items)).toEqual(['trash.purge', 'incoming.delete', 'incoming.update', 'incoming.register']);
+      expect(seen(ok(await c.call('audit.list', {}, ungranted)).items)).not.toContain('incoming.update');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -4,7 +4,22 @@
  * rows, and old rows converted by migration 015, must still produce.
  * `audit-full-copies.json` holds the rows that code wrote for this history.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AuditEntry } from '../../shared/api/audit';
+
+export interface StoredRow {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** The rows the full-copy writer stored for this history, in order. */
+export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit-full-copies.json'), 'utf8')) as StoredRow[];
 
 export interface Shown {
   action: string;
