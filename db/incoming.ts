@@ -3,6 +3,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB, IncomingTable } from './schema';
 import { escapeLike } from './units';
+import { takeNumber } from './numbering';
 import { matchingIds } from './search';
 
 export type IncomingRow = Selectable<IncomingTable> & {
@@ -60,14 +61,8 @@ export async function setCoordinators(db: Kysely<DB>, incomingId: number, unitId
 }
 
 /** The next arrival number: numbers never repeat and imported ones are continued. */
-export async function nextArrivalNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
-  const r = await db
-    .selectFrom('incoming')
-    .select((eb) => eb.fn.max('arrival_number').as('n'))
-    .where('register_id', '=', registerId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return (r?.n ?? 0) + 1;
+export function nextArrivalNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  return takeNumber(db, registerId, year);
 }
 
 export async function arrivalNumberTaken(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<boolean> {

@@ -213,6 +213,13 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
+/** The last number given per register and year (db/numbering.ts). */
+export interface RegisterCountersTable {
+  register_id: number;
+  year: number;
+  last: number;
+}
+
 export interface DB extends DossierTables, UserTables, TrustTables {
   agency: AgencyTable;
   units: UnitsTable;
@@ -230,4 +237,5 @@ export interface DB extends DossierTables, UserTables, TrustTables {
   task_occurrences: TaskOccurrencesTable;
   task_progress: TaskProgressTable;
   task_reminders: TaskRemindersTable;
+  register_counters: RegisterCountersTable;
 }

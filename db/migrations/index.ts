@@ -15,7 +15,7 @@ import * as m009 from './009_database_id';
 import * as m010 from './010_organ_id';
 import * as m011 from './011_trust_roots';
 import * as m012 from './012_recognised_text';
-import * as m015 from './015_audit_changes';
+import * as m015 from './015_ten_years';
 
 export interface Migration {
   version: number;
@@ -36,7 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'organ-id', up: m010.up },
   { version: 11, name: 'trust-roots', up: m011.up },
   { version: 12, name: 'recognised-text', up: m012.up },
-  { version: 15, name: 'audit-changes', up: m015.up },
+  { version: 15, name: 'ten-years', up: m015.up },
 ];
 
 /**

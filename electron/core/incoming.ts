@@ -1,5 +1,6 @@
 /** Incoming documents: registration with number allocation, handling, completion. */
 import { writeAudit } from '../../db/audit';
+import { keepNumber } from '../../db/numbering';
 import {
   arrivalNumberTaken,
   coordinatorsOf,
@@ -158,6 +159,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
       throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
     arrivalNumber = input.arrivalNumber;
+    await keepNumber(ctx.db, register.id, year, arrivalNumber);
   } else {
     // Allocated inside this action's transaction: no two documents get one number.
     arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
@@ -238,6 +240,7 @@ export const incomingHandlers: Handlers = {
       if (await arrivalNumberTaken(ctx.db, before.registerId, before.year, input.arrivalNumber!))
         throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber!)} năm ${before.year} đã có trong ${before.registerName}.`);
       patch.arrival_number = input.arrivalNumber!;
+      await keepNumber(ctx.db, before.registerId, before.year, input.arrivalNumber!);
     }
     set('arrival_date', input.arrivalDate);
     set('document_date', input.documentDate);

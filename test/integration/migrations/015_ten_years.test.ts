@@ -3,7 +3,7 @@ import { ok } from '../../support/core';
 import { expectedHistory, fullCopies, shown } from '../../support/audit-history';
 import { migrateTo, olderDatabase, openInApp } from '../../support/migrations';
 
-describe('migration 015 audit changes', () => {
+describe('migration 015 ten years', () => {
   it('rewrites full-copy audit rows to the changed fields; the audit page shows the same history', async () => {
     const file = await olderDatabase(12, (raw) => {
       const insert = raw.prepare('insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)');
