@@ -27,8 +27,10 @@ async function compactAudit(db: Kysely<unknown>): Promise<void> {
 /**
  * What ten years of registers need: the audit log of changes only, a counter
  * per register and year (db/numbering.ts) continuing from the numbers given,
- * and a duplicate check that seeks its three columns instead of reading every
- * document of a common sender.
+ * a duplicate check that seeks its three columns instead of reading every
+ * document of a common sender, and a period index that also holds secrecy, so
+ * the register's total for a user without the secret grant is counted from
+ * the index alone.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await compactAudit(db);
@@ -47,4 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     group by register_id, year`.execute(db);
   await db.schema.dropIndex('incoming_duplicate').execute();
   await db.schema.createIndex('incoming_duplicate').on('incoming').columns(['notation_key', 'document_date', 'sender_fold']).execute();
+  await db.schema.dropIndex('incoming_active_arrival').execute();
+  await db.schema
+    .createIndex('incoming_active_arrival')
+    .on('incoming')
+    .columns(['arrival_date', 'arrival_number', 'secrecy'])
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
 }

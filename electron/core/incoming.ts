@@ -4,6 +4,7 @@ import { keepNumber } from '../../db/numbering';
 import {
   arrivalNumberTaken,
   coordinatorsOf,
+  countIncoming,
   filteredIncoming,
   findDuplicate,
   getIncomingRow,
@@ -303,10 +304,7 @@ export const incomingHandlers: Handlers = {
       deadline: 'i.deadline',
     } as const;
     const col = sortColumn[input.sort];
-    const countRow = await filteredIncoming(ctx.db, filter)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const total = await countIncoming(ctx.db, filter);
     let q = filteredIncoming(ctx.db, filter).orderBy(col, input.dir);
     // Same-day documents keep their register order.
     q = q.orderBy('i.arrival_number', input.dir);
@@ -314,7 +312,7 @@ export const incomingHandlers: Handlers = {
     const coordinators = await coordinatorsOf(ctx.db, rows.map((r) => r.id));
     return {
       items: rows.map((r) => toIncoming(r, coordinators.get(r.id) ?? [], ctx.today())),
-      total: Number(countRow.n),
+      total,
       page: input.page,
       pageSize: input.pageSize,
     };
