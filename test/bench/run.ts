@@ -14,6 +14,7 @@ import { reportFigures } from './reports';
 import { taskReaderScores } from './task-reader';
 import { print, printPercentiles, sample } from './stats';
 import { scoreDocuments } from '../../scripts/score-documents';
+import { scaleFigures } from './scale';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
 
@@ -49,12 +50,19 @@ async function roundTrips(): Promise<void> {
   await core.close();
 }
 
-await openAndMigrate();
-await roundTrips();
-await registerFigures();
-await taskFigures();
-await dossierFigures();
-await reportFigures();
-await scoreDocuments(undefined, print);
-taskReaderScores();
+// VANTHU_BENCH_SCALES=1,3 measures only the cost against size at those sizes (work at one year; ten takes long to build).
+const scales = process.env.VANTHU_BENCH_SCALES;
+if (scales) {
+  for (const years of scales.split(',').map(Number)) await scaleFigures(years);
+} else {
+  await openAndMigrate();
+  await roundTrips();
+  await registerFigures();
+  for (const years of [1, 3, 10]) await scaleFigures(years);
+  await taskFigures();
+  await dossierFigures();
+  await reportFigures();
+  await scoreDocuments(undefined, print);
+  taskReaderScores();
+}
 fs.rmSync(dir, { recursive: true, force: true });
