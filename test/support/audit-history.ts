@@ -6,17 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/schema';
 import type { AuditEntry } from '../../shared/api/audit';
 
-export interface StoredRow {
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  before_json: string | null;
-  after_json: string | null;
-}
+export type StoredRow = Omit<Selectable<AuditLogTable>, 'id'>;
 
 /** The rows the full-copy writer stored for this history, in order. */
 export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit-full-copies.json'), 'utf8')) as StoredRow[];
