@@ -30,7 +30,7 @@ async function compactAudit(db: Kysely<unknown>): Promise<void> {
  * a duplicate check that seeks its three columns instead of reading every
  * document of a common sender, and a period index that also holds secrecy, so
  * the register's total for a user without the secret grant is counted from
- * the index alone.
+ * the index alone; the open task occurrences by due date, for what is overdue.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await compactAudit(db);
@@ -56,4 +56,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['arrival_date', 'arrival_number', 'secrecy'])
     .where(sql.ref('deleted_at'), 'is', null)
     .execute();
+  await db.schema.createIndex('task_occurrences_open_due').on('task_occurrences').column('due_date').where(sql.ref('completed_at'), 'is', null).execute();
 }

@@ -2,7 +2,8 @@
  * The plans of the queries behind registration and the register's page, as
  * SQLite chooses them (EXPLAIN QUERY PLAN of the SQL the app really runs):
  * no query reads a whole table of documents or of the audit log, and the
- * page's total is counted from the period index alone, without joins.
+ * page's total is counted from the period index alone, without joins; the
+ * home page's overdue tasks come from the index of open occurrences.
  */
 import Database from 'better-sqlite3';
 import { SqliteQueryCompiler, type KyselyPlugin } from 'kysely';
@@ -79,5 +80,12 @@ describe('query plans of registration and the register page', () => {
     expect(count.plan).toMatch(/^SEARCH i USING (COVERING )?INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\)$/);
     for (const p of plans) expect(p.plan, p.sql).not.toMatch(fullScan);
     expect(ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)).total).toBe(27);
+  });
+
+  it('the home page finds the overdue tasks of every year among the open occurrences, by due date', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)));
+    const overdue = plans.filter((p) => p.sql.includes("'overdue'") && /count\(\*\)/i.test(p.sql) && !/o\.due_date >=/.test(p.sql));
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const p of overdue) expect(p.plan, p.sql).toContain('SEARCH o USING INDEX task_occurrences_open_due (due_date<?)');
   });
 });
