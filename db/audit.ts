@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
+import { storedChange } from './audit-changes';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -19,7 +20,7 @@ export interface AuditEntry {
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
 
-/** Written with the change it records, in the same transaction. */
+/** Written with the change it records, in the same transaction; only the fields that changed are stored. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -29,8 +30,7 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      ...storedChange(e.before, e.after),
       client_address: auditClient.getStore() ?? null,
     })
     .execute();

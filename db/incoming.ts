@@ -3,6 +3,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB, IncomingTable } from './schema';
 import { escapeLike } from './units';
+import { takeNumber } from './numbering';
 import { matchingIds } from './search';
 
 export type IncomingRow = Selectable<IncomingTable> & {
@@ -60,14 +61,8 @@ export async function setCoordinators(db: Kysely<DB>, incomingId: number, unitId
 }
 
 /** The next arrival number: numbers never repeat and imported ones are continued. */
-export async function nextArrivalNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
-  const r = await db
-    .selectFrom('incoming')
-    .select((eb) => eb.fn.max('arrival_number').as('n'))
-    .where('register_id', '=', registerId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return (r?.n ?? 0) + 1;
+export function nextArrivalNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  return takeNumber(db, registerId, year);
 }
 
 export async function arrivalNumberTaken(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<boolean> {
@@ -136,27 +131,37 @@ function statusCondition(status: string, today: string): Expression<SqlBool> {
   }
 }
 
-export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
-  let q = incomingBase(db, f.access).where('i.arrival_date', '>=', f.from).where('i.arrival_date', '<=', f.to);
-  if (f.registerIds) q = q.where('i.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
+/** The period and the filters as one condition over alias `i` (incomingBase adds the access rule). */
+function incomingCondition(f: IncomingFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`i.arrival_date >= ${f.from}`, sql<SqlBool>`i.arrival_date <= ${f.to}`];
+  if (f.registerIds) parts.push(sql<SqlBool>`i.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
-  if (f.senderFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations));
-  if (f.documentType) q = q.where('i.document_type', '=', f.documentType);
-  if (f.unitId) {
-    const unitId = f.unitId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('i.lead_unit_id', '=', unitId),
-        eb.exists(eb.selectFrom('incoming_coordinators as c').select('c.unit_id').whereRef('c.incoming_id', '=', 'i.id').where('c.unit_id', '=', unitId)),
-      ]),
-    );
-  }
-  if (f.status) q = q.where(statusCondition(f.status, f.today));
-  if (f.urgency) q = q.where('i.urgency', '=', f.urgency);
-  if (f.secrecy) q = q.where('i.secrecy', '=', f.secrecy);
-  if (f.qFold) q = q.where(sql<number>`+i.id`, 'in', matchingIds(f.qFold, 'incoming', undefined, f.abbreviations));
-  return q;
+  if (f.senderFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations)}`);
+  if (f.documentType) parts.push(sql<SqlBool>`i.document_type = ${f.documentType}`);
+  if (f.unitId)
+    parts.push(sql<SqlBool>`(i.lead_unit_id = ${f.unitId} or exists (select 1 from incoming_coordinators c where c.incoming_id = i.id and c.unit_id = ${f.unitId}))`);
+  if (f.status) parts.push(statusCondition(f.status, f.today));
+  if (f.urgency) parts.push(sql<SqlBool>`i.urgency = ${f.urgency}`);
+  if (f.secrecy) parts.push(sql<SqlBool>`i.secrecy = ${f.secrecy}`);
+  if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.abbreviations)}`);
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+}
+
+export function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
+  return incomingBase(db, f.access).where(incomingCondition(f));
+}
+
+/** The filter's total, from the documents alone: no join, so a period is counted from its index. */
+export async function countIncoming(db: Kysely<DB>, f: IncomingFilter): Promise<number> {
+  const r = await db
+    .selectFrom('incoming as i')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.deleted_at', 'is', null)
+    .where(f.access.row)
+    .where(incomingCondition(f))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** Senders whose name holds one of the typed forms (the query as typed and with abbreviations spelled out). */

@@ -2,6 +2,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from './schema';
 import type { AbbreviationLookup } from '../shared/abbreviations';
+import { takeNumber } from './numbering';
 import { matchingIds } from './search';
 
 export type OutgoingRow = Selectable<OutgoingTable> & {
@@ -80,14 +81,8 @@ export async function setReplies(db: Kysely<DB>, outgoingId: number, incomingIds
 }
 
 /** Cancelled numbers count: a cancelled number is never given again. */
-export async function nextOutgoingNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
-  const r = await db
-    .selectFrom('outgoing')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .where('register_id', '=', registerId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return (r?.n ?? 0) + 1;
+export function nextOutgoingNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  return takeNumber(db, registerId, year);
 }
 
 export interface OutgoingFilter {

@@ -218,6 +218,13 @@ export interface TaskRemindersTable {
   created_at: string;
 }
 
+/** The last number given per register and year (db/numbering.ts). */
+export interface RegisterCountersTable {
+  register_id: number;
+  year: number;
+  last: number;
+}
+
 export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables {
   agency: AgencyTable;
   units: UnitsTable;
@@ -235,4 +242,5 @@ export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables
   task_occurrences: TaskOccurrencesTable;
   task_progress: TaskProgressTable;
   task_reminders: TaskRemindersTable;
+  register_counters: RegisterCountersTable;
 }

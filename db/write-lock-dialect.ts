@@ -21,6 +21,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 
 class WriteLockDriver implements Driver {
   readonly #inner: SqliteDriver;
@@ -28,10 +29,12 @@ class WriteLockDriver implements Driver {
   #inTransaction = false;
   /** The failure after which SQLite ended the transaction itself. */
   #lost: unknown = null;
+  readonly #execute: ReturnType<typeof statementCache>;
 
   constructor(sqlite: Database.Database) {
     this.#sqlite = sqlite;
     this.#inner = new SqliteDriver({ database: sqlite });
+    this.#execute = statementCache(sqlite);
   }
 
   init(): Promise<void> {
@@ -50,7 +53,7 @@ class WriteLockDriver implements Driver {
       }
     };
     return {
-      executeQuery: <R>(q: CompiledQuery): Promise<QueryResult<R>> => guard(() => connection.executeQuery<R>(q)),
+      executeQuery: <R>(q: CompiledQuery): Promise<QueryResult<R>> => guard(() => Promise.resolve(this.#execute<R>(q))),
       streamQuery: <R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> => guard(() => connection.streamQuery<R>(q, chunkSize)),
     };
   }

@@ -17,6 +17,7 @@ import * as m011 from './011_trust_roots';
 import * as m012 from './012_recognised_text';
 import * as m013 from './013_office';
 import * as m014 from './014_intake';
+import * as m015 from './015_ten_years';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'recognised-text', up: m012.up },
   { version: 13, name: 'office', up: m013.up },
   { version: 14, name: 'intake', up: m014.up },
+  { version: 15, name: 'ten-years', up: m015.up },
 ];
 
 /**

@@ -1,8 +1,10 @@
 /** Incoming documents: registration with number allocation, handling, completion. */
 import { writeAudit } from '../../db/audit';
+import { keepNumber } from '../../db/numbering';
 import {
   arrivalNumberTaken,
   coordinatorsOf,
+  countIncoming,
   filteredIncoming,
   findDuplicate,
   getIncomingRow,
@@ -164,6 +166,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
       throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
     arrivalNumber = input.arrivalNumber;
+    await keepNumber(ctx.db, register.id, year, arrivalNumber);
   } else {
     // Allocated inside this action's transaction: no two documents get one number.
     arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
@@ -244,6 +247,7 @@ export const incomingHandlers: Handlers = {
       if (await arrivalNumberTaken(ctx.db, before.registerId, before.year, input.arrivalNumber!))
         throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber!)} năm ${before.year} đã có trong ${before.registerName}.`);
       patch.arrival_number = input.arrivalNumber!;
+      await keepNumber(ctx.db, before.registerId, before.year, input.arrivalNumber!);
     }
     set('arrival_date', input.arrivalDate);
     set('document_date', input.documentDate);
@@ -306,10 +310,7 @@ export const incomingHandlers: Handlers = {
       deadline: 'i.deadline',
     } as const;
     const col = sortColumn[input.sort];
-    const countRow = await filteredIncoming(ctx.db, filter)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const total = await countIncoming(ctx.db, filter);
     let q = filteredIncoming(ctx.db, filter).orderBy(col, input.dir);
     // Same-day documents keep their register order.
     q = q.orderBy('i.arrival_number', input.dir);
@@ -317,7 +318,7 @@ export const incomingHandlers: Handlers = {
     const coordinators = await coordinatorsOf(ctx.db, rows.map((r) => r.id));
     return {
       items: rows.map((r) => toIncoming(r, coordinators.get(r.id) ?? [], ctx.today())),
-      total: Number(countRow.n),
+      total,
       page: input.page,
       pageSize: input.pageSize,
     };

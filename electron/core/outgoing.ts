@@ -1,6 +1,7 @@
 /** Outgoing documents: drafts, number allocation on issue, cancelled numbers kept. */
 import { writeAudit } from '../../db/audit';
 import { getAgencyRow } from '../../db/agency';
+import { keepNumber } from '../../db/numbering';
 import {
   filteredOutgoing,
   getOutgoingRow,
@@ -140,6 +141,7 @@ export async function createOutgoing(ctx: CallContext, input: ParsedInput<'outgo
     updated_at: now,
     deleted_at: null,
   };
+  if (issued) await keepNumber(ctx.db, register.id, issued.year, issued.number);
   const { id } = await ctx.db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
   await setRecipients(ctx.db, id, input.recipients ?? []);
   await setReplies(ctx.db, id, input.replyToIncomingIds ?? []);

@@ -17,16 +17,18 @@ export const searchHandlers: HandlerMap<'search.global'> = {
     const folded = foldVietnamese(input.q);
     const abbr = await loadAbbreviations(ctx.db);
     const inScore = relevance(folded, 'incoming', sql.ref('i.id'), abbr);
+    // Driven from the index's matches (each document found by its id), not by reading
+    // every document of every year: the cost follows the matches, not the registers' size.
     const incoming = ctx.db
       .selectFrom('incoming as i')
-      .where(sql<number>`+i.id`, 'in', matchingIds(folded, 'incoming', undefined, abbr))
+      .where('i.id', 'in', matchingIds(folded, 'incoming', undefined, abbr))
       .where('i.deleted_at', 'is', null)
       .where(visibleIncoming(ctx.user));
     const outScore = relevance(folded, 'outgoing', sql.ref('o.id'), abbr);
     const outDate = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
     const outgoing = ctx.db
       .selectFrom('outgoing as o')
-      .where(sql<number>`+o.id`, 'in', matchingIds(folded, 'outgoing', undefined, abbr))
+      .where('o.id', 'in', matchingIds(folded, 'outgoing', undefined, abbr))
       .where('o.deleted_at', 'is', null)
       .where(visibleOutgoing(ctx.user));
     const [inRows, outRows, inCount, outCount] = await Promise.all([

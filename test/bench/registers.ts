@@ -8,32 +8,40 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from '../../db/migrations/index';
-import { ftsQuery } from '../../db/search';
 import { fillDemo } from '../../electron/core/demo';
 import { createCore, type Core } from '../../electron/core/index';
-import { foldVietnamese } from '../../shared/text';
 import { percentile, print, printPercentiles, sample } from './stats';
+import { rawStatements, SEARCH_QUERIES } from './raw-queries';
 import { wordRegisterFigures } from './word-register';
 
 export const TODAY = '2026-11-20';
 
-export async function tenYearCore(): Promise<{ core: Core; file: string }> {
-  const file = path.join(os.tmpdir(), `vanthu-bench-10y-v${LATEST_VERSION}.sqlite`);
+/** The demo database of `years` years, made once through the API and kept in the temp folder. */
+export async function demoCore(years: number): Promise<{ core: Core; file: string }> {
+  const file = path.join(os.tmpdir(), `vanthu-bench-${years === 10 ? '10y' : `${years}y`}-v${LATEST_VERSION}.sqlite`);
   const ready = `${file}.ready`;
   const clock = () => new Date(`${TODAY}T03:00:00Z`);
   if (!fs.existsSync(ready)) {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     const core = await createCore({ dbPath: file, clock });
     const t0 = Date.now();
-    const s = await fillDemo(core, { years: 10, today: TODAY, onProgress: (w, n) => process.stderr.write(`demo ${w} ${n}\n`) });
-    print({ name: 'demo.tenYears.build_s', value: (Date.now() - t0) / 1000, unit: 's', n: s.incoming + s.outgoing });
+    const s = await fillDemo(core, { years, today: TODAY, onProgress: (w, n) => process.stderr.write(`demo ${years}y ${w} ${n}\n`) });
+    print({ name: years === 10 ? 'demo.tenYears.build_s' : `demo.${years}y.build_s`, value: (Date.now() - t0) / 1000, unit: 's', n: s.incoming + s.outgoing });
     await core.close();
     fs.writeFileSync(ready, JSON.stringify(s));
   }
   return { core: await createCore({ dbPath: file, clock }), file };
 }
 
-function ratio(name: string, app: number[], raw: number[]): void {
+export const tenYearCore = () => demoCore(10);
+
+/** The database's size on disk, its write-ahead log included. */
+export function sizeMb(file: string): number {
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  return (size(file) + size(`${file}-wal`)) / 1e6;
+}
+
+export function ratio(name: string, app: number[], raw: number[]): void {
   const r = percentile(app, 95) / Math.max(percentile(raw, 95), 0.001);
   print({ name, value: r, unit: 'x', n: app.length });
 }
@@ -44,6 +52,7 @@ export async function registerFigures(): Promise<void> {
   const counts = raw.prepare('select (select count(*) from incoming) i, (select count(*) from outgoing) o').get() as { i: number; o: number };
   print({ name: 'data.incoming', value: counts.i, unit: 'documents', n: 1 });
   print({ name: 'data.outgoing', value: counts.o, unit: 'documents', n: 1 });
+  print({ name: 'db.tenYears.size_mb', value: sizeMb(file), unit: 'MB', n: counts.i + counts.o });
 
   let k = 0;
   const reg = await sample(200, () =>
@@ -78,26 +87,15 @@ export async function registerFigures(): Promise<void> {
     const p = page(i);
     return core.call('incoming.list', { from: `${p.y}-01-01`, to: `${p.y}-12-31`, page: p.page });
   });
-  const rawList = raw.prepare(
-    `select i.*, r.name, u.name, o.notation from incoming i join registers r on r.id = i.register_id
-     left join units u on u.id = i.lead_unit_id left join outgoing o on o.id = i.reply_outgoing_id
-     where i.deleted_at is null and i.arrival_date between ? and ? order by i.arrival_date desc, i.arrival_number desc limit 50 offset ?`,
-  );
-  const rawCount = raw.prepare('select count(*) n from incoming where deleted_at is null and arrival_date between ? and ?');
-  const rawSamples = await sample(250, (i) => {
-    const p = page(i);
-    rawCount.get(`${p.y}-01-01`, `${p.y}-12-31`);
-    return rawList.all(`${p.y}-01-01`, `${p.y}-12-31`, (p.page - 1) * 50);
-  });
+  const rawQ = rawStatements(raw);
+  const rawSamples = await sample(250, (i) => rawQ.page(page(i).y, page(i).page));
   printPercentiles('incoming.list.samePage', appSame);
   printPercentiles('incoming.list.raw', rawSamples);
   ratio('incoming.list.ratio_to_raw', appSame, rawSamples);
 
-  const queries = ['dat dai', 'BC-STNMT', '448/BC', 'quan trac moi truong', 'giay chung nhan quyen su dung dat', 'UBND huyen Cao Loc', 'KH-UBND'];
-  const search = await sample(210, (i) => core.call('search.global', { q: queries[i % queries.length]! }));
+  const search = await sample(210, (i) => core.call('search.global', { q: SEARCH_QUERIES[i % SEARCH_QUERIES.length]! }));
   printPercentiles('search.global', search);
-  const rawSearch = raw.prepare('select rowid, bm25(doc_search, 10.0, 4.0, 2.0, 1.0) s from doc_search where doc_search match ? order by s limit 30');
-  const rawSearchSamples = await sample(210, (i) => rawSearch.all(ftsQuery(foldVietnamese(queries[i % queries.length]!))));
+  const rawSearchSamples = await sample(210, (i) => rawQ.search(SEARCH_QUERIES[i % SEARCH_QUERIES.length]!));
   printPercentiles('search.global.raw', rawSearchSamples);
   ratio('search.global.ratio_to_raw', search, rawSearchSamples);
 

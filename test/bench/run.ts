@@ -16,6 +16,7 @@ import { taskReaderScores } from './task-reader';
 import { officeFigures } from './office';
 import { print, printPercentiles, sample } from './stats';
 import { scoreDocuments } from '../../scripts/score-documents';
+import { scaleFigures } from './scale';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
 
@@ -55,6 +56,10 @@ const parts: [string, () => Promise<void> | void][] = [
   ['open', openAndMigrate],
   ['api', roundTrips],
   ['registers', registerFigures],
+  // Cost against size (VANTHU_BENCH_SCALES=1,3 measures only those sizes: ten years takes long to build).
+  ['scales', async () => {
+    for (const years of [1, 3, 10]) await scaleFigures(years);
+  }],
   ['tasks', taskFigures],
   ['dossiers', dossierFigures],
   ['reports', reportFigures],
@@ -65,5 +70,7 @@ const parts: [string, () => Promise<void> | void][] = [
 const only = process.argv.slice(2);
 const unknown = only.filter((p) => !parts.some(([name]) => name === p));
 if (unknown.length) throw new Error(`Không có phần đo: ${unknown.join(', ')}. Có: ${parts.map(([name]) => name).join(', ')}`);
-for (const [name, run] of parts) if (only.length === 0 || only.includes(name)) await run();
+const scales = process.env.VANTHU_BENCH_SCALES;
+if (scales) for (const years of scales.split(',').map(Number)) await scaleFigures(years);
+else for (const [name, run] of parts) if (only.length === 0 || only.includes(name)) await run();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,66 @@
+/**
+ * What an audit row stores: the fields that changed, each with its value
+ * before and after, instead of two full copies of the record (at ten years the
+ * copies were two thirds of the database). The audit page reads these rows
+ * exactly as it read the copies: a field left out was equal on both sides, so
+ * it was never shown as a change.
+ */
+
+type Fields = Record<string, unknown>;
+
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What JSON keeps of a value: no undefined fields (they were never stored). */
+const defined = (o: Fields): [string, unknown][] => Object.entries(o).filter(([, v]) => v !== undefined);
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** The audit page's fallbacks for naming a record without a notation (audit-labels.ts `recordLabel`), in its order. */
+const NAME_FIELDS = ['code', 'fullName', 'name', 'title', 'content', 'applicantName', 'subject'];
+
+/**
+ * Unchanged fields kept on both sides all the same: those the audit page
+ * names the record by, and `secrecy`, by which the access rule hides the
+ * history of a purged secret document (access.ts `visibleAudit`).
+ */
+function namingFields(before: Fields, after: Fields): Set<string> {
+  const merged = { ...before, ...after };
+  const keep = new Set(['secrecy', 'arrivalNumberText', 'notation']);
+  if (!nonEmpty(merged.notation)) {
+    const name = NAME_FIELDS.find((k) => nonEmpty(merged[k]));
+    if (name) keep.add(name);
+    // A draft outgoing document is named by its subject.
+    keep.add('subject');
+  }
+  return keep;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface StoredChange {
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** The compact JSON of a change; anything other than two records (a creation, a removal, a list) is stored whole. */
+export function storedChange(before: unknown, after: unknown): StoredChange {
+  const absent = (v: unknown) => v === undefined || v === null;
+  if (absent(before)) {
+    // A new record: its empty fields say nothing (the page shows empty and absent alike).
+    const created = isFields(after) ? Object.fromEntries(defined(after).filter(([, v]) => v !== null)) : after;
+    return { before_json: null, after_json: absent(after) ? null : JSON.stringify(created) };
+  }
+  if (!isFields(before) || !isFields(after)) return { before_json: JSON.stringify(before), after_json: absent(after) ? null : JSON.stringify(after) };
+  const keep = namingFields(before, after);
+  const kept = (k: string, v: unknown, other: unknown) => !same(v, other) || (keep.has(k) && v !== null);
+  // Each side keeps its own field order, so the page lists the changes in the same order as before.
+  const b = defined(before).filter(([k, v]) => kept(k, v, after[k]));
+  const a = defined(after).filter(([k, v]) => kept(k, v, before[k]));
+  return { before_json: JSON.stringify(Object.fromEntries(b)), after_json: JSON.stringify(Object.fromEntries(a)) };
+}
+
+/** A stored row's JSON, compacted (migration 015 converts the full copies written before it). */
+export function compactStored(beforeJson: string | null, afterJson: string | null): StoredChange {
+  const parse = (j: string | null): unknown => (j === null ? null : JSON.parse(j));
+  return storedChange(parse(beforeJson), parse(afterJson));
+}

@@ -1,0 +1,27 @@
+/**
+ * The last number given in each register and year, one row each, updated in
+ * the action's transaction: numbering reads one row instead of the register,
+ * and a number once given (even of a document purged since) is never given again.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema';
+
+/** The next number of the register's year, taken for good. */
+export async function takeNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  const r = await db
+    .insertInto('register_counters')
+    .values({ register_id: registerId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return r.last;
+}
+
+/** A number given by hand (a correction, an imported register): numbering continues after it. */
+export async function keepNumber(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<void> {
+  await db
+    .insertInto('register_counters')
+    .values({ register_id: registerId, year, last: n })
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`max(last, excluded.last)` }))
+    .execute();
+}

@@ -1,0 +1,91 @@
+/**
+ * The audit log keeps only what changed (migration 015), yet the audit page
+ * and its export must tell a document's whole history as they did when every
+ * row held full copies. The expected history below is what the page and the
+ * export showed with full copies, taken from the code before the change
+ * (test/support/audit-history.ts).
+ */
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedHistory, fullCopies, shown } from '../support/audit-history';
+import { heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+
+let t: TestCore;
+let docId = 0;
+let draftId = 0;
+
+beforeAll(async () => {
+  t = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
+  const c = t.core;
+  ok(await c.call('agency.update', standardAgency));
+  const vp = ok(await c.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' })).id;
+  const qldd = ok(await c.call('units.create', { name: 'Phòng Quản lý đất đai', abbreviation: 'QLĐĐ', kind: 'internal' })).id;
+  const d = ok(await c.call('incoming.register', { arrivalDate: '2026-11-25', senderName: 'UBND tỉnh Lạng Sơn', notation: '12/KH-UBND', documentDate: '2026-11-20', subject: 'Về việc lấy ý kiến', pages: 3 }));
+  docId = d.id;
+  ok(await c.call('incoming.update', { id: d.id, subject: 'Về việc lấy ý kiến góp ý dự thảo', documentDate: '2026-11-21' }));
+  ok(await c.call('incoming.update', { id: d.id, notation: '12/BC-UBND', urgency: 'khan', note: 'Bản giấy đến sau' }));
+  ok(await c.call('incoming.assign', { id: d.id, leadUnitId: vp, coordinatingUnitIds: [qldd], deadline: '2026-12-05', instruction: 'Văn phòng tham mưu trả lời' }));
+  ok(await c.call('incoming.assign', { id: d.id, leadUnitId: qldd, coordinatingUnitIds: [], deadline: '2026-12-10', instruction: 'Phòng Quản lý đất đai chủ trì' }));
+  ok(await c.call('incoming.update', { id: d.id, arrivalNumber: 7, reason: 'Vào nhầm số' }));
+  const draft = ok(await c.call('outgoing.createDraft', { documentType: 'CV', subject: 'V/v trả lời ý kiến góp ý', draftingUnitId: qldd, drafterInitials: 'PAD', recipients: [{ name: 'UBND tỉnh Lạng Sơn' }], copies: 3 }));
+  draftId = draft.id;
+  ok(await c.call('outgoing.update', { id: draft.id, subject: 'V/v trả lời ý kiến góp ý dự thảo', copies: 4 }));
+  ok(await c.call('outgoing.issue', { id: draft.id, issueDate: '2026-11-25' }));
+  ok(await c.call('incoming.complete', { id: d.id, completedAt: '2026-11-25', replyOutgoingId: draft.id }));
+  ok(await c.call('incoming.delete', { id: d.id, reason: 'Nhập trùng' }));
+  ok(await c.call('trash.restore', { kind: 'incoming', id: d.id }));
+});
+afterAll(() => t.close());
+
+describe('audit history of a document changed several times', () => {
+  it('the audit page shows the same fields, before/after values and order as with full copies', async () => {
+    const incoming = ok(await t.core.call('audit.list', { entity: 'incoming', entityId: docId })).items.reverse();
+    const outgoing = ok(await t.core.call('audit.list', { entity: 'outgoing', entityId: draftId })).items.reverse();
+    expect(shown(incoming)).toEqual(expectedHistory.incoming);
+    expect(shown(outgoing)).toEqual(expectedHistory.outgoing);
+  });
+
+  it('the export shows the same history as the page', async () => {
+    const r = ok(await t.core.call('exports.audit', { from: '2026-11-25', to: '2026-11-25', entity: 'incoming' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await heldPath(t.core, r));
+    const ws = wb.worksheets[0]!;
+    const rows = Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5)).map((row) => [2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? '')));
+    expect(rows).toEqual(expectedHistory.incoming.map((e) => ['Hệ thống', e.action, e.record, e.changes.join('\n')]));
+  });
+
+  it('stores only the changed fields and those that name the record, far smaller than the full copies', () => {
+    const raw = new Database(t.dbPath, { readonly: true });
+    const rows = raw.prepare("select action, before_json, after_json from audit_log where entity in ('incoming', 'outgoing') order by id").all() as { action: string; before_json: string | null; after_json: string | null }[];
+    raw.close();
+    const firstUpdate = rows.find((r) => r.action === 'incoming.update')!;
+    expect(Object.keys(JSON.parse(firstUpdate.before_json!) as object)).toEqual(['arrivalNumberText', 'notation', 'documentDate', 'subject']);
+    expect(JSON.parse(firstUpdate.after_json!)).toEqual({ arrivalNumberText: '01', notation: '12/KH-UBND', documentDate: '2026-11-21', subject: 'Về việc lấy ý kiến góp ý dự thảo' });
+    const size = (rs: { before_json: string | null; after_json: string | null }[]) => rs.reduce((n, r) => n + (r.before_json?.length ?? 0) + (r.after_json?.length ?? 0), 0);
+    expect(rows.length).toBe(fullCopies.length);
+    expect(size(rows) * 3).toBeLessThan(size(fullCopies));
+  });
+});
+
+describe('audit history of a purged secret document', () => {
+  it('stays hidden from an administrator without the secret grant, though its rows no longer copy the whole record', async () => {
+    const s = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
+    try {
+      const c = s.core;
+      const d = ok(await c.call('incoming.register', { arrivalDate: '2026-11-25', senderName: 'Bộ Chỉ huy quân sự tỉnh', notation: '15/BCH-TM', documentDate: '2026-11-20', subject: 'Kế hoạch mật', secrecy: 'mat' }));
+      ok(await c.call('incoming.update', { id: d.id, subject: 'Kế hoạch mật (sửa)' }));
+      ok(await c.call('incoming.delete', { id: d.id, reason: null }));
+      ok(await c.call('trash.purge', { kind: 'incoming', id: d.id }));
+      ok(await c.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: 'mat-khau-dai-du-12' }));
+      const admin = { session: ok(await c.call('auth.login', { username: 'quantri', password: 'mat-khau-dai-du-12' })).session };
+      ok(await c.call('users.create', { username: 'quantri2', password: 'mat-khau-dai-du-12', fullName: 'Quản trị 2', role: 'admin', secretAccess: false }, admin));
+      const ungranted = { session: ok(await c.call('auth.login', { username: 'quantri2', password: 'mat-khau-dai-du-12' })).session };
+      const seen = (items: { entity: string; action: string }[]) => items.filter((e) => e.entity === 'incoming').map((e) => e.action);
+      expect(seen(ok(await c.call('audit.list', {}, admin)).items)).toEqual(['trash.purge', 'incoming.delete', 'incoming.update', 'incoming.register']);
+      expect(seen(ok(await c.call('audit.list', {}, ungranted)).items)).not.toContain('incoming.update');
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * A document's history as the audit page showed it while every audit row held
+ * full before/after copies (taken from that code): the reference that compact
+ * rows, and old rows converted by migration 015, must still produce.
+ * `audit-full-copies.json` holds the rows that code wrote for this history.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/schema';
+import type { AuditEntry } from '../../shared/api/audit';
+
+export type StoredRow = Omit<Selectable<AuditLogTable>, 'id'>;
+
+/** The rows the full-copy writer stored for this history, in order. */
+export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit-full-copies.json'), 'utf8')) as StoredRow[];
+
+export interface Shown {
+  action: string;
+  record: string;
+  changes: string[];
+}
+
+export const shown = (items: AuditEntry[]): Shown[] =>
+  items.map((e) => ({ action: e.actionLabel, record: e.record, changes: e.changes.map((c) => `${c.label}: ${c.before || '(trống)'} → ${c.after || '(trống)'}`) }));
+
+export const expectedHistory: { incoming: Shown[]; outgoing: Shown[] } = {
+  "incoming": [
+    {
+      "action": "Vào sổ văn bản đến",
+      "record": "Văn bản đến số 01 (12/KH-UBND)",
+      "changes": [
+        "Sổ: (trống) → Sổ văn bản đến",
+        "Số đến: (trống) → 01",
+        "Ngày đến: (trống) → 25/11/2026",
+        "Tác giả: (trống) → UBND tỉnh Lạng Sơn",
+        "Số, ký hiệu: (trống) → 12/KH-UBND",
+        "Loại văn bản: (trống) → Kế hoạch",
+        "Ngày văn bản: (trống) → 20/11/2026",
+        "Trích yếu: (trống) → Về việc lấy ý kiến",
+        "Số trang: (trống) → 3",
+        "Tình trạng: (trống) → Chưa giao xử lý"
+      ]
+    },
+    {
+      "action": "Sửa văn bản đến đã vào sổ",
+      "record": "Văn bản đến số 01 (12/KH-UBND)",
+      "changes": [
+        "Ngày văn bản: 20/11/2026 → 21/11/2026",
+        "Trích yếu: Về việc lấy ý kiến → Về việc lấy ý kiến góp ý dự thảo"
+      ]
+    },
+    {
+      "action": "Sửa văn bản đến đã vào sổ",
+      "record": "Văn bản đến số 01 (12/BC-UBND)",
+      "changes": [
+        "Số, ký hiệu: 12/KH-UBND → 12/BC-UBND",
+        "Độ khẩn: (trống) → Khẩn",
+        "Ghi chú: (trống) → Bản giấy đến sau"
+      ]
+    },
+    {
+      "action": "Giao xử lý",
+      "record": "Văn bản đến số 01 (12/BC-UBND)",
+      "changes": [
+        "Ngày chuyển: (trống) → 25/11/2026",
+        "Ý kiến chỉ đạo: (trống) → Văn phòng tham mưu trả lời",
+        "Đơn vị chủ trì: (trống) → Văn phòng Sở",
+        "Đơn vị phối hợp: (trống) → Phòng Quản lý đất đai",
+        "Hạn xử lý: (trống) → 05/12/2026",
+        "Tình trạng: Chưa giao xử lý → Đang xử lý"
+      ]
+    },
+    {
+      "action": "Giao xử lý",
+      "record": "Văn bản đến số 01 (12/BC-UBND)",
+      "changes": [
+        "Ý kiến chỉ đạo: Văn phòng tham mưu trả lời → Phòng Quản lý đất đai chủ trì",
+        "Đơn vị chủ trì: Văn phòng Sở → Phòng Quản lý đất đai",
+        "Đơn vị phối hợp: Phòng Quản lý đất đai → (trống)",
+        "Hạn xử lý: 05/12/2026 → 10/12/2026"
+      ]
+    },
+    {
+      "action": "Sửa văn bản đến đã vào sổ",
+      "record": "Văn bản đến số 07 (12/BC-UBND)",
+      "changes": [
+        "Số đến: 01 → 07",
+        "Lý do sửa: (trống) → Vào nhầm số"
+      ]
+    },
+    {
+      "action": "Ghi nhận hoàn thành xử lý văn bản đến",
+      "record": "Văn bản đến số 07 (12/BC-UBND)",
+      "changes": [
+        "Ngày hoàn thành: (trống) → 25/11/2026",
+        "Văn bản trả lời: (trống) → 01/STNMT-QLĐĐ",
+        "Tình trạng: Đang xử lý → Hoàn thành đúng hạn"
+      ]
+    },
+    {
+      "action": "Xóa văn bản đến",
+      "record": "Văn bản đến số 1",
+      "changes": []
+    },
+    {
+      "action": "Khôi phục một mục từ thùng rác",
+      "record": "Văn bản đến số 1",
+      "changes": []
+    }
+  ],
+  "outgoing": [
+    {
+      "action": "Tạo văn bản đi",
+      "record": "Văn bản đi (dự thảo) V/v trả lời ý kiến góp ý",
+      "changes": [
+        "Sổ: (trống) → Sổ văn bản đi",
+        "Tình trạng: (trống) → Dự thảo",
+        "Loại văn bản: (trống) → Công văn",
+        "Trích yếu: (trống) → V/v trả lời ý kiến góp ý",
+        "Đơn vị soạn thảo: (trống) → Phòng Quản lý đất đai",
+        "Người soạn thảo: (trống) → PAD",
+        "Nơi nhận: (trống) → UBND tỉnh Lạng Sơn",
+        "Số lượng bản: (trống) → 3",
+        "Bản lưu: (trống) → Lưu: VT, QLĐĐ(PAD)."
+      ]
+    },
+    {
+      "action": "Sửa văn bản đi",
+      "record": "Văn bản đi (dự thảo) V/v trả lời ý kiến góp ý dự thảo",
+      "changes": [
+        "Trích yếu: V/v trả lời ý kiến góp ý → V/v trả lời ý kiến góp ý dự thảo",
+        "Số lượng bản: 3 → 4"
+      ]
+    },
+    {
+      "action": "Cấp số và ngày ban hành, ghép số ký hiệu",
+      "record": "Văn bản đi 01/STNMT-QLĐĐ",
+      "changes": [
+        "Tình trạng: Dự thảo → Đã cấp số",
+        "Số: (trống) → 01",
+        "Số, ký hiệu: (trống) → 01/STNMT-QLĐĐ",
+        "Ngày ban hành: (trống) → 25/11/2026"
+      ]
+    }
+  ]
+};
