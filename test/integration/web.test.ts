@@ -98,4 +98,20 @@ describe('browser shell', () => {
       await expect(rawRequest({ host: external.address, port, path: '/' })).rejects.toThrow(/ECONNREFUSED/);
     }
   });
+
+  // Last: it makes the first administrator, after which every call needs a session.
+  it('sends events only to a signed-in session, which EventSource carries in the query', async () => {
+    const events = async (query: string) => {
+      const stop = new AbortController();
+      const res = await fetch(`${web.origin}/api/events?token=${web.token}${query}`, { signal: stop.signal });
+      const first = res.status === 200 ? new TextDecoder().decode((await res.body!.getReader().read()).value) : '';
+      stop.abort();
+      return { status: res.status, first };
+    };
+    expect((await post(web, 'auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: 'mat-khau-quan-tri-2026' })).body.ok).toBe(true);
+    const session = ((await post(web, 'auth.login', { username: 'quantri', password: 'mat-khau-quan-tri-2026' })).body.value as { session: string }).session;
+    expect((await events('')).status).toBe(401);
+    expect((await events('&session=khong-phai-phien')).status).toBe(401);
+    expect(await events(`&session=${encodeURIComponent(session)}`)).toEqual({ status: 200, first: ': ok\n\n' });
+  });
 });
