@@ -76,7 +76,7 @@ export const authContracts = {
   }),
   'auth.endSession': method({
     summary: 'Kết thúc một phiên đăng nhập (người đó phải đăng nhập lại)',
-    input: z.object({ id: z.string({ error: 'Phiên: chưa chọn phiên.' }).regex(/^[0-9a-f]{24}$/, 'Phiên: mã phiên không hợp lệ.') }),
+    input: z.object({ id: text('Phiên', 100) }),
     output: z.object({ ended: z.literal(true) }),
   }),
   'users.list': method({ summary: 'Người dùng', mode: 'read', input: z.object({}), output: z.object({ items: z.array(userSchema) }) }),

@@ -122,6 +122,25 @@ describe('office server with three clients', () => {
     admin.stop();
   });
 
+  it('one user’s jobs.cancel never stops another’s export; their own does', async () => {
+    const year = { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' as const };
+    for (let i = 0; i < 3; i++) value(await register(sessions.clerk, 4001 + i));
+    let canceller = sessions.clerk;
+    const cancels: Promise<unknown>[] = [];
+    const off = t.core.onEvent((e) => {
+      if (e.type === 'job.progress' && e.done === 0) cancels.push(t.core.call('jobs.cancel', { method: 'exports.incomingRegister' }, { session: canceller }).then(ok));
+    });
+    try {
+      expect(ok(await t.core.call<'exports.incomingRegister'>('exports.incomingRegister', year, { session: sessions.admin })).rows).toBeGreaterThan(0);
+      expect(await cancels[0]).toEqual({ cancelled: false });
+      canceller = sessions.admin;
+      expect(err(await t.core.call('exports.incomingRegister', year, { session: sessions.admin })).code).toBe('CANCELLED');
+      expect(await cancels[1]).toEqual({ cancelled: true });
+    } finally {
+      off();
+    }
+  });
+
   it('no events before sign-in', async () => {
     const stranger = listen('khong-phai-phien');
     await until(() => stranger.state.ended);
