@@ -196,7 +196,7 @@ export async function createCore(opts: CoreOptions) {
       }, opts.outboxEveryMs)
     : null;
   // The queue's reader, mailbox and watched folders run as the app itself too.
-  const intake = startIntake((method) => ({ ...base, method, actor: 'cho-vao-so', user: null, session: null }), { ...opts.intake, ...(opts.intakeEveryMs ? { everyMs: opts.intakeEveryMs } : {}) });
+  const intake = startIntake((method) => ({ ...base, method, actor: 'cho-vao-so', user: null, session: null, clientAddress: null, program: null }), { ...opts.intake, ...(opts.intakeEveryMs ? { everyMs: opts.intakeEveryMs } : {}) });
   // Typed for callers that know the method (tests, demo); the shells pass
   // whatever arrived and get the same validation.
   function call<M extends MethodName>(method: M, input: Input<M>, callOpts?: CallOptions): Promise<ApiResult<Output<M>>>;

@@ -2,7 +2,6 @@
  * IPC glue: one channel for calls, one for events. Structural types stand in
  * for Electron's so the glue is tested with fakes.
  */
-import fs from 'node:fs';
 import type { ApiResult } from '../../shared/api/errors';
 import { isTrustedSender, type FrameLike } from './security';
 
@@ -26,7 +25,7 @@ export interface CoreLike {
   call(method: string, input: unknown, opts?: { session?: string | null }): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: { type: string }) => void): () => void;
   upload(session: string | null, name: string, content: Uint8Array): Promise<ApiResult<unknown>>;
-  download(session: string | null, fileId: string): Promise<ApiResult<{ path: string }>>;
+  download(session: string | null, fileId: string): Promise<ApiResult<{ open(): NodeJS.ReadableStream }>>;
 }
 
 const untrusted = { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của chương trình.', fields: [] } } as const;
@@ -66,7 +65,10 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreLike, targets: () =>
     if (typeof fileId !== 'string') return { ok: false, error: { code: 'VALIDATION', message: 'Mã tệp phải là chuỗi ký tự.', fields: [{ path: 'fileId', message: 'Mã tệp phải là chuỗi ký tự.' }] } };
     const held = await core.download(sessions.get(event.sender?.id ?? 0) ?? null, fileId);
     if (!held.ok) return held;
-    return { ok: true, value: new Uint8Array(await fs.promises.readFile(held.value.path)) };
+    const chunks: Buffer[] = [];
+    // Local or on the office server: the same stream either way.
+    for await (const chunk of held.value.open()) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return { ok: true, value: new Uint8Array(Buffer.concat(chunks)) };
   });
   return core.onEvent((e) => {
     for (const t of targets()) t.send(EVENT_CHANNEL, e);

@@ -89,9 +89,9 @@ describe('IPC glue (with fakes for Electron)', () => {
         calls.push(['upload', { session, name, size: content.length }]);
         return { ok: true, value: { fileId: 'f'.repeat(24), name, size: content.length } };
       },
-      download: async (session: string | null, fileId: string): Promise<ApiResult<{ path: string }>> => {
+      download: async (session: string | null, fileId: string): Promise<ApiResult<{ open(): NodeJS.ReadableStream }>> => {
         calls.push(['download', { session, fileId }]);
-        return held.has(fileId) ? { ok: true, value: { path: held.get(fileId)! } } : { ok: false, error: { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } };
+        return held.has(fileId) ? { ok: true, value: { open: () => fs.createReadStream(held.get(fileId)!) } } : { ok: false, error: { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } };
       },
     };
     registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => [{ send: (ch, p) => sent.push([ch, p]) }]);
@@ -159,6 +159,7 @@ describe('IPC glue (with fakes for Electron)', () => {
       },
       onEvent: () => () => {},
       upload: async (): Promise<ApiResult<unknown>> => ({ ok: true, value: {} }),
+      download: async (): Promise<ApiResult<never>> => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Không có tệp này.', fields: [] } }),
     };
     registerIpc({ handle: (ch, fn) => handlers.set(ch, fn) }, core, () => []);
     const call = handlers.get(CALL_CHANNEL)!;
