@@ -73,7 +73,8 @@ export const queueHandlers: HandlerMap<Methods> = {
   },
 
   'intake.addFiles': async (ctx, input) => {
-    const by = ctx.user?.username ?? ctx.actor;
+    // Nobody signed in (a database without users yet): nobody to name.
+    const by = ctx.user?.username ?? '';
     const ids: number[] = [];
     for (const [i, f] of input.files.entries()) {
       const { content, name } = ctx.files.read(ctx.user, f.fileId, MAX_ATTACHMENT_BYTES, `files.${i}.fileId`);
