@@ -72,3 +72,42 @@ export function relevance(folded: string, kind: DocKind, id: Expression<number>,
   const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations)} then ${weight} else 0 end)`;
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }
+
+/** Ids of one kind matching the query (in `column` only when given), newest first, at most `n`. */
+export async function newestMatches(db: Kysely<DB>, folded: string, kind: DocKind, n: number, column?: SearchColumn, abbreviations?: AbbreviationLookup): Promise<number[]> {
+  const q = ftsQuery(folded, column, abbreviations);
+  if (!q) return [];
+  // FTS5 walks its doclists in rowid order and stops after n: no match beyond the window is read or scored.
+  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Which of `ids` match the query in `column`: each looked up by its rowid, not by reading the column's matches. */
+export async function matchingAmong(db: Kysely<DB>, folded: string, kind: DocKind, column: SearchColumn, ids: readonly number[], abbreviations?: AbbreviationLookup): Promise<Set<number>> {
+  const q = ftsQuery(folded, column, abbreviations);
+  if (!q || ids.length === 0) return new Set();
+  const rowids = ids.map((id) => rowid(kind, id));
+  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and rowid in (${sql.join(rowids)})`.execute(db);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['sender', 1]];
+
+/**
+ * The best candidates of one kind with their relevance (the steps of `relevance`),
+ * from bounded windows instead of every match: the newest `window` matches of the
+ * notation, of the subject and of the whole query, so that a notation fragment is
+ * found however old and a common word costs the window, not ten years of matches.
+ * `complete` says whether the windows held every match (then the ranking is exact).
+ */
+export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
+  const windows = await Promise.all([
+    newestMatches(db, folded, kind, window, 'notation', abbreviations),
+    newestMatches(db, folded, kind, window, 'subject', abbreviations),
+    newestMatches(db, folded, kind, window, undefined, abbreviations),
+  ]);
+  const ids = [...new Set(windows.flat())];
+  const hits = await Promise.all(WEIGHTS.map(([column]) => matchingAmong(db, folded, kind, column, ids, abbreviations)));
+  const scores = new Map(ids.map((id) => [id, WEIGHTS.reduce((s, [, w], k) => s + (hits[k]!.has(id) ? w : 0), 0)]));
+  return { scores, complete: windows.every((w) => w.length < window) };
+}
