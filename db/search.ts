@@ -82,12 +82,11 @@ export async function newestMatches(db: Kysely<DB>, folded: string, kind: DocKin
   return r.rows.map((x) => x.id);
 }
 
-/** Which of `ids` match the query in `column`: each looked up by its rowid, not by reading the column's matches. */
-export async function matchingAmong(db: Kysely<DB>, folded: string, kind: DocKind, column: SearchColumn, ids: readonly number[], abbreviations?: AbbreviationLookup): Promise<Set<number>> {
+/** Ids of one kind matching the query in `column`, from id `since` on: FTS5 seeks to it and reads only what follows. */
+async function matchesSince(db: Kysely<DB>, folded: string, kind: DocKind, column: SearchColumn, since: number, abbreviations?: AbbreviationLookup): Promise<Set<number>> {
   const q = ftsQuery(folded, column, abbreviations);
-  if (!q || ids.length === 0) return new Set();
-  const rowids = ids.map((id) => rowid(kind, id));
-  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and rowid in (${sql.join(rowids)})`.execute(db);
+  if (!q) return new Set();
+  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and rowid >= ${rowid(kind, since)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0}`.execute(db);
   return new Set(r.rows.map((x) => x.id));
 }
 
@@ -95,19 +94,19 @@ const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['se
 
 /**
  * The best candidates of one kind with their relevance (the steps of `relevance`),
- * from bounded windows instead of every match: the newest `window` matches of the
- * notation, of the subject and of the whole query, so that a notation fragment is
- * found however old and a common word costs the window, not ten years of matches.
- * `complete` says whether the windows held every match (then the ranking is exact).
+ * from the newest `window` matches instead of every match: a common word costs the
+ * window, not ten years of matches. Each column's matches are read only over the
+ * window's span (a column's match is a match of the query, so at most `window` of
+ * them); checking ids one by one costs FTS5 a whole query each. Notation matches
+ * older than the window join as such (they rank above any other kind of match), so
+ * a notation is found however old. `complete` says whether the window held every match.
  */
-export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
-  const windows = await Promise.all([
-    newestMatches(db, folded, kind, window, 'notation', abbreviations),
-    newestMatches(db, folded, kind, window, 'subject', abbreviations),
-    newestMatches(db, folded, kind, window, undefined, abbreviations),
-  ]);
-  const ids = [...new Set(windows.flat())];
-  const hits = await Promise.all(WEIGHTS.map(([column]) => matchingAmong(db, folded, kind, column, ids, abbreviations)));
-  const scores = new Map(ids.map((id) => [id, WEIGHTS.reduce((s, [, w], k) => s + (hits[k]!.has(id) ? w : 0), 0)]));
-  return { scores, complete: windows.every((w) => w.length < window) };
+export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
+  const newest = await newestMatches(db, folded, kind, window, undefined, abbreviations);
+  const complete = newest.length < window;
+  const since = complete ? 0 : newest[newest.length - 1]!;
+  const hits = await Promise.all(WEIGHTS.map(([column]) => matchesSince(db, folded, kind, column, since, abbreviations)));
+  const scores = new Map(newest.map((id) => [id, WEIGHTS.reduce((s, [, w], k) => s + (hits[k]!.has(id) ? w : 0), 0)]));
+  if (!complete) for (const id of await newestMatches(db, folded, kind, limit, 'notation', abbreviations)) if (id < since) scores.set(id, WEIGHTS[0]![1]);
+  return { scores, complete };
 }

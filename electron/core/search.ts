@@ -44,7 +44,7 @@ async function searchKind(db: Kysely<DB>, kind: DocKind, user: SessionUser | nul
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
     .executeTakeFirstOrThrow();
-  const { scores, complete } = await rankedCandidates(db, folded, kind, Math.max(WINDOW, limit), abbr);
+  const { scores, complete } = await rankedCandidates(db, folded, kind, Math.max(WINDOW, limit), limit, abbr);
   const ids = [...scores.keys()];
   let hits: Hit[] = ids.length ? (await docs().where('i.id', 'in', ids).execute()).map((d) => ({ ...d, score: scores.get(d.id) ?? 0 })) : [];
   // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
