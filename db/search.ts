@@ -73,40 +73,60 @@ export function relevance(folded: string, kind: DocKind, id: Expression<number>,
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }
 
-/** Ids of one kind matching the query (in `column` only when given), newest first, at most `n`. */
-export async function newestMatches(db: Kysely<DB>, folded: string, kind: DocKind, n: number, column?: SearchColumn, abbreviations?: AbbreviationLookup): Promise<number[]> {
-  const q = ftsQuery(folded, column, abbreviations);
-  if (!q) return [];
-  // FTS5 walks its doclists in rowid order and stops after n: no match beyond the window is read or scored.
-  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
-  return r.rows.map((x) => x.id);
+/** The query's words as ftsQuery reads them: each a list of alternatives (pieces to find adjacent), the last one a prefix. */
+function queryWords(folded: string, abbreviations?: AbbreviationLookup): { alternatives: string[][]; prefix: boolean }[] {
+  const words = folded
+    .split(/\s+/)
+    .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
+    .filter((pieces) => pieces.length > 0);
+  return words.map((pieces, i) => ({
+    alternatives: [pieces, ...(abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))],
+    prefix: i === words.length - 1,
+  }));
 }
 
-/** Ids of one kind matching the query in `column`, from id `since` on: FTS5 seeks to it and reads only what follows. */
-async function matchesSince(db: Kysely<DB>, folded: string, kind: DocKind, column: SearchColumn, since: number, abbreviations?: AbbreviationLookup): Promise<Set<number>> {
-  const q = ftsQuery(folded, column, abbreviations);
-  if (!q) return new Set();
-  const r = await sql<{ id: number }>`select rowid / 2 as id from doc_search where doc_search match ${q} and rowid >= ${rowid(kind, since)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0}`.execute(db);
-  return new Set(r.rows.map((x) => x.id));
+/**
+ * Whether one column's folded text holds the query, as FTS5 decides it for `column : (…)`:
+ * every word's pieces (or one of its expansions) adjacent, the last word's last piece a prefix.
+ * The window's texts are scored here instead of by a query per column: each FTS5 query of an
+ * expanded abbreviation costs as much as the window itself.
+ */
+function holds(text: string, words: ReturnType<typeof queryWords>): boolean {
+  const tokens = text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+  const at = (pieces: string[], prefix: boolean, start: number) =>
+    pieces.every((p, k) => (prefix && k === pieces.length - 1 ? (tokens[start + k] ?? '').startsWith(p) : tokens[start + k] === p));
+  return words.every((w) => w.alternatives.some((pieces, a) => tokens.some((_, start) => at(pieces, w.prefix && a === 0, start))));
 }
 
 const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['sender', 1]];
 
+interface Indexed {
+  id: number;
+  notation: string;
+  subject: string;
+  sender: string;
+}
+
+/** The newest `n` matches of one kind, with the text the index holds of each: FTS5 walks its doclists newest first and stops after n. */
+async function newestIndexed(db: Kysely<DB>, q: string, kind: DocKind, n: number): Promise<Indexed[]> {
+  const r = await sql<Indexed>`select rowid / 2 as id, notation, subject, sender from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
+  return r.rows;
+}
+
 /**
  * The best candidates of one kind with their relevance (the steps of `relevance`),
  * from the newest `window` matches instead of every match: a common word costs the
- * window, not ten years of matches. Each column's matches are read only over the
- * window's span (a column's match is a match of the query, so at most `window` of
- * them); checking ids one by one costs FTS5 a whole query each. Notation matches
- * older than the window join as such (they rank above any other kind of match), so
- * a notation is found however old. `complete` says whether the window held every match.
+ * window, not ten years of matches. The newest notation matches join them, so a
+ * notation is found however old. `complete` says whether the window held every match.
  */
 export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
-  const newest = await newestMatches(db, folded, kind, window, undefined, abbreviations);
+  const q = ftsQuery(folded, undefined, abbreviations);
+  if (!q) return { scores: new Map(), complete: true };
+  const newest = await newestIndexed(db, q, kind, window);
   const complete = newest.length < window;
-  const since = complete ? 0 : newest[newest.length - 1]!;
-  const hits = await Promise.all(WEIGHTS.map(([column]) => matchesSince(db, folded, kind, column, since, abbreviations)));
-  const scores = new Map(newest.map((id) => [id, WEIGHTS.reduce((s, [, w], k) => s + (hits[k]!.has(id) ? w : 0), 0)]));
-  if (!complete) for (const id of await newestMatches(db, folded, kind, limit, 'notation', abbreviations)) if (id < since) scores.set(id, WEIGHTS[0]![1]);
+  const older = complete ? [] : await newestIndexed(db, ftsQuery(folded, 'notation', abbreviations)!, kind, limit);
+  const words = queryWords(folded, abbreviations);
+  const scores = new Map<number, number>();
+  for (const d of [...newest, ...older]) scores.set(d.id, WEIGHTS.reduce((s, [column, w]) => s + (holds(d[column], words) ? w : 0), 0));
   return { scores, complete };
 }
