@@ -72,3 +72,61 @@ export function relevance(folded: string, kind: DocKind, id: Expression<number>,
   const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations)} then ${weight} else 0 end)`;
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }
+
+/** The query's words as ftsQuery reads them: each a list of alternatives (pieces to find adjacent), the last one a prefix. */
+function queryWords(folded: string, abbreviations?: AbbreviationLookup): { alternatives: string[][]; prefix: boolean }[] {
+  const words = folded
+    .split(/\s+/)
+    .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
+    .filter((pieces) => pieces.length > 0);
+  return words.map((pieces, i) => ({
+    alternatives: [pieces, ...(abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))],
+    prefix: i === words.length - 1,
+  }));
+}
+
+/**
+ * Whether one column's folded text holds the query, as FTS5 decides it for `column : (…)`:
+ * every word's pieces (or one of its expansions) adjacent, the last word's last piece a prefix.
+ * The window's texts are scored here instead of by a query per column: each FTS5 query of an
+ * expanded abbreviation costs as much as the window itself.
+ */
+function holds(text: string, words: ReturnType<typeof queryWords>): boolean {
+  const tokens = text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+  const at = (pieces: string[], prefix: boolean, start: number) =>
+    pieces.every((p, k) => (prefix && k === pieces.length - 1 ? (tokens[start + k] ?? '').startsWith(p) : tokens[start + k] === p));
+  return words.every((w) => w.alternatives.some((pieces, a) => tokens.some((_, start) => at(pieces, w.prefix && a === 0, start))));
+}
+
+const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['sender', 1]];
+
+interface Indexed {
+  id: number;
+  notation: string;
+  subject: string;
+  sender: string;
+}
+
+/** The newest `n` matches of one kind, with the text the index holds of each: FTS5 walks its doclists newest first and stops after n. */
+async function newestIndexed(db: Kysely<DB>, q: string, kind: DocKind, n: number): Promise<Indexed[]> {
+  const r = await sql<Indexed>`select rowid / 2 as id, notation, subject, sender from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The best candidates of one kind with their relevance (the steps of `relevance`),
+ * from the newest `window` matches instead of every match: a common word costs the
+ * window, not ten years of matches. The newest notation matches join them, so a
+ * notation is found however old. `complete` says whether the window held every match.
+ */
+export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
+  const q = ftsQuery(folded, undefined, abbreviations);
+  if (!q) return { scores: new Map(), complete: true };
+  const newest = await newestIndexed(db, q, kind, window);
+  const complete = newest.length < window;
+  const older = complete ? [] : await newestIndexed(db, ftsQuery(folded, 'notation', abbreviations)!, kind, limit);
+  const words = queryWords(folded, abbreviations);
+  const scores = new Map<number, number>();
+  for (const d of [...newest, ...older]) scores.set(d.id, WEIGHTS.reduce((s, [column, w]) => s + (holds(d[column], words) ? w : 0), 0));
+  return { scores, complete };
+}

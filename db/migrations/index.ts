@@ -18,6 +18,7 @@ import * as m012 from './012_recognised_text';
 import * as m013 from './013_office';
 import * as m014 from './014_intake';
 import * as m015 from './015_ten_years';
+import * as m016 from './016_figures';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'office', up: m013.up },
   { version: 14, name: 'intake', up: m014.up },
   { version: 15, name: 'ten-years', up: m015.up },
+  { version: 16, name: 'figures', up: m016.up },
 ];
 
 /**

@@ -4,55 +4,68 @@
  * Best match first, the newest first among equal ones; the totals count what
  * the user may see, for "xem tất cả" in the filtered list.
  */
-import { sql } from 'kysely';
-import { matchingIds, relevance } from '../../db/search';
+import { sql, type Kysely } from 'kysely';
+import { matchingIds, rankedCandidates, relevance, type DocKind } from '../../db/search';
+import type { DB } from '../../db/schema';
+import type { AbbreviationLookup } from '../../shared/abbreviations';
 import type { SearchHit } from '../../shared/api/search';
 import { foldVietnamese } from '../../shared/text';
 import { loadAbbreviations } from './abbreviations';
-import { visibleIncoming, visibleOutgoing } from './access';
+import { visibleIncoming, visibleOutgoing, type SessionUser } from './access';
 import type { HandlerMap } from './context';
+
+/** How many of the newest matches are ranked: a common word costs this, not every match of ten years. */
+const WINDOW = 200;
+
+type Hit = Omit<SearchHit, 'kind'>;
+
+/** The documents of one kind as hits, `score` given for each (SQL when ranked from every match). */
+function documents(db: Kysely<DB>, kind: DocKind, user: SessionUser | null) {
+  if (kind === 'incoming')
+    return db
+      .selectFrom('incoming as i')
+      .where('i.deleted_at', 'is', null)
+      .where(visibleIncoming(user))
+      .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name as sender', 'i.arrival_date as date', 'i.arrival_number as number']);
+  return db
+    .selectFrom('outgoing as i')
+    .where('i.deleted_at', 'is', null)
+    .where(visibleOutgoing(user, 'i'))
+    .select(['i.id', 'i.notation', 'i.subject', 'i.recipients_text as sender', sql<string>`coalesce(i.issue_date, substr(i.created_at, 1, 10))`.as('date'), 'i.number']);
+}
+
+const byRank = (a: Hit, b: Hit) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
+
+/** The best `limit` hits of one kind and how many the user may see in all. */
+async function searchKind(db: Kysely<DB>, kind: DocKind, user: SessionUser | null, folded: string, limit: number, abbr: AbbreviationLookup) {
+  const docs = () => documents(db, kind, user);
+  const count = docs()
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+    .executeTakeFirstOrThrow();
+  const { scores, complete } = await rankedCandidates(db, folded, kind, Math.max(WINDOW, limit), limit, abbr);
+  const ids = [...scores.keys()];
+  let hits: Hit[] = ids.length ? (await docs().where('i.id', 'in', ids).execute()).map((d) => ({ ...d, score: scores.get(d.id) ?? 0 })) : [];
+  // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
+  if (!complete && hits.length < limit)
+    hits = await docs()
+      .select(relevance(folded, kind, sql.ref('i.id'), abbr).as('score'))
+      .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+      .orderBy('score', 'desc').orderBy('date', 'desc').orderBy('i.id', 'desc')
+      .limit(limit)
+      .execute();
+  return { hits: hits.sort(byRank).slice(0, limit), total: Number((await count).n) };
+}
 
 export const searchHandlers: HandlerMap<'search.global'> = {
   'search.global': async (ctx, input) => {
     const folded = foldVietnamese(input.q);
     const abbr = await loadAbbreviations(ctx.db);
-    const inScore = relevance(folded, 'incoming', sql.ref('i.id'), abbr);
-    // Driven from the index's matches (each document found by its id), not by reading
-    // every document of every year: the cost follows the matches, not the registers' size.
-    const incoming = ctx.db
-      .selectFrom('incoming as i')
-      .where('i.id', 'in', matchingIds(folded, 'incoming', undefined, abbr))
-      .where('i.deleted_at', 'is', null)
-      .where(visibleIncoming(ctx.user));
-    const outScore = relevance(folded, 'outgoing', sql.ref('o.id'), abbr);
-    const outDate = sql<string>`coalesce(o.issue_date, substr(o.created_at, 1, 10))`;
-    const outgoing = ctx.db
-      .selectFrom('outgoing as o')
-      .where('o.id', 'in', matchingIds(folded, 'outgoing', undefined, abbr))
-      .where('o.deleted_at', 'is', null)
-      .where(visibleOutgoing(ctx.user));
-    const [inRows, outRows, inCount, outCount] = await Promise.all([
-      incoming
-        .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name', 'i.arrival_date', 'i.arrival_number'])
-        .select(inScore.as('score'))
-        .orderBy('score', 'desc').orderBy('i.arrival_date', 'desc').orderBy('i.id', 'desc')
-        .limit(input.limit)
-        .execute(),
-      outgoing
-        .select(['o.id', 'o.notation', 'o.subject', 'o.recipients_text', 'o.number'])
-        .select([outScore.as('score'), outDate.as('date')])
-        .orderBy('score', 'desc').orderBy('date', 'desc').orderBy('o.id', 'desc')
-        .limit(input.limit)
-        .execute(),
-      incoming.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      outgoing.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    const hits: SearchHit[] = [
-      ...inRows.map((d) => ({ kind: 'incoming' as const, id: d.id, notation: d.notation, subject: d.subject, sender: d.sender_name, date: d.arrival_date, number: d.arrival_number, score: d.score })),
-      ...outRows.map((d) => ({ kind: 'outgoing' as const, id: d.id, notation: d.notation, subject: d.subject, sender: d.recipients_text, date: d.date, number: d.number, score: d.score })),
-    ];
-    hits.sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
-    const totals = { incoming: Number(inCount.n), outgoing: Number(outCount.n) };
+    const [inc, out] = await Promise.all((['incoming', 'outgoing'] as const).map((kind) => searchKind(ctx.db, kind, ctx.user, folded, input.limit, abbr)));
+    const hits: SearchHit[] = [...inc!.hits.map((h) => ({ kind: 'incoming' as const, ...h })), ...out!.hits.map((h) => ({ kind: 'outgoing' as const, ...h }))];
+    hits.sort(byRank);
+    const totals = { incoming: inc!.total, outgoing: out!.total };
     return { hits: hits.slice(0, input.limit), total: totals.incoming + totals.outgoing, totals };
   },
 };

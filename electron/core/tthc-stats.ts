@@ -10,23 +10,30 @@ import type { TthcStats } from '../../shared/api/tthc';
 import type { CallContext } from './context';
 
 export async function tthcStats(ctx: Pick<CallContext, 'db'>, from: string, to: string): Promise<TthcStats> {
-  const done = sql`coalesce(d.result_date, d.withdrawn_at)`;
-  const open = sql`(${done} is null or ${done} > ${to})`;
+  /** The day a dossier left the desk (result or withdrawal), over alias `a`. */
+  const left = (a: string) => sql`coalesce(${sql.ref(`${a}.result_date`)}, ${sql.ref(`${a}.withdrawn_at`)})`;
+  const done = left('d');
+  const open = sql`(${left('p')} is null or ${left('p')} > ${to})`;
   const count = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
+  // Three disjoint sets, each read from its own index: received in the period; received before
+  // it and still open (the index of result dates, at null); received before it and left the desk since it began. No dossier that left
+  // before the period is read, however many years of them there are.
+  const dossiers = () => ctx.db.selectFrom('tthc_dossiers as d').select(['d.received_at', 'd.result_date', 'd.withdrawn_at', 'd.due_date', 'd.channel']).where('d.deleted_at', 'is', null);
+  const received = dossiers().where('d.received_at', '>=', from).where('d.received_at', '<=', to).where(sql<boolean>`(${done} is null or ${done} >= ${from})`);
+  const stillOpen = dossiers().where('d.received_at', '<', from).where('d.result_date', 'is', null).where('d.withdrawn_at', 'is', null);
+  // The unary plus keeps SQLite on the day-left index, not on every dossier received before the period.
+  const leftSince = dossiers().where(sql<boolean>`${done} >= ${from}`).where(sql<boolean>`+d.received_at < ${from}`);
   const r = await ctx.db
-    .selectFrom('tthc_dossiers as d')
-    .where('d.deleted_at', 'is', null)
-    .where('d.received_at', '<=', to)
-    .where(sql<boolean>`(${done} is null or ${done} >= ${from})`)
+    .selectFrom(received.unionAll(stillOpen).unionAll(leftSince).as('p'))
     .select([
-      count(sql`d.received_at >= ${from}`).as('received'),
-      count(sql`d.received_at < ${from}`).as('carriedOver'),
-      count(sql`d.result_date <= ${to} and d.result_date <= d.due_date`).as('solvedOnTime'),
-      count(sql`d.result_date <= ${to} and d.result_date > d.due_date`).as('solvedLate'),
-      count(sql`d.withdrawn_at <= ${to}`).as('withdrawn'),
-      count(sql`${open} and d.due_date >= ${to}`).as('inProgressOnTime'),
-      count(sql`${open} and d.due_date < ${to}`).as('inProgressLate'),
-      count(sql`d.received_at >= ${from} and d.channel in ('online3', 'online4')`).as('online'),
+      count(sql`p.received_at >= ${from}`).as('received'),
+      count(sql`p.received_at < ${from}`).as('carriedOver'),
+      count(sql`p.result_date <= ${to} and p.result_date <= p.due_date`).as('solvedOnTime'),
+      count(sql`p.result_date <= ${to} and p.result_date > p.due_date`).as('solvedLate'),
+      count(sql`p.withdrawn_at <= ${to}`).as('withdrawn'),
+      count(sql`${open} and p.due_date >= ${to}`).as('inProgressOnTime'),
+      count(sql`${open} and p.due_date < ${to}`).as('inProgressLate'),
+      count(sql`p.received_at >= ${from} and p.channel in ('online3', 'online4')`).as('online'),
     ])
     .executeTakeFirstOrThrow();
   return {

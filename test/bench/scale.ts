@@ -25,6 +25,16 @@ export async function scaleFigures(years: number): Promise<void> {
   const rawList = await sample(100, (i) => q.page(page(i).y, page(i).page));
   const search = await sample(70, (i) => core.call('search.global', { q: SEARCH_QUERIES[i % SEARCH_QUERIES.length]! }));
   const rawSearch = await sample(70, (i) => q.search(SEARCH_QUERIES[i % SEARCH_QUERIES.length]!));
+  // The register with the filters a clerk combines, and the report figures, at this size too.
+  const mixed = [
+    { from: `${last}-01-01`, to: `${last}-12-31`, status: 'overdue' as const },
+    { from: `${last}-01-01`, to: `${last}-12-31`, sender: 'cao loc', sort: 'arrivalDate' as const, dir: 'asc' as const },
+    { from: `${last}-01-01`, to: `${last}-12-31`, q: 'BC-STNMT', urgency: 'khan' as const },
+    { from: `${last}-07-01`, to: `${last}-09-30`, unitId: 3, sort: 'deadline' as const },
+  ];
+  printPercentiles(name('incoming.list.mixed'), await sample(80, (i) => core.call('incoming.list', mixed[i % mixed.length]!)));
+  printPercentiles(name('reports.monthly'), await sample(22, (i) => core.call('reports.monthly', { year: last, month: (i % 11) + 1 })));
+  printPercentiles(name('reports.dashboard'), await sample(20, () => core.call('reports.dashboard', { year: last })));
   raw.close();
   await core.close();
   const rawReg = rawRegistration(file, 60);

@@ -30,6 +30,7 @@ let t: TestCore;
 let raw: Database.Database;
 const PASSWORD = 'mat-khau-dai-du-12';
 let clerk = { session: '' };
+let admin = { session: '' };
 
 beforeAll(async () => {
   t = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z'), queryPlugins: [recorder] });
@@ -39,7 +40,7 @@ beforeAll(async () => {
   for (let i = 1; i <= 30; i++)
     ok(await c.call('incoming.register', { arrivalDate: '2026-11-25', senderName: 'UBND tỉnh Lạng Sơn', notation: `${i}/UBND-KT`, documentDate: '2026-11-20', subject: `Văn bản ${i}`, leadUnitId: unit, ...(i % 7 === 0 ? { secrecy: 'mat' as const } : {}) }));
   ok(await c.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password: PASSWORD }));
-  const admin = { session: ok(await c.call('auth.login', { username: 'quantri', password: PASSWORD })).session };
+  admin = { session: ok(await c.call('auth.login', { username: 'quantri', password: PASSWORD })).session };
   ok(await c.call('users.create', { username: 'vanthu', password: PASSWORD, fullName: 'Văn thư', role: 'clerk', secretAccess: false }, admin));
   clerk = { session: ok(await c.call('auth.login', { username: 'vanthu', password: PASSWORD })).session };
   raw = new Database(t.dbPath, { readonly: true });
@@ -78,7 +79,7 @@ describe('query plans of registration and the register page', () => {
   it('the page of a year, for a clerk without the secret grant: the total from the period index, without joins', async () => {
     const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)));
     const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
-    expect(count.plan).toMatch(/^SEARCH i USING (COVERING )?INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\)$/);
+    expect(count.plan).toMatch(/^SEARCH i USING (COVERING )?INDEX incoming_active_(arrival|figures) \(arrival_date>\? AND arrival_date<\?\)$/);
     for (const p of plans) expect(p.plan, p.sql).not.toMatch(fullScan);
     expect(ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)).total).toBe(27);
   });
@@ -93,5 +94,99 @@ describe('query plans of registration and the register page', () => {
   it('search goes from the index\'s matches to the documents, without reading every document of every year', async () => {
     for (const q of ['UBND', '12/UBND', 'van ban'])
       for (const p of await plansOf(async () => ok(await t.core.call('search.global', { q }, clerk)))) expect(p.plan, p.sql).not.toMatch(fullScan);
+  });
+});
+
+describe('search of a common word ranks the newest matches, not all of them', () => {
+  let old = 0;
+  let officer = { session: '' };
+  beforeAll(async () => {
+    const c = t.core;
+    const unit = ok(await c.call('units.create', { name: 'Phòng Quan trắc', abbreviation: 'QT', kind: 'internal' }, admin)).id;
+    const sender = 'Sở Tài nguyên và Môi trường';
+    // Older than the window of the 200 newest matches, and the only one with the notation.
+    old = ok(await c.call('incoming.register', { arrivalDate: '2026-01-05', senderName: sender, notation: '5/KH-STNMT', documentDate: '2026-01-02', subject: 'Thông báo kế hoạch quan trắc', leadUnitId: unit }, clerk)).id;
+    for (let i = 1; i <= 210; i++)
+      ok(await c.call('incoming.register', { arrivalDate: `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`, senderName: sender, notation: `${i}/TB-VP`, documentDate: '2026-10-30', subject: `Thông báo số ${i}` }, clerk));
+    ok(await c.call('users.create', { username: 'quantrac', password: PASSWORD, fullName: 'Chuyên viên', role: 'officer', unitId: unit }, admin));
+    officer = { session: ok(await c.call('auth.login', { username: 'quantrac', password: PASSWORD })).session };
+  });
+
+  it('sorts no set of matches: the full-text index hands them over newest first, a window at a time', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('search.global', { q: 'thong bao' }, clerk)));
+    for (const p of plans) expect(p.plan, p.sql).not.toMatch(/TEMP B-TREE FOR ORDER BY|SCAN (i|o)\b/);
+    expect(plans.some((p) => /order by rowid desc limit/.test(p.sql))).toBe(true);
+  });
+
+  it('an old notation match still comes first, then the newest; the total counts every match', async () => {
+    const r = ok(await t.core.call('search.global', { q: 'KH-STNMT' }, clerk));
+    expect(r.hits.map((h) => h.id)).toEqual([old]);
+    const common = ok(await t.core.call('search.global', { q: 'stnmt', limit: 5 }, clerk));
+    expect(common.hits[0]?.id).toBe(old);
+    const dates = common.hits.slice(1).map((h) => h.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe('2026-11-20');
+    expect(common.totals.incoming).toBe(211);
+  });
+
+  it('a Chuyên viên who sees none of the newest matches still finds the older one of their unit', async () => {
+    const r = ok(await t.core.call('search.global', { q: 'thong bao' }, officer));
+    expect(r.hits.map((h) => h.id)).toEqual([old]);
+    expect(r.total).toBe(1);
+  });
+});
+
+describe('the home page and the monthly report read from indexes that hold their figures', () => {
+  beforeAll(async () => {
+    const c = t.core;
+    const proc = ok(await c.call('tthc.addProcedure', { name: 'Cấp giấy phép môi trường', field: 'Môi trường', processingDays: 15 }, clerk)).id;
+    const dossier = async (receivedAt: string, resultDate?: string) => {
+      const d = ok(await c.call('tthc.register', { procedureId: proc, applicantName: 'Công ty A', applicantKind: 'organisation', receivedAt, channel: 'direct' }, clerk));
+      if (resultDate) ok(await c.call('tthc.complete', { id: d.id, resultDate }, clerk));
+    };
+    // Finished in 2025: never carried over into 2026. Still open, and finished in January: both are.
+    await dossier('2025-03-02', '2025-03-10');
+    await dossier('2025-12-20');
+    await dossier('2025-12-22', '2026-01-06');
+    await dossier('2026-11-02');
+  });
+
+  const plansSql = (plans: { sql: string; plan: string }[], table: string) => plans.filter((p) => new RegExp(`from "${table}"`).test(p.sql));
+
+  it('TTHC figures read the period, the dossiers still open and those that left since it began: not every dossier ever received', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)));
+    const tthcPlans = plansSql(plans, 'tthc_dossiers');
+    expect(tthcPlans.length).toBeGreaterThan(0);
+    const joined = tthcPlans.map((p) => p.plan).join('\n');
+    expect(joined).not.toMatch(/SCAN d\b/);
+    expect(joined).toContain('tthc_dossiers_left (<expr>>?)');
+    // Those received before the period are read only from the open ones and those that left since it began.
+    expect(joined).not.toContain('(received_at<?)');
+    const f = ok(await t.core.call('reports.monthly', { year: 2026, month: 1 }, clerk));
+    expect(f.tthc.month).toEqual(expect.objectContaining({ received: 0, carriedOver: 2, solvedOnTime: 1, withdrawn: 0 }));
+    expect(f.tthc.yearToDate).toEqual(expect.objectContaining({ received: 0, carriedOver: 2 }));
+    expect(ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)).tthc.month).toEqual(expect.objectContaining({ received: 1, carriedOver: 1 }));
+  });
+
+  it('the registers\' figures of the home page and the monthly report are counted from indexes alone', async () => {
+    for (const call of [async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)), async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk))]) {
+      const plans = await plansOf(call);
+      for (const p of [...plansSql(plans, 'incoming'), ...plansSql(plans, 'outgoing')]) {
+        expect(p.plan, p.sql).not.toMatch(fullScan);
+        expect(p.plan, p.sql).toMatch(/COVERING INDEX|incoming_open_deadline/);
+      }
+    }
+  });
+
+  it('the open documents due by today come from the open ones by deadline, not every deadline of every year', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)));
+    const due = plans.find((p) => /"i"\."completed_at" is null/.test(p.sql) && /order by "i"\."deadline"/.test(p.sql))!;
+    expect(due.plan).toMatch(/^SEARCH i USING INDEX incoming_open_deadline \(deadline<\?\)$/);
+  });
+
+  it('a list filtered by status counts from the period\'s figures index', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', status: 'overdue' }, clerk)));
+    const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
+    expect(count.plan).toMatch(/COVERING INDEX incoming_active_figures/);
   });
 });
