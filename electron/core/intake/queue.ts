@@ -20,7 +20,7 @@ export function originText(o: IntakeOrigin): string {
     case 'folder':
       return `Thư mục máy quét: ${o.folderLabel} — tệp ${o.fileName}`;
     case 'upload':
-      return `Tệp đưa vào bằng tay: ${o.fileName} (${o.by})`;
+      return `Tệp đưa vào bằng tay: ${o.fileName}${o.by ? ` (${o.by})` : ''}`;
   }
 }
 
