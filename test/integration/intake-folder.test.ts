@@ -107,6 +107,12 @@ describe('watched folders', () => {
     expect((await add(path.join(t.dir, 'attachments'))).message).toContain('thư mục dữ liệu');
     const ok1 = ok(await t.core.call('intake.folders.add', { label: 'Máy quét', path: tempDir(), afterTake: 'move' }));
     expect(ok(await t.core.call('intake.folders.update', { id: ok1.id, enabled: false, afterTake: 'leave' }))).toMatchObject({ enabled: false, afterTake: 'leave' });
+    // From a client PC of the office server, a path of the server is never taken, and nothing is saved.
+    const remote = err(await t.core.call('intake.folders.add', { label: 'Máy quét', path: tempDir(), afterTake: 'move' }, { clientAddress: '192.168.1.20' }));
+    expect(remote.code).toBe('FORBIDDEN');
+    expect(remote.message).toContain('trên chính máy chủ');
+    expect(err(await t.core.call('intake.folders.update', { id: ok1.id, path: tempDir() }, { clientAddress: '192.168.1.20' })).code).toBe('FORBIDDEN');
+    expect(ok(await t.core.call('intake.folders.list', {})).folders.map((f) => f.path)).toEqual([ok1.path]);
     ok(await t.core.call('intake.folders.remove', { id: ok1.id }));
     expect(ok(await t.core.call('intake.folders.list', {})).folders).toEqual([]);
   });

@@ -13,6 +13,7 @@ import type { IntakeWatchFoldersTable } from '../../../db/schema-intake';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import { fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
+import { isLocalAddress } from '../auth';
 import type { CallContext, HandlerMap } from '../context';
 import { DOCUMENT_FILE, expandZip } from './mail-fetch';
 import { announce, type IntakeRuntime } from './runtime';
@@ -30,6 +31,8 @@ const toFolder = (r: Row): Folder => ({ id: r.id, label: r.label, path: r.path, 
 
 /** A folder of this PC, checked like the backup folder: absolute, there, a directory, not inside the app's own data. */
 function checkPath(ctx: CallContext, p: string): string {
+  // A path is a setting of the machine that scans it: never given over the network by a client PC.
+  if (!isLocalAddress(ctx.clientAddress)) throw fieldError('FORBIDDEN', 'path', 'Thư mục theo dõi là thư mục của máy chủ: hãy thêm hoặc sửa nó trên chính máy chủ văn phòng. Chưa lưu gì.');
   if (!path.isAbsolute(p)) throw fieldError('VALIDATION', 'path', `Đường dẫn thư mục phải đầy đủ (ví dụ D:\\May quet hoặc /media/usb): "${p}".`);
   const resolved = path.resolve(p);
   if (!fs.existsSync(resolved)) throw fieldError('VALIDATION', 'path', `Thư mục ${resolved} không tồn tại (ổ USB đã cắm chưa?).`);
