@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { allowedMethods } from './access';
-import { hashPassword, IDLE_MINUTES, inTransaction, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
+import { inTransaction } from './stores';
+import { hashPassword, IDLE_MINUTES, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 

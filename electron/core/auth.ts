@@ -13,6 +13,7 @@ import { contracts, type MethodName } from '../../shared/api/index';
 import { mayCall, publicMethods, type SessionUser } from './access';
 import type { CallContext } from './context';
 import type { BaseContext } from './registry';
+import { inTransaction } from './stores';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 const N_LOG2 = 17;
@@ -122,10 +123,6 @@ async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string)
   return { id: row.id, username: row.username, role: row.role, unitId: row.unit_id, secretAccess: row.secret_access === 1 };
 }
 
-/** Runs fn in its own write transaction: for job-mode methods, whose slow hashing must stay outside it. */
-export function inTransaction<T>(ctx: CallContext, fn: (tx: CallContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
-}
 
 const later = (a: string | null, b: string) => (a && a > b ? a : b);
 

@@ -5,6 +5,7 @@ import type { Sqlite } from '../../db/connection';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import type { SessionUser } from './access';
 import type { FileStore } from './file-store';
+import type { StoreHandle, Stores } from './stores';
 
 /** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
 export interface HostCapabilities {
@@ -25,7 +26,11 @@ export interface SmtpTimeouts {
 
 /** What a handler may use. `db` is the action's transaction for write methods. */
 export interface CallContext {
+  /** For the registry and the stores only (lint): handlers use `stores`. */
   db: Kysely<DB>;
+  engine: StoreHandle['engine'];
+  /** The domains' stores, bound to `db` (the action's transaction for write methods). */
+  stores: Stores;
   sqlite: Sqlite;
   dataDir: string;
   /** Exports and uploads, as handles. */

@@ -20,6 +20,7 @@ import { filesHandlers } from './files';
 import { createFileStore, type HeldFile } from './file-store';
 import type { FileHandle } from '../../shared/api/files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
+import { makeStores } from './stores';
 import { backupHandlers, dailyBackup, makeBackup, removeLeftovers } from './backup';
 import { takeDatabaseLock } from './db-lock';
 import { trashHandlers } from './trash';
@@ -139,6 +140,8 @@ export async function createCore(opts: CoreOptions) {
   const base: BaseContext = {
     authenticate: (session, method, clientAddress) => gate(session, method, clientAddress),
     db: plugged(opened.db),
+    engine: 'sqlite',
+    stores: makeStores({ db: plugged(opened.db), engine: 'sqlite' }),
     sqlite: opened.sqlite,
     dataDir,
     files,
@@ -162,6 +165,7 @@ export async function createCore(opts: CoreOptions) {
       // An older backup is migrated like any older database.
       opened = await openDatabase(opts.dbPath, { backupDir });
       base.db = plugged(opened.db);
+      base.stores = makeStores({ db: base.db, engine: base.engine });
       base.sqlite = opened.sqlite;
       if (busy) throw new AppError('DB_IN_USE', `Có chương trình khác đang mở tệp ${path.basename(opts.dbPath)}: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng chương trình đó rồi thử lại.`);
       return opened.db;

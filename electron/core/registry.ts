@@ -18,6 +18,7 @@ import { auditClient } from '../../db/audit';
 import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { sqliteErrorToAppError } from './sqlite-errors';
+import { makeStores } from './stores';
 
 export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session' | 'clientAddress' | 'program'> & {
   /** The session's user, or null while there are no users; throws UNAUTHORIZED or FORBIDDEN. */
@@ -80,7 +81,7 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
     const value =
       mode === 'write'
         ? await base.db.transaction().execute(async (trx) => {
-            const tx = { ...ctx, db: trx };
+            const tx = { ...ctx, db: trx, stores: makeStores({ db: trx, engine: ctx.engine }) };
             if (requestId === null) return checked(await handler(tx, parsed.data));
             // Looked up under the write lock: a repeat arriving while the first still runs waits for it and finds its answer.
             const done = await answered(tx, user?.id ?? 0, requestId, method);

@@ -18,6 +18,7 @@ import type { CallContext, HandlerMap } from '../context';
 import { DOCUMENT_FILE, expandZip } from './mail-fetch';
 import { announce, type IntakeRuntime } from './runtime';
 import { addItem } from './store';
+import { boundTo } from '../stores';
 
 export const RECEIVED_DIR = 'đã nhận';
 const DEFAULT_STABLE_MS = 2000;
@@ -119,7 +120,7 @@ async function takeFile(rt: IntakeRuntime, f: Row, name: string, st: fs.Stats): 
   const bg = rt.background('intake.folders.list');
   const origin = { kind: 'folder' as const, folderLabel: f.label, fileName: name, modifiedAt: st.mtime.toISOString() };
   const added = await bg.db.transaction().execute(async (trx) => {
-    const ctx = { ...bg, db: trx, actor: 'thu-muc-theo-doi' };
+    const ctx = { ...boundTo(bg, trx), actor: 'thu-muc-theo-doi' };
     await trx.insertInto('intake_folder_taken').values({ folder_id: f.id, name, size: st.size, mtime_ms: Math.trunc(st.mtimeMs), taken_at: ctx.now() }).onConflict((oc) => oc.doNothing()).execute();
     for (const one of files) await addItem(ctx, { ...origin, fileName: files.length > 1 ? `${name}: ${one.name}` : name }, [one]);
     return files.length;

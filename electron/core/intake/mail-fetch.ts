@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { CallContext } from '../context';
 import { addItem, type ArrivedFile } from './store';
+import { boundTo } from '../stores';
 
 export interface MailAccount {
   host: string;
@@ -135,7 +136,7 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<Fetched[]> 
 /** One message's items and the folder's new place, in one transaction. */
 function takeAndRecord(bg: () => CallContext, place: { folder: string; validity: string }, m: Fetched): Promise<number> {
   return bg().db.transaction().execute(async (trx) => {
-    const n = await takeMessage({ ...bg(), db: trx }, place.folder, m);
+    const n = await takeMessage(boundTo(bg(), trx), place.folder, m);
     await trx
       .insertInto('intake_mail_folders')
       .values({ folder: place.folder, uid_validity: place.validity, last_uid: m.uid })

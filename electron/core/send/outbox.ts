@@ -22,6 +22,7 @@ import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
 import { revealedSecret, secretProtection, updatedSecret, type StoredSecret } from '../secrets';
 import { composeMessage, defaultSmtpTimeouts, deliver, DeliveryError, recipients, resolveFiles, writeZip, type SendFile } from './mail';
+import { boundTo } from '../stores';
 
 const SETTINGS_KEY = 'smtp';
 type Item = Output<'send.outbox'>['items'][number];
@@ -197,7 +198,7 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
           .returning('id')
           .executeTakeFirstOrThrow();
         await writeAudit(trx, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
-        return loadItem({ ...ctx, db: trx }, r.id);
+        return loadItem(boundTo(ctx, trx), r.id);
       });
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });

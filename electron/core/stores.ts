@@ -1,0 +1,68 @@
+/**
+ * The stores: each domain's SQL lives in its `store.ts`, beside its handlers.
+ * Handlers get `ctx.stores` (bound to the action's transaction) and never the
+ * database handle; a lint rule keeps the query builder out of every file but
+ * the stores and db/. A transaction outside the registry (job-mode methods,
+ * the background queue and outbox) goes through `inTransaction`, which binds
+ * the stores to it.
+ */
+import type { Kysely } from 'kysely';
+import { writeAudit, type AuditEntry } from '../../db/audit';
+import type { DB } from '../../db/schema';
+import { getSetting, putSetting } from '../../db/settings';
+
+/** What a store is made from: the connection (or transaction) and the engine behind it. */
+export interface StoreHandle {
+  db: Kysely<DB>;
+  engine: 'sqlite' | 'postgres';
+}
+
+/** The audit log's writer: every write method records its change through it, in its transaction. */
+function auditStore(h: StoreHandle) {
+  return { write: (e: AuditEntry) => writeAudit(h.db, e) };
+}
+
+/** The settings table's JSON values by key. */
+function settingsStore(h: StoreHandle) {
+  return {
+    get: <T>(key: string) => getSetting<T>(h.db, key),
+    put: (key: string, value: unknown) => putSetting(h.db, key, value),
+  };
+}
+
+/**
+ * Each domain's store, made on first use within one context. A domain adds
+ * its line here: `incoming: incomingStore,` (from './incoming/store').
+ */
+const factories = {
+  audit: auditStore,
+  settings: settingsStore,
+} satisfies Record<string, (h: StoreHandle) => unknown>;
+
+type Factories = typeof factories;
+export type Stores = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };
+
+export function makeStores(h: StoreHandle): Stores {
+  const made = new Map<string, unknown>();
+  const stores = {};
+  for (const [name, make] of Object.entries(factories) as [string, (h: StoreHandle) => unknown][]) {
+    Object.defineProperty(stores, name, {
+      enumerable: true,
+      get: () => {
+        if (!made.has(name)) made.set(name, make(h));
+        return made.get(name);
+      },
+    });
+  }
+  return stores as Stores;
+}
+
+/** A context bound to another connection or transaction: its stores follow it. */
+export function boundTo<C extends { db: Kysely<DB>; engine: StoreHandle['engine'] }>(ctx: C, db: Kysely<DB>): C & { stores: Stores } {
+  return { ...ctx, db, stores: makeStores({ db, engine: ctx.engine }) };
+}
+
+/** Runs fn in its own write transaction (job-mode methods, background work): the stores it gets write in it. */
+export function inTransaction<C extends { db: Kysely<DB>; engine: StoreHandle['engine'] }, T>(ctx: C, fn: (tx: C & { stores: Stores }) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute((trx) => fn(boundTo(ctx, trx)));
+}
