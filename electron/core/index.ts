@@ -29,7 +29,7 @@ import { checkInBackground, type IntegrityResult } from './integrity';
 import { authenticator, sessionLive } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
-import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
+import { processOutbox, sendHandlers, settleInterrupted } from './send/handlers';
 import { templatesHandlers } from './templates';
 import { dashboardHandlers } from './dashboard';
 import { jobsHandlers } from './jobs';

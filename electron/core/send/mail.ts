@@ -32,7 +32,7 @@ export async function resolveFiles(ctx: CallContext, refs: readonly SendFileRef[
 export async function recipients(ctx: CallContext, unitIds: readonly number[], typed: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   if (unitIds.length) {
-    const units = await ctx.db.selectFrom('units').select(['id', 'name', 'email']).where('id', 'in', [...unitIds]).execute();
+    const units = await ctx.stores.send.unitAddresses(unitIds);
     for (const [i, id] of unitIds.entries()) {
       const u = units.find((x) => x.id === id);
       if (!u) throw fieldError('VALIDATION', `toUnitIds.${i}`, `Đơn vị nhận: không có đơn vị mã ${id}.`);

@@ -8,13 +8,9 @@
  * dropped, the answer never came) leaves it 'unknown', and only the clerk
  * sends it again or marks it sent.
  */
-import { getSetting, putSetting } from '../../../db/settings';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAudit } from '../../../db/audit';
-import type { Selectable, Updateable } from 'kysely';
-import type { OutboxTable } from '../../../db/schema-users';
 import { fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
 import { outboxStatusLabels } from '../../../shared/api/send';
@@ -22,11 +18,12 @@ import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
 import { revealedSecret, secretProtection, updatedSecret, type StoredSecret } from '../secrets';
 import { composeMessage, defaultSmtpTimeouts, deliver, DeliveryError, recipients, resolveFiles, writeZip, type SendFile } from './mail';
-import { boundTo } from '../stores';
+import { inTransaction } from '../stores';
+import type { OutboxChange, OutboxRow } from './store';
 
 const SETTINGS_KEY = 'smtp';
 type Item = Output<'send.outbox'>['items'][number];
-type Row = Selectable<OutboxTable>;
+type Row = OutboxRow;
 interface Smtp {
   host: string;
   port: number;
@@ -40,8 +37,8 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-async function readSmtp(ctx: Pick<CallContext, 'db'>): Promise<Smtp | null> {
-  return getSetting<Smtp>(ctx.db, SETTINGS_KEY);
+async function readSmtp(ctx: Pick<CallContext, 'stores'>): Promise<Smtp | null> {
+  return ctx.stores.settings.get<Smtp>(SETTINGS_KEY);
 }
 
 function view(s: Smtp | null, ctx: CallContext): Output<'send.settings'> {
@@ -72,7 +69,7 @@ function toItem(r: Row): Item {
 }
 
 async function loadItem(ctx: CallContext, id: number): Promise<Item> {
-  const r = await ctx.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await ctx.stores.send.get(id);
   if (!r) throw fieldError('NOT_FOUND', 'id', `Không có thư mã ${id} trong hộp thư đi.`);
   return toItem(r);
 }
@@ -83,8 +80,7 @@ function failure(e: unknown): DeliveryError {
 
 /** One due message: claimed, sent, recorded. Errors are kept on the message, not thrown. */
 async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean> {
-  const claimed = await ctx.db.updateTable('outbox').set({ status: 'sending', updated_at: ctx.now() }).where('id', '=', row.id).where('status', 'in', ['pending', 'error']).executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  if (!(await ctx.stores.send.claim(row.id, ctx.now()))) return false;
   const to = JSON.parse(row.to_json) as string[];
   let failed: DeliveryError | null = null;
   try {
@@ -96,17 +92,17 @@ async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean>
   }
   // Outside the try: failing to record a delivery must not make it look undelivered (the row stays 'sending', settled at the next start).
   if (!failed) {
-    await ctx.db.updateTable('outbox').set({ status: 'sent', sent_at: ctx.now(), last_error: null, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+    await ctx.stores.send.change(row.id, { status: 'sent', sent_at: ctx.now(), last_error: null }, ctx.now());
     return true;
   }
   const attempts = row.attempts + 1;
   if (failed.mayHaveArrived) {
     const reason = `Chưa rõ đã gửi được chưa: ${failed.message}. Máy chủ có thể đã nhận thư nên thư không tự gửi lại. Hãy kiểm tra hộp thư đã gửi hoặc hỏi nơi nhận, rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.`;
-    await ctx.db.updateTable('outbox').set({ status: 'unknown', attempts, last_error: reason, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+    await ctx.stores.send.change(row.id, { status: 'unknown', attempts, last_error: reason }, ctx.now());
     return false;
   }
   const next = new Date(new Date(ctx.now()).getTime() + retryDelayMs(attempts)).toISOString();
-  await ctx.db.updateTable('outbox').set({ status: 'error', attempts, next_attempt_at: next, last_error: `Chưa gửi được: ${failed.message}`, updated_at: ctx.now() }).where('id', '=', row.id).execute();
+  await ctx.stores.send.change(row.id, { status: 'error', attempts, next_attempt_at: next, last_error: `Chưa gửi được: ${failed.message}` }, ctx.now());
   return false;
 }
 
@@ -114,33 +110,29 @@ async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean>
 export async function processOutbox(ctx: CallContext): Promise<{ sent: number; failed: number }> {
   const smtp = await readSmtp(ctx);
   if (!smtp) return { sent: 0, failed: 0 };
-  const due = await ctx.db.selectFrom('outbox').selectAll().where('status', 'in', ['pending', 'error']).where('next_attempt_at', '<=', ctx.now()).orderBy('id').limit(20).execute();
+  const due = await ctx.stores.send.due(ctx.now(), 20);
   let sent = 0;
   for (const row of due) if (await sendOne(ctx, smtp, row)) sent++;
   return { sent, failed: due.length - sent };
 }
 
 /** After a crash during a send, the message may have left: it waits for the user instead of going twice. */
-export async function settleInterrupted(ctx: Pick<CallContext, 'db' | 'now'>): Promise<void> {
+export async function settleInterrupted(ctx: Pick<CallContext, 'stores' | 'now'>): Promise<void> {
   // Reading first: a read-only database must still open.
-  if (!(await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'sending').executeTakeFirst())) return;
-  await ctx.db
-    .updateTable('outbox')
-    .set({ status: 'unknown', last_error: 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.', updated_at: ctx.now() })
-    .where('status', '=', 'sending')
-    .execute();
+  if (!(await ctx.stores.send.anyIn('sending'))) return;
+  await ctx.stores.send.moveAll('sending', 'unknown', 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.', ctx.now());
 }
 
 type Status = Row['status'];
 
 /** The clerk's decision on one message, allowed only from the given statuses, recorded in the audit log of the same transaction. */
-async function decide(ctx: CallContext, id: number, from: readonly Status[], only: string, set: Updateable<OutboxTable>): Promise<Item> {
+async function decide(ctx: CallContext, id: number, from: readonly Status[], only: string, set: OutboxChange): Promise<Item> {
   const before = await loadItem(ctx, id);
   if (!from.includes(before.status)) throw fieldError('CONFLICT', 'id', `Thư “${before.subject}” đang ở trạng thái “${outboxStatusLabels[before.status]}”: ${only}`);
-  await ctx.db.updateTable('outbox').set({ ...set, updated_at: ctx.now() }).where('id', '=', id).execute();
+  await ctx.stores.send.change(id, set, ctx.now());
   const after = await loadItem(ctx, id);
   const brief = (i: Item) => ({ status: i.status, lastError: i.lastError, sentAt: i.sentAt, nextAttemptAt: i.nextAttemptAt });
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: id, before: brief(before), after: brief(after) });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: id, before: brief(before), after: brief(after) });
   return after;
 }
 
@@ -191,14 +183,10 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     const dir = path.join(ctx.dataDir, 'outbox', crypto.randomUUID());
     const copies = copyFiles(files, dir);
     try {
-      return await ctx.db.transaction().execute(async (trx) => {
-        const r = await trx
-          .insertInto('outbox')
-          .values({ message_id: `<${crypto.randomUUID()}@van-thu.local>`, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: JSON.stringify(copies), status: 'pending', next_attempt_at: now, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await writeAudit(trx, { at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: r.id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
-        return loadItem(boundTo(ctx, trx), r.id);
+      return await inTransaction(ctx, async (tx) => {
+        const id = await tx.stores.send.insert({ message_id: `<${crypto.randomUUID()}@van-thu.local>`, to_json: JSON.stringify(to), subject: v.subject, body: v.body, attachments_json: JSON.stringify(copies), status: 'pending', next_attempt_at: now, created_at: now, updated_at: now });
+        await tx.stores.audit.write({ at: now, actor: ctx.actor, action: ctx.method, entity: 'outbox', entityId: id, before: null, after: { to, subject: v.subject, files: files.map((f) => f.name) } });
+        return loadItem(tx, id);
       });
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -206,7 +194,7 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     }
   },
   async 'send.outbox'(ctx) {
-    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200).execute();
+    const rows = await ctx.stores.send.list(200);
     return { items: rows.map(toItem) };
   },
   'send.process': (ctx) => processOutbox(ctx),
@@ -220,8 +208,8 @@ export const sendHandlers: HandlerMap<'send.package' | 'send.draft' | 'send.queu
     const before = await readSmtp(ctx);
     const password = updatedSecret(ctx.host, before?.password ?? null, v.password);
     const s: Smtp = { host: v.host, port: v.port, secure: v.secure, user: v.user, from: v.from, password };
-    await putSetting(ctx.db, SETTINGS_KEY, s);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: view(before, ctx), after: view(s, ctx) });
+    await ctx.stores.settings.put(SETTINGS_KEY, s);
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: view(before, ctx), after: view(s, ctx) });
     return view(s, ctx);
   },
 };
