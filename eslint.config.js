@@ -82,8 +82,6 @@ const storesPending = [
   'electron/core/outgoing.ts',
   'electron/core/reports.ts',
   'electron/core/search.ts',
-  'electron/core/signatures/index.ts',
-  'electron/core/signatures/trust-store.ts',
   'electron/core/task-import.ts',
   'electron/core/task-store.ts',
   'electron/core/tasks.ts',

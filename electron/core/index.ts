@@ -48,7 +48,7 @@ import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
 import { documentsReadHandlers } from './documents-read/index';
-import { trustHandlers } from './signatures/index';
+import { trustHandlers } from './signatures/handlers';
 import { intakeHandlers, startIntake, type IntakeOptions } from './intake/index';
 
 export interface CoreOptions {

@@ -3,15 +3,13 @@
  * document is unchanged since, and whether the signer's certificate chains to
  * the office's trust store, valid at the signing time.
  */
-import { fieldError } from '../../../shared/api/errors';
+import * as pkijs from 'pkijs';
 import type { PdfSignature } from '../../../shared/api/trust';
-import { MAX_SIGNED_PDF_BYTES } from '../../../shared/api/trust';
-import type { CallContext, HandlerMap } from '../context';
+import type { CallContext } from '../context';
 import { checkChain } from './chain';
 import { cannotTell, checkCms } from './cms';
 import { commonName, organisationOf } from './certificates';
 import { findSignatureFields, reachesEnd, type PdfSignatureField } from './pdf-signatures';
-import { trustedCertificates, trustStoreHandlers } from './trust-store';
 
 const SUPPORTED = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
 
@@ -41,11 +39,11 @@ async function checkField(pdf: Buffer, field: PdfSignatureField, roots: Paramete
  * bytes follow it only if a later intact signature covers them (a second
  * signer's incremental update); other additions count as a change.
  */
-export async function verifyPdfSignatures(ctx: Pick<CallContext, 'db' | 'now'>, bytes: Uint8Array): Promise<PdfSignature[]> {
+export async function verifyPdfSignatures(ctx: Pick<CallContext, 'stores' | 'now'>, bytes: Uint8Array): Promise<PdfSignature[]> {
   const pdf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fields = findSignatureFields(pdf);
   if (fields.length === 0) return [];
-  const roots = await trustedCertificates(ctx.db);
+  const roots = (await ctx.stores.trust.trustedDer()).map((der) => pkijs.Certificate.fromBER(der));
   const now = new Date(ctx.now());
   const out: PdfSignature[] = [];
   for (const f of fields) out.push(await checkField(pdf, f, roots, now));
@@ -57,13 +55,3 @@ export async function verifyPdfSignatures(ctx: Pick<CallContext, 'db' | 'now'>, 
   }
   return out;
 }
-
-export const trustHandlers: HandlerMap<'trust.list' | 'trust.add' | 'trust.remove' | 'documents.signatures'> = {
-  ...trustStoreHandlers,
-  async 'documents.signatures'(ctx, v) {
-    const { content, name } = ctx.files.read(ctx.user, v.fileId, MAX_SIGNED_PDF_BYTES);
-    // The header may follow a little junk (some mail programs add it); readers look in the first kilobyte.
-    if (!content.subarray(0, 1024).includes('%PDF-')) throw fieldError('VALIDATION', 'fileId', `Tệp "${name}" không phải tệp PDF.`);
-    return { signatures: await verifyPdfSignatures(ctx, content) };
-  },
-};
