@@ -59,8 +59,6 @@ const storesPending = [
   'electron/core/backup.ts',
   'electron/core/calendar.ts',
   'electron/core/dashboard.ts',
-  'electron/core/documents-read/index.ts',
-  'electron/core/documents-read/read.ts',
   'electron/core/documents.ts',
   'electron/core/dossier-store.ts',
   'electron/core/dossiers.ts',

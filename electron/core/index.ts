@@ -47,7 +47,7 @@ import { dossiersHandlers } from './dossiers';
 import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';
 import { tthcHandlers } from './tthc';
-import { documentsReadHandlers } from './documents-read/index';
+import { documentsReadHandlers } from './documents-read/handlers';
 import { trustHandlers } from './signatures/handlers';
 import { intakeHandlers, startIntake, type IntakeOptions } from './intake/index';
 

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
+import { documentsReadStore } from './documents-read/store';
 import { sendStore } from './send/store';
 import { trustStore } from './signatures/store';
 
@@ -38,6 +39,7 @@ function settingsStore(h: StoreHandle) {
  */
 const factories = {
   audit: auditStore,
+  documentsRead: documentsReadStore,
   send: sendStore,
   settings: settingsStore,
   trust: trustStore,

@@ -41,7 +41,7 @@ async function readPdf(content: Buffer): Promise<{ read: ReadFields | null; page
 }
 
 async function matchSender(ctx: CallContext, name: string | null, organId: string | null): Promise<{ unitId: number | null; name: string | null }> {
-  const units = await ctx.db.selectFrom('units').select(['id', 'name', 'organ_id']).where('kind', '=', 'external').where('archived_at', 'is', null).execute();
+  const units = await ctx.stores.documentsRead.externalUnits();
   const byOrgan = organId ? units.find((u) => u.organ_id === organId) : undefined;
   if (byOrgan) return { unitId: byOrgan.id, name: byOrgan.name };
   if (!name) return { unitId: null, name };

@@ -2,8 +2,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getAgencyRow } from '../../../db/agency';
-import { writeAudit } from '../../../db/audit';
 import { edxmlStatusCodes, edxmlStatusLabels } from '../../../shared/api/documents';
 import { fieldError } from '../../../shared/api/errors';
 import type { Incoming } from '../../../shared/api/incoming';
@@ -19,22 +17,14 @@ import { readPdfText } from './pdf-text';
 import { readDocument } from './read';
 
 async function ownOrgan(ctx: CallContext, field: string): Promise<Organ> {
-  const agency = await getAgencyRow(ctx.db);
+  const agency = await ctx.stores.documentsRead.agency();
   if (!agency?.organ_id) throw fieldError('CONFLICT', field, 'Chưa nhập mã định danh của cơ quan (OrganId) trong Cài đặt → Thông tin cơ quan: gói edXML phải ghi cơ quan gửi.');
   return { organId: agency.organ_id, name: agency.name, parentName: agency.parent_name };
 }
 
 /** A document's files the caller may see (the one access rule), with their bytes. */
 async function visibleFiles(ctx: CallContext, kind: 'incoming' | 'outgoing', id: number) {
-  const rows = await ctx.db
-    .selectFrom('attachments as a')
-    .select(['a.id', 'a.file_name', 'a.media_type', 'a.sha256'])
-    .where('a.owner_kind', '=', kind)
-    .where('a.owner_id', '=', id)
-    .where('a.deleted_at', 'is', null)
-    .where(visibleAttachment(ctx.user, 'a'))
-    .orderBy('a.id')
-    .execute();
+  const rows = await ctx.stores.documentsRead.files(kind, id, (alias) => visibleAttachment(ctx.user, alias));
   return rows.map((r) => ({ ...r, content: () => fs.readFileSync(attachmentFile(ctx.dataDir, r.sha256)) }));
 }
 
@@ -46,11 +36,11 @@ async function origin(ctx: CallContext, doc: Incoming): Promise<{ organId: strin
     const pkg = await readEdxml(content);
     if (pkg.fromOrganId) return { organId: pkg.fromOrganId, documentId: pkg.documentId ?? edxmlDocumentId(pkg.fromOrganId, doc.documentDate ?? '', doc.notation ?? '') };
   }
-  const unit = doc.senderUnitId ? await ctx.db.selectFrom('units').select('organ_id').where('id', '=', doc.senderUnitId).executeTakeFirst() : undefined;
-  if (!unit?.organ_id || !doc.documentDate || !doc.notation) {
+  const organId = doc.senderUnitId ? await ctx.stores.documentsRead.organIdOf(doc.senderUnitId) : null;
+  if (!organId || !doc.documentDate || !doc.notation) {
     throw fieldError('CONFLICT', 'incomingId', 'Văn bản này không đến qua trục liên thông (không có gói edXML đính kèm, cơ quan gửi chưa có mã định danh): không lập được gói trạng thái.');
   }
-  return { organId: unit.organ_id, documentId: edxmlDocumentId(unit.organ_id, doc.documentDate, doc.notation) };
+  return { organId, documentId: edxmlDocumentId(organId, doc.documentDate, doc.notation) };
 }
 
 const fileSlug = (s: string) => s.replace(/[^\p{L}\p{Nd}]+/gu, '-').replace(/^-|-$/g, '');
@@ -77,7 +67,7 @@ export const documentsReadHandlers: HandlerMap<'documents.read' | 'documents.edx
       fs.writeFileSync(file, bytes);
       return 1;
     });
-    await writeAudit(ctx.db, {
+    await ctx.stores.audit.write({
       at: ctx.now(),
       actor: ctx.actor,
       action: ctx.method,
@@ -95,9 +85,9 @@ export const documentsReadHandlers: HandlerMap<'documents.read' | 'documents.edx
       throw fieldError('CONFLICT', 'id', 'Chỉ xuất gói edXML cho văn bản đã cấp số (có số, ký hiệu và ngày ban hành).');
     }
     const from = await ownOrgan(ctx, 'id');
-    const agency = await getAgencyRow(ctx.db);
+    const agency = await ctx.stores.documentsRead.agency();
     const unitIds = doc.recipients.map((r) => r.unitId).filter((x): x is number => x !== null);
-    const organs = unitIds.length ? await ctx.db.selectFrom('units').select(['id', 'organ_id']).where('id', 'in', unitIds).execute() : [];
+    const organs = await ctx.stores.documentsRead.organIds(unitIds);
     const files = (await visibleFiles(ctx, 'outgoing', doc.id)).map((f) => ({ id: crypto.randomUUID(), name: f.file_name, mediaType: f.media_type, content: f.content() }));
     const pdf = files.find((f) => f.mediaType === 'application/pdf' || path.extname(f.name).toLowerCase() === '.pdf');
     const pages = pdf ? await readPdfText(pdf.content).then((t) => t.pageCount, () => null) : null;
