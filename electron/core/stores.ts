@@ -11,6 +11,7 @@ import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
 import { documentsReadStore } from './documents-read/store';
+import { intakeStore } from './intake/store';
 import { sendStore } from './send/store';
 import { trustStore } from './signatures/store';
 
@@ -40,6 +41,7 @@ function settingsStore(h: StoreHandle) {
 const factories = {
   audit: auditStore,
   documentsRead: documentsReadStore,
+  intake: intakeStore,
   send: sendStore,
   settings: settingsStore,
   trust: trustStore,

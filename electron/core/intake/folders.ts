@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { IntakeWatchFoldersTable } from '../../../db/schema-intake';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import { fieldError } from '../../../shared/api/errors';
@@ -17,8 +16,8 @@ import { isLocalAddress } from '../auth';
 import type { CallContext, HandlerMap } from '../context';
 import { DOCUMENT_FILE, expandZip } from './mail-fetch';
 import { announce, type IntakeRuntime } from './runtime';
-import { addItem } from './store';
-import { boundTo } from '../stores';
+import { addItem } from './items';
+import { inTransaction } from '../stores';
 
 export const RECEIVED_DIR = 'đã nhận';
 const DEFAULT_STABLE_MS = 2000;
@@ -46,27 +45,23 @@ function checkPath(ctx: CallContext, p: string): string {
 }
 
 async function folderRow(ctx: CallContext, id: number): Promise<Row> {
-  const r = await ctx.db.selectFrom('intake_watch_folders').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  const r = await ctx.stores.intake.folder(id);
   if (!r) throw fieldError('NOT_FOUND', 'id', `Không có thư mục theo dõi mã ${id}.`);
   return r;
 }
 
 async function audit(ctx: CallContext, id: number, before: Folder | null, after: Folder | null) {
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'intake_watch_folders', entityId: id, before, after });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'intake_watch_folders', entityId: id, before, after });
 }
 
 export const foldersHandlers: HandlerMap<'intake.folders.list' | 'intake.folders.add' | 'intake.folders.update' | 'intake.folders.remove'> = {
   'intake.folders.list': async (ctx) => {
-    const rows = await ctx.db.selectFrom('intake_watch_folders').selectAll().where('removed_at', 'is', null).orderBy('id').execute();
+    const rows = await ctx.stores.intake.folders();
     return { folders: rows.map(toFolder) };
   },
 
   'intake.folders.add': async (ctx, v) => {
-    const row = await ctx.db
-      .insertInto('intake_watch_folders')
-      .values({ label: v.label, path: checkPath(ctx, v.path), after_take: v.afterTake, enabled: 1, last_scan_at: null, error: null, created_at: ctx.now(), removed_at: null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await ctx.stores.intake.insertFolder({ label: v.label, path: checkPath(ctx, v.path), after_take: v.afterTake, enabled: 1, last_scan_at: null, error: null, created_at: ctx.now(), removed_at: null });
     await audit(ctx, row.id, null, toFolder(row));
     return toFolder(row);
   },
@@ -79,15 +74,14 @@ export const foldersHandlers: HandlerMap<'intake.folders.list' | 'intake.folders
       ...(v.afterTake !== undefined ? { after_take: v.afterTake } : {}),
       ...(v.enabled !== undefined ? { enabled: v.enabled ? 1 : 0 } : {}),
     };
-    const after = Object.keys(patch).length ? await ctx.db.updateTable('intake_watch_folders').set(patch).where('id', '=', v.id).returningAll().executeTakeFirstOrThrow() : before;
+    const after = Object.keys(patch).length ? await ctx.stores.intake.changeFolder(v.id, patch) : before;
     await audit(ctx, v.id, toFolder(before), toFolder(after));
     return toFolder(after);
   },
 
   'intake.folders.remove': async (ctx, v) => {
     const before = await folderRow(ctx, v.id);
-    // Kept, with what it took: the items it gave stay in the queue.
-    await ctx.db.updateTable('intake_watch_folders').set({ removed_at: ctx.now(), enabled: 0 }).where('id', '=', v.id).execute();
+    await ctx.stores.intake.removeFolder(v.id, ctx.now());
     await audit(ctx, v.id, toFolder(before), null);
     return { id: v.id };
   },
@@ -119,9 +113,9 @@ async function takeFile(rt: IntakeRuntime, f: Row, name: string, st: fs.Stats): 
   const files = /\.zip$/i.test(name) ? await expandZip(content) : [{ name, content }];
   const bg = rt.background('intake.folders.list');
   const origin = { kind: 'folder' as const, folderLabel: f.label, fileName: name, modifiedAt: st.mtime.toISOString() };
-  const added = await bg.db.transaction().execute(async (trx) => {
-    const ctx = { ...boundTo(bg, trx), actor: 'thu-muc-theo-doi' };
-    await trx.insertInto('intake_folder_taken').values({ folder_id: f.id, name, size: st.size, mtime_ms: Math.trunc(st.mtimeMs), taken_at: ctx.now() }).onConflict((oc) => oc.doNothing()).execute();
+  const added = await inTransaction(bg, async (tx) => {
+    const ctx = { ...tx, actor: 'thu-muc-theo-doi' };
+    await ctx.stores.intake.markTaken(f.id, name, st.size, Math.trunc(st.mtimeMs), ctx.now());
     for (const one of files) await addItem(ctx, { ...origin, fileName: files.length > 1 ? `${name}: ${one.name}` : name }, [one]);
     return files.length;
   });
@@ -138,8 +132,7 @@ async function scanFolder(rt: IntakeRuntime, f: Row, nowMs: number): Promise<num
   const stableMs = rt.options.stableMs ?? DEFAULT_STABLE_MS;
   const seen = rt.seen.get(f.id) ?? new Map();
   rt.seen.set(f.id, seen);
-  const db = rt.background('intake.folders.list').db;
-  const taken = await db.selectFrom('intake_folder_taken').select(['name', 'size', 'mtime_ms']).where('folder_id', '=', f.id).execute();
+  const taken = await rt.background('intake.folders.list').stores.intake.takenFiles(f.id);
   const takenKeys = new Set(taken.map((t) => `${t.name}\n${t.size}\n${t.mtime_ms}`));
   let added = 0;
   const present = new Set<string>();
@@ -164,8 +157,8 @@ async function scanFolder(rt: IntakeRuntime, f: Row, nowMs: number): Promise<num
 
 /** Every enabled folder once; a folder that cannot be read (USB drive out) keeps its error and the others go on. */
 export async function scanFolders(rt: IntakeRuntime): Promise<void> {
-  const db = rt.background('intake.folders.list').db;
-  const folders = await db.selectFrom('intake_watch_folders').selectAll().where('removed_at', 'is', null).where('enabled', '=', 1).execute();
+  const store = rt.background('intake.folders.list').stores.intake;
+  const folders = await store.enabledFolders();
   let added = 0;
   for (const f of folders) {
     let error: string | null = null;
@@ -174,7 +167,7 @@ export async function scanFolders(rt: IntakeRuntime): Promise<void> {
     } catch (e) {
       error = `Không đọc được thư mục ${f.path}: ${e instanceof Error ? e.message : String(e)}`;
     }
-    await db.updateTable('intake_watch_folders').set({ last_scan_at: rt.background('intake.folders.list').now(), error }).where('id', '=', f.id).execute();
+    await store.recordScan(f.id, rt.background('intake.folders.list').now(), error);
   }
   announce(rt, added);
 }

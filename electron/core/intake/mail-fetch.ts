@@ -12,8 +12,8 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import JSZip from 'jszip';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { CallContext } from '../context';
-import { addItem, type ArrivedFile } from './store';
-import { boundTo } from '../stores';
+import { addItem, type ArrivedFile } from './items';
+import { inTransaction } from '../stores';
 
 export interface MailAccount {
   host: string;
@@ -107,8 +107,7 @@ async function takeMessage(ctx: CallContext, folder: string, m: Fetched): Promis
   const parts = files.length ? files.map((f) => ({ key: `${key}#${sha(f.content)}`, files: [f], text: null })) : [{ key: `${key}#text`, files: [], text: (mail.text ?? '').trim() }];
   let added = 0;
   for (const p of parts) {
-    const taken = await ctx.db.insertInto('intake_mail_taken').values({ key: p.key, taken_at: ctx.now() }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (Number(taken.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    if (!(await ctx.stores.intake.markMailTaken(p.key, ctx.now()))) continue;
     await addItem(ctx, origin, p.files, p.text);
     added++;
   }
@@ -135,13 +134,9 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<Fetched[]> 
 
 /** One message's items and the folder's new place, in one transaction. */
 function takeAndRecord(bg: () => CallContext, place: { folder: string; validity: string }, m: Fetched): Promise<number> {
-  return bg().db.transaction().execute(async (trx) => {
-    const n = await takeMessage(boundTo(bg(), trx), place.folder, m);
-    await trx
-      .insertInto('intake_mail_folders')
-      .values({ folder: place.folder, uid_validity: place.validity, last_uid: m.uid })
-      .onConflict((oc) => oc.column('folder').doUpdateSet({ uid_validity: place.validity, last_uid: m.uid }))
-      .execute();
+  return inTransaction(bg(), async (tx) => {
+    const n = await takeMessage(tx, place.folder, m);
+    await tx.stores.intake.setMailPlace(place.folder, place.validity, m.uid);
     return n;
   });
 }
@@ -159,7 +154,7 @@ export async function fetchMailbox(bg: () => CallContext, a: MailAccount, ca: st
         if (typeof box === 'boolean') continue;
         const validity = String(box.uidValidity);
         const ctx = bg();
-        const place = await ctx.db.selectFrom('intake_mail_folders').selectAll().where('folder', '=', folder).executeTakeFirst();
+        const place = await ctx.stores.intake.mailPlace(folder);
         // A changed UIDVALIDITY: the folder is read again, and the taken keys keep each part once.
         const kept = place && place.uid_validity === validity ? place.last_uid : 0;
         const from = kept + 1;
@@ -170,12 +165,7 @@ export async function fetchMailbox(bg: () => CallContext, a: MailAccount, ca: st
             if (a.afterFetch === 'seen') await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
           }
         }
-        if (uids.length === 0)
-          await ctx.db
-            .insertInto('intake_mail_folders')
-            .values({ folder, uid_validity: validity, last_uid: kept })
-            .onConflict((oc) => oc.column('folder').doUpdateSet({ uid_validity: validity, last_uid: kept }))
-            .execute();
+        if (uids.length === 0) await ctx.stores.intake.setMailPlace(folder, validity, kept);
       } finally {
         lock.release();
       }

@@ -3,8 +3,6 @@
  * when due or by intake.mailbox.check; a failed run is tried again after
  * 30 s, 1, 2, 5 and then every 10 minutes, and the state says why.
  */
-import { getSetting, putSetting } from '../../../db/settings';
-import { writeAudit } from '../../../db/audit';
 import { fieldError } from '../../../shared/api/errors';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import type { CallContext, HandlerMap } from '../context';
@@ -28,7 +26,7 @@ interface Mailbox {
   afterFetch: 'leave' | 'seen';
 }
 
-const readMailbox = (ctx: Pick<CallContext, 'db'>) => getSetting<Mailbox>(ctx.db, SETTINGS_KEY);
+const readMailbox = (ctx: Pick<CallContext, 'stores'>) => ctx.stores.settings.get<Mailbox>(SETTINGS_KEY);
 
 function publicState(rt: IntakeRuntime, m: Mailbox | null, stored: string | null): MailState {
   const s = rt.mail;
@@ -48,7 +46,7 @@ async function view(ctx: CallContext, m: Mailbox | null): Promise<Output<'intake
     passwordProtection: secretProtection(ctx.host, m?.password ?? null),
     folders: m?.folders ?? ['INBOX'],
     afterFetch: m?.afterFetch ?? 'leave',
-    state: publicState(runtimeOf(ctx), m, await getSetting<string>(ctx.db, SYNC_KEY)),
+    state: publicState(runtimeOf(ctx), m, await ctx.stores.settings.get<string>(SYNC_KEY)),
   };
 }
 
@@ -70,7 +68,7 @@ export function runMailbox(rt: IntakeRuntime): Promise<MailState> {
     try {
       const added = await fetchMailbox(() => rt.background('intake.mailbox.check'), account(ctx, m, m.password), rt.options.mailCa);
       const at = ctx.now();
-      await putSetting(rt.background('intake.mailbox.check').db, SYNC_KEY, at);
+      await rt.background('intake.mailbox.check').stores.settings.put(SYNC_KEY, at);
       const next = new Date(new Date(at).getTime() + (rt.options.mailEveryMs ?? DEFAULT_EVERY_MS)).toISOString();
       rt.mail = { status: 'ok', lastSyncAt: at, error: null, nextTryAt: next, failures: 0 };
       rt.mailDueAt = Date.now() + (rt.options.mailEveryMs ?? DEFAULT_EVERY_MS);
@@ -115,13 +113,13 @@ export const mailboxHandlers: HandlerMap<Methods> = {
     checkFolders(v);
     const before = await readMailbox(ctx);
     const m: Mailbox = { enabled: v.enabled, host: v.host, port: v.port, security: v.security, username: v.username, password: await storedPassword(ctx, v.password), folders: v.folders, afterFetch: v.afterFetch };
-    await putSetting(ctx.db, SETTINGS_KEY, m);
+    await ctx.stores.settings.put(SETTINGS_KEY, m);
     // New settings are tried at the next tick, not after the old ones' retry delay.
     const rt = runtimeOf(ctx);
     rt.mail = { ...rt.mail, status: v.enabled ? rt.mail.status : 'off', nextTryAt: null, failures: 0 };
     rt.mailDueAt = 0;
     const after = await view(ctx, m);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: before ? await view(ctx, before) : null, after });
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: before ? await view(ctx, before) : null, after });
     return after;
   },
 

@@ -5,9 +5,6 @@
  * days, both through the one access rule.
  */
 import { addDays, format, parseISO } from 'date-fns';
-import { getSetting, putSetting } from '../../../db/settings';
-import { writeAudit } from '../../../db/audit';
-import { listTaskRows } from '../../../db/tasks';
 import type { Output } from '../../../shared/api/index';
 import { formatDocNumber } from '../../../shared/documents/notation';
 import { dueSoonUntil } from '../../../shared/tasks/status';
@@ -24,31 +21,20 @@ const DIGEST_LIMIT = 100;
 const keyOf = (ctx: CallContext) => `notifications.user.${ctx.user?.id ?? 0}`;
 
 async function readSettings(ctx: CallContext): Promise<Settings> {
-  return { ...DEFAULTS, ...(await getSetting<Partial<Settings>>(ctx.db, keyOf(ctx))) };
+  return { ...DEFAULTS, ...(await ctx.stores.settings.get<Partial<Settings>>(keyOf(ctx))) };
 }
 
 async function dueTasks(ctx: CallContext, today: string) {
   const clock = { today, soonUntil: dueSoonUntil(today, DIGEST_DAYS, await workCalendar(ctx, today)) };
   const filter = { access: taskAccess(ctx.user), unitId: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null };
   const page = { offset: 0, limit: DIGEST_LIMIT, sort: 'due' as const, dir: 'asc' as const };
-  const [overdue, soon] = await Promise.all((['overdue', 'due_soon'] as const).map((status) => listTaskRows(ctx.db, { ...filter, status }, clock, page)));
+  const [overdue, soon] = await Promise.all((['overdue', 'due_soon'] as const).map((status) => ctx.stores.intake.tasks({ ...filter, status }, clock, page)));
   return [...overdue!.rows, ...soon!.rows].map((r) => ({ id: r.task_id, title: r.content, deadline: r.due_date, overdue: r.status === 'overdue' }));
 }
 
 async function dueDocuments(ctx: CallContext, today: string) {
   const until = format(addDays(parseISO(today), DIGEST_DAYS), 'yyyy-MM-dd');
-  const rows = await ctx.db
-    .selectFrom('incoming as i')
-    .select(['i.id', 'i.arrival_number', 'i.notation', 'i.subject', 'i.deadline'])
-    .where('i.deleted_at', 'is', null)
-    .where('i.completed_at', 'is', null)
-    .where('i.deadline', '>=', today)
-    .where('i.deadline', '<=', until)
-    .where(visibleIncoming(ctx.user, 'i'))
-    .orderBy('i.deadline')
-    .orderBy('i.id')
-    .limit(DIGEST_LIMIT)
-    .execute();
+  const rows = await ctx.stores.intake.dueDocuments(today, until, (alias) => visibleIncoming(ctx.user, alias), DIGEST_LIMIT);
   return rows.map((r) => ({ id: r.id, label: `Số đến ${formatDocNumber(r.arrival_number)}${r.notation ? ` (${r.notation})` : ''}: ${r.subject}`, deadline: r.deadline ?? until }));
 }
 
@@ -58,8 +44,8 @@ export const notificationsHandlers: HandlerMap<'notifications.settings.get' | 'n
   'notifications.settings.update': async (ctx, v) => {
     const before = await readSettings(ctx);
     const after = { newItems: v.newItems, morning: v.morning };
-    await putSetting(ctx.db, keyOf(ctx), after);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: ctx.user?.id ?? null, before, after });
+    await ctx.stores.settings.put(keyOf(ctx), after);
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: ctx.user?.id ?? null, before, after });
     return after;
   },
 

@@ -1,7 +1,6 @@
 /** The queue's methods: list, one item with its files as handles, files added by hand, register, set aside, restore. */
 import fs from 'node:fs';
 import { format } from 'date-fns';
-import { writeAudit } from '../../../db/audit';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import { fieldError } from '../../../shared/api/errors';
 import type { IntakeItem, IntakeOrigin } from '../../../shared/api/intake';
@@ -10,7 +9,7 @@ import { storeAttachment } from '../attachments';
 import type { CallContext, HandlerMap } from '../context';
 import { isEdxml, readEdxml } from '../documents-read/edxml';
 import { registerIncoming } from '../incoming';
-import { addItem, fileContent, filesOf, itemRow, keptRead, loadItem, toItems } from './store';
+import { addItem, fileContent, itemRow, keptRead, loadItem, toItems } from './items';
 
 /** What the register shows of where a document came from. */
 export function originText(o: IntakeOrigin): string {
@@ -25,7 +24,7 @@ export function originText(o: IntakeOrigin): string {
 }
 
 async function audit(ctx: CallContext, id: number, before: IntakeItem | null, after: IntakeItem) {
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'intake_items', entityId: id, before, after });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'intake_items', entityId: id, before, after });
 }
 
 async function setStatus(ctx: CallContext, id: number, from: IntakeItem['status'], patch: { status: IntakeItem['status']; set_aside_reason: string | null }) {
@@ -34,7 +33,7 @@ async function setStatus(ctx: CallContext, id: number, from: IntakeItem['status'
     const what = from === 'waiting' ? 'chờ vào sổ' : 'đã để riêng';
     throw fieldError('CONFLICT', 'id', `Văn bản mã ${id} không còn ở trạng thái ${what}.`);
   }
-  await ctx.db.updateTable('intake_items').set({ ...patch, updated_at: ctx.now() }).where('id', '=', id).execute();
+  await ctx.stores.intake.change(id, { ...patch, updated_at: ctx.now() });
   const after = await loadItem(ctx, id);
   await audit(ctx, id, before, after);
   return after;
@@ -44,25 +43,15 @@ type Methods = 'intake.list' | 'intake.get' | 'intake.addFiles' | 'intake.regist
 
 export const queueHandlers: HandlerMap<Methods> = {
   'intake.list': async (ctx, input) => {
-    const counted = await ctx.db.selectFrom('intake_items').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
-    const counts = Object.fromEntries(intakeStatuses.map((s) => [s, Number(counted.find((c) => c.status === s)?.n ?? 0)])) as Record<IntakeItem['status'], number>;
-    // Waiting: the oldest first, as they came; the others: the latest decision first.
-    const order = input.status === 'waiting' ? 'asc' : 'desc';
-    const rows = await ctx.db
-      .selectFrom('intake_items')
-      .selectAll()
-      .where('status', '=', input.status)
-      .orderBy(input.status === 'waiting' ? 'id' : 'updated_at', order)
-      .orderBy('id', order)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute();
+    const counted = await ctx.stores.intake.countByStatus();
+    const counts = Object.fromEntries(intakeStatuses.map((s) => [s, counted.find((c) => c.status === s)?.n ?? 0])) as Record<IntakeItem['status'], number>;
+    const rows = await ctx.stores.intake.page(input.status, input.pageSize, input.page);
     return { items: await toItems(ctx, rows), total: counts[input.status], counts };
   },
 
   'intake.get': async (ctx, input) => {
     const item = await loadItem(ctx, input.id);
-    const files = (await filesOf(ctx.db, [input.id])).map((f) => {
+    const files = (await ctx.stores.intake.filesOf([input.id])).map((f) => {
       // A fresh copy for this caller: what they open or read cannot change the queue's file.
       const content = fileContent(ctx.dataDir, f);
       const out = ctx.files.create(ctx.user, f.file_name);
@@ -80,7 +69,7 @@ export const queueHandlers: HandlerMap<Methods> = {
       const { content, name } = ctx.files.read(ctx.user, f.fileId, MAX_ATTACHMENT_BYTES, `files.${i}.fileId`);
       ids.push(await addItem(ctx, { kind: 'upload', fileName: name, by }, [{ name, content }]));
     }
-    return { items: await toItems(ctx, await ctx.db.selectFrom('intake_items').selectAll().where('id', 'in', ids).orderBy('id').execute()) };
+    return { items: await toItems(ctx, await ctx.stores.intake.items(ids)) };
   },
 
   'intake.register': async (ctx, input) => {
@@ -90,14 +79,14 @@ export const queueHandlers: HandlerMap<Methods> = {
     const read = keptRead(await itemRow(ctx, input.id));
     // The clerk saw the duplicate flag in the queue: it does not stop registering.
     const doc = await registerIncoming(ctx, { ...input.document, confirmDuplicate: true, recognisedText: input.document.recognisedText ?? read?.text ?? null });
-    for (const f of await filesOf(ctx.db, [input.id])) {
+    for (const f of await ctx.stores.intake.filesOf([input.id])) {
       const content = fileContent(ctx.dataDir, f);
       // The package is kept for the status packages sent back (documents.edxmlStatus); the files inside it are what the clerk opens.
       await storeAttachment(ctx, 'incoming', doc.id, f.file_name, content);
       if (isEdxml(content)) for (const inner of (await readEdxml(content)).files) await storeAttachment(ctx, 'incoming', doc.id, inner.name, inner.content);
     }
-    await ctx.db.updateTable('incoming').set({ origin: originText(before.origin) }).where('id', '=', doc.id).execute();
-    await ctx.db.updateTable('intake_items').set({ status: 'registered', incoming_id: doc.id, updated_at: ctx.now() }).where('id', '=', input.id).execute();
+    await ctx.stores.intake.setOrigin(doc.id, originText(before.origin));
+    await ctx.stores.intake.change(input.id, { status: 'registered', incoming_id: doc.id, updated_at: ctx.now() });
     await audit(ctx, input.id, before, await loadItem(ctx, input.id));
     return { incomingId: doc.id };
   },

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import { readDocument } from '../documents-read/read';
 import type { IntakeRuntime } from './runtime';
-import { filesOf, intakeFile, type KeptRead } from './store';
+import { intakeFile, type KeptRead } from './items';
 
 async function readOne(rt: IntakeRuntime, itemId: number): Promise<{ read: KeptRead | null; error: string | null }> {
   // Progress of a long OCR is reported under the queue's method, not as the user's own documents.read.
   const ctx = rt.background('intake.list');
-  const [first] = await filesOf(ctx.db, [itemId]);
+  const [first] = await ctx.stores.intake.filesOf([itemId]);
   if (!first) return { read: null, error: null };
   const held = ctx.files.create(null, first.file_name);
   try {
@@ -27,16 +27,11 @@ async function readOne(rt: IntakeRuntime, itemId: number): Promise<{ read: KeptR
 
 export async function readPending(rt: IntakeRuntime): Promise<void> {
   while (!rt.stopped) {
-    const db = rt.background('intake.list').db;
-    const next = await db.selectFrom('intake_items').select('id').where('reading', '=', 'pending').orderBy('id').executeTakeFirst();
-    if (!next) return;
-    const { read, error } = await readOne(rt, next.id);
+    const next = await rt.background('intake.list').stores.intake.nextUnread();
+    if (next === null) return;
+    const { read, error } = await readOne(rt, next);
     const ctx = rt.background('intake.list');
-    await ctx.db
-      .updateTable('intake_items')
-      .set({ reading: error ? 'failed' : 'done', read_json: read ? JSON.stringify(read) : null, read_error: error })
-      .where('id', '=', next.id)
-      .execute();
+    await ctx.stores.intake.change(next, { reading: error ? 'failed' : 'done', read_json: read ? JSON.stringify(read) : null, read_error: error });
     ctx.events.emit('event', { type: 'data.changed', method: 'intake.list' });
   }
 }

@@ -1,157 +1,133 @@
 /**
- * The intake queue's rows and files. Files are kept under cho-vao-so/ beside
- * the database, named by sha256 (the attachments' scheme), so an item and its
- * files outlive restarts and the same scan arriving twice is stored once.
+ * The intake queue's SQL: its items and their files, the duplicate checks on
+ * them, the watched folders and the files they gave, the mailbox's places and
+ * the parts it took, and the digest's deadlines.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Kysely, Selectable } from 'kysely';
-import { writeAudit } from '../../../db/audit';
-import type { DB } from '../../../db/schema';
-import type { IntakeItemsTable } from '../../../db/schema-intake';
-import type { DocumentRead } from '../../../shared/api/documents';
-import { fieldError } from '../../../shared/api/errors';
-import type { IntakeItem, IntakeOrigin } from '../../../shared/api/intake';
-import { formatDateVi } from '../../../shared/dates';
-import { formatDocNumber } from '../../../shared/documents/notation';
-import { visibleIncoming } from '../access';
-import { mediaTypeOf, writeOnce } from '../attachments';
-import type { CallContext } from '../context';
-import { duplicateByFields } from '../incoming';
+import type { Insertable, RawBuilder, SqlBool, Updateable } from 'kysely';
+import { listTaskRows, type StatusClock, type TaskFilter } from '../../../db/tasks';
+import type { IntakeFilesTable, IntakeItemsTable, IntakeWatchFoldersTable } from '../../../db/schema-intake';
+import type { StoreHandle } from '../stores';
 
-export const intakeFile = (dataDir: string, sha256: string) => path.join(dataDir, 'cho-vao-so', sha256.slice(0, 2), sha256);
+type Status = IntakeItemsTable['status'];
+type Visible = RawBuilder<SqlBool>;
+type FolderChange = Omit<Updateable<IntakeWatchFoldersTable>, 'id'>;
+type TaskPage = Parameters<typeof listTaskRows>[3];
 
-export interface ArrivedFile {
-  name: string;
-  content: Buffer;
-}
+export function intakeStore(h: StoreHandle) {
+  const { db } = h;
+  return {
+    async insertItem(values: Insertable<IntakeItemsTable>): Promise<number> {
+      return (await db.insertInto('intake_items').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    },
+    async insertFile(values: Insertable<IntakeFilesTable>): Promise<void> {
+      await db.insertInto('intake_files').values(values).execute();
+    },
+    item: (id: number) => db.selectFrom('intake_items').selectAll().where('id', '=', id).executeTakeFirst(),
+    items: (ids: readonly number[]) => db.selectFrom('intake_items').selectAll().where('id', 'in', [...ids]).orderBy('id').execute(),
+    async filesOf(itemIds: readonly number[]) {
+      if (itemIds.length === 0) return [];
+      return db.selectFrom('intake_files').selectAll().where('item_id', 'in', [...itemIds]).orderBy('id').execute();
+    },
+    async countByStatus(): Promise<{ status: Status; n: number }[]> {
+      const rows = await db.selectFrom('intake_items').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+    },
+    /** One page of one status: waiting ones the oldest first, as they came; the others the latest decision first. */
+    page(status: Status, pageSize: number, page: number) {
+      const order = status === 'waiting' ? 'asc' : 'desc';
+      return db
+        .selectFrom('intake_items')
+        .selectAll()
+        .where('status', '=', status)
+        .orderBy(status === 'waiting' ? 'id' : 'updated_at', order)
+        .orderBy('id', order)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+    },
+    async change(id: number, change: Omit<Updateable<IntakeItemsTable>, 'id'>): Promise<void> {
+      await db.updateTable('intake_items').set(change).where('id', '=', id).execute();
+    },
+    /** The oldest item the reader has not read yet. */
+    async nextUnread(): Promise<number | null> {
+      return (await db.selectFrom('intake_items').select('id').where('reading', '=', 'pending').orderBy('id').executeTakeFirst())?.id ?? null;
+    },
+    /** The registered document (the first) that has one of these files attached; `visible`: the access rule on incoming documents under the alias it is given. */
+    registeredWithFile: (hashes: readonly string[], visible: (alias: string) => Visible) =>
+      db
+        .selectFrom('attachments as a')
+        .innerJoin('incoming as i', 'i.id', 'a.owner_id')
+        .select(['i.id', 'i.arrival_number', 'i.arrival_date', (eb) => eb.fn<number>('coalesce', [visible('i'), eb.val(0)]).as('visible')])
+        .where('a.owner_kind', '=', 'incoming')
+        .where('a.deleted_at', 'is', null)
+        .where('i.deleted_at', 'is', null)
+        .where('a.sha256', 'in', [...hashes])
+        .orderBy('i.id')
+        .executeTakeFirst(),
+    /** Another item not yet registered that holds one of these files. */
+    async otherWithFile(hashes: readonly string[], itemId: number): Promise<number | null> {
+      const row = await db
+        .selectFrom('intake_files as f')
+        .innerJoin('intake_items as it', 'it.id', 'f.item_id')
+        .select(['it.id'])
+        .where('f.sha256', 'in', [...hashes])
+        .where('it.id', '!=', itemId)
+        .where('it.status', '!=', 'registered')
+        .orderBy('it.id')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+    /** Where a registered document came from, kept on it. */
+    async setOrigin(incomingId: number, origin: string): Promise<void> {
+      await db.updateTable('incoming').set({ origin }).where('id', '=', incomingId).execute();
+    },
 
-/** What the background reader keeps of documents.read's answer. */
-export type KeptRead = Pick<DocumentRead, 'kind' | 'fields' | 'text'>;
+    folders: () => db.selectFrom('intake_watch_folders').selectAll().where('removed_at', 'is', null).orderBy('id').execute(),
+    enabledFolders: () => db.selectFrom('intake_watch_folders').selectAll().where('removed_at', 'is', null).where('enabled', '=', 1).execute(),
+    folder: (id: number) => db.selectFrom('intake_watch_folders').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst(),
+    insertFolder: (values: Insertable<IntakeWatchFoldersTable>) => db.insertInto('intake_watch_folders').values(values).returningAll().executeTakeFirstOrThrow(),
+    changeFolder: (id: number, change: FolderChange) => db.updateTable('intake_watch_folders').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+    /** Kept, with what it took: the items it gave stay in the queue. */
+    async removeFolder(id: number, at: string): Promise<void> {
+      await db.updateTable('intake_watch_folders').set({ removed_at: at, enabled: 0 }).where('id', '=', id).execute();
+    },
+    async recordScan(id: number, at: string, error: string | null): Promise<void> {
+      await db.updateTable('intake_watch_folders').set({ last_scan_at: at, error }).where('id', '=', id).execute();
+    },
+    takenFiles: (folderId: number) => db.selectFrom('intake_folder_taken').select(['name', 'size', 'mtime_ms']).where('folder_id', '=', folderId).execute(),
+    async markTaken(folderId: number, name: string, size: number, mtimeMs: number, at: string): Promise<void> {
+      await db.insertInto('intake_folder_taken').values({ folder_id: folderId, name, size, mtime_ms: mtimeMs, taken_at: at }).onConflict((oc) => oc.doNothing()).execute();
+    },
 
-export type ItemRow = Selectable<IntakeItemsTable>;
+    mailPlace: (folder: string) => db.selectFrom('intake_mail_folders').selectAll().where('folder', '=', folder).executeTakeFirst(),
+    async setMailPlace(folder: string, validity: string, lastUid: number): Promise<void> {
+      await db
+        .insertInto('intake_mail_folders')
+        .values({ folder, uid_validity: validity, last_uid: lastUid })
+        .onConflict((oc) => oc.column('folder').doUpdateSet({ uid_validity: validity, last_uid: lastUid }))
+        .execute();
+    },
+    /** Remembers one part of a mail; false when it was taken before. */
+    async markMailTaken(key: string, at: string): Promise<boolean> {
+      const taken = await db.insertInto('intake_mail_taken').values({ key, taken_at: at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return Number(taken.numInsertedOrUpdatedRows ?? 0) !== 0;
+    },
 
-/** A new waiting item with its files, in the caller's transaction, audited; the files are on disk before the row names them. */
-export async function addItem(ctx: CallContext, origin: IntakeOrigin, files: ArrivedFile[], text: string | null = null): Promise<number> {
-  const now = ctx.now();
-  const { id } = await ctx.db
-    .insertInto('intake_items')
-    .values({
-      status: 'waiting',
-      origin_kind: origin.kind,
-      origin_json: JSON.stringify(origin),
-      body_text: text,
-      // A mail of text alone has nothing for the reader.
-      reading: files.length ? 'pending' : 'done',
-      read_json: null,
-      read_error: null,
-      set_aside_reason: null,
-      incoming_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const kept = [];
-  for (const f of files) {
-    const sha256 = crypto.createHash('sha256').update(f.content).digest('hex');
-    writeOnce(intakeFile(ctx.dataDir, sha256), f.content);
-    await ctx.db.insertInto('intake_files').values({ item_id: id, file_name: f.name, sha256, size: f.content.length, media_type: mediaTypeOf(f.name) }).execute();
-    kept.push({ name: f.name, size: f.content.length, sha256 });
-  }
-  await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'intake_items', entityId: id, before: null, after: { status: 'waiting', origin, files: kept, text } });
-  return id;
-}
-
-export async function itemRow(ctx: CallContext, id: number): Promise<ItemRow> {
-  const row = await ctx.db.selectFrom('intake_items').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw fieldError('NOT_FOUND', 'id', `Không có văn bản chờ vào sổ mã ${id}.`);
-  return row;
-}
-
-export async function filesOf(db: Kysely<DB>, itemIds: number[]) {
-  if (itemIds.length === 0) return [];
-  return db.selectFrom('intake_files').selectAll().where('item_id', 'in', itemIds).orderBy('id').execute();
-}
-
-type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
-
-export const keptRead = (row: ItemRow): KeptRead | null => (row.read_json ? (JSON.parse(row.read_json) as KeptRead) : null);
-
-/**
- * The duplicate flag, worked out when shown so that a document registered
- * later flags the items still waiting: the same bytes attached to a
- * registered document (one the user may not see is not named) or held by
- * another item; else the same sender, notation and date (incoming.checkDuplicate's rule).
- */
-async function duplicateOf(ctx: CallContext, row: ItemRow, files: FileRow[]): Promise<IntakeItem['duplicate']> {
-  // A registered item is its document: nothing left to warn about.
-  if (row.status === 'registered') return null;
-  const hashes = files.map((f) => f.sha256);
-  if (hashes.length) {
-    const attached = await ctx.db
-      .selectFrom('attachments as a')
-      .innerJoin('incoming as i', 'i.id', 'a.owner_id')
-      .select(['i.id', 'i.arrival_number', 'i.arrival_date', (eb) => eb.fn<number>('coalesce', [visibleIncoming(ctx.user), eb.val(0)]).as('visible')])
-      .where('a.owner_kind', '=', 'incoming')
-      .where('a.deleted_at', 'is', null)
-      .where('i.deleted_at', 'is', null)
-      .where('a.sha256', 'in', hashes)
-      .orderBy('i.id')
-      .executeTakeFirst();
-    if (attached)
-      return attached.visible
-        ? { kind: 'same-file', incomingId: attached.id, itemId: null, label: `Cùng tệp với văn bản đến số ${formatDocNumber(attached.arrival_number)} ngày ${formatDateVi(attached.arrival_date)} đã vào sổ.` }
-        : { kind: 'same-file', incomingId: null, itemId: null, label: 'Cùng tệp với một văn bản đã vào sổ mà bạn không có quyền xem.' };
-    const other = await ctx.db
-      .selectFrom('intake_files as f')
-      .innerJoin('intake_items as it', 'it.id', 'f.item_id')
-      .select(['it.id'])
-      .where('f.sha256', 'in', hashes)
-      .where('it.id', '!=', row.id)
-      .where('it.status', '!=', 'registered')
-      .orderBy('it.id')
-      .executeTakeFirst();
-    if (other) return { kind: 'same-file', incomingId: null, itemId: other.id, label: `Cùng tệp với văn bản chờ vào sổ mã ${other.id}.` };
-  }
-  const f = keptRead(row)?.fields;
-  if (f?.senderName && f.notation && f.documentDate) {
-    const dup = await duplicateByFields(ctx, { senderName: f.senderName, notation: f.notation, documentDate: f.documentDate }, null);
-    if (dup?.message) return { kind: 'same-document', incomingId: dup.existingId, itemId: null, label: dup.message };
-  }
-  return null;
-}
-
-export async function toItems(ctx: CallContext, rows: ItemRow[]): Promise<IntakeItem[]> {
-  const files = await filesOf(ctx.db, rows.map((r) => r.id));
-  return Promise.all(
-    rows.map(async (r) => {
-      const own = files.filter((f) => f.item_id === r.id);
-      return {
-        id: r.id,
-        status: r.status,
-        origin: JSON.parse(r.origin_json) as IntakeOrigin,
-        files: own.map((f) => ({ id: f.id, name: f.file_name, size: f.size, sha256: f.sha256 })),
-        reading: r.reading,
-        fields: keptRead(r)?.fields ?? null,
-        text: r.body_text,
-        duplicate: await duplicateOf(ctx, r, own),
-        setAsideReason: r.set_aside_reason,
-        incomingId: r.incoming_id,
-        createdAt: r.created_at,
-      };
-    }),
-  );
-}
-
-export async function loadItem(ctx: CallContext, id: number): Promise<IntakeItem> {
-  const [item] = await toItems(ctx, [await itemRow(ctx, id)]);
-  return item!;
-}
-
-export function fileContent(dataDir: string, f: { sha256: string; file_name: string }): Buffer {
-  const file = intakeFile(dataDir, f.sha256);
-  if (!fs.existsSync(file)) throw fieldError('IO', 'id', `Tệp "${f.file_name}" không còn trong thư mục chờ vào sổ (cho-vao-so). Hãy khôi phục từ bản sao lưu.`);
-  return fs.readFileSync(file);
+    /** The digest's tasks: the tasks list's own query. */
+    tasks: (f: TaskFilter, c: StatusClock, page: TaskPage) => listTaskRows(db, f, c, page),
+    /** Open incoming documents whose handling deadline falls in [from, until], the nearest first. */
+    dueDocuments: (from: string, until: string, visible: (alias: string) => Visible, limit: number) =>
+      db
+        .selectFrom('incoming as i')
+        .select(['i.id', 'i.arrival_number', 'i.notation', 'i.subject', 'i.deadline'])
+        .where('i.deleted_at', 'is', null)
+        .where('i.completed_at', 'is', null)
+        .where('i.deadline', '>=', from)
+        .where('i.deadline', '<=', until)
+        .where(visible('i'))
+        .orderBy('i.deadline')
+        .orderBy('i.id')
+        .limit(limit)
+        .execute(),
+  };
 }
