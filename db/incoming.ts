@@ -2,7 +2,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { AbbreviationLookup } from '../shared/abbreviations';
 import type { DB, IncomingTable } from './schema';
-import { escapeLike } from './units';
+import { escapeLike } from './like';
 import { takeNumber } from './numbering';
 import { matchingIds } from './search';
 

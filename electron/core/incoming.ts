@@ -23,7 +23,7 @@ import { formatDocNumber, parseNotation } from '../../shared/documents/notation'
 import { foldVietnamese } from '../../shared/text';
 import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
 import { expandedQueries } from '../../shared/abbreviations';
-import { loadAbbreviations } from './abbreviations';
+import { loadAbbreviations } from './agency/abbreviations';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -297,7 +297,7 @@ export const incomingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       access: incomingAccess(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx.db) : undefined,
+      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx) : undefined,
       today: ctx.today(),
     };
     const sortColumn = {
@@ -376,7 +376,7 @@ export const incomingHandlers: Handlers = {
   },
 
   'incoming.senders': async (ctx, input) => {
-    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx.db)) : [''];
+    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx)) : [''];
     const { units, history } = await senderSuggestions(ctx.db, typed, input.limit, visibleIncoming(ctx.user));
     const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
     for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });

@@ -1,6 +1,6 @@
 /** Outgoing documents: drafts, number allocation on issue, cancelled numbers kept. */
 import { writeAudit } from '../../db/audit';
-import { getAgencyRow } from '../../db/agency';
+import { getAgencyRow } from './agency/store';
 import { keepNumber } from '../../db/numbering';
 import {
   filteredOutgoing,
@@ -19,7 +19,7 @@ import type { Outgoing } from '../../shared/api/outgoing';
 import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
 import { foldVietnamese } from '../../shared/text';
 import { visibleIncoming, visibleOutgoing } from './access';
-import { loadAbbreviations } from './abbreviations';
+import { loadAbbreviations } from './agency/abbreviations';
 import type { CallContext, HandlerMap } from './context';
 import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
 
@@ -297,7 +297,7 @@ export const outgoingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       visible: visibleOutgoing(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q ? await loadAbbreviations(ctx.db) : undefined,
+      abbreviations: input.q ? await loadAbbreviations(ctx) : undefined,
     };
     const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;
     const countRow = await filteredOutgoing(ctx.db, filter)

@@ -14,7 +14,7 @@ import type { CallContext, HandlerMap } from './context';
 import { typeName } from './documents';
 import { statusClock } from './task-store';
 import { tthcStats } from './tthc-stats';
-import { agencyHeader } from './exports/agency-header';
+import { agencyHeader } from './document-blocks/agency-header';
 import { writeExport } from './file-store';
 import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';
 import { renderTemplate } from './templates';

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema';
 import type { AbbreviationLookup } from '../../shared/abbreviations';
 import type { SearchHit } from '../../shared/api/search';
 import { foldVietnamese } from '../../shared/text';
-import { loadAbbreviations } from './abbreviations';
+import { loadAbbreviations } from './agency/abbreviations';
 import { visibleIncoming, visibleOutgoing, type SessionUser } from './access';
 import type { HandlerMap } from './context';
 
@@ -61,7 +61,7 @@ async function searchKind(db: Kysely<DB>, kind: DocKind, user: SessionUser | nul
 export const searchHandlers: HandlerMap<'search.global'> = {
   'search.global': async (ctx, input) => {
     const folded = foldVietnamese(input.q);
-    const abbr = await loadAbbreviations(ctx.db);
+    const abbr = await loadAbbreviations(ctx);
     const [inc, out] = await Promise.all((['incoming', 'outgoing'] as const).map((kind) => searchKind(ctx.db, kind, ctx.user, folded, input.limit, abbr)));
     const hits: SearchHit[] = [...inc!.hits.map((h) => ({ kind: 'incoming' as const, ...h })), ...out!.hits.map((h) => ({ kind: 'outgoing' as const, ...h }))];
     hits.sort(byRank);

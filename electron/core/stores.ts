@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
+import { agencyStore } from './agency/store';
+import { unitsStore } from './units/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
@@ -35,8 +37,10 @@ function settingsStore(h: StoreHandle) {
  * its line here: `incoming: incomingStore,` (from './incoming/store').
  */
 const factories = {
+  agency: agencyStore,
   audit: auditStore,
   settings: settingsStore,
+  units: unitsStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getAgencyRow } from '../../../db/agency';
+import { getAgencyRow } from '../agency/store';
 import { writeAudit } from '../../../db/audit';
 import { edxmlStatusCodes, edxmlStatusLabels } from '../../../shared/api/documents';
 import { fieldError } from '../../../shared/api/errors';

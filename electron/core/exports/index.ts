@@ -4,7 +4,7 @@
  * come), report progress and can be cancelled.
  */
 import fs from 'node:fs';
-import { getAgencyRow } from '../../../db/agency';
+import { getAgencyRow } from '../agency/store';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { visibleRegister } from '../access';
 import type { CallContext, HandlerMap } from '../context';
@@ -13,7 +13,7 @@ import { renderTemplate, templateData, templateFile } from '../templates';
 import { resolveRegister } from '../documents';
 import { loadIncoming } from '../incoming';
 import { writeExport } from '../file-store';
-import { agencyHeader } from './agency-header';
+import { agencyHeader } from '../document-blocks/agency-header';
 import { incomingBook, outgoingBook, followUpBook, type BookKind, type RegisterMeta } from './register-types';
 import { bookYears, followUpRows, incomingRows, outgoingRows, type BookQuery } from './register-rows';
 import { writeBookDocx } from './register-docx';
