@@ -11,7 +11,7 @@ import type { MonthlyFigures, ReportSettings } from '../../shared/api/reports';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { typeName } from './documents';
+import { typeName } from './registers/rules';
 import { statusClock } from './task-store';
 import { tthcStats } from './tthc-stats';
 import { agencyHeader } from './document-blocks/agency-header';

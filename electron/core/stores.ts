@@ -11,6 +11,11 @@ import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
 import { agencyStore } from './agency/store';
+import { attachmentsStore } from './attachments/store';
+import { incomingStore } from './incoming/store';
+import { outgoingStore } from './outgoing/store';
+import { registersStore } from './registers/store';
+import { searchStore } from './search/store';
 import { unitsStore } from './units/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -38,7 +43,12 @@ function settingsStore(h: StoreHandle) {
  */
 const factories = {
   agency: agencyStore,
+  attachments: attachmentsStore,
   audit: auditStore,
+  incoming: incomingStore,
+  outgoing: outgoingStore,
+  registers: registersStore,
+  search: searchStore,
   settings: settingsStore,
   units: unitsStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;

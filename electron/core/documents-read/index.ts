@@ -8,11 +8,11 @@ import { edxmlStatusCodes, edxmlStatusLabels } from '../../../shared/api/documen
 import { fieldError } from '../../../shared/api/errors';
 import type { Incoming } from '../../../shared/api/incoming';
 import { visibleAttachment } from '../access';
-import { attachmentFile } from '../attachments';
+import { attachmentFile } from '../attachments/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
-import { loadIncoming } from '../incoming';
-import { loadOutgoing } from '../outgoing';
+import { loadIncoming } from '../incoming/handlers';
+import { loadOutgoing } from '../outgoing/handlers';
 import { isEdxml, readEdxml } from './edxml';
 import { edxmlDocumentId, writeOutgoingPackage, writeStatusPackage, type Organ } from './edxml-write';
 import { readPdfText } from './pdf-text';
