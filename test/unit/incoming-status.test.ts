@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/connection';
 import type { IncomingTable } from '../../db/schema';
@@ -5,6 +6,7 @@ import { incomingStatuses, type IncomingStatus } from '../../shared/documents/fi
 import { incomingAccess } from '../../electron/core/access/index';
 import { incomingStatus, type IncomingDates } from '../../electron/core/incoming/rules';
 import { makeStores, type Stores } from '../../electron/core/stores';
+import { tempDir } from '../support/core';
 
 // The status is computed in TypeScript for each document shown and in SQL for
 // the list's filter and counts: both are read off rules.ts, and must agree.
@@ -29,7 +31,8 @@ let stores: Stores;
 const ids = new Map<string, number>();
 
 beforeAll(async () => {
-  opened = await openDatabase(':memory:', {});
+  // A new database is never backed up; the folder is only named.
+  opened = await openDatabase(':memory:', { backupDir: path.join(tempDir(), 'backups') });
   stores = makeStores({ db: opened.db, engine: 'sqlite' });
   const now = '2026-11-01T02:00:00.000Z';
   const unit = await stores.units.insert({ name: 'Văn phòng', name_fold: 'van phong', abbreviation: 'VP', kind: 'internal', parent_id: null, email: null, organ_id: null, sort_order: 0, created_at: now, updated_at: now, archived_at: null });
