@@ -7,7 +7,7 @@
 import { formatDateVi } from '../../../shared/dates';
 import { visibleIncoming, visibleOutgoing } from '../access/index';
 import type { CallContext } from '../context';
-import type { BookYear, FollowUpRow, IncomingRegisterRow, OutgoingRegisterRow } from '../exports/register-types';
+import type { BookYear, FollowUpRow, IncomingRegisterRow, OutgoingRegisterRow } from './register-types';
 import { archiveLine } from '../outgoing/rules';
 import { typeName } from './rules';
 import type { BookAccess, BookQuery } from './store';

@@ -12,11 +12,11 @@ import { resolveRegister } from './documents';
 import { loadIncoming } from '../incoming/handlers';
 import { writeExport } from '../file-store';
 import { agencyHeader } from '../document-blocks/agency-header';
-import { incomingBook, outgoingBook, followUpBook, type BookKind, type RegisterMeta } from '../exports/register-types';
+import { incomingBook, outgoingBook, followUpBook, type BookKind, type RegisterMeta } from './register-types';
 import { bookYears, followUpRows, incomingRows, outgoingRows, type BookQuery } from './export-rows';
-import { writeBookDocx } from '../exports/register-docx';
-import { writeBookXlsx } from '../exports/register-xlsx';
-import { writeHandlingSlipDocx } from '../exports/handling-slip-docx';
+import { writeBookDocx } from './register-docx';
+import { writeBookXlsx } from './register-xlsx';
+import { writeHandlingSlipDocx } from './handling-slip-docx';
 
 async function meta(ctx: CallContext, kind: 'incoming' | 'outgoing' | 'followUp', registerName: string, q: BookQuery): Promise<RegisterMeta> {
   const agency = await ctx.stores.agency.get();
