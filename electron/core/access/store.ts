@@ -26,7 +26,7 @@ export function visibleIncoming(user: SessionUser | null, alias = 'i'): Conditio
   return allOf(parts);
 }
 
-/** For db/incoming's queries: the documents over `i`, the reply named beside each over `o`. */
+/** For the incoming store's queries: the documents over `i`, the reply named beside each over `o`. */
 export function incomingAccess(user: SessionUser | null): { row: Condition; reply: Condition } {
   return { row: visibleIncoming(user, 'i'), reply: visibleOutgoing(user, 'o') };
 }
@@ -60,7 +60,7 @@ export function visibleTask(user: SessionUser | null, alias = 't'): Condition {
   return allOf(parts);
 }
 
-/** For db/tasks' queries: the tasks over `t`, their source documents over `si` and `so`. */
+/** For the tasks store's queries: the tasks over `t`, their source documents over `si` and `so`. */
 export function taskAccess(user: SessionUser | null): { row: Condition; incomingSource: Condition; outgoingSource: Condition } {
   return { row: visibleTask(user, 't'), incomingSource: visibleIncoming(user, 'si'), outgoingSource: visibleOutgoing(user, 'so') };
 }
