@@ -2,7 +2,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { TaskStatus } from '../shared/tasks/status';
 import type { DB } from './schema';
-import { escapeLike } from './units';
+import { escapeLike } from './like';
 
 export interface StatusClock {
   today: string;

@@ -7,7 +7,7 @@ import { visibleAudit } from './access';
 import { actionText, entityLabels, labelledChanges, localStamp, recordLabel } from './audit-labels';
 import type { CallContext, HandlerMap } from './context';
 import { writeExport } from './file-store';
-import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './exports/xlsx-blocks';
+import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './document-blocks/xlsx-blocks';
 import { formatDateVi } from '../../shared/dates';
 
 interface Filters {

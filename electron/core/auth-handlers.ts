@@ -6,7 +6,7 @@ import { allowedMethods } from './access';
 import { inTransaction } from './stores';
 import { hashPassword, IDLE_MINUTES, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
 import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './documents';
+import { checkUnits } from './registers/documents';
 
 const taken = (username: string) => fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng (không phân biệt chữ hoa, chữ thường).`);
 const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');

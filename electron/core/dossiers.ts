@@ -11,7 +11,7 @@ import type { ParsedInput } from '../../shared/api/index';
 import { foldVietnamese } from '../../shared/text';
 import { visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './documents';
+import { checkUnits } from './registers/documents';
 import { loadDossier, loadDossiers, loadHeadings } from './dossier-store';
 
 const retentionYears = (r: Dossier['retention']) => (r === 'permanent' ? 0 : r);

@@ -14,6 +14,13 @@ import { documentsReadStore } from './documents-read/store';
 import { intakeStore } from './intake/store';
 import { sendStore } from './send/store';
 import { trustStore } from './signatures/store';
+import { agencyStore } from './agency/store';
+import { attachmentsStore } from './attachments/store';
+import { incomingStore } from './incoming/store';
+import { outgoingStore } from './outgoing/store';
+import { registersStore } from './registers/store';
+import { searchStore } from './search/store';
+import { unitsStore } from './units/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
@@ -39,12 +46,19 @@ function settingsStore(h: StoreHandle) {
  * its line here: `incoming: incomingStore,` (from './incoming/store').
  */
 const factories = {
+  agency: agencyStore,
+  attachments: attachmentsStore,
   audit: auditStore,
   documentsRead: documentsReadStore,
   intake: intakeStore,
   send: sendStore,
   settings: settingsStore,
   trust: trustStore,
+  incoming: incomingStore,
+  outgoing: outgoingStore,
+  registers: registersStore,
+  search: searchStore,
+  units: unitsStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

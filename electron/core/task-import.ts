@@ -1,6 +1,6 @@
 /** Tasks read from a document's text: the proposal, then the reviewed list saved in one transaction. */
 import { writeAudit } from '../../db/audit';
-import { listUnitRows } from '../../db/units';
+import { listUnitRows } from './units/store';
 import { AppError, fieldError } from '../../shared/api/errors';
 import { readTaskDocument } from '../../shared/tasks/document';
 import { documentYear } from '../../shared/tasks/phrases';

@@ -9,8 +9,8 @@ import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { foldVietnamese } from '../../shared/text';
 import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './documents';
-import { loadIncoming } from './incoming';
+import { checkUnits } from './registers/documents';
+import { loadIncoming } from './incoming/handlers';
 import {
   auditTask,
   dueSoonDays,

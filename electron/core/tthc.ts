@@ -13,7 +13,7 @@ import { foldVietnamese } from '../../shared/text';
 import { addWorkingDays } from '../../shared/workdays';
 import { loadCalendar } from './calendar';
 import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './documents';
+import { checkUnits } from './registers/documents';
 import { tthcStats } from './tthc-stats';
 
 /** The status as SQL over the dossier row `d`, equal to tthcStatusOf. */

@@ -42,20 +42,3 @@ export const outgoingStatusLabels: Record<OutgoingStatus, string> = {
   sent: 'Đã gửi',
   cancelled: 'Đã hủy số',
 };
-
-/**
- * The handling status of an incoming document, from its dates and today.
- * Without a deadline a finished document is simply done.
- */
-export function incomingStatus(
-  d: { deadline: string | null; completedAt: string | null; leadUnitId: number | null; assignedAt?: string | null },
-  today: string,
-): IncomingStatus {
-  if (d.completedAt) {
-    if (!d.deadline) return 'done';
-    return d.completedAt <= d.deadline ? 'done_on_time' : 'done_late';
-  }
-  if (d.deadline && d.deadline < today) return 'overdue';
-  if (d.leadUnitId === null && !d.assignedAt) return 'unassigned';
-  return 'in_progress';
-}

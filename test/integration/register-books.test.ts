@@ -7,8 +7,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_ROWS, writeBookDocx } from '../../electron/core/exports/register-docx';
-import { followUpRegisterColumns, incomingBook, type IncomingRegisterRow } from '../../electron/core/exports/register-types';
+import { TABLE_ROWS, writeBookDocx } from '../../electron/core/registers/register-docx';
+import { followUpRegisterColumns, incomingBook, type IncomingRegisterRow } from '../../electron/core/registers/register-types';
 import { err, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
 
 let t: TestCore;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incomingRegisterColumns, outgoingRegisterColumns } from '../../electron/core/exports/register-types';
+import { incomingRegisterColumns, outgoingRegisterColumns } from '../../electron/core/registers/register-types';
 import { err, makeCore, ok, standardAgency, tempDir, type TestCore, heldPath } from '../support/core';
 
 let t: TestCore;

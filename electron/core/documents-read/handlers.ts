@@ -6,18 +6,18 @@ import { edxmlStatusCodes, edxmlStatusLabels } from '../../../shared/api/documen
 import { fieldError } from '../../../shared/api/errors';
 import type { Incoming } from '../../../shared/api/incoming';
 import { visibleAttachment } from '../access';
-import { attachmentFile } from '../attachments';
+import { attachmentFile } from '../attachments/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { writeExport } from '../file-store';
-import { loadIncoming } from '../incoming';
-import { loadOutgoing } from '../outgoing';
+import { loadIncoming } from '../incoming/handlers';
+import { loadOutgoing } from '../outgoing/handlers';
 import { isEdxml, readEdxml } from './edxml';
 import { edxmlDocumentId, writeOutgoingPackage, writeStatusPackage, type Organ } from './edxml-write';
 import { readPdfText } from './pdf-text';
 import { readDocument } from './read';
 
 async function ownOrgan(ctx: CallContext, field: string): Promise<Organ> {
-  const agency = await ctx.stores.documentsRead.agency();
+  const agency = await ctx.stores.agency.get();
   if (!agency?.organ_id) throw fieldError('CONFLICT', field, 'Chưa nhập mã định danh của cơ quan (OrganId) trong Cài đặt → Thông tin cơ quan: gói edXML phải ghi cơ quan gửi.');
   return { organId: agency.organ_id, name: agency.name, parentName: agency.parent_name };
 }
@@ -85,7 +85,7 @@ export const documentsReadHandlers: HandlerMap<'documents.read' | 'documents.edx
       throw fieldError('CONFLICT', 'id', 'Chỉ xuất gói edXML cho văn bản đã cấp số (có số, ký hiệu và ngày ban hành).');
     }
     const from = await ownOrgan(ctx, 'id');
-    const agency = await ctx.stores.documentsRead.agency();
+    const agency = await ctx.stores.agency.get();
     const unitIds = doc.recipients.map((r) => r.unitId).filter((x): x is number => x !== null);
     const organs = await ctx.stores.documentsRead.organIds(unitIds);
     const files = (await visibleFiles(ctx, 'outgoing', doc.id)).map((f) => ({ id: crypto.randomUUID(), name: f.file_name, mediaType: f.media_type, content: f.content() }));

@@ -1,15 +1,13 @@
 /**
- * The SQL of reading and writing edXML packages: the agency's own OrganId,
- * the units' OrganIds and names, and a document's files through the access rule.
+ * The SQL of reading and writing edXML packages (the agency's own row comes
+ * from the agency store): the units' OrganIds and names, and a document's files through the access rule.
  */
 import type { RawBuilder, SqlBool } from 'kysely';
-import { getAgencyRow } from '../../../db/agency';
 import type { StoreHandle } from '../stores';
 
 export function documentsReadStore(h: StoreHandle) {
   const { db } = h;
   return {
-    agency: () => getAgencyRow(db),
     async organIdOf(unitId: number): Promise<string | null> {
       return (await db.selectFrom('units').select('organ_id').where('id', '=', unitId).executeTakeFirst())?.organ_id ?? null;
     },

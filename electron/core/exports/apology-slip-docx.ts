@@ -3,7 +3,7 @@
  * 04): sent to the applicant when a dossier is late, with the new date.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
 import type { AgencyHeader, SignatureBlock } from './task-types';
 
 export interface ApologySlipDoc {

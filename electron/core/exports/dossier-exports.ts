@@ -5,13 +5,13 @@ import { formatDateVi } from '../../../shared/dates';
 import type { CallContext, HandlerMap } from '../context';
 import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
 import { loadTthc } from '../tthc';
-import { agencyHeader } from './agency-header';
+import { agencyHeader } from '../document-blocks/agency-header';
 import { writeApologySlipDocx } from './apology-slip-docx';
 import { renderTemplate, templateData } from '../templates';
 import type { TemplateExport } from '../../../shared/api/templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
 import { writeExport } from '../file-store';
-import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from './list-table';
+import { writeListDocx, writeListXlsx, type ListRow, type ListTable } from '../document-blocks/list-table';
 
 const span = (from: string | null, to: string | null) => (from && to ? `${formatDateVi(from)} - ${formatDateVi(to)}` : '');
 

@@ -5,8 +5,8 @@
  */
 import { Paragraph, Table, TableRow, TableCell, WidthType, convertMillimetersToTwip } from 'docx';
 import { formatDateVi } from '../../../shared/dates';
-import { headerBlocks, noBorders, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
-import { listTableBlocks, type ListTable } from './list-table';
+import { headerBlocks, noBorders, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
+import { listTableBlocks, type ListTable } from '../document-blocks/list-table';
 import type { AgencyHeader } from './task-types';
 
 export interface HandoverRecordDoc {

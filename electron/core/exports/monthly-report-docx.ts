@@ -5,7 +5,7 @@
  */
 import type { MonthlyFigures, ReportSettings } from '../../../shared/api/reports';
 import { formatNumberVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
 import type { AgencyHeader } from './task-types';
 
 const n = formatNumberVi;

@@ -4,7 +4,7 @@
  * (Kèm theo Công văn số …), so it is titled as that letter's attachment.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { attachmentLine, closingBlocks, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
+import { attachmentLine, closingBlocks, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from '../document-blocks/docx-blocks';
 import type { ReminderListDoc } from './task-types';
 
 const WIDTHS = [10, 92, 42, 24, 32, 52];

@@ -6,7 +6,7 @@ import { taskAccess, visibleTask } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { rowSourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
-import { agencyHeader } from './agency-header';
+import { agencyHeader } from '../document-blocks/agency-header';
 import { writeExport } from '../file-store';
 import { renderTemplate, templateData } from '../templates';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';

@@ -14,9 +14,9 @@ import type { IntakeItem, IntakeOrigin } from '../../../shared/api/intake';
 import { formatDateVi } from '../../../shared/dates';
 import { formatDocNumber } from '../../../shared/documents/notation';
 import { visibleIncoming } from '../access';
-import { mediaTypeOf, writeOnce } from '../attachments';
+import { mediaTypeOf, writeOnce } from '../attachments/handlers';
 import type { CallContext } from '../context';
-import { duplicateByFields } from '../incoming';
+import { duplicateByFields } from '../incoming/handlers';
 
 export const intakeFile = (dataDir: string, sha256: string) => path.join(dataDir, 'cho-vao-so', sha256.slice(0, 2), sha256);
 

@@ -5,10 +5,10 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import { fieldError } from '../../../shared/api/errors';
 import type { IntakeItem, IntakeOrigin } from '../../../shared/api/intake';
 import { intakeStatuses } from '../../../shared/api/intake';
-import { storeAttachment } from '../attachments';
+import { storeAttachment } from '../attachments/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { isEdxml, readEdxml } from '../documents-read/edxml';
-import { registerIncoming } from '../incoming';
+import { registerIncoming } from '../incoming/handlers';
 import { addItem, fileContent, itemRow, keptRead, loadItem, toItems } from './items';
 
 /** What the register shows of where a document came from. */

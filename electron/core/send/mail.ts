@@ -6,7 +6,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { fieldError } from '../../../shared/api/errors';
 import type { SendFileRef } from '../../../shared/api/send';
-import { readableAttachment } from '../attachments';
+import { readableAttachment } from '../attachments/handlers';
 import type { CallContext, SmtpTimeouts } from '../context';
 
 export interface SendFile {

@@ -6,9 +6,9 @@
  */
 import { Table, TableCell, TableRow, WidthType, convertMillimetersToTwip } from 'docx';
 import { formatDateVi } from '../../../shared/dates';
-import { dateLine, headerBlocks, noBorders, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
+import { dateLine, headerBlocks, noBorders, para, PORTRAIT_MM, writeDocx } from '../document-blocks/docx-blocks';
 import { documentLine } from './register-types';
-import type { AgencyHeader } from './task-types';
+import type { AgencyHeader } from '../exports/task-types';
 
 export interface HandlingSlipDoc {
   agency: AgencyHeader;

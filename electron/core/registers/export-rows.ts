@@ -4,60 +4,25 @@
  * each year's cover (first and last number, count). Every read goes through
  * the access rule.
  */
-import { sql } from 'kysely';
 import { formatDateVi } from '../../../shared/dates';
-import { visibleIncoming, visibleOutgoing } from '../access';
+import { visibleIncoming, visibleOutgoing } from '../access/index';
 import type { CallContext } from '../context';
-import { archiveLine } from '../outgoing';
-import { typeName } from '../documents';
 import type { BookYear, FollowUpRow, IncomingRegisterRow, OutgoingRegisterRow } from './register-types';
+import { archiveLine } from '../outgoing/rules';
+import { typeName } from './rules';
+import type { BookAccess, BookQuery } from './store';
+
+export type { BookQuery } from './store';
 
 const CHUNK = 2000;
 
-export interface BookQuery {
-  registerId: number;
-  from: string;
-  to: string;
-}
-
 const docType = (code: string | null) => (code === 'CV' || code === null ? null : typeName(code));
 
-function incomingBase(ctx: CallContext, q: BookQuery, followUp: boolean) {
-  let b = ctx.db
-    .selectFrom('incoming as i')
-    .where('i.register_id', '=', q.registerId)
-    .where('i.deleted_at', 'is', null)
-    .where(visibleIncoming(ctx.user))
-    .where('i.arrival_date', '>=', q.from)
-    .where('i.arrival_date', '<=', q.to);
-  // The follow-up book holds what was given to someone to handle.
-  if (followUp) b = b.where((eb) => eb.or([eb('i.lead_unit_id', 'is not', null), eb('i.deadline', 'is not', null)]));
-  return b;
-}
-
-function outgoingBase(ctx: CallContext, q: BookQuery) {
-  return ctx.db
-    .selectFrom('outgoing as o')
-    .where('o.register_id', '=', q.registerId)
-    .where('o.deleted_at', 'is', null)
-    .where(visibleOutgoing(ctx.user))
-    .where('o.status', '!=', 'draft')
-    .where('o.issue_date', '>=', q.from)
-    .where('o.issue_date', '<=', q.to);
-}
+const access = (ctx: CallContext): BookAccess => ({ incoming: visibleIncoming(ctx.user), outgoing: visibleOutgoing(ctx.user) });
 
 /** One book per calendar year of the period, each with the period and numbers it holds. */
 export async function bookYears(ctx: CallContext, kind: 'incoming' | 'outgoing' | 'followUp', q: BookQuery): Promise<BookYear[]> {
-  const stats =
-    kind === 'outgoing'
-      ? await outgoingBase(ctx, q)
-          .select((eb) => [eb.ref('o.year').as('year'), eb.fn.min('o.number').as('first'), eb.fn.max('o.number').as('last'), eb.fn.countAll<number>().as('n')])
-          .groupBy('o.year')
-          .execute()
-      : await incomingBase(ctx, q, kind === 'followUp')
-          .select((eb) => [eb.ref('i.year').as('year'), eb.fn.min('i.arrival_number').as('first'), eb.fn.max('i.arrival_number').as('last'), eb.fn.countAll<number>().as('n')])
-          .groupBy('i.year')
-          .execute();
+  const stats = await ctx.stores.registers.bookStats(kind, q, access(ctx));
   const byYear = new Map(stats.map((s) => [Number(s.year), s]));
   const books: BookYear[] = [];
   for (let y = Number(q.from.slice(0, 4)); y <= Number(q.to.slice(0, 4)); y++) {
@@ -72,20 +37,7 @@ export async function bookYears(ctx: CallContext, kind: 'incoming' | 'outgoing' 
 async function* incomingChunks(ctx: CallContext, q: BookQuery, followUp: boolean) {
   let after = { date: '', number: 0 };
   for (;;) {
-    const rows = await incomingBase(ctx, q, followUp)
-      .leftJoin('units as u', 'u.id', 'i.lead_unit_id')
-      .leftJoin('outgoing as o', 'o.id', 'i.reply_outgoing_id')
-      .selectAll('i')
-      .select([
-        'u.name as lead',
-        sql<string | null>`case when ${visibleOutgoing(ctx.user)} then o.notation end`.as('reply_notation'),
-        sql<string | null>`(select group_concat(cu.name, ', ') from incoming_coordinators c join units cu on cu.id = c.unit_id where c.incoming_id = i.id)`.as('coordinators'),
-      ])
-      .where((eb) => eb.or([eb('i.arrival_date', '>', after.date), eb.and([eb('i.arrival_date', '=', after.date), eb('i.arrival_number', '>', after.number)])]))
-      .orderBy('i.arrival_date')
-      .orderBy('i.arrival_number')
-      .limit(CHUNK)
-      .execute();
+    const rows = await ctx.stores.registers.incomingChunk(q, followUp, after, CHUNK, access(ctx));
     yield rows;
     const last = rows[rows.length - 1];
     if (!last || rows.length < CHUNK) return;
@@ -146,14 +98,7 @@ export async function* followUpRows(ctx: CallContext, q: BookQuery): AsyncGenera
 export async function* outgoingRows(ctx: CallContext, q: BookQuery): AsyncGenerator<OutgoingRegisterRow> {
   let after = { year: 0, number: 0 };
   for (;;) {
-    const rows = await outgoingBase(ctx, q)
-      .leftJoin('units as u', 'u.id', 'o.drafting_unit_id')
-      .select(['o.year', 'o.number', 'o.notation', 'o.issue_date', 'o.document_type', 'o.subject', 'o.signer_name', 'o.recipients_text', 'o.copies', 'o.transfer_date', 'o.note', 'o.status', 'o.drafter_initials', 'u.abbreviation'])
-      .where((eb) => eb.or([eb('o.year', '>', after.year), eb.and([eb('o.year', '=', after.year), eb('o.number', '>', after.number)])]))
-      .orderBy('o.year')
-      .orderBy('o.number')
-      .limit(CHUNK)
-      .execute();
+    const rows = await ctx.stores.registers.outgoingChunk(q, after, CHUNK, access(ctx));
     for (const r of rows) {
       yield {
         year: r.year ?? Number((r.issue_date ?? '').slice(0, 4)),

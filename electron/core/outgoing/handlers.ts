@@ -1,33 +1,17 @@
 /** Outgoing documents: drafts, number allocation on issue, cancelled numbers kept. */
-import { writeAudit } from '../../db/audit';
-import { getAgencyRow } from '../../db/agency';
-import { keepNumber } from '../../db/numbering';
-import {
-  filteredOutgoing,
-  getOutgoingRow,
-  nextOutgoingNumber,
-  recipientsOf,
-  repliesOf,
-  setRecipients,
-  setReplies,
-  type OutgoingRow,
-} from '../../db/outgoing';
-import type { OutgoingTable } from '../../db/schema';
-import { AppError, fieldError } from '../../shared/api/errors';
-import type { ParsedInput } from '../../shared/api/index';
-import type { Outgoing } from '../../shared/api/outgoing';
-import { composeNotation, formatDocNumber } from '../../shared/documents/notation';
-import { foldVietnamese } from '../../shared/text';
-import { visibleIncoming, visibleOutgoing } from './access';
-import { loadAbbreviations } from './abbreviations';
-import type { CallContext, HandlerMap } from './context';
-import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
-
-/** "Lưu: VT, NKS(PAD)." — the clerk's copy, then the drafting unit's with the drafter's initials. */
-export function archiveLine(unitAbbr: string | null, initials: string | null): string {
-  if (!unitAbbr) return 'Lưu: VT.';
-  return `Lưu: VT, ${unitAbbr}${initials ? `(${initials})` : ''}.`;
-}
+import type { OutgoingTable } from '../../../db/schema';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { ParsedInput } from '../../../shared/api/index';
+import type { Outgoing } from '../../../shared/api/outgoing';
+import { composeNotation, formatDocNumber } from '../../../shared/documents/notation';
+import { foldVietnamese } from '../../../shared/text';
+import { visibleIncoming, visibleOutgoing } from '../access/index';
+import { loadAbbreviations } from '../agency/abbreviations';
+import type { CallContext, HandlerMap } from '../context';
+import { checkUnits, reindex, resolveRegister } from '../registers/documents';
+import { checkDocumentType, correctionReason, defaultPeriod, typeName, yearOf } from '../registers/rules';
+import { archiveLine } from './rules';
+import type { OutgoingRow } from './store';
 
 function toOutgoing(
   r: OutgoingRow,
@@ -67,18 +51,18 @@ function toOutgoing(
 }
 
 export async function loadOutgoing(ctx: CallContext, id: number): Promise<Outgoing> {
-  const row = await getOutgoingRow(ctx.db, id, visibleOutgoing(ctx.user));
+  const row = await ctx.stores.outgoing.get(id, visibleOutgoing(ctx.user));
   if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đi mã ${id}.`);
-  const [rec, rep] = await Promise.all([recipientsOf(ctx.db, [id]), repliesOf(ctx.db, [id], visibleIncoming(ctx.user))]);
+  const [rec, rep] = await Promise.all([ctx.stores.outgoing.recipientsOf([id]), ctx.stores.outgoing.repliesOf([id], visibleIncoming(ctx.user))]);
   return toOutgoing(row, rec.get(id) ?? [], rep.get(id) ?? []);
 }
 
 async function audit(ctx: CallContext, id: number, before: Outgoing | null, after: Outgoing & { correctionReason?: string }) {
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outgoing', entityId: id, before, after });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outgoing', entityId: id, before, after });
 }
 
 async function reindexOutgoing(ctx: CallContext, d: Outgoing) {
-  await reindex(ctx.db, 'outgoing', d.id, {
+  await reindex(ctx, 'outgoing', d.id, {
     notation: d.notation,
     subject: d.subject,
     sender: d.recipients.map((r) => r.name).join(' '),
@@ -93,8 +77,8 @@ async function checkRecipients(ctx: CallContext, list: { unitId: number | null; 
 
 async function checkReplies(ctx: CallContext, ids: number[] | undefined) {
   if (!ids?.length) return;
-  const rows = await ctx.db.selectFrom('incoming as i').select('i.id').where('i.id', 'in', ids).where('i.deleted_at', 'is', null).where(visibleIncoming(ctx.user)).execute();
-  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
+  const found = await ctx.stores.incoming.visibleIds(ids, visibleIncoming(ctx.user));
+  const missing = ids.filter((i) => !found.includes(i));
   if (missing.length) throw fieldError('VALIDATION', 'replyToIncomingIds', `Không có văn bản đến mã ${missing.join(', ')}.`);
 }
 
@@ -141,10 +125,10 @@ export async function createOutgoing(ctx: CallContext, input: ParsedInput<'outgo
     updated_at: now,
     deleted_at: null,
   };
-  if (issued) await keepNumber(ctx.db, register.id, issued.year, issued.number);
-  const { id } = await ctx.db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
-  await setRecipients(ctx.db, id, input.recipients ?? []);
-  await setReplies(ctx.db, id, input.replyToIncomingIds ?? []);
+  if (issued) await ctx.stores.registers.keepNumber(register.id, issued.year, issued.number);
+  const id = await ctx.stores.outgoing.insert(row);
+  await ctx.stores.outgoing.setRecipients(id, input.recipients ?? []);
+  await ctx.stores.outgoing.setReplies(id, input.replyToIncomingIds ?? []);
   const doc = await loadOutgoing(ctx, id);
   await reindexOutgoing(ctx, doc);
   await audit(ctx, id, null, doc);
@@ -196,13 +180,13 @@ export const outgoingHandlers: Handlers = {
     if (input.recipients !== undefined) {
       await checkRecipients(ctx, input.recipients);
       patch.recipients_text = input.recipients.map((r) => r.name).join('; ') || null;
-      await setRecipients(ctx.db, before.id, input.recipients);
+      await ctx.stores.outgoing.setRecipients(before.id, input.recipients);
     }
     if (input.replyToIncomingIds !== undefined) {
       await checkReplies(ctx, input.replyToIncomingIds);
-      await setReplies(ctx.db, before.id, input.replyToIncomingIds);
+      await ctx.stores.outgoing.setReplies(before.id, input.replyToIncomingIds);
     }
-    await ctx.db.updateTable('outgoing').set(patch).where('id', '=', before.id).execute();
+    await ctx.stores.outgoing.update(before.id, patch);
     const after = await loadOutgoing(ctx, before.id);
     await reindexOutgoing(ctx, after);
     await audit(ctx, before.id, before, reason ? { ...after, correctionReason: reason } : after);
@@ -212,40 +196,24 @@ export const outgoingHandlers: Handlers = {
   'outgoing.issue': async (ctx, input) => {
     const before = await loadOutgoing(ctx, input.id);
     if (before.status !== 'draft') throw new AppError('CONFLICT', `Văn bản đã được cấp số ${before.notation ?? ''} từ trước.`);
-    const agency = await getAgencyRow(ctx.db);
+    const agency = await ctx.stores.agency.get();
     if (!agency) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan (tên viết tắt dùng trong ký hiệu): vào Cài đặt trước khi cấp số.');
     const isLetter = before.documentType === 'CV';
     if (isLetter && !before.draftingUnit?.abbreviation)
       throw fieldError('VALIDATION', 'draftingUnitId', 'Công văn cần đơn vị soạn thảo có tên viết tắt để ghép ký hiệu (ví dụ 1467/STNMT-VP).');
     const year = yearOf(input.issueDate);
     // Allocated inside this action's transaction: no two documents get one number.
-    const number = await nextOutgoingNumber(ctx.db, before.registerId, year);
+    const number = await ctx.stores.registers.takeNumber(before.registerId, year);
     const notation = composeNotation({
       number,
       typeCode: before.documentType,
       agencyAbbr: agency.abbreviation,
       unitAbbr: before.draftingUnit?.abbreviation ?? null,
     });
-    await ctx.db
-      .updateTable('outgoing')
-      .set({ status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: ctx.now() })
-      .where('id', '=', before.id)
-      .execute();
+    await ctx.stores.outgoing.update(before.id, { status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: ctx.now() });
     // A reply answers every incoming document it names, also those the issuing clerk may not see.
-    const replyIds = (await ctx.db.selectFrom('outgoing_replies').select('incoming_id').where('outgoing_id', '=', before.id).execute()).map((r) => r.incoming_id);
-    if (replyIds.length) {
-      await ctx.db
-        .updateTable('incoming')
-        .set({ reply_outgoing_id: before.id, updated_at: ctx.now() })
-        .where('id', 'in', replyIds)
-        .execute();
-      await ctx.db
-        .updateTable('incoming')
-        .set({ completed_at: input.issueDate })
-        .where('id', 'in', replyIds)
-        .where('completed_at', 'is', null)
-        .execute();
-    }
+    const replyIds = await ctx.stores.outgoing.replyIds(before.id);
+    if (replyIds.length) await ctx.stores.incoming.answeredBy(replyIds, before.id, input.issueDate, ctx.now());
     const after = await loadOutgoing(ctx, before.id);
     await reindexOutgoing(ctx, after);
     await audit(ctx, before.id, before, after);
@@ -256,11 +224,7 @@ export const outgoingHandlers: Handlers = {
     const before = await loadOutgoing(ctx, input.id);
     if (before.status === 'draft') throw new AppError('CONFLICT', 'Văn bản chưa được cấp số: không có số để hủy.');
     if (before.status === 'cancelled') throw new AppError('CONFLICT', `Số ${before.notation} đã hủy từ trước.`);
-    await ctx.db
-      .updateTable('outgoing')
-      .set({ status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now() })
-      .where('id', '=', before.id)
-      .execute();
+    await ctx.stores.outgoing.update(before.id, { status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now() });
     const after = await loadOutgoing(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;
@@ -272,11 +236,7 @@ export const outgoingHandlers: Handlers = {
       throw new AppError('CONFLICT', 'Chỉ văn bản đã cấp số mới chuyển phát được.');
     if (before.issueDate && input.transferDate < before.issueDate)
       throw fieldError('VALIDATION', 'transferDate', 'Ngày chuyển không được trước ngày ban hành.');
-    await ctx.db
-      .updateTable('outgoing')
-      .set({ status: 'sent', transfer_date: input.transferDate, updated_at: ctx.now() })
-      .where('id', '=', before.id)
-      .execute();
+    await ctx.stores.outgoing.update(before.id, { status: 'sent', transfer_date: input.transferDate, updated_at: ctx.now() });
     const after = await loadOutgoing(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;
@@ -297,24 +257,16 @@ export const outgoingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       visible: visibleOutgoing(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q ? await loadAbbreviations(ctx.db) : undefined,
+      abbreviations: input.q ? await loadAbbreviations(ctx) : undefined,
     };
     const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;
-    const countRow = await filteredOutgoing(ctx.db, filter)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = await filteredOutgoing(ctx.db, filter)
-      .orderBy(col[input.sort], input.dir)
-      .orderBy('o.id', input.dir)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute();
+    const total = await ctx.stores.outgoing.count(filter);
+    const rows = await ctx.stores.outgoing.list(filter, col[input.sort], input.dir, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
     const ids = rows.map((r) => r.id);
-    const [rec, rep] = await Promise.all([recipientsOf(ctx.db, ids), repliesOf(ctx.db, ids, visibleIncoming(ctx.user))]);
+    const [rec, rep] = await Promise.all([ctx.stores.outgoing.recipientsOf(ids), ctx.stores.outgoing.repliesOf(ids, visibleIncoming(ctx.user))]);
     return {
       items: rows.map((r) => toOutgoing(r, rec.get(r.id) ?? [], rep.get(r.id) ?? [])),
-      total: Number(countRow.n),
+      total,
       page: input.page,
       pageSize: input.pageSize,
     };

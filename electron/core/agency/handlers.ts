@@ -1,8 +1,6 @@
-import { getAgencyRow, saveAgencyRow } from '../../db/agency';
-import { writeAudit } from '../../db/audit';
-import type { Agency } from '../../shared/api/agency';
-import type { HandlerMap } from './context';
-import type { AgencyTable } from '../../db/schema';
+import type { Agency } from '../../../shared/api/agency';
+import type { HandlerMap } from '../context';
+import type { AgencyTable } from '../../../db/schema';
 
 function toAgency(row: AgencyTable | undefined): Agency {
   if (!row) return { configured: false, name: '', parentName: '', abbreviation: '', place: '', organId: '' };
@@ -17,10 +15,10 @@ function toAgency(row: AgencyTable | undefined): Agency {
 }
 
 export const agencyHandlers: HandlerMap<'agency.get' | 'agency.update'> = {
-  'agency.get': async (ctx) => toAgency(await getAgencyRow(ctx.db)),
+  'agency.get': async (ctx) => toAgency(await ctx.stores.agency.get()),
 
   'agency.update': async (ctx, input) => {
-    const before = await getAgencyRow(ctx.db);
+    const before = await ctx.stores.agency.get();
     const row = {
       name: input.name,
       parent_name: input.parentName,
@@ -30,9 +28,9 @@ export const agencyHandlers: HandlerMap<'agency.get' | 'agency.update'> = {
       organ_id: input.organId === undefined ? before?.organ_id ?? null : input.organId,
       updated_at: ctx.now(),
     };
-    await saveAgencyRow(ctx.db, row);
-    const after = await getAgencyRow(ctx.db);
-    await writeAudit(ctx.db, {
+    await ctx.stores.agency.save(row);
+    const after = await ctx.stores.agency.get();
+    await ctx.stores.audit.write({
       at: ctx.now(),
       actor: ctx.actor,
       action: ctx.method,

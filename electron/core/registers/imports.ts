@@ -5,20 +5,18 @@
  * behind. A backup is taken before a real run. Incoming rows keep their
  * arrival numbers, outgoing rows their numbers and notations.
  */
-import { arrivalNumberTaken } from '../../../db/incoming';
-import { outgoingNumberTaken } from '../../../db/outgoing';
 import { fieldError } from '../../../shared/api/errors';
 import type { ParsedInput } from '../../../shared/api/index';
 import { incomingRegisterInput } from '../../../shared/api/incoming';
 import { formatDocNumber } from '../../../shared/documents/notation';
 import type { CallContext, HandlerMap } from '../context';
-import { resolveRegister } from '../documents';
-import { registerIncoming } from '../incoming';
-import { createOutgoing } from '../outgoing';
+import { resolveRegister } from './documents';
+import { registerIncoming } from '../incoming/handlers';
+import { createOutgoing } from '../outgoing/handlers';
 import { zodIssuesToFields } from '../registry';
-import { outgoingPlanner, type OutgoingPlan } from './outgoing-rows';
-import { fieldsOf, readRegisterSheet, type RegisterKind } from './register-sheet';
-import { backupBeforeImport, readChecked, readSource } from './source';
+import { outgoingPlanner, type OutgoingPlan } from '../outgoing/import-rows';
+import { fieldsOf, readRegisterSheet, type RegisterKind } from '../imports/register-sheet';
+import { backupBeforeImport, readChecked, readSource } from '../imports/source';
 
 type Values = Record<string, string | number | null>;
 type Payload = { kind: 'incoming'; input: ParsedInput<'incoming.register'> } | { kind: 'outgoing'; plan: OutgoingPlan };
@@ -105,7 +103,7 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
 /** Numbers kept from the sheet must be free in their year: within the sheet and in the register. */
 async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedRow[]): Promise<void> {
   const register = await resolveRegister(ctx, kind, null, false);
-  const taken = kind === 'incoming' ? arrivalNumberTaken : outgoingNumberTaken;
+  const store = kind === 'incoming' ? ctx.stores.incoming : ctx.stores.outgoing;
   const what = kind === 'incoming' ? 'Số đến' : 'Số';
   const seen = new Map<string, number>();
   for (const r of rows) {
@@ -114,7 +112,7 @@ async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedR
     const key = `${year}/${n}`;
     const first = seen.get(key);
     if (first !== undefined) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} trùng với dòng ${first}.`);
-    else if (await taken(ctx.db, register.id, year, n)) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} đã có trong ${register.name}.`);
+    else if (await store.numberTaken(register.id, year, n)) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} đã có trong ${register.name}.`);
     else seen.set(key, r.row);
     r.ok = r.errors.length === 0;
   }

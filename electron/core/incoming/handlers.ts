@@ -1,31 +1,19 @@
 /** Incoming documents: registration with number allocation, handling, completion. */
-import { writeAudit } from '../../db/audit';
-import { keepNumber } from '../../db/numbering';
-import {
-  arrivalNumberTaken,
-  coordinatorsOf,
-  countIncoming,
-  filteredIncoming,
-  findDuplicate,
-  getIncomingRow,
-  nextArrivalNumber,
-  senderSuggestions,
-  setCoordinators,
-  type IncomingRow,
-} from '../../db/incoming';
-import type { IncomingTable } from '../../db/schema';
-import { fieldError } from '../../shared/api/errors';
-import type { Incoming } from '../../shared/api/incoming';
-import type { ParsedInput } from '../../shared/api/index';
-import { formatDateVi } from '../../shared/dates';
-import { incomingStatus } from '../../shared/documents/fields';
-import { formatDocNumber, parseNotation } from '../../shared/documents/notation';
-import { foldVietnamese } from '../../shared/text';
-import { incomingAccess, visibleIncoming, visibleOutgoing } from './access';
-import { expandedQueries } from '../../shared/abbreviations';
-import { loadAbbreviations } from './abbreviations';
-import type { CallContext, HandlerMap } from './context';
-import { checkDocumentType, checkUnits, correctionReason, defaultPeriod, reindex, resolveRegister, typeName, yearOf } from './documents';
+import type { IncomingTable } from '../../../db/schema';
+import { fieldError } from '../../../shared/api/errors';
+import type { Incoming } from '../../../shared/api/incoming';
+import type { ParsedInput } from '../../../shared/api/index';
+import { formatDateVi } from '../../../shared/dates';
+import { formatDocNumber, parseNotation } from '../../../shared/documents/notation';
+import { foldVietnamese } from '../../../shared/text';
+import { incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
+import { expandedQueries } from '../../../shared/abbreviations';
+import { loadAbbreviations } from '../agency/abbreviations';
+import type { CallContext, HandlerMap } from '../context';
+import { checkUnits, reindex, resolveRegister } from '../registers/documents';
+import { checkDocumentType, correctionReason, defaultPeriod, typeName, yearOf } from '../registers/rules';
+import { incomingStatus } from './rules';
+import type { IncomingRow } from './store';
 
 export function toIncoming(r: IncomingRow, coordinators: { id: number; name: string }[], today: string): Incoming {
   const status = incomingStatus({ deadline: r.deadline, completedAt: r.completed_at, leadUnitId: r.lead_unit_id, assignedAt: r.assigned_at }, today);
@@ -69,10 +57,10 @@ export function toIncoming(r: IncomingRow, coordinators: { id: number; name: str
 }
 
 export async function loadIncoming(ctx: CallContext, id: number): Promise<Incoming> {
-  const row = await getIncomingRow(ctx.db, id, incomingAccess(ctx.user));
+  const row = await ctx.stores.incoming.get(id, incomingAccess(ctx.user));
   // Not "forbidden": a user without access is not told the document exists.
   if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy văn bản đến mã ${id}.`);
-  const coordinators = await coordinatorsOf(ctx.db, [id]);
+  const coordinators = await ctx.stores.incoming.coordinatorsOf([id]);
   return toIncoming(row, coordinators.get(id) ?? [], ctx.today());
 }
 
@@ -96,7 +84,7 @@ function readNotation(notation: string | null, typeGiven: string | null | undefi
 /** The warning for a document already in the register, or null; one the user may not see is neither named nor numbered. */
 async function duplicateOf(ctx: CallContext, d: { notationKey: string | null; documentDate: string | null; senderFold: string }, exceptId: number | null) {
   if (!d.notationKey || !d.documentDate) return null;
-  const dup = await findDuplicate(ctx.db, { notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId }, visibleIncoming(ctx.user));
+  const dup = await ctx.stores.incoming.findDuplicate({ notationKey: d.notationKey, documentDate: d.documentDate, senderFold: d.senderFold, exceptId }, visibleIncoming(ctx.user));
   if (!dup) return null;
   if (!dup.visible)
     return { message: 'Sổ đã có một văn bản trùng (cùng cơ quan gửi, số, ký hiệu và ngày) mà bạn không có quyền xem. Nếu đây là bản thứ hai cần vào sổ riêng, hãy xác nhận.', existingId: null, arrivalNumber: null };
@@ -128,23 +116,16 @@ async function senderUnit(ctx: CallContext, senderUnitId: number | null, senderN
     await checkUnits(ctx, [senderUnitId], 'senderUnitId', 'Cơ quan gửi', 'any');
     return senderUnitId;
   }
-  const u = await ctx.db
-    .selectFrom('units')
-    .select('id')
-    .where('kind', '=', 'external')
-    .where('archived_at', 'is', null)
-    .where('name_fold', '=', foldVietnamese(senderName))
-    .executeTakeFirst();
-  return u?.id ?? null;
+  return ctx.stores.units.externalByName(foldVietnamese(senderName));
 }
 
 async function audit(ctx: CallContext, id: number, before: Incoming | null, after: Incoming & { correctionReason?: string }) {
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
 }
 
 async function reindexIncoming(ctx: CallContext, d: Incoming) {
-  const scan = await ctx.db.selectFrom('incoming').select('recognised_text').where('id', '=', d.id).executeTakeFirst();
-  await reindex(ctx.db, 'incoming', d.id, {
+  const scan = await ctx.stores.incoming.extras(d.id);
+  await reindex(ctx, 'incoming', d.id, {
     notation: d.notation,
     subject: d.subject,
     sender: d.senderName,
@@ -163,13 +144,13 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
   const year = yearOf(input.arrivalDate);
   let arrivalNumber: number;
   if (input.arrivalNumber !== undefined) {
-    if (await arrivalNumberTaken(ctx.db, register.id, year, input.arrivalNumber))
+    if (await ctx.stores.incoming.numberTaken(register.id, year, input.arrivalNumber))
       throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber)} năm ${year} đã có trong ${register.name}.`);
     arrivalNumber = input.arrivalNumber;
-    await keepNumber(ctx.db, register.id, year, arrivalNumber);
+    await ctx.stores.registers.keepNumber(register.id, year, arrivalNumber);
   } else {
     // Allocated inside this action's transaction: no two documents get one number.
-    arrivalNumber = await nextArrivalNumber(ctx.db, register.id, year);
+    arrivalNumber = await ctx.stores.registers.takeNumber(register.id, year);
   }
   const now = ctx.now();
   const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
@@ -206,8 +187,8 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     deleted_at: null,
     recognised_text: input.recognisedText ?? null,
   };
-  const { id } = await ctx.db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
-  if (input.coordinatingUnitIds?.length) await setCoordinators(ctx.db, id, input.coordinatingUnitIds);
+  const id = await ctx.stores.incoming.insert(row);
+  if (input.coordinatingUnitIds?.length) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds);
   const doc = await loadIncoming(ctx, id);
   await reindexIncoming(ctx, doc);
   await audit(ctx, id, null, doc);
@@ -244,10 +225,10 @@ export const incomingHandlers: Handlers = {
     const redated = input.arrivalDate !== undefined && input.arrivalDate !== before.arrivalDate;
     const reason = correctionReason([...(renumbered ? ['số đến'] : []), ...(redated ? ['ngày đến'] : [])], input.reason);
     if (renumbered) {
-      if (await arrivalNumberTaken(ctx.db, before.registerId, before.year, input.arrivalNumber!))
+      if (await ctx.stores.incoming.numberTaken(before.registerId, before.year, input.arrivalNumber!))
         throw fieldError('CONFLICT', 'arrivalNumber', `Số đến ${formatDocNumber(input.arrivalNumber!)} năm ${before.year} đã có trong ${before.registerName}.`);
       patch.arrival_number = input.arrivalNumber!;
-      await keepNumber(ctx.db, before.registerId, before.year, input.arrivalNumber!);
+      await ctx.stores.registers.keepNumber(before.registerId, before.year, input.arrivalNumber!);
     }
     set('arrival_date', input.arrivalDate);
     set('document_date', input.documentDate);
@@ -270,10 +251,10 @@ export const incomingHandlers: Handlers = {
     const documentDate = input.documentDate !== undefined ? input.documentDate : before.documentDate;
     const notationKey = patch.notation_key !== undefined ? patch.notation_key : before.notation ? foldVietnamese(before.notation).replace(/\s+/g, '') : null;
     await checkDuplicate(ctx, { notationKey, documentDate, senderFold }, before.id, input.confirmDuplicate);
-    await ctx.db.updateTable('incoming').set(patch).where('id', '=', before.id).execute();
+    await ctx.stores.incoming.update(before.id, patch);
     if (input.coordinatingUnitIds !== undefined) {
       await checkUnits(ctx, input.coordinatingUnitIds, 'coordinatingUnitIds', 'Đơn vị phối hợp');
-      await setCoordinators(ctx.db, before.id, input.coordinatingUnitIds);
+      await ctx.stores.incoming.setCoordinators(before.id, input.coordinatingUnitIds);
     }
     const after = await loadIncoming(ctx, before.id);
     await reindexIncoming(ctx, after);
@@ -297,7 +278,7 @@ export const incomingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       access: incomingAccess(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx.db) : undefined,
+      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx) : undefined,
       today: ctx.today(),
     };
     const sortColumn = {
@@ -309,13 +290,9 @@ export const incomingHandlers: Handlers = {
       subject: 'i.subject',
       deadline: 'i.deadline',
     } as const;
-    const col = sortColumn[input.sort];
-    const total = await countIncoming(ctx.db, filter);
-    let q = filteredIncoming(ctx.db, filter).orderBy(col, input.dir);
-    // Same-day documents keep their register order.
-    q = q.orderBy('i.arrival_number', input.dir);
-    const rows = await q.orderBy('i.id', input.dir).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
-    const coordinators = await coordinatorsOf(ctx.db, rows.map((r) => r.id));
+    const total = await ctx.stores.incoming.count(filter);
+    const rows = await ctx.stores.incoming.list(filter, sortColumn[input.sort], input.dir, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+    const coordinators = await ctx.stores.incoming.coordinatorsOf(rows.map((r) => r.id));
     return {
       items: rows.map((r) => toIncoming(r, coordinators.get(r.id) ?? [], ctx.today())),
       total,
@@ -332,19 +309,15 @@ export const incomingHandlers: Handlers = {
       throw fieldError('VALIDATION', 'coordinatingUnitIds', 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp.');
     if (input.deadline && input.deadline < before.arrivalDate)
       throw fieldError('VALIDATION', 'deadline', 'Hạn xử lý không được trước ngày đến.');
-    await ctx.db
-      .updateTable('incoming')
-      .set({
-        instruction: input.instruction,
-        lead_unit_id: input.leadUnitId,
-        deadline: input.deadline,
-        assigned_at: ctx.now(),
-        transfer_date: input.transferDate ?? before.transferDate ?? ctx.today(),
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', before.id)
-      .execute();
-    await setCoordinators(ctx.db, before.id, input.coordinatingUnitIds);
+    await ctx.stores.incoming.update(before.id, {
+      instruction: input.instruction,
+      lead_unit_id: input.leadUnitId,
+      deadline: input.deadline,
+      assigned_at: ctx.now(),
+      transfer_date: input.transferDate ?? before.transferDate ?? ctx.today(),
+      updated_at: ctx.now(),
+    });
+    await ctx.stores.incoming.setCoordinators(before.id, input.coordinatingUnitIds);
     const after = await loadIncoming(ctx, before.id);
     await reindexIncoming(ctx, after);
     await audit(ctx, before.id, before, after);
@@ -356,15 +329,11 @@ export const incomingHandlers: Handlers = {
     if (input.completedAt < before.arrivalDate)
       throw fieldError('VALIDATION', 'completedAt', 'Ngày hoàn thành không được trước ngày đến.');
     if (input.replyOutgoingId) {
-      const o = await ctx.db.selectFrom('outgoing as o').select(['o.id', 'o.deleted_at']).where('o.id', '=', input.replyOutgoingId).where(visibleOutgoing(ctx.user)).executeTakeFirst();
+      const o = await ctx.stores.outgoing.find(input.replyOutgoingId, visibleOutgoing(ctx.user));
       if (!o || o.deleted_at) throw fieldError('VALIDATION', 'replyOutgoingId', `Không có văn bản đi mã ${input.replyOutgoingId}.`);
-      await ctx.db.insertInto('outgoing_replies').values({ outgoing_id: o.id, incoming_id: before.id }).onConflict((oc) => oc.doNothing()).execute();
+      await ctx.stores.outgoing.addReply(o.id, before.id);
     }
-    await ctx.db
-      .updateTable('incoming')
-      .set({ completed_at: input.completedAt, reply_outgoing_id: input.replyOutgoingId ?? before.replyOutgoingId, updated_at: ctx.now() })
-      .where('id', '=', before.id)
-      .execute();
+    await ctx.stores.incoming.update(before.id, { completed_at: input.completedAt, reply_outgoing_id: input.replyOutgoingId ?? before.replyOutgoingId, updated_at: ctx.now() });
     const after = await loadIncoming(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;
@@ -376,8 +345,9 @@ export const incomingHandlers: Handlers = {
   },
 
   'incoming.senders': async (ctx, input) => {
-    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx.db)) : [''];
-    const { units, history } = await senderSuggestions(ctx.db, typed, input.limit, visibleIncoming(ctx.user));
+    const typed = input.q ? expandedQueries(foldVietnamese(input.q), await loadAbbreviations(ctx)) : [''];
+    const units = await ctx.stores.units.externalMatching(typed, input.limit);
+    const history = await ctx.stores.incoming.senderHistory(typed, input.limit, visibleIncoming(ctx.user));
     const seen = new Map<string, { name: string; unitId: number | null; uses: number }>();
     for (const h of history) seen.set(foldVietnamese(h.sender_name), { name: h.sender_name, unitId: h.sender_unit_id, uses: Number(h.uses) });
     for (const u of units) {

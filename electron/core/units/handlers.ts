@@ -1,17 +1,8 @@
-import { writeAudit } from '../../db/audit';
-import {
-  ancestorIds,
-  findAbbreviationOwner,
-  getUnitRow,
-  insertUnitRow,
-  listUnitRows,
-  updateUnitRow,
-  type UnitRow,
-} from '../../db/units';
-import { AppError, fieldError } from '../../shared/api/errors';
-import type { Unit, UnitKind } from '../../shared/api/units';
-import { compareVi, foldVietnamese } from '../../shared/text';
-import type { CallContext, HandlerMap } from './context';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { Unit, UnitKind } from '../../../shared/api/units';
+import { compareVi, foldVietnamese } from '../../../shared/text';
+import type { CallContext, HandlerMap } from '../context';
+import type { UnitRow } from './store';
 
 export function toUnit(r: UnitRow): Unit {
   return {
@@ -31,14 +22,14 @@ export function toUnit(r: UnitRow): Unit {
 }
 
 async function mustGet(ctx: CallContext, id: number): Promise<UnitRow> {
-  const row = await getUnitRow(ctx.db, id);
+  const row = await ctx.stores.units.get(id);
   if (!row) throw fieldError('NOT_FOUND', 'id', `Không tìm thấy đơn vị có mã ${id}.`);
   return row;
 }
 
 async function checkAbbreviation(ctx: CallContext, kind: UnitKind, abbreviation: string | null, exceptId: number | null) {
   if (kind !== 'internal' || !abbreviation) return;
-  const owner = await findAbbreviationOwner(ctx.db, abbreviation, exceptId);
+  const owner = await ctx.stores.units.abbreviationOwner(abbreviation, exceptId);
   if (owner) {
     throw fieldError('CONFLICT', 'abbreviation', `Tên viết tắt "${abbreviation}" đã dùng cho đơn vị "${owner.name}".`, {
       unitId: owner.id,
@@ -48,21 +39,21 @@ async function checkAbbreviation(ctx: CallContext, kind: UnitKind, abbreviation:
 
 async function checkParent(ctx: CallContext, parentId: number | null, kind: UnitKind, selfId: number | null) {
   if (parentId === null) return;
-  const parent = await getUnitRow(ctx.db, parentId);
+  const parent = await ctx.stores.units.get(parentId);
   if (!parent) throw fieldError('VALIDATION', 'parentId', `Đơn vị cấp trên (mã ${parentId}) không tồn tại.`);
   if (parent.kind !== kind)
     throw fieldError('VALIDATION', 'parentId', 'Đơn vị cấp trên phải cùng loại (trong cơ quan hoặc bên ngoài).');
-  if (selfId !== null && (await ancestorIds(ctx.db, parentId)).includes(selfId))
+  if (selfId !== null && (await ctx.stores.units.ancestorIds(parentId)).includes(selfId))
     throw fieldError('VALIDATION', 'parentId', 'Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị cấp dưới của nó.');
 }
 
 async function audit(ctx: CallContext, id: number, before: UnitRow | null, after: UnitRow) {
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'units', entityId: id, before, after });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'units', entityId: id, before, after });
 }
 
 export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.update' | 'units.archive' | 'units.restore'> = {
   'units.list': async (ctx, input) => {
-    const rows = await listUnitRows(ctx.db, {
+    const rows = await ctx.stores.units.list({
       ...(input.kind ? { kind: input.kind } : {}),
       includeArchived: input.includeArchived ?? false,
       qFold: input.q ? foldVietnamese(input.q) : null,
@@ -76,7 +67,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
     await checkAbbreviation(ctx, input.kind, input.abbreviation, null);
     await checkParent(ctx, input.parentId, input.kind, null);
     const now = ctx.now();
-    const id = await insertUnitRow(ctx.db, {
+    const id = await ctx.stores.units.insert({
       name: input.name,
       name_fold: foldVietnamese(input.name),
       abbreviation: input.abbreviation,
@@ -103,7 +94,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
       throw fieldError('VALIDATION', 'abbreviation', 'Tên viết tắt không được để trống với đơn vị thuộc cơ quan.');
     if (before.archived_at === null) await checkAbbreviation(ctx, kind, abbreviation, before.id);
     await checkParent(ctx, parentId, kind, before.id);
-    await updateUnitRow(ctx.db, before.id, {
+    await ctx.stores.units.update(before.id, {
       ...(input.name !== undefined ? { name: input.name, name_fold: foldVietnamese(input.name) } : {}),
       abbreviation,
       kind,
@@ -121,7 +112,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
   'units.archive': async (ctx, input) => {
     const before = await mustGet(ctx, input.id);
     if (before.archived_at !== null) throw new AppError('CONFLICT', `Đơn vị "${before.name}" đã ngừng sử dụng từ trước.`);
-    await updateUnitRow(ctx.db, before.id, { archived_at: ctx.now(), updated_at: ctx.now() });
+    await ctx.stores.units.update(before.id, { archived_at: ctx.now(), updated_at: ctx.now() });
     const after = await mustGet(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return toUnit(after);
@@ -131,7 +122,7 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
     const before = await mustGet(ctx, input.id);
     if (before.archived_at === null) throw new AppError('CONFLICT', `Đơn vị "${before.name}" đang được sử dụng.`);
     await checkAbbreviation(ctx, before.kind, before.abbreviation, before.id);
-    await updateUnitRow(ctx.db, before.id, { archived_at: null, updated_at: ctx.now() });
+    await ctx.stores.units.update(before.id, { archived_at: null, updated_at: ctx.now() });
     const after = await mustGet(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return toUnit(after);

@@ -6,13 +6,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAudit } from '../../db/audit';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/api/attachments';
-import { visibleAttachment } from './access';
-import type { CallContext, HandlerMap } from './context';
-import { loadIncoming } from './incoming';
-import { loadOutgoing } from './outgoing';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/api/attachments';
+import { visibleAttachment } from '../access/index';
+import type { CallContext, HandlerMap } from '../context';
+import { loadIncoming } from '../incoming/handlers';
+import { loadOutgoing } from '../outgoing/handlers';
 
 const MEDIA: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -40,13 +39,11 @@ function toAttachment(r: { id: number; owner_kind: 'incoming' | 'outgoing'; owne
 }
 
 /** Live attachments whose document the caller may see (the one access rule). */
-function visibleAttachments(ctx: CallContext) {
-  return ctx.db.selectFrom('attachments as a').selectAll('a').where('a.deleted_at', 'is', null).where(visibleAttachment(ctx.user, 'a'));
-}
+const visible = (ctx: CallContext) => visibleAttachment(ctx.user, 'a');
 
 /** An attachment the caller may see: its document must be visible to them (secrecy, unit). */
 export async function readableAttachment(ctx: CallContext, id: number, field = 'id') {
-  const row = await visibleAttachments(ctx).where('a.id', '=', id).executeTakeFirst();
+  const row = await ctx.stores.attachments.get(id, visible(ctx));
   if (!row) throw fieldError('NOT_FOUND', field, `Không có tệp đính kèm mã ${id}.`);
   const file = attachmentFile(ctx.dataDir, row.sha256);
   if (!fs.existsSync(file)) throw new AppError('IO', `Tệp "${row.file_name}" không còn trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.`);
@@ -73,22 +70,18 @@ export function writeOnce(file: string, content: Buffer): void {
 export async function storeAttachment(ctx: CallContext, ownerKind: 'incoming' | 'outgoing', ownerId: number, name: string, content: Buffer): Promise<Attachment> {
   const sha256 = crypto.createHash('sha256').update(content).digest('hex');
   writeOnce(attachmentFile(ctx.dataDir, sha256), content);
-  const row = await ctx.db
-    .insertInto('attachments')
-    .values({
-      owner_kind: ownerKind,
-      owner_id: ownerId,
-      file_name: name,
-      sha256,
-      size: content.length,
-      media_type: mediaTypeOf(name),
-      added_at: ctx.now(),
-      deleted_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await ctx.stores.attachments.insert({
+    owner_kind: ownerKind,
+    owner_id: ownerId,
+    file_name: name,
+    sha256,
+    size: content.length,
+    media_type: mediaTypeOf(name),
+    added_at: ctx.now(),
+    deleted_at: null,
+  });
   const a = toAttachment(row);
-  await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: a.id, before: null, after: a });
+  await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: a.id, before: null, after: a });
   return a;
 }
 
@@ -103,15 +96,15 @@ export const attachmentsHandlers: HandlerMap<'attachments.add' | 'attachments.li
 
   'attachments.list': async (ctx, input) => {
     await ownerExists(ctx, input.ownerKind, input.ownerId);
-    const rows = await visibleAttachments(ctx).where('a.owner_kind', '=', input.ownerKind).where('a.owner_id', '=', input.ownerId).orderBy('a.id').execute();
+    const rows = await ctx.stores.attachments.listOf(input.ownerKind, input.ownerId, visible(ctx));
     return { items: rows.map(toAttachment) };
   },
 
   'attachments.remove': async (ctx, input) => {
-    const row = await visibleAttachments(ctx).where('a.id', '=', input.id).executeTakeFirst();
+    const row = await ctx.stores.attachments.get(input.id, visible(ctx));
     if (!row) throw fieldError('NOT_FOUND', 'id', `Không có tệp đính kèm mã ${input.id}.`);
-    await ctx.db.updateTable('attachments').set({ deleted_at: ctx.now() }).where('id', '=', input.id).execute();
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: input.id, before: row, after: { ...row, deleted_at: ctx.now() } });
+    await ctx.stores.attachments.remove(input.id, ctx.now());
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'attachments', entityId: input.id, before: row, after: { ...row, deleted_at: ctx.now() } });
     return { id: input.id };
   },
 

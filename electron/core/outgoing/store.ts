@@ -1,9 +1,9 @@
-/** Queries for outgoing documents. */
+/** The outgoing register's SQL: documents, recipients, the incoming ones they answer, filters. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type { DB, OutgoingTable } from './schema';
-import type { AbbreviationLookup } from '../shared/abbreviations';
-import { takeNumber } from './numbering';
-import { matchingIds } from './search';
+import type { DB, OutgoingTable } from '../../../db/schema';
+import type { AbbreviationLookup } from '../../../shared/abbreviations';
+import { matchingIds } from '../../../db/search';
+import type { StoreHandle } from '../stores';
 
 export type OutgoingRow = Selectable<OutgoingTable> & {
   register_name: string;
@@ -12,7 +12,7 @@ export type OutgoingRow = Selectable<OutgoingTable> & {
 };
 
 /** `visible` is the caller's access rule over alias `o`. */
-export function outgoingBase(db: Kysely<DB>, visible: Expression<SqlBool>) {
+function outgoingBase(db: Kysely<DB>, visible: Expression<SqlBool>) {
   return db
     .selectFrom('outgoing as o')
     .innerJoin('registers as r', 'r.id', 'o.register_id')
@@ -23,11 +23,11 @@ export function outgoingBase(db: Kysely<DB>, visible: Expression<SqlBool>) {
     .where(visible);
 }
 
-export async function getOutgoingRow(db: Kysely<DB>, id: number, visible: Expression<SqlBool>): Promise<OutgoingRow | undefined> {
+async function getOutgoingRow(db: Kysely<DB>, id: number, visible: Expression<SqlBool>): Promise<OutgoingRow | undefined> {
   return outgoingBase(db, visible).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function recipientsOf(db: Kysely<DB>, ids: number[]) {
+async function recipientsOf(db: Kysely<DB>, ids: number[]) {
   const out = new Map<number, { unitId: number | null; name: string }[]>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -46,7 +46,7 @@ export async function recipientsOf(db: Kysely<DB>, ids: number[]) {
 }
 
 /** The incoming documents an outgoing one answers, those the caller may see (`visible` over alias `i`). */
-export async function repliesOf(db: Kysely<DB>, ids: number[], visible: Expression<SqlBool>) {
+async function repliesOf(db: Kysely<DB>, ids: number[], visible: Expression<SqlBool>) {
   const out = new Map<number, { id: number; notation: string | null; arrivalNumber: number }[]>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -64,7 +64,7 @@ export async function repliesOf(db: Kysely<DB>, ids: number[], visible: Expressi
   return out;
 }
 
-export async function setRecipients(db: Kysely<DB>, outgoingId: number, list: { unitId: number | null; name: string }[]) {
+async function setRecipients(db: Kysely<DB>, outgoingId: number, list: { unitId: number | null; name: string }[]) {
   await db.deleteFrom('outgoing_recipients').where('outgoing_id', '=', outgoingId).execute();
   if (list.length === 0) return;
   await db
@@ -73,16 +73,11 @@ export async function setRecipients(db: Kysely<DB>, outgoingId: number, list: { 
     .execute();
 }
 
-export async function setReplies(db: Kysely<DB>, outgoingId: number, incomingIds: number[]) {
+async function setReplies(db: Kysely<DB>, outgoingId: number, incomingIds: number[]) {
   await db.deleteFrom('outgoing_replies').where('outgoing_id', '=', outgoingId).execute();
   const unique = [...new Set(incomingIds)];
   if (unique.length === 0) return;
   await db.insertInto('outgoing_replies').values(unique.map((incoming_id) => ({ outgoing_id: outgoingId, incoming_id }))).execute();
-}
-
-/** Cancelled numbers count: a cancelled number is never given again. */
-export function nextOutgoingNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
-  return takeNumber(db, registerId, year);
 }
 
 export interface OutgoingFilter {
@@ -100,7 +95,7 @@ export interface OutgoingFilter {
 }
 
 /** Drafts have no issue date: they are listed by the day they were created. */
-export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
+function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   // Written as an OR of two indexable ranges (issue date; drafts by creation day).
   let q = outgoingBase(db, f.visible).where(
     sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`,
@@ -115,7 +110,50 @@ export function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   return q;
 }
 
-export async function outgoingNumberTaken(db: Kysely<DB>, registerId: number, year: number, n: number): Promise<boolean> {
-  const r = await db.selectFrom('outgoing').select('id').where('register_id', '=', registerId).where('year', '=', year).where('number', '=', n).executeTakeFirst();
-  return r !== undefined;
+export type OutgoingSort = 'o.issue_date' | 'o.number' | 'o.subject' | 'o.created_at';
+
+export function outgoingStore(h: StoreHandle) {
+  const { db } = h;
+  return {
+    get: (id: number, visible: Expression<SqlBool>) => getOutgoingRow(db, id, visible),
+    recipientsOf: (ids: number[]) => recipientsOf(db, ids),
+    repliesOf: (ids: number[], visible: Expression<SqlBool>) => repliesOf(db, ids, visible),
+    setRecipients: (id: number, list: { unitId: number | null; name: string }[]) => setRecipients(db, id, list),
+    setReplies: (id: number, incomingIds: number[]) => setReplies(db, id, incomingIds),
+
+    async count(f: OutgoingFilter): Promise<number> {
+      const r = await filteredOutgoing(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    list: (f: OutgoingFilter, sort: OutgoingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) =>
+      filteredOutgoing(db, f).orderBy(sort, dir).orderBy('o.id', dir).limit(page.limit).offset(page.offset).execute(),
+
+    /** A document by id, deleted or not, if the caller may see it (`visible` over alias `o`). */
+    find: (id: number, visible: Expression<SqlBool>) => db.selectFrom('outgoing as o').select(['o.id', 'o.deleted_at']).where('o.id', '=', id).where(visible).executeTakeFirst(),
+
+    /** Records that this outgoing document answers that incoming one (once). */
+    async addReply(outgoingId: number, incomingId: number): Promise<void> {
+      await db.insertInto('outgoing_replies').values({ outgoing_id: outgoingId, incoming_id: incomingId }).onConflict((oc) => oc.doNothing()).execute();
+    },
+
+    /** Every incoming document this one answers, also those the caller may not see. */
+    async replyIds(outgoingId: number): Promise<number[]> {
+      return (await db.selectFrom('outgoing_replies').select('incoming_id').where('outgoing_id', '=', outgoingId).execute()).map((r) => r.incoming_id);
+    },
+
+    async numberTaken(registerId: number, year: number, n: number): Promise<boolean> {
+      const r = await db.selectFrom('outgoing').select('id').where('register_id', '=', registerId).where('year', '=', year).where('number', '=', n).executeTakeFirst();
+      return r !== undefined;
+    },
+
+    async insert(row: Omit<OutgoingTable, 'id'>): Promise<number> {
+      const { id } = await db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
+      return id;
+    },
+
+    async update(id: number, patch: Partial<Omit<OutgoingTable, 'id'>>): Promise<void> {
+      await db.updateTable('outgoing').set(patch).where('id', '=', id).execute();
+    },
+  };
 }

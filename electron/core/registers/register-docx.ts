@@ -35,7 +35,7 @@ import {
   convertMillimetersToTwip,
   type ISectionOptions,
 } from 'docx';
-import { allBorders, FONT, LANDSCAPE_MM, rule } from './docx-blocks';
+import { allBorders, FONT, LANDSCAPE_MM, rule } from '../document-blocks/docx-blocks';
 import { cellText, numbersLine, periodLine, type BookKind, type BookYear, type RegisterMeta } from './register-types';
 
 const MARKER = (i: number) => `@@SO-${i}-DONG@@`;

@@ -4,24 +4,22 @@
  * come), report progress and can be cancelled.
  */
 import fs from 'node:fs';
-import { getAgencyRow } from '../../../db/agency';
 import { AppError, fieldError } from '../../../shared/api/errors';
-import { visibleRegister } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
 import { renderTemplate, templateData, templateFile } from '../templates';
-import { resolveRegister } from '../documents';
-import { loadIncoming } from '../incoming';
+import { resolveRegister } from './documents';
+import { loadIncoming } from '../incoming/handlers';
 import { writeExport } from '../file-store';
-import { agencyHeader } from './agency-header';
+import { agencyHeader } from '../document-blocks/agency-header';
 import { incomingBook, outgoingBook, followUpBook, type BookKind, type RegisterMeta } from './register-types';
-import { bookYears, followUpRows, incomingRows, outgoingRows, type BookQuery } from './register-rows';
+import { bookYears, followUpRows, incomingRows, outgoingRows, type BookQuery } from './export-rows';
 import { writeBookDocx } from './register-docx';
 import { writeBookXlsx } from './register-xlsx';
 import { writeHandlingSlipDocx } from './handling-slip-docx';
 
 async function meta(ctx: CallContext, kind: 'incoming' | 'outgoing' | 'followUp', registerName: string, q: BookQuery): Promise<RegisterMeta> {
-  const agency = await getAgencyRow(ctx.db);
+  const agency = await ctx.stores.agency.get();
   if (!agency) throw new AppError('CONFLICT', 'Chưa nhập thông tin cơ quan: vào Cài đặt trước khi in sổ.');
   return { agencyName: agency.name, parentName: agency.parent_name ?? '', registerName, from: q.from, to: q.to, books: await bookYears(ctx, kind, q) };
 }
@@ -29,8 +27,7 @@ async function meta(ctx: CallContext, kind: 'incoming' | 'outgoing' | 'followUp'
 /** The register to print; the secret register only for users with the grant (it is not said to exist otherwise). */
 async function printableRegister(ctx: CallContext, kind: 'incoming' | 'outgoing', registerId: number | null | undefined) {
   const register = await resolveRegister(ctx, kind, registerId, false);
-  const visible = await ctx.db.selectFrom('registers as r').select('r.id').where('r.id', '=', register.id).where(visibleRegister(ctx.user)).executeTakeFirst();
-  if (!visible) throw fieldError('NOT_FOUND', 'registerId', `Không có sổ đăng ký mã ${register.id}.`);
+  if (!(await ctx.stores.registers.visible(register.id, ctx.user))) throw fieldError('NOT_FOUND', 'registerId', `Không có sổ đăng ký mã ${register.id}.`);
   return register;
 }
 
@@ -99,7 +96,7 @@ export const exportsHandlers: HandlerMap<Methods> = {
   'exports.handlingSlip': async (ctx, input) => {
     // loadIncoming applies the access rule: a document the user may not see is NOT_FOUND.
     const d = await loadIncoming(ctx, input.id);
-    const assigned = await ctx.db.selectFrom('incoming').select('assigned_at').where('id', '=', d.id).executeTakeFirst();
+    const assigned = await ctx.stores.incoming.extras(d.id);
     const slip = {
       agency: await agencyHeader(ctx),
       arrivalNumber: d.arrivalNumberText,

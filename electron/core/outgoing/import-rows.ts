@@ -9,8 +9,8 @@ import { outgoingCreateDraftInput } from '../../../shared/api/outgoing';
 import { parseNotation } from '../../../shared/documents/notation';
 import { foldVietnamese } from '../../../shared/text';
 import type { CallContext } from '../context';
-import { yearOf } from '../documents';
-import type { IssuedAs } from '../outgoing';
+import { yearOf } from '../registers/rules';
+import type { IssuedAs } from './handlers';
 import { zodIssuesToFields } from '../registry';
 
 export interface OutgoingPlan {
@@ -42,7 +42,7 @@ function keptByParts(text: string | null): { abbreviation: string; initials: str
 
 /** Reads the units once; then maps each sheet row, adding its problems to errors. */
 export async function outgoingPlanner(ctx: CallContext): Promise<(v: Values, errors: string[]) => OutgoingPlan | null> {
-  const units = await ctx.db.selectFrom('units').select(['id', 'name_fold', 'abbreviation', 'kind']).where('archived_at', 'is', null).execute();
+  const units = await ctx.stores.units.active();
   const byName = new Map(units.map((u) => [u.name_fold, u.id]));
   const internalByAbbr = new Map(units.filter((u) => u.kind === 'internal' && u.abbreviation).map((u) => [foldVietnamese(u.abbreviation!), u.id]));
   return (v, errors) => {

@@ -8,7 +8,7 @@
  * nor Excel grows a row written with a fixed layout.
  */
 import ExcelJS from 'exceljs';
-import { DECREE_MARGINS, excelWidth, utcDate, wrappedHeight } from './xlsx-blocks';
+import { DECREE_MARGINS, excelWidth, utcDate, wrappedHeight } from '../document-blocks/xlsx-blocks';
 import { cellText, numbersLine, periodLine, type BookCell, type BookKind, type BookYear, type RegisterMeta } from './register-types';
 
 const FONT = 'Times New Roman';

@@ -1,0 +1,53 @@
+/** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../../db/schema';
+import { matchingIds, rankedCandidates, relevance, type DocKind } from '../../../db/search';
+import type { AbbreviationLookup } from '../../../shared/abbreviations';
+import type { StoreHandle } from '../stores';
+
+/** The documents of one kind (alias `i`) as hits; `visible` is the access rule over `i`. */
+function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) {
+  if (kind === 'incoming')
+    return db
+      .selectFrom('incoming as i')
+      .where('i.deleted_at', 'is', null)
+      .where(visible)
+      .select(['i.id', 'i.notation', 'i.subject', 'i.sender_name as sender', 'i.arrival_date as date', 'i.arrival_number as number']);
+  return db
+    .selectFrom('outgoing as i')
+    .where('i.deleted_at', 'is', null)
+    .where(visible)
+    .select(['i.id', 'i.notation', 'i.subject', 'i.recipients_text as sender', sql<string>`coalesce(i.issue_date, substr(i.created_at, 1, 10))`.as('date'), 'i.number']);
+}
+
+export function searchStore(h: StoreHandle) {
+  const { db } = h;
+  return {
+    /** How many documents of the kind match and are visible. */
+    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>): Promise<number> {
+      const r = await documents(db, kind, visible)
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** The newest `window` matches scored by the index; complete when they are all the matches. */
+    ranked: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => rankedCandidates(db, folded, kind, window, limit, abbr),
+
+    /** These documents, those visible, as hits without a score. */
+    byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
+
+    /** The best `limit` of every visible match, scored in SQL. */
+    best: (kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
+      documents(db, kind, visible)
+        .select(relevance(folded, kind, sql.ref('i.id'), abbr).as('score'))
+        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+        .orderBy('score', 'desc')
+        .orderBy('date', 'desc')
+        .orderBy('i.id', 'desc')
+        .limit(limit)
+        .execute(),
+  };
+}
