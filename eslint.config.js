@@ -90,7 +90,6 @@ const storesPending = [
   'electron/core/task-store.ts',
   'electron/core/tasks.ts',
   'electron/core/templates.ts',
-  'electron/core/trash.ts',
   'electron/core/tthc-stats.ts',
   'electron/core/tthc.ts',
   'electron/core/units.ts',

@@ -23,7 +23,7 @@ import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { makeStores } from './stores';
 import { backupHandlers, dailyBackup, makeBackup, removeLeftovers } from './backup';
 import { takeDatabaseLock } from './db-lock';
-import { trashHandlers } from './trash';
+import { trashHandlers } from './trash/handlers';
 import { damagedError } from './recovery';
 import { checkInBackground, type IntegrityResult } from './integrity';
 import { authenticator, sessionLive } from './auth';
