@@ -89,7 +89,6 @@ const storesPending = [
   'electron/core/task-import.ts',
   'electron/core/task-store.ts',
   'electron/core/tasks.ts',
-  'electron/core/templates.ts',
   'electron/core/tthc-stats.ts',
   'electron/core/tthc.ts',
   'electron/core/units.ts',

@@ -30,7 +30,7 @@ import { authenticator, sessionLive } from './auth';
 import { authHandlers } from './auth-handlers';
 import { reportsHandlers } from './reports';
 import { processOutbox, sendHandlers, settleInterrupted } from './send/outbox';
-import { templatesHandlers } from './templates';
+import { templatesHandlers } from './templates/handlers';
 import { dashboardHandlers } from './dashboard';
 import { jobsHandlers } from './jobs';
 import { AppError } from '../../shared/api/errors';

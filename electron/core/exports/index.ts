@@ -9,7 +9,7 @@ import { AppError, fieldError } from '../../../shared/api/errors';
 import { visibleRegister } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
-import { renderTemplate, templateData, templateFile } from '../templates';
+import { renderTemplate, templateData, templateFile } from '../templates/fill';
 import { resolveRegister } from '../documents';
 import { loadIncoming } from '../incoming';
 import { writeExport } from '../file-store';
