@@ -53,7 +53,6 @@ const storesPending = [
   'electron/core/access.ts',
   'electron/core/agency.ts',
   'electron/core/attachments.ts',
-  'electron/core/audit-log.ts',
   'electron/core/auth-handlers.ts',
   'electron/core/auth.ts',
   'electron/core/backup.ts',

@@ -34,7 +34,7 @@ import { templatesHandlers } from './templates/handlers';
 import { dashboardHandlers } from './dashboard';
 import { jobsHandlers } from './jobs';
 import { AppError } from '../../shared/api/errors';
-import { auditHandlers } from './audit-log';
+import { auditHandlers } from './audit/handlers';
 import { incomingHandlers } from './incoming';
 import { outgoingHandlers } from './outgoing';
 import { searchHandlers } from './search';

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
+import { auditLogStore } from './audit/store';
 import { trashStore } from './trash/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -37,6 +38,7 @@ function settingsStore(h: StoreHandle) {
  */
 const factories = {
   audit: auditStore,
+  auditLog: auditLogStore,
   settings: settingsStore,
   trash: trashStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
