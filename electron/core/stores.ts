@@ -11,6 +11,8 @@ import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
 import { auditLogStore } from './audit/store';
+import { authStore } from './auth/store';
+import { requestsStore } from './requests/store';
 import { trashStore } from './trash/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -39,6 +41,8 @@ function settingsStore(h: StoreHandle) {
 const factories = {
   audit: auditStore,
   auditLog: auditLogStore,
+  auth: authStore,
+  requests: requestsStore,
   settings: settingsStore,
   trash: trashStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
