@@ -54,7 +54,6 @@ const storesPending = [
   'electron/core/access.ts',
   'electron/core/agency.ts',
   'electron/core/attachments.ts',
-  'electron/core/backup.ts',
   'electron/core/calendar.ts',
   'electron/core/dashboard.ts',
   'electron/core/documents-read/index.ts',

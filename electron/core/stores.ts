@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
 import { auditLogStore } from './audit/store';
 import { authStore } from './auth/store';
+import { backupStore } from './backup/store';
 import { requestsStore } from './requests/store';
 import { trashStore } from './trash/store';
 
@@ -42,6 +43,7 @@ const factories = {
   audit: auditStore,
   auditLog: auditLogStore,
   auth: authStore,
+  backup: backupStore,
   requests: requestsStore,
   settings: settingsStore,
   trash: trashStore,
