@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fillDemo } from '../electron/core/demo';
+import { fillDemo } from './demo/fill';
 import { createCore } from '../electron/core/index';
 import { defaultDbPath } from '../electron/core/paths';
 import { toIsoDate } from '../shared/dates';

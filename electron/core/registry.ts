@@ -18,7 +18,7 @@ import { auditClient } from '../../db/audit';
 import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { sqliteErrorToAppError } from './sqlite-errors';
-import { makeStores } from './stores';
+import { inTransaction } from './stores';
 
 export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session' | 'clientAddress' | 'program'> & {
   /** The session's user, or null while there are no users; throws UNAUTHORIZED or FORBIDDEN. */
@@ -80,8 +80,7 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
     const mode = contract.mode ?? 'write';
     const value =
       mode === 'write'
-        ? await base.db.transaction().execute(async (trx) => {
-            const tx = { ...ctx, db: trx, stores: makeStores({ db: trx, engine: ctx.engine }) };
+        ? await inTransaction(ctx, async (tx) => {
             if (requestId === null) return checked(await handler(tx, parsed.data));
             // Looked up under the write lock: a repeat arriving while the first still runs waits for it and finds its answer.
             const done = await answered(tx, user?.id ?? 0, requestId, method);
@@ -126,7 +125,7 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
 export type Registry = ReturnType<typeof createRegistry>;
 
 async function answered(ctx: CallContext, userId: number, requestId: string, method: string): Promise<{ found: false } | { found: true; output: unknown }> {
-  const row = await ctx.db.selectFrom('request_log').select(['method', 'output_json']).where('user_id', '=', userId).where('request_id', '=', requestId).executeTakeFirst();
+  const row = await ctx.stores.requests.find(userId, requestId);
   if (!row) return { found: false };
   if (row.method !== method) throw new AppError('CONFLICT', `Mã yêu cầu này đã dùng cho chức năng khác (${row.method}): chưa thực hiện.`, [{ path: 'requestId', message: 'Mã yêu cầu đã dùng.' }]);
   return { found: true, output: JSON.parse(row.output_json) as unknown };
@@ -134,8 +133,7 @@ async function answered(ctx: CallContext, userId: number, requestId: string, met
 
 async function remember(ctx: CallContext, userId: number, requestId: string, method: string, output: unknown): Promise<void> {
   const at = ctx.now();
-  await ctx.db.deleteFrom('request_log').where('at', '<', new Date(new Date(at).getTime() - REQUEST_LOG_MS).toISOString()).execute();
-  await ctx.db.insertInto('request_log').values({ user_id: userId, request_id: requestId, method, output_json: JSON.stringify(output ?? null), at }).execute();
+  await ctx.stores.requests.remember(userId, requestId, method, output, at, new Date(new Date(at).getTime() - REQUEST_LOG_MS).toISOString());
 }
 
 function toApiError(e: unknown, method: string): ApiError {

@@ -17,7 +17,7 @@ import { tthcStats } from './tthc-stats';
 import { agencyHeader } from './document-blocks/agency-header';
 import { writeExport } from './file-store';
 import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';
-import { renderTemplate } from './templates';
+import { renderTemplate } from './templates/fill';
 
 const SETTINGS_KEY = 'reports';
 

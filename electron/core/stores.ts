@@ -21,6 +21,11 @@ import { outgoingStore } from './outgoing/store';
 import { registersStore } from './registers/store';
 import { searchStore } from './search/store';
 import { unitsStore } from './units/store';
+import { auditLogStore } from './audit/store';
+import { authStore } from './auth/store';
+import { backupStore } from './backup/store';
+import { requestsStore } from './requests/store';
+import { trashStore } from './trash/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
@@ -59,6 +64,11 @@ const factories = {
   registers: registersStore,
   search: searchStore,
   units: unitsStore,
+  auditLog: auditLogStore,
+  auth: authStore,
+  backup: backupStore,
+  requests: requestsStore,
+  trash: trashStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

@@ -11,7 +11,7 @@ import { createCore, type Core } from '../core/index';
 import { createShellRouter, type ShellRouter } from '../office/router';
 import { officeTray, type OfficeTray } from './office';
 import { defaultDataDir, defaultDbPath } from '../core/paths';
-import { restoreDatabaseFile } from '../core/recovery';
+import { restoreDatabaseFile } from '../core/backup/recovery';
 import { AppError } from '../../shared/api/errors';
 import { registerIpc } from './ipc';
 import { claimSingleInstance } from './single-instance';

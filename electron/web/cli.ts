@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../core/paths';
-import { restoreDatabaseFile } from '../core/recovery';
+import { restoreDatabaseFile } from '../core/backup/recovery';
 import { AppError } from '../../shared/api/errors';
 import { createShellRouter } from '../office/router';
 import { startWebServer } from './server';

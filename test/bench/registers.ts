@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from '../../db/migrations/index';
-import { fillDemo } from '../../electron/core/demo';
+import { fillDemo } from '../../scripts/demo/fill';
 import { createCore, type Core } from '../../electron/core/index';
 import { percentile, print, printPercentiles, sample } from './stats';
 import { rawStatements, SEARCH_QUERIES } from './raw-queries';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillDemo } from '../../electron/core/demo';
+import { fillDemo } from '../../scripts/demo/fill';
 import { makeCore, ok, type TestCore } from '../support/core';
 
 let t: TestCore;

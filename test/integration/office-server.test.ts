@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADDRESS_FREE } from '../../electron/core/auth';
+import { ADDRESS_FREE } from '../../electron/core/auth/sign-in';
 import { startOfficeServer, type OfficeServer } from '../../electron/office/server';
 import { pinnedEvents, pinnedRequest } from '../../electron/office/pinned';
 import { err, makeCore, ok, type TestCore } from '../support/core';

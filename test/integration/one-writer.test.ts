@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { createCore } from '../../electron/core/index';
-import { lockFileOf } from '../../electron/core/db-lock';
+import { lockFileOf } from '../../electron/core/backup/db-lock';
 import { AppError } from '../../shared/api/errors';
 import { countUp } from '../fault/second-writer';
 import { ok, standardAgency, tempDir } from '../support/core';

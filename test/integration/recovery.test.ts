@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
-import { restoreDatabaseFile } from '../../electron/core/recovery';
+import { restoreDatabaseFile } from '../../electron/core/backup/recovery';
 import { AppError } from '../../shared/api/errors';
 import { ok, standardAgency, tempDir } from '../support/core';
 

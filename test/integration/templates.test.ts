@@ -5,8 +5,8 @@ import { docxText } from '../../electron/core/docx-text';
 import type { HandoverRecordDoc } from '../../electron/core/exports/handover-record-docx';
 import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from '../../electron/core/registers/register-types';
 import type { AgencyHeader, MeetingConclusionDoc, ReminderListDoc, SignatureBlock, TaskReportDoc } from '../../electron/core/exports/task-types';
-import { vietnameseKeys } from '../../electron/core/template-names';
-import { templateData } from '../../electron/core/templates';
+import { vietnameseKeys } from '../../electron/core/templates/names';
+import { templateData } from '../../electron/core/templates/fill';
 import { templateExports } from '../../shared/api/templates';
 import { err, heldPath, makeCore, ok, standardAgency, upload, type TestCore } from '../support/core';
 

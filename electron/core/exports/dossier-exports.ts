@@ -7,7 +7,7 @@ import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
 import { loadTthc } from '../tthc';
 import { agencyHeader } from '../document-blocks/agency-header';
 import { writeApologySlipDocx } from './apology-slip-docx';
-import { renderTemplate, templateData } from '../templates';
+import { renderTemplate, templateData } from '../templates/fill';
 import type { TemplateExport } from '../../../shared/api/templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
 import { writeExport } from '../file-store';

@@ -8,7 +8,7 @@ import { rowSourceLabel, statusClock, workCalendar } from '../task-store';
 import { taskSummary } from '../tasks';
 import { agencyHeader } from '../document-blocks/agency-header';
 import { writeExport } from '../file-store';
-import { renderTemplate, templateData } from '../templates';
+import { renderTemplate, templateData } from '../templates/fill';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
 import { writeReminderDocx } from './reminder-docx';
 import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';

@@ -1,6 +1,6 @@
 /** Where an imported sheet comes from (an uploaded file's handle), and the backup taken before a real import. */
 import { fieldError } from '../../../shared/api/errors';
-import { makeBackup } from '../backup';
+import { makeBackup } from '../backup/handlers';
 import type { CallContext } from '../context';
 
 /** Largest sheet read: a ten-year register is a few MB. */

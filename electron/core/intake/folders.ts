@@ -12,7 +12,7 @@ import type { IntakeWatchFoldersTable } from '../../../db/schema-intake';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import { fieldError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/index';
-import { isLocalAddress } from '../auth';
+import { isLocalAddress } from '../auth/sign-in';
 import type { CallContext, HandlerMap } from '../context';
 import { DOCUMENT_FILE, expandZip } from './mail-fetch';
 import { announce, type IntakeRuntime } from './runtime';

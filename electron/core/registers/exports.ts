@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
-import { renderTemplate, templateData, templateFile } from '../templates';
+import { renderTemplate, templateData, templateFile } from '../templates/fill';
 import { resolveRegister } from './documents';
 import { loadIncoming } from '../incoming/handlers';
 import { writeExport } from '../file-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, tokenHash } from '../../../electron/core/auth';
+import { hashPassword, tokenHash } from '../../../electron/core/auth/sign-in';
 import { ok } from '../../support/core';
 import { migrateTo, NOW, olderDatabase, openInApp } from '../../support/migrations';
 

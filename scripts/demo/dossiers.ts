@@ -6,8 +6,8 @@
  */
 import { addDays, format, parseISO } from 'date-fns';
 import type { Input } from '../../shared/api/index';
-import type { Rng } from './demo-documents';
-import { workdays } from './demo-documents';
+import type { Rng } from './documents';
+import { workdays } from './documents';
 
 export const demoProcedures: Input<'tthc.addProcedure'>[] = [
   { code: '1.004227', name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận lần đầu', field: 'Đất đai', processingDays: 30 },

@@ -1,20 +1,17 @@
 /** auth.* and users.*: first-run admin, sign-in and out, passwords, and the admin's user management. */
-import { sql } from 'kysely';
-import { writeAudit } from '../../db/audit';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { allowedMethods } from './access';
-import { inTransaction } from './stores';
-import { hashPassword, IDLE_MINUTES, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
-import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './registers/documents';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { allowedMethods } from '../access';
+import { inTransaction } from '../stores';
+import { hashPassword, IDLE_MINUTES, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './sign-in';
+import type { CallContext, HandlerMap } from '../context';
+import { checkUnits } from '../registers/documents';
 
 const taken = (username: string) => fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng (không phân biệt chữ hoa, chữ thường).`);
 const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
 
 /** Told before the slow hash; the unique index on lower(username) settles a race. */
 async function checkUsername(ctx: CallContext, username: string) {
-  const row = await ctx.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
-  if (row) throw taken(username);
+  if (await ctx.stores.auth.usernameTaken(username)) throw taken(username);
 }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -31,20 +28,14 @@ async function insertUser(ctx: CallContext, v: NewUser, firstOnly = false) {
   const password_hash = await hashPassword(v.password);
   return inTransaction(ctx, async (tx) => {
     // The insert comes first so that the count after it is read under the write lock.
-    const r = await tx.db
-      .insertInto('users')
-      .values({ username: v.username, full_name: v.fullName, password_hash, role: v.role, unit_id: v.unitId, secret_access: v.secretAccess ? 1 : 0, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await tx.stores.auth
+      .insertUser({ username: v.username, full_name: v.fullName, password_hash, role: v.role, unit_id: v.unitId, secret_access: v.secretAccess ? 1 : 0, created_at: now, updated_at: now })
       .catch((e: unknown) => {
         throw isUniqueViolation(e) ? (firstOnly ? adminExists() : taken(v.username)) : e;
       });
-    if (firstOnly) {
-      const n = await tx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (Number(n.n) > 1) throw adminExists();
-    }
-    const user = await loadUser(tx, r.id);
-    await writeAudit(tx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'users', entityId: r.id, before: null, after: user });
+    if (firstOnly && (await tx.stores.auth.countUsers()) > 1) throw adminExists();
+    const user = await loadUser(tx, id);
+    await tx.stores.audit.write({ at: now, actor: ctx.actor, action: ctx.method, entity: 'users', entityId: id, before: null, after: user });
     return user;
   });
 }
@@ -63,32 +54,23 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
   },
   'auth.login': (ctx, v) => login(ctx, v.username, v.password),
   async 'auth.logout'(ctx) {
-    if (ctx.session) await ctx.db.deleteFrom('sessions').where('token_hash', '=', tokenHash(ctx.session)).execute();
+    if (ctx.session) await ctx.stores.auth.endSession(tokenHash(ctx.session));
     return { ok: true };
   },
   async 'auth.changePassword'(ctx, v) {
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Hãy đăng nhập trước khi đổi mật khẩu.');
-    const u = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(v.current, u.password_hash))) throw fieldError('VALIDATION', 'current', 'Mật khẩu hiện tại không đúng.');
+    if (!(await verifyPassword(v.current, await ctx.stores.auth.passwordHash(ctx.user.id)))) throw fieldError('VALIDATION', 'current', 'Mật khẩu hiện tại không đúng.');
     const password_hash = await hashPassword(v.next);
     const id = ctx.user.id;
     return inTransaction(ctx, async (tx) => {
-      await tx.db.updateTable('users').set({ password_hash, updated_at: tx.now() }).where('id', '=', id).execute();
-      await writeAudit(tx.db, { at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: id, before: null, after: { passwordChanged: true } });
+      await tx.stores.auth.updateUser(id, { password_hash, updated_at: tx.now() });
+      await tx.stores.audit.write({ at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: id, before: null, after: { passwordChanged: true } });
       return { ok: true };
     });
   },
   async 'auth.sessions'(ctx) {
     const live = liveSince(ctx.now());
-    const rows = await ctx.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.token_hash', 's.user_id', 'u.username', 'u.full_name', 's.client_address', 's.program', 's.created_at', 's.last_seen_at'])
-      .where('s.last_seen_at', '>', live.seenAfter)
-      .where('s.created_at', '>', live.createdAfter)
-      .where('u.disabled_at', 'is', null)
-      .orderBy('s.last_seen_at', 'desc')
-      .execute();
+    const rows = await ctx.stores.auth.liveSessions(live.seenAfter, live.createdAfter);
     const mine = ctx.session ? tokenHash(ctx.session) : null;
     return {
       sessions: rows.map((r) => ({
@@ -105,15 +87,15 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
     };
   },
   async 'auth.endSession'(ctx, v) {
-    const s = await ctx.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.user_id', 's.client_address', 's.program', 'u.username']).where('s.id', '=', v.id).executeTakeFirst();
+    const s = await ctx.stores.auth.sessionById(v.id);
     if (!s) throw fieldError('NOT_FOUND', 'id', 'Không có phiên này (người đó đã đăng xuất hoặc phiên đã hết hạn).');
-    await ctx.db.deleteFrom('sessions').where('id', '=', v.id).execute();
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: s.user_id, before: { session: v.id, username: s.username, clientAddress: s.client_address, program: s.program }, after: { ended: true } });
+    await ctx.stores.auth.endSessionById(v.id);
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: s.user_id, before: { session: v.id, username: s.username, clientAddress: s.client_address, program: s.program }, after: { ended: true } });
     return { ended: true as const };
   },
   async 'users.list'(ctx) {
-    const ids = await ctx.db.selectFrom('users').select('id').orderBy('username').execute();
-    return { items: await Promise.all(ids.map((r) => loadUser(ctx, r.id))) };
+    const ids = await ctx.stores.auth.userIds();
+    return { items: await Promise.all(ids.map((id) => loadUser(ctx, id))) };
   },
   'users.create': (ctx, v) => insertUser(ctx, v),
   async 'users.update'(ctx, v) {
@@ -122,33 +104,28 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setupAdmin' | 'auth.
     const role = v.role ?? before.role;
     if (role === 'officer' && !(v.unitId !== undefined ? v.unitId : before.unit?.id)) throw fieldError('VALIDATION', 'unitId', 'Chuyên viên phải thuộc một đơn vị: chọn đơn vị.');
     if (before.role === 'admin' && (role !== 'admin' || v.disabled)) {
-      const admins = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
-      if (admins.length <= 1) throw fieldError('CONFLICT', 'role', 'Đây là tài khoản quản trị cuối cùng: không đổi vai trò hay khóa được.');
+      if ((await ctx.stores.auth.activeAdmins()) <= 1) throw fieldError('CONFLICT', 'role', 'Đây là tài khoản quản trị cuối cùng: không đổi vai trò hay khóa được.');
     }
-    await ctx.db
-      .updateTable('users')
-      .set({
-        ...(v.fullName !== undefined ? { full_name: v.fullName } : {}),
-        ...(v.role !== undefined ? { role: v.role } : {}),
-        ...(v.unitId !== undefined ? { unit_id: v.unitId } : {}),
-        ...(v.secretAccess !== undefined ? { secret_access: v.secretAccess ? 1 : 0 } : {}),
-        ...(v.disabled !== undefined ? { disabled_at: v.disabled ? ctx.now() : null } : {}),
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', v.id)
-      .execute();
-    if (v.disabled) await ctx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
+    await ctx.stores.auth.updateUser(v.id, {
+      ...(v.fullName !== undefined ? { full_name: v.fullName } : {}),
+      ...(v.role !== undefined ? { role: v.role } : {}),
+      ...(v.unitId !== undefined ? { unit_id: v.unitId } : {}),
+      ...(v.secretAccess !== undefined ? { secret_access: v.secretAccess ? 1 : 0 } : {}),
+      ...(v.disabled !== undefined ? { disabled_at: v.disabled ? ctx.now() : null } : {}),
+      updated_at: ctx.now(),
+    });
+    if (v.disabled) await ctx.stores.auth.endSessionsOf(v.id);
     const after = await loadUser(ctx, v.id);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: v.id, before, after });
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'users', entityId: v.id, before, after });
     return after;
   },
   async 'users.resetPassword'(ctx, v) {
     await loadUser(ctx, v.id);
     const password_hash = await hashPassword(v.password);
     return inTransaction(ctx, async (tx) => {
-      await tx.db.updateTable('users').set({ password_hash, failed_count: 0, locked_until: null, updated_at: tx.now() }).where('id', '=', v.id).execute();
-      await tx.db.deleteFrom('sessions').where('user_id', '=', v.id).execute();
-      await writeAudit(tx.db, { at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: v.id, before: null, after: { passwordReset: true } });
+      await tx.stores.auth.updateUser(v.id, { password_hash, failed_count: 0, locked_until: null, updated_at: tx.now() });
+      await tx.stores.auth.endSessionsOf(v.id);
+      await tx.stores.audit.write({ at: tx.now(), actor: tx.actor, action: tx.method, entity: 'users', entityId: v.id, before: null, after: { passwordReset: true } });
       return { ok: true };
     });
   },

@@ -3,14 +3,14 @@
  * screens show them (unit names, dd/mm/yyyy, status labels), records by their
  * number or title. Stored rows keep the API's objects; only the reading changes.
  */
-import { roleLabels } from '../../shared/api/auth';
-import { dossierStateLabels } from '../../shared/api/dossiers';
-import { outboxStatusLabels } from '../../shared/api/send';
-import { tthcChannelLabels, tthcStatusLabels } from '../../shared/api/tthc';
-import { formatDateVi } from '../../shared/dates';
-import { incomingStatusLabels, outgoingStatusLabels, receivedViaLabels, secrecyLabels, urgencyLabels } from '../../shared/documents/fields';
-import { unitKindLabels } from '../../shared/labels';
-import { taskStatusLabels } from '../../shared/tasks/status';
+import { roleLabels } from '../../../shared/api/auth';
+import { dossierStateLabels } from '../../../shared/api/dossiers';
+import { outboxStatusLabels } from '../../../shared/api/send';
+import { tthcChannelLabels, tthcStatusLabels } from '../../../shared/api/tthc';
+import { formatDateVi } from '../../../shared/dates';
+import { incomingStatusLabels, outgoingStatusLabels, receivedViaLabels, secrecyLabels, urgencyLabels } from '../../../shared/documents/fields';
+import { unitKindLabels } from '../../../shared/labels';
+import { taskStatusLabels } from '../../../shared/tasks/status';
 
 export const entityLabels: Record<string, string> = {
   incoming: 'Văn bản đến',

@@ -3,19 +3,19 @@
  * loops {#ds}…{/ds} filled from the export's data. A template is checked
  * when it is set (a broken tag is named) and again when it is used; a
  * template that cannot be filled gives a clear message, never a broken file.
+ * The templates are files beside the database, not rows: there is no store.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { writeAudit } from '../../db/audit';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { templateExports, type TemplateExport } from '../../shared/api/templates';
-import type { CallContext, HandlerMap } from './context';
-import { templateErrorText, vietnameseKeys } from './template-names';
+import { AppError } from '../../../shared/api/errors';
+import { templateExports, type TemplateExport } from '../../../shared/api/templates';
+import type { CallContext } from '../context';
+import { templateErrorText, vietnameseKeys } from './names';
 
-const dir = (ctx: Pick<CallContext, 'dataDir'>) => path.join(ctx.dataDir, 'templates');
-export const templateFile = (ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport) => path.join(dir(ctx), `${kind}.docx`);
+export const templateDir = (ctx: Pick<CallContext, 'dataDir'>) => path.join(ctx.dataDir, 'templates');
+export const templateFile = (ctx: Pick<CallContext, 'dataDir'>, kind: TemplateExport) => path.join(templateDir(ctx), `${kind}.docx`);
 
 interface TemplateError {
   properties?: { errors?: { properties?: TemplateErrorPart }[] } & TemplateErrorPart;
@@ -24,14 +24,14 @@ interface TemplateError {
 type TemplateErrorPart = Parameters<typeof templateErrorText>[0];
 
 /** docxtemplater's errors (English) as the Vietnamese the user reads, naming the placeholder. */
-function explain(e: unknown): string {
+export function explain(e: unknown): string {
   const err = e as TemplateError;
   const parts = err.properties?.errors?.map((x) => x.properties ?? {}) ?? (err.properties?.id ? [err.properties] : []);
   if (parts.length === 0) return e instanceof Error && /[À-ỹ]/.test(e.message) ? e.message : 'mẫu viết sai';
   return [...new Set(parts.map(templateErrorText))].slice(0, 5).join('; ');
 }
 
-function compile(content: Buffer): Docxtemplater {
+export function compile(content: Buffer): Docxtemplater {
   let zip: PizZip;
   try {
     zip = new PizZip(content);
@@ -43,7 +43,7 @@ function compile(content: Buffer): Docxtemplater {
 }
 
 /** The placeholders a template uses, to tell the user what it will fill. */
-function tagsOf(content: Buffer): string[] {
+export function tagsOf(content: Buffer): string[] {
   const text = new Docxtemplater(new PizZip(content), { paragraphLoop: true, errorLogging: false }).getFullText();
   return [...new Set([...text.matchAll(/\{([#/^]?[a-z_0-9]+)\}/g)].map((m) => m[1]!))];
 }
@@ -91,29 +91,3 @@ export function templateData(v: unknown): unknown {
   if (typeof v === 'string' && ISO_DATE.test(v)) return v.split('-').reverse().join('/');
   return v ?? '';
 }
-
-export const templatesHandlers: HandlerMap<'templates.list' | 'templates.set' | 'templates.remove'> = {
-  async 'templates.list'(ctx) {
-    return {
-      items: (Object.keys(templateExports) as TemplateExport[]).map((k) => ({ export: k, label: templateExports[k].label, custom: fs.existsSync(templateFile(ctx, k)), placeholders: [...templateExports[k].placeholders] })),
-    };
-  },
-  async 'templates.set'(ctx, v) {
-    const { content } = ctx.files.read(ctx.user, v.fileId, 30 * 1024 * 1024);
-    try {
-      compile(content);
-    } catch (e) {
-      throw fieldError('VALIDATION', 'fileId', `Mẫu không dùng được: ${explain(e)}.`);
-    }
-    fs.mkdirSync(dir(ctx), { recursive: true });
-    fs.writeFileSync(templateFile(ctx, v.export), content);
-    const tags = tagsOf(content);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'templates', entityId: null, before: null, after: { export: v.export, tags } });
-    return { export: v.export, custom: true, tags };
-  },
-  async 'templates.remove'(ctx, v) {
-    fs.rmSync(templateFile(ctx, v.export), { force: true });
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'templates', entityId: null, before: { export: v.export }, after: null });
-    return { export: v.export, custom: false };
-  },
-};

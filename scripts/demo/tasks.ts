@@ -5,8 +5,8 @@
  */
 import { addDays, format, parseISO } from 'date-fns';
 import type { TaskCreateInput } from '../../shared/api/tasks';
-import type { Rng } from './demo-documents';
-import { workdays } from './demo-documents';
+import type { Rng } from './documents';
+import { workdays } from './documents';
 
 const verbs = ['Tham mưu xây dựng', 'Khẩn trương hoàn thiện', 'Tiếp tục rà soát', 'Tổng hợp, báo cáo', 'Chủ trì kiểm tra', 'Phối hợp thẩm định', 'Hoàn thành dự thảo', 'Tổ chức triển khai'];
 const objects = [

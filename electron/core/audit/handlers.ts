@@ -1,14 +1,15 @@
 /** Reading the audit log (written with every change, in its transaction): filters, changed fields, Excel. */
 import ExcelJS from 'exceljs';
 import { addDays, format, parseISO } from 'date-fns';
-import { contracts, isMethodName } from '../../shared/api/index';
-import type { AuditEntry } from '../../shared/api/audit';
-import { visibleAudit } from './access';
-import { actionText, entityLabels, labelledChanges, localStamp, recordLabel } from './audit-labels';
-import type { CallContext, HandlerMap } from './context';
-import { writeExport } from './file-store';
-import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from './document-blocks/xlsx-blocks';
-import { formatDateVi } from '../../shared/dates';
+import { contracts, isMethodName } from '../../../shared/api/index';
+import type { AuditEntry } from '../../../shared/api/audit';
+import { visibleAudit } from '../access';
+import { actionText, entityLabels, labelledChanges, localStamp, recordLabel } from './labels';
+import type { HandlerMap } from '../context';
+import { writeExport } from '../file-store';
+import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from '../document-blocks/xlsx-blocks';
+import { formatDateVi } from '../../../shared/dates';
+import type { AuditFilter, AuditRow } from './store';
 
 interface Filters {
   from: string | null;
@@ -21,34 +22,20 @@ interface Filters {
 /** Local calendar days as UTC instants, since `at` is stored in UTC. */
 const startOf = (day: string) => new Date(`${day}T00:00:00`).toISOString();
 
-function query(ctx: CallContext, f: Filters) {
-  let q = ctx.db.selectFrom('audit_log as a').where(visibleAudit(ctx.user));
-  if (f.from) q = q.where('at', '>=', startOf(f.from));
-  if (f.to) q = q.where('at', '<', startOf(format(addDays(parseISO(f.to), 1), 'yyyy-MM-dd')));
-  if (f.entity) q = q.where('entity', '=', f.entity);
-  if (f.actor) q = q.where('actor', '=', f.actor);
-  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-  return q;
-}
+const toFilter = (f: Filters): AuditFilter => ({
+  atFrom: f.from ? startOf(f.from) : null,
+  atBefore: f.to ? startOf(format(addDays(parseISO(f.to), 1), 'yyyy-MM-dd')) : null,
+  entity: f.entity,
+  actor: f.actor,
+  entityId: f.entityId,
+});
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown> | null) : null) ?? {};
 
 /** Who acted, by name: a user's full name, or what the app itself was doing. */
 const systemActors: Record<string, string> = { system: 'Hệ thống', 'hop-thu-di': 'Hộp thư đi (tự gửi)' };
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  before_json: string | null;
-  after_json: string | null;
-}
-
-function toEntry(r: Row): AuditEntry {
+function toEntry(r: AuditRow): AuditEntry {
   const before = parse(r.before_json);
   const after = parse(r.after_json);
   return {
@@ -66,20 +53,15 @@ function toEntry(r: Row): AuditEntry {
   };
 }
 
-function rowsOf(ctx: CallContext, f: Filters) {
-  return query(ctx, f)
-    .leftJoin('users as u', 'u.username', 'a.actor')
-    .select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before_json', 'a.after_json']);
-}
-
 export const auditHandlers: HandlerMap<'audit.list' | 'exports.audit'> = {
   async 'audit.list'(ctx, v) {
-    const total = await query(ctx, v).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await rowsOf(ctx, v).orderBy('a.id', 'desc').limit(v.pageSize).offset((v.page - 1) * v.pageSize).execute();
-    return { items: rows.map(toEntry), total: Number(total.n) };
+    const visible = visibleAudit(ctx.user);
+    const total = await ctx.stores.auditLog.count(toFilter(v), visible);
+    const rows = await ctx.stores.auditLog.page(toFilter(v), visible, v.page, v.pageSize);
+    return { items: rows.map(toEntry), total };
   },
   async 'exports.audit'(ctx, v) {
-    const rows = await rowsOf(ctx, v).orderBy('a.id').execute();
+    const rows = await ctx.stores.auditLog.all(toFilter(v), visibleAudit(ctx.user));
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Văn thư';
     const ws = wb.addWorksheet('Nhật ký', { pageSetup: landscapePage(4), views: [{ state: 'frozen', ySplit: 4 }] });

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/api/errors';
-import { checkFile, stemOf } from '../../db/backup-file';
-import { listBackups } from './backup';
+import { AppError } from '../../../shared/api/errors';
+import { checkFile, stemOf } from '../../../db/backup-file';
+import { listBackups } from './handlers';
 
 /** The newest backup of this database file that passes its check; the damaged file's own id cannot be read, so its name decides. */
 export function newestGoodBackup(dbPath: string, dir: string): string | null {

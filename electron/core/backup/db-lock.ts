@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format } from 'date-fns';
 import { z } from 'zod';
-import { AppError } from '../../shared/api/errors';
+import { AppError } from '../../../shared/api/errors';
 
 const holderSchema = z.object({ program: z.string(), pid: z.number().int(), host: z.string(), since: z.string() });
 export type LockHolder = z.infer<typeof holderSchema>;

@@ -6,39 +6,36 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { getSetting, putSetting } from '../../db/settings';
-import { belongsTo, checkFile, DATABASE_ID_KEY, databaseIdOfFile, parseBackupName, readBackupFile, removePartialBackups, stemOf, writeBackup, type BackupOwner } from '../../db/backup-file';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { toIsoDate } from '../../shared/dates';
-import type { BackupInfo, BackupSource } from '../../shared/api/backup';
-import { LATEST_VERSION } from '../../db/migrations/index';
-import { backupsToRemove, type Keep } from './backup-rotation';
-import { writeAudit } from '../../db/audit';
-import type { CallContext, HandlerMap } from './context';
-
-const SETTINGS_KEY = 'backup';
+import { belongsTo, checkFile, databaseIdOfFile, parseBackupName, readBackupFile, removePartialBackups, stemOf, writeBackup, type BackupOwner } from '../../../db/backup-file';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { toIsoDate } from '../../../shared/dates';
+import type { BackupInfo, BackupSource } from '../../../shared/api/backup';
+import { LATEST_VERSION } from '../../../db/migrations/index';
+import { backupsToRemove, type Keep } from './rotation';
+import type { CallContext, HandlerMap } from '../context';
+import { inTransaction } from '../stores';
+import { backupFileContents } from './store';
 
 export interface BackupSettings extends Keep {
   dir: string | null;
 }
-type Ctx = Pick<CallContext, 'db' | 'sqlite' | 'dataDir' | 'now' | 'today'>;
+type Ctx = Pick<CallContext, 'stores' | 'sqlite' | 'dataDir' | 'now' | 'today'>;
 
-export async function readBackupSettings(ctx: Pick<CallContext, 'db'>): Promise<BackupSettings> {
-  const v = (await getSetting<Partial<BackupSettings>>(ctx.db, SETTINGS_KEY)) ?? {};
+export async function readBackupSettings(ctx: Pick<CallContext, 'stores'>): Promise<BackupSettings> {
+  const v = await ctx.stores.backup.settings();
   return { dir: v.dir ?? null, keepDaily: v.keepDaily ?? 7, keepWeekly: v.keepWeekly ?? 4, keepMonthly: v.keepMonthly ?? 12 };
 }
 
-export async function saveBackupSettings(ctx: Pick<CallContext, 'db'>, s: BackupSettings): Promise<void> {
+export async function saveBackupSettings(ctx: Pick<CallContext, 'stores'>, s: BackupSettings): Promise<void> {
   if (s.dir) checkWritableDir(s.dir);
-  await putSetting(ctx.db, SETTINGS_KEY, s);
+  await ctx.stores.backup.saveSettings(s);
 }
 
 export const backupDirOf = (dataDir: string, s: BackupSettings) => s.dir ?? path.join(dataDir, 'backups');
 
 /** This database's backups are named after its file and carry its id. */
-export async function backupOwner(ctx: Pick<CallContext, 'db' | 'sqlite'>): Promise<BackupOwner> {
-  const stored = await getSetting<{ id?: string }>(ctx.db, DATABASE_ID_KEY);
-  return { stem: stemOf(ctx.sqlite.name), id: stored?.id ?? null };
+export async function backupOwner(ctx: Pick<CallContext, 'stores' | 'sqlite'>): Promise<BackupOwner> {
+  return { stem: stemOf(ctx.sqlite.name), id: await ctx.stores.backup.databaseId() };
 }
 
 function checkWritableDir(dir: string) {
@@ -109,7 +106,7 @@ export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> 
  * An upload may come from another PC's database (the office moving to a new PC):
  * the administrator chose that file and sees what it holds before restoring.
  */
-export async function backupSourceFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir' | 'files' | 'user'>, v: BackupSource): Promise<string> {
+export async function backupSourceFile(ctx: Pick<CallContext, 'stores' | 'sqlite' | 'dataDir' | 'files' | 'user'>, v: BackupSource): Promise<string> {
   if (!v.fileId) return backupFile(ctx, v.id ?? '');
   const f = ctx.files.get(ctx.user, v.fileId);
   const check = checkFile(f.path);
@@ -118,7 +115,7 @@ export async function backupSourceFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 
   return f.path;
 }
 
-export async function backupFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir'>, id: string): Promise<string> {
+export async function backupFile(ctx: Pick<CallContext, 'stores' | 'sqlite' | 'dataDir'>, id: string): Promise<string> {
   const owner = await backupOwner(ctx);
   const dir = backupDirOf(ctx.dataDir, await readBackupSettings(ctx));
   const file = path.join(dir, id);
@@ -136,24 +133,8 @@ export async function backupFile(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataD
 
 /** What a checked backup holds. */
 export function inspectBackup(file: string) {
-  return readBackupFile(file, (db) => {
-    const has = (t: string) => !!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t);
-    const count = (t: string, where = 'deleted_at is null') => (has(t) ? Number(db.prepare(`select count(*) from ${t} where ${where}`).pluck().get()) : 0);
-    return {
-      id: path.basename(file),
-      createdAt: parseBackupName(path.basename(file))?.createdAt ?? fs.statSync(file).mtime.toISOString(),
-      dataVersion: Number(db.pragma('user_version', { simple: true })),
-      ok: true,
-      counts: {
-        units: count('units', 'archived_at is null'),
-        incoming: count('incoming'),
-        outgoing: count('outgoing'),
-        tasks: count('tasks'),
-        workFiles: count('dossiers'),
-        tthc: count('tthc_dossiers'),
-      },
-    };
-  });
+  const { dataVersion, counts } = readBackupFile(file, backupFileContents);
+  return { id: path.basename(file), createdAt: parseBackupName(path.basename(file))?.createdAt ?? fs.statSync(file).mtime.toISOString(), dataVersion, ok: true, counts };
 }
 
 export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore'> = {
@@ -164,7 +145,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
   async 'backup.updateSettings'(ctx, v) {
     const s = { dir: v.dir, keepDaily: v.keepDaily, keepWeekly: v.keepWeekly, keepMonthly: v.keepMonthly };
     await saveBackupSettings(ctx, s);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: null, after: s });
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before: null, after: s });
     return { ...s, effectiveDir: backupDirOf(ctx.dataDir, s) };
   },
   'backup.create': (ctx) => makeBackup(ctx, 'thu-cong'),
@@ -182,10 +163,10 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
     try {
       const undo = await makeBackup(ctx, 'truoc-khoi-phuc');
       const db = await ctx.replaceDatabase(staged);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction({ ...ctx, db }, async (tx) => {
         // A backup from before databases had ids got a new one when it was migrated: it keeps this database's, so its backups stay its own.
-        if (owner.id) await putSetting(trx, DATABASE_ID_KEY, { id: owner.id });
-        await writeAudit(trx, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id ?? `tệp tải lên ${path.basename(file)}`, counts: restored.counts } });
+        if (owner.id) await tx.stores.backup.keepDatabaseId(owner.id);
+        await tx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'database', entityId: null, before: { undo: undo.id }, after: { restoredFrom: v.id ?? `tệp tải lên ${path.basename(file)}`, counts: restored.counts } });
       });
       copyFileFolders(path.dirname(file), ctx.dataDir);
       return { restored, undo };
@@ -211,7 +192,7 @@ export async function dailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
  * At start, with the database's lock held: half-written backups of this
  * database (a process died while writing one) and a restore's staged copy go.
  */
-export async function removeLeftovers(ctx: Pick<CallContext, 'db' | 'sqlite' | 'dataDir'>): Promise<void> {
+export async function removeLeftovers(ctx: Pick<CallContext, 'stores' | 'sqlite' | 'dataDir'>): Promise<void> {
   const owner = await backupOwner(ctx);
   const dirs = new Set([path.join(ctx.dataDir, 'backups'), backupDirOf(ctx.dataDir, await readBackupSettings(ctx))]);
   try {

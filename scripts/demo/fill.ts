@@ -3,10 +3,10 @@
  * the API like a clerk would, so it obeys every rule the product enforces.
  */
 import { addDays, format, parseISO } from 'date-fns';
-import type { Core } from './index';
-import { incomingYear, outgoingYear, prng } from './demo-documents';
-import { tasksYear } from './demo-tasks';
-import { demoProcedures, tthcDossiersYear, workFilesYear } from './demo-dossiers';
+import type { Core } from '../../electron/core/index';
+import { incomingYear, outgoingYear, prng } from './documents';
+import { tasksYear } from './tasks';
+import { demoProcedures, tthcDossiersYear, workFilesYear } from './dossiers';
 
 export const demoAgency = {
   name: 'Sở Tài nguyên và Môi trường',

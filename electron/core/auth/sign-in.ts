@@ -6,14 +6,13 @@
  */
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
-import { writeAudit } from '../../db/audit';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { roleLabels, type User } from '../../shared/api/auth';
-import { contracts, type MethodName } from '../../shared/api/index';
-import { mayCall, publicMethods, type SessionUser } from './access';
-import type { CallContext } from './context';
-import type { BaseContext } from './registry';
-import { inTransaction } from './stores';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { roleLabels, type User } from '../../../shared/api/auth';
+import { contracts, type MethodName } from '../../../shared/api/index';
+import { mayCall, publicMethods, type SessionUser } from '../access';
+import type { CallContext } from '../context';
+import type { BaseContext } from '../registry';
+import { inTransaction } from '../stores';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 const N_LOG2 = 17;
@@ -45,24 +44,14 @@ export function lockSeconds(failed: number): number {
   return failed < 3 ? 0 : Math.min(2 ** (failed - 3), 900);
 }
 
-type Db = Pick<CallContext, 'db'>;
+type Db = Pick<CallContext, 'stores'>;
 
-export async function usersExist(ctx: Db): Promise<boolean> {
-  return !!(await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
-}
+export const usersExist = (ctx: Db): Promise<boolean> => ctx.stores.auth.usersExist();
 
 export async function loadUser(ctx: Db, id: number): Promise<User> {
-  const u = await ctx.db.selectFrom('users as u').leftJoin('units as d', 'd.id', 'u.unit_id').selectAll('u').select('d.name as unit_name').where('u.id', '=', id).executeTakeFirst();
+  const u = await ctx.stores.auth.user(id);
   if (!u) throw fieldError('NOT_FOUND', 'id', `Không có người dùng mã ${id}.`);
-  return {
-    id: u.id,
-    username: u.username,
-    fullName: u.full_name,
-    role: u.role,
-    unit: u.unit_id !== null ? { id: u.unit_id, name: u.unit_name ?? '' } : null,
-    secretAccess: u.secret_access === 1,
-    disabled: u.disabled_at !== null,
-  };
+  return u;
 }
 
 /** The server's own machine: the desktop and browser shells (no address) or a loopback connection. */
@@ -75,7 +64,7 @@ export function isLocalAddress(address: string | null): boolean {
 const notSetUp = () => new AppError('FORBIDDEN', 'Máy chủ chưa có tài khoản quản trị. Hãy tạo tài khoản quản trị trên chính máy chủ rồi đăng nhập từ máy này.');
 
 /** The registry's gate: the session's user, checked against the method. */
-export function authenticator(base: Pick<BaseContext, 'db' | 'now'>) {
+export function authenticator(base: Pick<BaseContext, 'stores' | 'now'>) {
   return async (session: string | null, method: MethodName, clientAddress: string | null = null): Promise<SessionUser | null> => {
     const user = session ? await sessionUser(base, session) : null;
     if (publicMethods.has(method)) return user;
@@ -91,8 +80,8 @@ export function authenticator(base: Pick<BaseContext, 'db' | 'now'>) {
 }
 
 /** Whether a session is still signed in, without counting this look as use (an open event stream must not keep it alive). */
-export async function sessionLive(base: Pick<BaseContext, 'db' | 'now'>, token: string): Promise<boolean> {
-  const row = await base.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.created_at', 's.last_seen_at', 'u.disabled_at']).where('s.token_hash', '=', tokenHash(token)).executeTakeFirst();
+export async function sessionLive(base: Pick<BaseContext, 'stores' | 'now'>, token: string): Promise<boolean> {
+  const row = await base.stores.auth.session(tokenHash(token));
   return !!row && !row.disabled_at && !expired(row, new Date(base.now()).getTime());
 }
 
@@ -105,21 +94,16 @@ export function liveSince(now: string): { seenAfter: string; createdAfter: strin
   return { seenAfter: new Date(t - IDLE_MINUTES * 60_000).toISOString(), createdAfter: new Date(t - SESSION_HOURS * 3_600_000).toISOString() };
 }
 
-async function sessionUser(base: Pick<BaseContext, 'db' | 'now'>, token: string): Promise<SessionUser | null> {
+async function sessionUser(base: Pick<BaseContext, 'stores' | 'now'>, token: string): Promise<SessionUser | null> {
   const key = tokenHash(token);
-  const row = await base.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.created_at', 's.last_seen_at', 'u.id', 'u.username', 'u.role', 'u.unit_id', 'u.secret_access', 'u.disabled_at'])
-    .where('s.token_hash', '=', key)
-    .executeTakeFirst();
+  const row = await base.stores.auth.session(key);
   if (!row) return null;
   const now = new Date(base.now()).getTime();
   if (expired(row, now) || row.disabled_at) {
-    await base.db.deleteFrom('sessions').where('token_hash', '=', key).execute();
+    await base.stores.auth.endSession(key);
     return null;
   }
-  if (now - new Date(row.last_seen_at).getTime() > 60_000) await base.db.updateTable('sessions').set({ last_seen_at: base.now() }).where('token_hash', '=', key).execute();
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) await base.stores.auth.touchSession(key, base.now());
   return { id: row.id, username: row.username, role: row.role, unitId: row.unit_id, secretAccess: row.secret_access === 1 };
 }
 
@@ -136,17 +120,12 @@ const later = (a: string | null, b: string) => (a && a > b ? a : b);
  */
 async function countAttempt(ctx: CallContext, userId: number, now: string): Promise<{ failed: number; refused: boolean; until: string | null }> {
   return inTransaction(ctx, async (tx) => {
-    const r = await tx.db
-      .updateTable('users')
-      .set((eb) => ({ failed_count: eb('failed_count', '+', 1) }))
-      .where('id', '=', userId)
-      .returning(['failed_count', 'locked_until', 'username'])
-      .executeTakeFirstOrThrow();
+    const r = await tx.stores.auth.countFailure(userId);
     const refused = !!r.locked_until && r.locked_until > now;
     const seconds = lockSeconds(r.failed_count);
     const until = seconds ? later(r.locked_until, new Date(new Date(now).getTime() + seconds * 1000).toISOString()) : r.locked_until;
-    if (until !== r.locked_until) await tx.db.updateTable('users').set({ locked_until: until }).where('id', '=', userId).execute();
-    if (refused) await writeAudit(tx.db, { at: now, actor: r.username, action: 'auth.login', entity: 'users', entityId: userId, before: null, after: { failed: r.failed_count, refused: 'locked' } });
+    if (until !== r.locked_until) await tx.stores.auth.setLockedUntil(userId, until);
+    if (refused) await tx.stores.audit.write({ at: now, actor: r.username, action: 'auth.login', entity: 'users', entityId: userId, before: null, after: { failed: r.failed_count, refused: 'locked' } });
     return { failed: r.failed_count, refused, until };
   });
 }
@@ -189,7 +168,7 @@ export async function login(ctx: CallContext, username: string, password: string
   if (fromAddress.refused) {
     throw new AppError('UNAUTHORIZED', `Máy ${ctx.clientAddress ?? ''} đã đăng nhập sai nhiều lần: hãy thử lại sau ${fromAddress.refused} giây.`, [{ path: 'password', message: `Thử lại sau ${fromAddress.refused} giây.` }]);
   }
-  const u = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
+  const u = await ctx.stores.auth.byUsername(username);
   const wrong = new AppError('UNAUTHORIZED', 'Tên đăng nhập hoặc mật khẩu không đúng.', [{ path: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }]);
   if (!u) {
     dummyHash ??= hashPassword(crypto.randomBytes(12).toString('hex'));
@@ -204,18 +183,15 @@ export async function login(ctx: CallContext, username: string, password: string
     throw new AppError('UNAUTHORIZED', `Đăng nhập sai nhiều lần: hãy thử lại sau ${wait} giây.`, [{ path: 'password', message: `Thử lại sau ${wait} giây.` }]);
   }
   if (!(await verifyPassword(password, u.password_hash))) {
-    await writeAudit(ctx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed: attempt.failed } });
+    await ctx.stores.audit.write({ at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { failed: attempt.failed } });
     throw wrong;
   }
   fromAddress.succeeded();
   const token = crypto.randomBytes(32).toString('base64url');
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
-    await tx.db
-      .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), id: crypto.randomBytes(12).toString('hex'), user_id: u.id, created_at: now, last_seen_at: now, client_address: ctx.clientAddress, program: ctx.program })
-      .execute();
-    await writeAudit(tx.db, { at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
+    await tx.stores.auth.updateUser(u.id, { failed_count: 0, locked_until: null });
+    await tx.stores.auth.insertSession({ token_hash: tokenHash(token), id: crypto.randomBytes(12).toString('hex'), user_id: u.id, created_at: now, last_seen_at: now, client_address: ctx.clientAddress, program: ctx.program });
+    await tx.stores.audit.write({ at: now, actor: u.username, action: 'auth.login', entity: 'users', entityId: u.id, before: null, after: { ok: true } });
     return { session: token, user: await loadUser(tx, u.id) };
   });
 }

@@ -1,0 +1,50 @@
+/** Reading the audit log: the rows of a filter the caller may see, with who acted by name. */
+import type { RawBuilder, SqlBool } from 'kysely';
+import type { StoreHandle } from '../stores';
+
+/** Plain values: `at` bounds as stored (UTC instants), the rest as written. */
+export interface AuditFilter {
+  atFrom: string | null;
+  atBefore: string | null;
+  entity: string | null;
+  actor: string | null;
+  entityId?: number | null | undefined;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function auditLogStore(h: StoreHandle) {
+  /** visible: the access rule over alias `a`. */
+  function query(f: AuditFilter, visible: RawBuilder<SqlBool>) {
+    let q = h.db.selectFrom('audit_log as a').where(visible);
+    if (f.atFrom) q = q.where('at', '>=', f.atFrom);
+    if (f.atBefore) q = q.where('at', '<', f.atBefore);
+    if (f.entity) q = q.where('entity', '=', f.entity);
+    if (f.actor) q = q.where('actor', '=', f.actor);
+    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+    return q;
+  }
+  const rows = (f: AuditFilter, visible: RawBuilder<SqlBool>) =>
+    query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before_json', 'a.after_json']);
+  return {
+    async count(f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<number> {
+      const r = await query(f, visible).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    /** Newest first. */
+    page: (f: AuditFilter, visible: RawBuilder<SqlBool>, page: number, pageSize: number): Promise<AuditRow[]> =>
+      rows(f, visible).orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    /** Oldest first, as the export prints them. */
+    all: (f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<AuditRow[]> => rows(f, visible).orderBy('a.id').execute(),
+  };
+}
