@@ -43,9 +43,10 @@ import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
 import { calendarHandlers } from './calendar';
-import { dossiersHandlers } from './dossiers';
+import { dossiersHandlers } from './dossiers/handlers';
 import { tthcImportHandlers } from './imports/tthc';
-import { dossierExportsHandlers } from './exports/dossier-exports';
+import { dossierExportsHandlers } from './dossiers/exports';
+import { tthcExportsHandlers } from './tthc/exports';
 import { tthcHandlers } from './tthc';
 import { documentsReadHandlers } from './documents-read/index';
 import { trustHandlers } from './signatures/index';
@@ -102,6 +103,7 @@ const handlers: HandlerMap<MethodName> = {
   ...tthcHandlers,
   ...dossiersHandlers,
   ...dossierExportsHandlers,
+  ...tthcExportsHandlers,
   ...tthcImportHandlers,
   ...backupHandlers,
   ...trashHandlers,

@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
+import { dossiersStore } from './dossiers/store';
 import { getSetting, putSetting } from '../../db/settings';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -36,6 +37,7 @@ function settingsStore(h: StoreHandle) {
  */
 const factories = {
   audit: auditStore,
+  dossiers: dossiersStore,
   settings: settingsStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 

@@ -3,8 +3,8 @@
  * 04): sent to the applicant when a dossier is late, with the new date.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
-import type { AgencyHeader, SignatureBlock } from './task-types';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../exports/docx-blocks';
+import type { AgencyHeader, SignatureBlock } from '../exports/task-types';
 
 export interface ApologySlipDoc {
   agency: AgencyHeader;

@@ -5,9 +5,9 @@
  */
 import { Paragraph, Table, TableRow, TableCell, WidthType, convertMillimetersToTwip } from 'docx';
 import { formatDateVi } from '../../../shared/dates';
-import { headerBlocks, noBorders, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
-import { listTableBlocks, type ListTable } from './list-table';
-import type { AgencyHeader } from './task-types';
+import { headerBlocks, noBorders, para, PORTRAIT_MM, titleBlock, writeDocx } from '../exports/docx-blocks';
+import { listTableBlocks, type ListTable } from '../exports/list-table';
+import type { AgencyHeader } from '../exports/task-types';
 
 export interface HandoverRecordDoc {
   agency: AgencyHeader;
