@@ -68,7 +68,6 @@ const storesPending = [
   'electron/core/exports/task-exports.ts',
   'electron/core/imports/index.ts',
   'electron/core/imports/outgoing-rows.ts',
-  'electron/core/imports/tthc.ts',
   'electron/core/incoming.ts',
   'electron/core/intake/folders.ts',
   'electron/core/intake/mail-fetch.ts',
@@ -88,8 +87,6 @@ const storesPending = [
   'electron/core/tasks.ts',
   'electron/core/templates.ts',
   'electron/core/trash.ts',
-  'electron/core/tthc-stats.ts',
-  'electron/core/tthc.ts',
   'electron/core/units.ts',
 ];
 const storeMessage = 'SQL chỉ nằm trong store của miền (store.ts) hoặc db/: hãy gọi ctx.stores.';

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { dossiersStore } from './dossiers/store';
+import { tthcStore } from './tthc/store';
 import { getSetting, putSetting } from '../../db/settings';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -39,6 +40,7 @@ const factories = {
   audit: auditStore,
   dossiers: dossiersStore,
   settings: settingsStore,
+  tthc: tthcStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readChannel } from '../../electron/core/imports/tthc';
+import { readChannel } from '../../electron/core/tthc/import';
 import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');

@@ -5,8 +5,8 @@ import type { HandlerMap } from '../context';
 import { agencyHeader } from '../exports/agency-header';
 import { writeExport } from '../file-store';
 import { renderTemplate } from '../templates';
-import { loadTthc } from '../tthc';
 import { writeApologySlipDocx } from './apology-slip-docx';
+import { loadTthc } from './handlers';
 
 export const tthcExportsHandlers: HandlerMap<'exports.apologySlip'> = {
   async 'exports.apologySlip'(ctx, v) {
