@@ -78,4 +78,17 @@ describe('TTHC import from the one-stop system', () => {
     const st = ok(await t.core.call('tthc.stats', { from: '2026-10-01', to: '2026-10-31' }));
     expect(st).toEqual(expect.objectContaining({ received: 4, solvedOnTime: 1, solvedLate: 1, withdrawn: 1, inProgressLate: 1, online: 2 }));
   });
+
+  it('imports an open row without a due date of its own, due as the procedure says', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách hồ sơ');
+    ws.addRow(['Mã hồ sơ', 'Tên thủ tục', 'Chủ hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Hình thức nộp']);
+    ws.addRow(['000.00.20.H36-261102-0001', 'Cấp giấy phép môi trường', 'Công ty A', '02/11/2026', '', '', 'Trực tiếp']);
+    const sheet = path.join(tempDir(), 'khong-hen.xlsx');
+    await wb.xlsx.writeFile(sheet);
+    expect(ok(await t.core.call('imports.tthcXlsx', { fileId: await uploadPath(t.core, sheet), dryRun: false })).imported).toBe(1);
+    const [row] = ok(await t.core.call('tthc.list', {})).items;
+    // 15 working days from Monday 2/11/2026.
+    expect(row).toEqual(expect.objectContaining({ dueDate: '2026-11-23', resultDate: null, status: 'in_progress_late' }));
+  });
 });

@@ -204,7 +204,11 @@ export function tthcStore({ db }: StoreHandle) {
     update: (id: number, v: TthcFields, now: string) => db.updateTable('tthc_dossiers').set({ ...columns(v), updated_at: now }).where('id', '=', id).execute(),
 
     /** The one-stop system's own dates of an imported dossier, kept as they came. */
-    keepImported: (id: number, v: Pick<TthcFields, 'dueDate' | 'resultDate' | 'withdrawnAt'>) => db.updateTable('tthc_dossiers').set(columns(v)).where('id', '=', id).execute(),
+    async keepImported(id: number, v: Pick<TthcFields, 'dueDate' | 'resultDate' | 'withdrawnAt'>): Promise<void> {
+      const set = columns(v);
+      // A row with none of them (open, no due date of its own) keeps what registering gave it.
+      if (Object.keys(set).length) await db.updateTable('tthc_dossiers').set(set).where('id', '=', id).execute();
+    },
 
     /** What an import matches its rows against: procedures by folded name, internal units by folded name, codes in use. */
     async importLookups() {
