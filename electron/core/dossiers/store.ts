@@ -1,5 +1,6 @@
 /** The work files' SQL: the yearly list and its headings, the files, their documents and hand-overs. */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import type { DossierDocumentsTable } from '../../../db/schema-dossiers';
 import type { Dossier, Heading } from '../../../shared/api/dossiers';
 import { foldVietnamese } from '../../../shared/text';
 import type { StoreHandle } from '../stores';
@@ -28,15 +29,7 @@ export interface DossierFields {
 }
 
 /** A document's entry in a file's index, as copied from its register or typed. */
-export interface DocumentEntry {
-  incoming_id: number | null;
-  outgoing_id: number | null;
-  notation: string | null;
-  doc_date: string;
-  title: string;
-  author: string | null;
-  sheets: number;
-}
+export type DocumentEntry = Omit<Selectable<DossierDocumentsTable>, 'id' | 'dossier_id' | 'created_at' | 'deleted_at'>;
 
 const retentionYears = (r: Dossier['retention']) => (r === 'permanent' ? 0 : r);
 
