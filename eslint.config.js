@@ -52,17 +52,11 @@ const storeFiles = ['db/**/*.ts', 'electron/core/**/store.ts', 'electron/core/st
 const storesPending = [
   'electron/core/calendar.ts',
   'electron/core/dashboard.ts',
-  'electron/core/dossier-store.ts',
-  'electron/core/dossiers.ts',
-  'electron/core/exports/dossier-exports.ts',
   'electron/core/exports/task-exports.ts',
-  'electron/core/imports/tthc.ts',
   'electron/core/reports.ts',
   'electron/core/task-import.ts',
   'electron/core/task-store.ts',
   'electron/core/tasks.ts',
-  'electron/core/tthc-stats.ts',
-  'electron/core/tthc.ts',
 ];
 const storeMessage = 'SQL chỉ nằm trong store của miền (store.ts) hoặc db/: hãy gọi ctx.stores.';
 const storesOnly = {

@@ -8,7 +8,7 @@ import { taskAccess, visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { statusClock } from './task-store';
 import { taskSummary } from './tasks';
-import { tthcStats } from './tthc-stats';
+import { tthcStats } from './tthc/handlers';
 
 async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outgoing'): Promise<number[]> {
   const col = table === 'incoming' ? 'arrival_date' : 'issue_date';

@@ -43,10 +43,11 @@ import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
 import { calendarHandlers } from './calendar';
-import { dossiersHandlers } from './dossiers';
-import { tthcImportHandlers } from './imports/tthc';
-import { dossierExportsHandlers } from './exports/dossier-exports';
-import { tthcHandlers } from './tthc';
+import { dossiersHandlers } from './dossiers/handlers';
+import { tthcImportHandlers } from './tthc/import';
+import { dossierExportsHandlers } from './dossiers/exports';
+import { tthcExportsHandlers } from './tthc/exports';
+import { tthcHandlers } from './tthc/handlers';
 import { documentsReadHandlers } from './documents-read/handlers';
 import { trustHandlers } from './signatures/handlers';
 import { intakeHandlers, startIntake, type IntakeOptions } from './intake/index';
@@ -102,6 +103,7 @@ const handlers: HandlerMap<MethodName> = {
   ...tthcHandlers,
   ...dossiersHandlers,
   ...dossierExportsHandlers,
+  ...tthcExportsHandlers,
   ...tthcImportHandlers,
   ...backupHandlers,
   ...trashHandlers,

@@ -13,7 +13,7 @@ import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './acc
 import type { CallContext, HandlerMap } from './context';
 import { typeName } from './registers/rules';
 import { statusClock } from './task-store';
-import { tthcStats } from './tthc-stats';
+import { tthcStats } from './tthc/handlers';
 import { agencyHeader } from './document-blocks/agency-header';
 import { writeExport } from './file-store';
 import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';

@@ -9,6 +9,8 @@
 import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
+import { dossiersStore } from './dossiers/store';
+import { tthcStore } from './tthc/store';
 import { getSetting, putSetting } from '../../db/settings';
 import { documentsReadStore } from './documents-read/store';
 import { intakeStore } from './intake/store';
@@ -69,6 +71,8 @@ const factories = {
   backup: backupStore,
   requests: requestsStore,
   trash: trashStore,
+  dossiers: dossiersStore,
+  tthc: tthcStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../electron/core/docx-text';
-import type { HandoverRecordDoc } from '../../electron/core/exports/handover-record-docx';
+import type { HandoverRecordDoc } from '../../electron/core/dossiers/handover-record-docx';
 import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from '../../electron/core/registers/register-types';
 import type { AgencyHeader, MeetingConclusionDoc, ReminderListDoc, SignatureBlock, TaskReportDoc } from '../../electron/core/exports/task-types';
 import { vietnameseKeys } from '../../electron/core/templates/names';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readChannel } from '../../electron/core/imports/tthc';
+import { readChannel } from '../../electron/core/tthc/import';
 import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath } from '../support/core';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
@@ -77,5 +77,18 @@ describe('TTHC import from the one-stop system', () => {
     expect(procs.find((p) => p.name === 'Đăng ký biến động đất đai')).toEqual(expect.objectContaining({ field: 'Đất đai', processingDays: 10 }));
     const st = ok(await t.core.call('tthc.stats', { from: '2026-10-01', to: '2026-10-31' }));
     expect(st).toEqual(expect.objectContaining({ received: 4, solvedOnTime: 1, solvedLate: 1, withdrawn: 1, inProgressLate: 1, online: 2 }));
+  });
+
+  it('imports an open row without a due date of its own, due as the procedure says', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách hồ sơ');
+    ws.addRow(['Mã hồ sơ', 'Tên thủ tục', 'Chủ hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Hình thức nộp']);
+    ws.addRow(['000.00.20.H36-261102-0001', 'Cấp giấy phép môi trường', 'Công ty A', '02/11/2026', '', '', 'Trực tiếp']);
+    const sheet = path.join(tempDir(), 'khong-hen.xlsx');
+    await wb.xlsx.writeFile(sheet);
+    expect(ok(await t.core.call('imports.tthcXlsx', { fileId: await uploadPath(t.core, sheet), dryRun: false })).imported).toBe(1);
+    const [row] = ok(await t.core.call('tthc.list', {})).items;
+    // 15 working days from Monday 2/11/2026.
+    expect(row).toEqual(expect.objectContaining({ dueDate: '2026-11-23', resultDate: null, status: 'in_progress_late' }));
   });
 });

@@ -1,12 +1,10 @@
-/** Archive documents of the work files, and the apology slip of a late TTHC dossier. */
-import { AppError, fieldError } from '../../../shared/api/errors';
+/** Archive documents of the work files: the yearly list, the indexes and the hand-over record. */
+import { fieldError } from '../../../shared/api/errors';
 import { retentionLabel, type Dossier } from '../../../shared/api/dossiers';
 import { formatDateVi } from '../../../shared/dates';
 import type { CallContext, HandlerMap } from '../context';
-import { loadDossier, loadDossiers, loadHeadings } from '../dossier-store';
-import { loadTthc } from '../tthc';
+import { loadDossier, loadDossiers, loadHeadings } from './handlers';
 import { agencyHeader } from '../document-blocks/agency-header';
-import { writeApologySlipDocx } from './apology-slip-docx';
 import { renderTemplate, templateData } from '../templates/fill';
 import type { TemplateExport } from '../../../shared/api/templates';
 import { writeHandoverRecordDocx } from './handover-record-docx';
@@ -68,16 +66,9 @@ async function planTable(ctx: CallContext, year: number, decision: string | null
 }
 
 async function handoverTable(ctx: CallContext, handoverId: number) {
-  const h = await ctx.db
-    .selectFrom('dossier_handovers as h')
-    .leftJoin('units as u', 'u.id', 'h.giver_unit_id')
-    .selectAll('h')
-    .select('u.name as unit_name')
-    .where('h.id', '=', handoverId)
-    .executeTakeFirst();
+  const h = await ctx.stores.dossiers.handover(handoverId);
   if (!h) throw fieldError('NOT_FOUND', 'handoverId', `Không tìm thấy lần giao nộp mã ${handoverId}.`);
-  const ids = (await ctx.db.selectFrom('dossiers').select('id').where('handover_id', '=', handoverId).where('deleted_at', 'is', null).execute()).map((r) => r.id);
-  const files = await loadDossiers(ctx, { ids });
+  const files = await loadDossiers(ctx, { ids: h.fileIds });
   const agency = await agencyHeader(ctx);
   const years = [...new Set(files.map((f) => f.year))].sort().join(', ');
   const table: ListTable = {
@@ -94,7 +85,7 @@ async function handoverTable(ctx: CallContext, handoverId: number) {
   return { h, files, table, years, agency };
 }
 
-export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports.dossierIndex' | 'exports.handoverIndex' | 'exports.handoverRecord' | 'exports.apologySlip'> = {
+export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports.dossierIndex' | 'exports.handoverIndex' | 'exports.handoverRecord'> = {
   async 'exports.dossierPlan'(ctx, v) {
     const t = await planTable(ctx, v.year, v.decision);
     return write(ctx, 'dossierPlan', t, v.format, `Danh-muc-ho-so_${v.year}`, t.rows.filter((r) => 'cells' in r).length);
@@ -147,49 +138,6 @@ export const dossierExportsHandlers: HandlerMap<'exports.dossierPlan' | 'exports
     return writeExport(ctx.files, ctx.user, `Bien-ban-giao-nhan_${v.handoverId}.docx`, async (file) => {
       if (!renderTemplate(ctx, 'handoverRecord', data, file)) await writeHandoverRecordDocx(record, file);
       return files.length;
-    });
-  },
-  async 'exports.apologySlip'(ctx, v) {
-    const d = await loadTthc(ctx, v.id);
-    const { newDueDate, delayReason: reason } = d;
-    if (!newDueDate || !reason) throw fieldError('VALIDATION', 'id', `Hồ sơ ${d.code} chưa được hẹn lại ngày trả kết quả: ghi ngày hẹn mới và lý do trước khi in phiếu xin lỗi.`);
-    if (d.status !== 'in_progress_late' && d.status !== 'solved_late') throw new AppError('CONFLICT', `Hồ sơ ${d.code} không quá hạn: không cần phiếu xin lỗi.`);
-    const agency = await agencyHeader(ctx);
-    const slip = {
-      ngay: ctx.today().split('-').reverse().join('/'),
-      co_quan: agency.name,
-      co_quan_cap_tren: agency.parentName,
-      viet_tat: agency.abbreviation,
-      dia_danh: agency.place,
-      ma_ho_so: d.code,
-      nguoi_nop: d.applicantName,
-      thu_tuc: d.procedure.name,
-      ngay_nhan: formatDateVi(d.receivedAt),
-      ngay_hen: formatDateVi(d.dueDate),
-      ngay_hen_moi: formatDateVi(newDueDate),
-      ly_do: reason,
-      tham_quyen: v.authority ?? '',
-      chuc_vu: v.position,
-      nguoi_ky: v.signerName,
-    };
-    return writeExport(ctx.files, ctx.user, `Phieu-xin-loi_${d.code}.docx`, async (file) => {
-      if (renderTemplate(ctx, 'apologySlip', slip, file)) return 1;
-      await writeApologySlipDocx(
-      {
-        agency,
-        date: ctx.today(),
-        code: d.code,
-        applicantName: d.applicantName,
-        procedureName: d.procedure.name,
-        receivedAt: d.receivedAt,
-        dueDate: d.dueDate,
-        newDueDate,
-        reason,
-        signature: { authority: v.authority ?? '', position: v.position, signerName: v.signerName },
-      },
-        file,
-      );
-      return 1;
     });
   },
 };

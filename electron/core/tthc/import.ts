@@ -10,9 +10,9 @@ import { foldVietnamese } from '../../../shared/text';
 import { workingDaysBetween } from '../../../shared/workdays';
 import { loadCalendar } from '../calendar';
 import type { CallContext, HandlerMap } from '../context';
-import { registerTthc } from '../tthc';
-import { readSheetWith, type FieldDef } from './register-sheet';
-import { backupBeforeImport, readChecked, readSource } from './source';
+import { readSheetWith, type FieldDef } from '../imports/register-sheet';
+import { backupBeforeImport, readChecked, readSource } from '../imports/source';
+import { registerTthc } from './handlers';
 
 const defs: FieldDef[] = [
   { field: 'code', label: 'Mã hồ sơ', type: 'text', required: true, titles: ['ma ho so', 'so ho so', 'ma so ho so', 'so bien nhan'] },
@@ -56,9 +56,7 @@ export const tthcImportHandlers: HandlerMap<'imports.tthcXlsx'> = {
   'imports.tthcXlsx': async (ctx, input) => {
     const data = readSource(ctx, input);
     const sheet = await readChecked(() => readSheetWith(data, defs, input.mapping));
-    const procedures = new Map((await ctx.db.selectFrom('tthc_procedures').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((p) => [foldVietnamese(p.name), p.id]));
-    const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name_fold']).where('kind', '=', 'internal').where('archived_at', 'is', null).execute()).map((u) => [u.name_fold, u.id]));
-    const taken = new Set((await ctx.db.selectFrom('tthc_dossiers').select('code').where('deleted_at', 'is', null).execute()).map((r) => r.code));
+    const { procedures, units, codes: taken } = await ctx.stores.tthc.importLookups();
     const firstRow = new Map<string, number>();
     const rows: Planned[] = sheet.rows.map((r) => {
       const v = r.values;
@@ -115,14 +113,8 @@ async function importRow(ctx: CallContext, r: Planned, procedures: Map<string, n
   let procedureId = procedures.get(foldVietnamese(name));
   if (procedureId === undefined) {
     const days = due ? Math.max(1, workingDaysBetween(received, due, cal)) : 15;
-    const now = ctx.now();
-    const p = await ctx.db
-      .insertInto('tthc_procedures')
-      .values({ code: null, name, field: typeof v.field === 'string' ? v.field : 'Khác', processing_days: days, fee: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    procedureId = p.id;
-    procedures.set(foldVietnamese(name), p.id);
+    procedureId = await ctx.stores.tthc.insertProcedure({ code: null, name, field: typeof v.field === 'string' ? v.field : 'Khác', processingDays: days, fee: null }, ctx.now());
+    procedures.set(foldVietnamese(name), procedureId);
   }
   const applicant = String(v.applicantName);
   const d = await registerTthc(ctx, {
@@ -139,12 +131,8 @@ async function importRow(ctx: CallContext, r: Planned, procedures: Map<string, n
   });
   const withdrawn = foldVietnamese(String(v.status ?? '')).includes('rut');
   const end = typeof v.resultDate === 'string' ? v.resultDate : null;
-  await ctx.db
-    .updateTable('tthc_dossiers')
-    .set({
-      ...(due ? { due_date: due } : {}),
-      ...(withdrawn ? { withdrawn_at: end ?? received } : end ? { result_date: end } : {}),
-    })
-    .where('id', '=', d.id)
-    .execute();
+  await ctx.stores.tthc.keepImported(d.id, {
+    ...(due ? { dueDate: due } : {}),
+    ...(withdrawn ? { withdrawnAt: end ?? received } : end ? { resultDate: end } : {}),
+  });
 }
