@@ -57,7 +57,6 @@ const storesPending = [
   'electron/core/auth-handlers.ts',
   'electron/core/auth.ts',
   'electron/core/backup.ts',
-  'electron/core/calendar.ts',
   'electron/core/dashboard.ts',
   'electron/core/documents-read/index.ts',
   'electron/core/documents-read/read.ts',

@@ -42,7 +42,7 @@ import { unitsHandlers } from './units';
 import { tasksHandlers } from './tasks';
 import { taskImportHandlers } from './task-import';
 import { taskExportsHandlers } from './exports/task-exports';
-import { calendarHandlers } from './calendar';
+import { calendarHandlers } from './calendar/handlers';
 import { dossiersHandlers } from './dossiers';
 import { tthcImportHandlers } from './imports/tthc';
 import { dossierExportsHandlers } from './exports/dossier-exports';

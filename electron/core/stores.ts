@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
+import { calendarStore } from './calendar/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
@@ -36,6 +37,7 @@ function settingsStore(h: StoreHandle) {
  */
 const factories = {
   audit: auditStore,
+  calendar: calendarStore,
   settings: settingsStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 

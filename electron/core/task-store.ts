@@ -9,7 +9,7 @@ import { describeRecurrence, occurrenceHorizon, occurrencesBetween, parseRecurre
 import { dueSoonUntil, taskStatus } from '../../shared/tasks/status';
 import type { WorkCalendar } from '../../shared/workdays';
 import { HIDDEN_SOURCE, taskAccess } from './access';
-import { loadCalendar } from './calendar';
+import { loadCalendar } from './calendar/handlers';
 import type { CallContext } from './context';
 
 const DUE_SOON_KEY = 'tasks.dueSoonDays';

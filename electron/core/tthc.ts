@@ -11,7 +11,7 @@ import type { ParsedInput } from '../../shared/api/index';
 import type { Procedure, TthcDossier, TthcStatus } from '../../shared/api/tthc';
 import { foldVietnamese } from '../../shared/text';
 import { addWorkingDays } from '../../shared/workdays';
-import { loadCalendar } from './calendar';
+import { loadCalendar } from './calendar/handlers';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
 import { tthcStats } from './tthc-stats';

@@ -8,7 +8,7 @@ import { fieldError } from '../../../shared/api/errors';
 import type { TthcDossier } from '../../../shared/api/tthc';
 import { foldVietnamese } from '../../../shared/text';
 import { workingDaysBetween } from '../../../shared/workdays';
-import { loadCalendar } from '../calendar';
+import { loadCalendar } from '../calendar/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { registerTthc } from '../tthc';
 import { readSheetWith, type FieldDef } from './register-sheet';
