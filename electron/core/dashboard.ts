@@ -1,6 +1,6 @@
 /** The home page's figures: registers by month against last year, tasks by unit, what is overdue or due today, TTHC on time. */
 import { sql } from 'kysely';
-import { listTaskRows } from '../../db/tasks';
+import { listTaskRows } from './tasks/store';
 import type { Dashboard } from '../../shared/api/reports';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { formatDocNumber } from '../../shared/documents/notation';

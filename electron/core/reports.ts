@@ -6,7 +6,7 @@
 import { getSetting, putSetting } from '../../db/settings';
 import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
-import { summaryRows } from '../../db/tasks';
+import { summaryRows } from './tasks/store';
 import type { MonthlyFigures, ReportSettings } from '../../shared/api/reports';
 import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';

@@ -1,7 +1,7 @@
 /** Loading a task with its occurrences, and keeping occurrences in step with its deadline or recurrence. */
 import { getSetting, putSetting } from '../../db/settings';
 import { writeAudit } from '../../db/audit';
-import type { StatusClock, TaskListRow } from '../../db/tasks';
+import type { StatusClock, TaskListRow } from './tasks/store';
 import { fieldError } from '../../shared/api/errors';
 import type { Task } from '../../shared/api/tasks';
 import { formatDocNumber } from '../../shared/documents/notation';

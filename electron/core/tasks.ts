@@ -1,7 +1,7 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
 import { sql } from 'kysely';
 import { writeAudit } from '../../db/audit';
-import { listTaskRows, summaryRows } from '../../db/tasks';
+import { listTaskRows, summaryRows } from './tasks/store';
 import { AppError, fieldError } from '../../shared/api/errors';
 import type { ParsedInput } from '../../shared/api/index';
 import type { Task, TaskRow, TaskSummary } from '../../shared/api/tasks';

@@ -1,5 +1,5 @@
 /** Task documents: the report by unit, the meeting-conclusion notice, the reminder list of a unit. */
-import { listTaskRows, type TaskFilter } from '../../../db/tasks';
+import { listTaskRows, type TaskFilter } from '../tasks/store';
 import { AppError } from '../../../shared/api/errors';
 import { workingDaysBetween } from '../../../shared/workdays';
 import { taskAccess, visibleTask } from '../access';

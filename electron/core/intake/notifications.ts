@@ -7,7 +7,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { getSetting, putSetting } from '../../../db/settings';
 import { writeAudit } from '../../../db/audit';
-import { listTaskRows } from '../../../db/tasks';
+import { listTaskRows } from '../tasks/store';
 import type { Output } from '../../../shared/api/index';
 import { formatDocNumber } from '../../../shared/documents/notation';
 import { dueSoonUntil } from '../../../shared/tasks/status';

@@ -1,8 +1,8 @@
 /** Task queries. Status is computed here in SQL with the same rules as shared/tasks/status.ts. */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { TaskStatus } from '../shared/tasks/status';
-import type { DB } from './schema';
-import { escapeLike } from './units';
+import type { TaskStatus } from '../../../shared/tasks/status';
+import type { DB } from '../../../db/schema';
+import { escapeLike } from '../../../db/units';
 
 export interface StatusClock {
   today: string;
