@@ -6,8 +6,8 @@ import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { formatDocNumber } from '../../shared/documents/notation';
 import { taskAccess, visibleIncoming, visibleOutgoing } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { statusClock } from './task-store';
-import { taskSummary } from './tasks';
+import { statusClock } from './tasks/load';
+import { taskSummary } from './tasks/handlers';
 import { tthcStats } from './tthc-stats';
 
 async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outgoing'): Promise<number[]> {

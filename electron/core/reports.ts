@@ -12,7 +12,7 @@ import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
 import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { typeName } from './documents';
-import { statusClock } from './task-store';
+import { statusClock } from './tasks/load';
 import { tthcStats } from './tthc-stats';
 import { agencyHeader } from './exports/agency-header';
 import { writeExport } from './file-store';

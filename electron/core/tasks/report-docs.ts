@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '../../../shared/dates';
-import { attachmentLine, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
-import { taskStatusColumns, type TaskReportDoc } from './task-types';
-import { bodyRow, headerRow, landscapePage, titleRows as titleLines, utcDate } from './xlsx-blocks';
+import { attachmentLine, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from '../exports/docx-blocks';
+import { taskStatusColumns, type TaskReportDoc } from './document-types';
+import { bodyRow, headerRow, landscapePage, titleRows as titleLines, utcDate } from '../exports/xlsx-blocks';
 
 const TITLE = 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ';
 const unitHeader = ['TT', 'Đơn vị', 'Tổng số', ...taskStatusColumns.map(([, label]) => label)];

@@ -4,8 +4,8 @@
  * with 2.1 general ones, 2.2 specific ones and 2.2.x per unit.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
-import type { ConclusionTask, MeetingConclusionDoc } from './task-types';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../exports/docx-blocks';
+import type { ConclusionTask, MeetingConclusionDoc } from './document-types';
 
 /** The deadline, unless the content already says it ("… trước 25/6/2021"). */
 function withDeadline(t: ConclusionTask): string {

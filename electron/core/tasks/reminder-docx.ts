@@ -4,8 +4,8 @@
  * (Kèm theo Công văn số …), so it is titled as that letter's attachment.
  */
 import { formatDateVi } from '../../../shared/dates';
-import { attachmentLine, closingBlocks, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from './docx-blocks';
-import type { ReminderListDoc } from './task-types';
+import { attachmentLine, closingBlocks, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from '../exports/docx-blocks';
+import type { ReminderListDoc } from './document-types';
 
 const WIDTHS = [10, 92, 42, 24, 32, 52];
 
