@@ -1,14 +1,14 @@
 /** The home page's figures: registers by month against last year, tasks by unit, what is overdue or due today, TTHC on time. */
 import { sql } from 'kysely';
-import { listTaskRows } from './tasks/store';
-import type { Dashboard } from '../../shared/api/reports';
-import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
-import { formatDocNumber } from '../../shared/documents/notation';
-import { taskAccess, visibleIncoming, visibleOutgoing } from './access';
-import type { CallContext, HandlerMap } from './context';
-import { statusClock } from './tasks/load';
-import { taskSummary } from './tasks/handlers';
-import { tthcStats } from './tthc-stats';
+import { listTaskRows } from '../tasks/store';
+import type { Dashboard } from '../../../shared/api/reports';
+import { taskStatuses, type TaskStatus } from '../../../shared/tasks/status';
+import { formatDocNumber } from '../../../shared/documents/notation';
+import { taskAccess, visibleIncoming, visibleOutgoing } from '../access';
+import type { CallContext, HandlerMap } from '../context';
+import { statusClock } from '../tasks/load';
+import { taskSummary } from '../tasks/handlers';
+import { tthcStats } from '../tthc-stats';
 
 async function byMonth(ctx: CallContext, year: number, table: 'incoming' | 'outgoing'): Promise<number[]> {
   const col = table === 'incoming' ? 'arrival_date' : 'issue_date';

@@ -3,21 +3,21 @@
  * work files, for the month and from 1 January (lũy kế). Written into the
  * report as sentences by exports/monthly-report-docx.ts.
  */
-import { getSetting, putSetting } from '../../db/settings';
+import { getSetting, putSetting } from '../../../db/settings';
 import { sql } from 'kysely';
-import { writeAudit } from '../../db/audit';
-import { summaryRows } from './tasks/store';
-import type { MonthlyFigures, ReportSettings } from '../../shared/api/reports';
-import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
-import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
-import type { CallContext, HandlerMap } from './context';
-import { typeName } from './documents';
-import { statusClock } from './tasks/load';
-import { tthcStats } from './tthc-stats';
-import { agencyHeader } from './exports/agency-header';
-import { writeExport } from './file-store';
-import { monthlyTemplateData, writeMonthlyReportDocx } from './exports/monthly-report-docx';
-import { renderTemplate } from './templates';
+import { writeAudit } from '../../../db/audit';
+import { summaryRows } from '../tasks/store';
+import type { MonthlyFigures, ReportSettings } from '../../../shared/api/reports';
+import { taskStatuses, type TaskStatus } from '../../../shared/tasks/status';
+import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from '../access';
+import type { CallContext, HandlerMap } from '../context';
+import { typeName } from '../documents';
+import { statusClock } from '../tasks/load';
+import { tthcStats } from '../tthc-stats';
+import { agencyHeader } from '../exports/agency-header';
+import { writeExport } from '../file-store';
+import { monthlyTemplateData, writeMonthlyReportDocx } from './monthly-report-docx';
+import { renderTemplate } from '../templates';
 
 const SETTINGS_KEY = 'reports';
 

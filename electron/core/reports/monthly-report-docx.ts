@@ -5,8 +5,8 @@
  */
 import type { MonthlyFigures, ReportSettings } from '../../../shared/api/reports';
 import { formatNumberVi } from '../../../shared/dates';
-import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from './docx-blocks';
-import type { AgencyHeader } from './task-types';
+import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../exports/docx-blocks';
+import type { AgencyHeader } from '../exports/task-types';
 
 const n = formatNumberVi;
 const blank = () => para('…'.repeat(52), { indent: true });
