@@ -11,6 +11,7 @@ import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { getSetting, putSetting } from '../../db/settings';
 import { calendarStore } from './calendar/store';
+import { reportsStore } from './reports/store';
 import { tasksStore } from './tasks/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
@@ -39,6 +40,7 @@ function settingsStore(h: StoreHandle) {
 const factories = {
   audit: auditStore,
   calendar: calendarStore,
+  reports: reportsStore,
   settings: settingsStore,
   tasks: tasksStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
