@@ -28,6 +28,9 @@ import { authStore } from './auth/store';
 import { backupStore } from './backup/store';
 import { requestsStore } from './requests/store';
 import { trashStore } from './trash/store';
+import { calendarStore } from './calendar/store';
+import { reportsStore } from './reports/store';
+import { tasksStore } from './tasks/store';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
@@ -73,6 +76,9 @@ const factories = {
   trash: trashStore,
   dossiers: dossiersStore,
   tthc: tthcStore,
+  calendar: calendarStore,
+  reports: reportsStore,
+  tasks: tasksStore,
 } satisfies Record<string, (h: StoreHandle) => unknown>;
 
 type Factories = typeof factories;

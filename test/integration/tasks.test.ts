@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
-import { taskStatus } from '../../shared/tasks/status';
+import { taskStatus } from '../../electron/core/tasks/rules';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
 
 // Wednesday 25/11/2026; with 3 working days, due soon runs to Monday 30/11.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRecurrence, occurrenceHorizon, occurrencesBetween, parseRecurrence } from '../../shared/tasks/recurrence';
-import { dueSoonUntil, taskStatus, type StatusFacts, type TaskStatus } from '../../shared/tasks/status';
+import { dueSoonUntil, taskStatus, type StatusFacts } from '../../electron/core/tasks/rules';
+import type { TaskStatus } from '../../shared/tasks/status';
 import { addWorkingDays, calendarOf, defaultCalendar, isWorkingDay, workingDaysBetween } from '../../shared/workdays';
 
 // Wednesday. Three working days ahead is Monday 2026-11-30.

@@ -7,10 +7,10 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { Output } from '../../../shared/api/index';
 import { formatDocNumber } from '../../../shared/documents/notation';
-import { dueSoonUntil } from '../../../shared/tasks/status';
+import { dueSoonUntil } from '../tasks/rules';
 import { taskAccess, visibleIncoming } from '../access';
 import type { CallContext, HandlerMap } from '../context';
-import { workCalendar } from '../task-store';
+import { workCalendar } from '../tasks/load';
 
 type Settings = Output<'notifications.settings.get'>;
 const DEFAULTS: Settings = { newItems: true, morning: true };

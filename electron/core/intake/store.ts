@@ -4,7 +4,8 @@
  * the parts it took, and the digest's deadlines.
  */
 import type { Insertable, RawBuilder, SqlBool, Updateable } from 'kysely';
-import { listTaskRows, type StatusClock, type TaskFilter } from '../../../db/tasks';
+import { listTaskRows, type TaskFilter } from '../tasks/store';
+import type { StatusClock } from '../tasks/rules';
 import type { IntakeFilesTable, IntakeItemsTable, IntakeWatchFoldersTable } from '../../../db/schema-intake';
 import type { StoreHandle } from '../stores';
 

@@ -7,7 +7,7 @@ import { fieldError } from '../../../shared/api/errors';
 import type { ParsedInput } from '../../../shared/api/index';
 import type { Procedure, TthcDossier, TthcStats } from '../../../shared/api/tthc';
 import { addWorkingDays } from '../../../shared/workdays';
-import { loadCalendar } from '../calendar';
+import { loadCalendar } from '../calendar/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { checkUnits } from '../registers/documents';
 import type { TthcFields } from './store';

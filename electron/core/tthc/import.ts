@@ -8,7 +8,7 @@ import { fieldError } from '../../../shared/api/errors';
 import type { TthcDossier } from '../../../shared/api/tthc';
 import { foldVietnamese } from '../../../shared/text';
 import { workingDaysBetween } from '../../../shared/workdays';
-import { loadCalendar } from '../calendar';
+import { loadCalendar } from '../calendar/handlers';
 import type { CallContext, HandlerMap } from '../context';
 import { readSheetWith, type FieldDef } from '../imports/register-sheet';
 import { backupBeforeImport, readChecked, readSource } from '../imports/source';

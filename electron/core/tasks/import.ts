@@ -1,14 +1,12 @@
 /** Tasks read from a document's text: the proposal, then the reviewed list saved in one transaction. */
-import { writeAudit } from '../../db/audit';
-import { listUnitRows } from './units/store';
-import { AppError, fieldError } from '../../shared/api/errors';
-import { readTaskDocument } from '../../shared/tasks/document';
-import { documentYear } from '../../shared/tasks/phrases';
-import { describeRecurrence, parseRecurrence } from '../../shared/tasks/recurrence';
-import { foldVietnamese } from '../../shared/text';
-import type { HandlerMap } from './context';
-import { createTask } from './tasks';
-import { docxText } from './docx-text';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import { readTaskDocument } from '../../../shared/tasks/document';
+import { documentYear } from '../../../shared/tasks/phrases';
+import { describeRecurrence, parseRecurrence } from '../../../shared/tasks/recurrence';
+import { foldVietnamese } from '../../../shared/text';
+import type { HandlerMap } from '../context';
+import { docxText } from '../docx-text';
+import { createTask } from './handlers';
 
 /** Names compared without diacritics, case, punctuation or "phòng"/"Phòng" spelling. */
 function key(name: string): string {
@@ -34,7 +32,7 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
     return { text: await docxText(data) };
   },
   async 'tasks.importFromText'(ctx, v) {
-    const units = await listUnitRows(ctx.db, { kind: 'internal' });
+    const units = await ctx.stores.tasks.internalUnits();
     const byKey = new Map(units.flatMap((u) => [[key(u.name), u] as const, ...(u.abbreviation ? [[key(u.abbreviation), u] as const] : [])]));
     const match = (name: string | null) => (name ? byKey.get(key(name)) ?? null : null);
     const doc = readTaskDocument(v.text, { knownUnits: units.map((u) => u.name) });
@@ -59,7 +57,7 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
   async 'tasks.importCommit'(ctx, v) {
     const createdUnits: { id: number; name: string }[] = [];
     const created: number[] = [];
-    const units = await listUnitRows(ctx.db, { kind: 'internal' });
+    const units = await ctx.stores.tasks.internalUnits();
     for (const [i, t] of v.tasks.entries()) {
       let leadUnitId = t.leadUnitId;
       if (t.newLeadUnitName) {
@@ -69,14 +67,12 @@ export const taskImportHandlers: HandlerMap<'tasks.readDocument' | 'tasks.import
         else {
           const now = ctx.now();
           const order = units.length + createdUnits.length + 1;
-          const taken = new Set(
-            (await ctx.db.selectFrom('units').select('abbreviation').where('abbreviation', 'is not', null).execute()).map((u) => (u.abbreviation ?? '').toLocaleUpperCase('vi')),
-          );
+          const taken = new Set((await ctx.stores.tasks.unitAbbreviations()).map((a) => a.toLocaleUpperCase('vi')));
           const unit = { name: t.newLeadUnitName, name_fold: foldVietnamese(t.newLeadUnitName), abbreviation: proposeAbbreviation(t.newLeadUnitName, taken), kind: 'internal' as const, parent_id: null, email: null, sort_order: order, created_at: now, updated_at: now, archived_at: null };
-          const r = await ctx.db.insertInto('units').values(unit).returning('id').executeTakeFirstOrThrow();
-          await writeAudit(ctx.db, { at: now, actor: ctx.actor, action: ctx.method, entity: 'units', entityId: r.id, before: null, after: { id: r.id, ...unit } });
-          createdUnits.push({ id: r.id, name: t.newLeadUnitName });
-          leadUnitId = r.id;
+          const id = await ctx.stores.tasks.insertUnit(unit);
+          await ctx.stores.audit.write({ at: now, actor: ctx.actor, action: ctx.method, entity: 'units', entityId: id, before: null, after: { id, ...unit } });
+          createdUnits.push({ id, name: t.newLeadUnitName });
+          leadUnitId = id;
         }
       }
       try {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '../../../shared/dates';
 import { attachmentLine, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from '../document-blocks/docx-blocks';
-import { taskStatusColumns, type TaskReportDoc } from './task-types';
+import { taskStatusColumns, type TaskReportDoc } from './document-types';
 import { bodyRow, headerRow, landscapePage, titleRows as titleLines, utcDate } from '../document-blocks/xlsx-blocks';
 
 const TITLE = 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ';

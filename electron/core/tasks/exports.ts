@@ -1,31 +1,30 @@
 /** Task documents: the report by unit, the meeting-conclusion notice, the reminder list of a unit. */
-import { listTaskRows, type TaskFilter } from '../../../db/tasks';
 import { AppError } from '../../../shared/api/errors';
 import { workingDaysBetween } from '../../../shared/workdays';
 import { taskAccess, visibleTask } from '../access';
 import type { CallContext, HandlerMap } from '../context';
-import { rowSourceLabel, statusClock, workCalendar } from '../task-store';
-import { taskSummary } from '../tasks';
 import { agencyHeader } from '../document-blocks/agency-header';
 import { writeExport } from '../file-store';
 import { renderTemplate, templateData } from '../templates/fill';
+import type { OverdueLine, ReminderLine } from './document-types';
+import { taskSummary } from './handlers';
+import { rowSourceLabel, statusClock, workCalendar } from './load';
 import { writeMeetingConclusionDocx } from './meeting-conclusion-docx';
 import { writeReminderDocx } from './reminder-docx';
-import { writeTaskReportDocx, writeTaskReportXlsx } from './task-report';
-import type { OverdueLine, ReminderLine } from './task-types';
+import { writeTaskReportDocx, writeTaskReportXlsx } from './report-docs';
+import type { TaskFilter, TaskListRow } from './store';
 
 const noFilter = (ctx: CallContext): TaskFilter => ({ access: taskAccess(ctx.user), unitId: null, status: null, source: null, sourceIncomingId: null, focus: null, from: null, to: null, qFold: null });
 
 async function allRows(ctx: CallContext, f: TaskFilter, sort: 'due' | 'unit' = 'due') {
   const clock = await statusClock(ctx);
-  const out: Awaited<ReturnType<typeof listTaskRows>>['rows'] = [];
+  const out: TaskListRow[] = [];
   for (let offset = 0; ; offset += 2000) {
-    const { rows } = await listTaskRows(ctx.db, f, clock, { offset, limit: 2000, sort, dir: 'asc' });
+    const { rows } = await ctx.stores.tasks.list(f, clock, { offset, limit: 2000, sort, dir: 'asc' });
     out.push(...rows);
     if (rows.length < 2000) return { rows: out, clock };
   }
 }
-
 
 export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.meetingConclusion' | 'exports.taskReminders'> = {
   async 'exports.taskReport'(ctx, v) {
@@ -50,17 +49,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
   },
   async 'exports.meetingConclusion'(ctx, v) {
     const agency = await agencyHeader(ctx);
-    const tasks = await ctx.db
-      .selectFrom('tasks as t')
-      .leftJoin('units as u', 'u.id', 't.lead_unit_id')
-      .leftJoin('task_occurrences as o', (j) => j.onRef('o.task_id', '=', 't.id').on('o.period_key', '=', 'once'))
-      .select(['t.id', 't.content', 't.lead_unit_id', 'u.name as unit_name', 'u.sort_order', 'o.due_date'])
-      .where('t.source_text', '=', v.sourceText)
-      .where('t.deleted_at', 'is', null)
-      .where(visibleTask(ctx.user))
-      .where('t.state', '!=', 'cancelled')
-      .orderBy('t.id')
-      .execute();
+    const tasks = await ctx.stores.tasks.ofSourceText(v.sourceText, visibleTask(ctx.user));
     if (tasks.length === 0) throw new AppError('VALIDATION', `Không có nhiệm vụ nào có nguồn giao "${v.sourceText}".`, [{ path: 'sourceText', message: 'Nguồn giao này chưa có nhiệm vụ.' }]);
     const groups = new Map<number, { unitName: string; order: number; tasks: { content: string; deadline: string | null }[] }>();
     for (const t of tasks) {
@@ -88,7 +77,7 @@ export const taskExportsHandlers: HandlerMap<'exports.taskReport' | 'exports.mee
   },
   async 'exports.taskReminders'(ctx, v) {
     const agency = await agencyHeader(ctx);
-    const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', v.unitId).executeTakeFirst();
+    const unit = await ctx.stores.tasks.unit(v.unitId);
     if (!unit) throw new AppError('VALIDATION', `Không có đơn vị mã ${v.unitId}.`, [{ path: 'unitId', message: `Đơn vị: không có đơn vị mã ${v.unitId}.` }]);
     const overdue = await allRows(ctx, { ...noFilter(ctx), unitId: v.unitId, status: 'overdue' });
     const soon = await allRows(ctx, { ...noFilter(ctx), unitId: v.unitId, status: 'due_soon' });

@@ -1,39 +1,25 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
-import { sql } from 'kysely';
-import { writeAudit } from '../../db/audit';
-import { listTaskRows, summaryRows } from '../../db/tasks';
-import { AppError, fieldError } from '../../shared/api/errors';
-import type { ParsedInput } from '../../shared/api/index';
-import type { Task, TaskRow, TaskSummary } from '../../shared/api/tasks';
-import { taskStatuses, type TaskStatus } from '../../shared/tasks/status';
-import { foldVietnamese } from '../../shared/text';
-import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from './access';
-import type { CallContext, HandlerMap } from './context';
-import { checkUnits } from './registers/documents';
-import { loadIncoming } from './incoming/handlers';
-import {
-  auditTask,
-  dueSoonDays,
-  loadTask,
-  pickOccurrence,
-  plannedOccurrences,
-  readRecurrence,
-  setDueSoonDays,
-  rowSourceLabel,
-  statusClock,
-  syncOccurrences,
-} from './task-store';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { ParsedInput } from '../../../shared/api/index';
+import type { Task, TaskRow, TaskSummary } from '../../../shared/api/tasks';
+import { taskStatuses, type TaskStatus } from '../../../shared/tasks/status';
+import { foldVietnamese } from '../../../shared/text';
+import { taskAccess, visibleIncoming, visibleOutgoing, visibleTask } from '../access';
+import type { CallContext, HandlerMap } from '../context';
+import { checkUnits } from '../registers/documents';
+import { loadIncoming } from '../incoming/handlers';
+import { auditTask, dueSoonDays, loadTask, pickOccurrence, rowSourceLabel, setDueSoonDays, statusClock, syncOccurrences } from './load';
+import { plannedOccurrences, readRecurrence } from './rules';
+import type { TaskListRow } from './store';
 
 type Editable = Partial<ParsedInput<'tasks.create'>>;
 
 async function checkSources(ctx: CallContext, v: Editable) {
   if (v.sourceIncomingId) {
-    const r = await ctx.db.selectFrom('incoming as i').select('i.id').where('i.id', '=', v.sourceIncomingId).where('i.deleted_at', 'is', null).where(visibleIncoming(ctx.user)).executeTakeFirst();
-    if (!r) throw fieldError('VALIDATION', 'sourceIncomingId', `Văn bản đến giao nhiệm vụ: không có văn bản mã ${v.sourceIncomingId}.`);
+    if (!(await ctx.stores.tasks.incomingVisible(v.sourceIncomingId, visibleIncoming(ctx.user)))) throw fieldError('VALIDATION', 'sourceIncomingId', `Văn bản đến giao nhiệm vụ: không có văn bản mã ${v.sourceIncomingId}.`);
   }
   if (v.sourceOutgoingId) {
-    const r = await ctx.db.selectFrom('outgoing as o').select('o.id').where('o.id', '=', v.sourceOutgoingId).where('o.deleted_at', 'is', null).where(visibleOutgoing(ctx.user)).executeTakeFirst();
-    if (!r) throw fieldError('VALIDATION', 'sourceOutgoingId', `Văn bản đi giao nhiệm vụ: không có văn bản mã ${v.sourceOutgoingId}.`);
+    if (!(await ctx.stores.tasks.outgoingVisible(v.sourceOutgoingId, visibleOutgoing(ctx.user)))) throw fieldError('VALIDATION', 'sourceOutgoingId', `Văn bản đi giao nhiệm vụ: không có văn bản mã ${v.sourceOutgoingId}.`);
   }
   if (v.leadUnitId) await checkUnits(ctx, [v.leadUnitId], 'leadUnitId', 'Đơn vị chủ trì');
   if (v.coordinatingUnitIds?.length) await checkUnits(ctx, v.coordinatingUnitIds, 'coordinatingUnitIds', 'Đơn vị phối hợp');
@@ -49,55 +35,45 @@ function occurrencePlan(ctx: CallContext, deadline: string | null, timeText: str
   return { recurrence, planned: plannedOccurrences(deadline, recurrence, startDate ?? ctx.today(), ctx.today()) };
 }
 
-async function setCoordinators(ctx: CallContext, taskId: number, ids: readonly number[]) {
-  await ctx.db.deleteFrom('task_coordinators').where('task_id', '=', taskId).execute();
-  const unique = [...new Set(ids)];
-  if (unique.length) await ctx.db.insertInto('task_coordinators').values(unique.map((unit_id) => ({ task_id: taskId, unit_id }))).execute();
-}
-
 export async function createTask(ctx: CallContext, v: ParsedInput<'tasks.create'>): Promise<Task> {
   await checkSources(ctx, v);
   checkDates(v.startDate, v.deadline);
   const { recurrence, planned } = occurrencePlan(ctx, v.deadline, v.timeText, v.startDate);
   const now = ctx.now();
-  const r = await ctx.db
-    .insertInto('tasks')
-    .values({
-      content: v.content,
-      content_fold: foldVietnamese(v.content),
-      source_incoming_id: v.sourceIncomingId,
-      source_outgoing_id: v.sourceOutgoingId,
-      source_text: v.sourceText,
-      assigned_by: v.assignedBy,
-      lead_unit_id: v.leadUnitId,
-      person: v.person,
-      start_date: v.startDate,
-      time_text: v.timeText,
-      recurrence_json: recurrence ? JSON.stringify(recurrence) : null,
-      focus: v.focus ? 1 : 0,
-      field: v.field,
-      target_quantity: v.targetQuantity,
-      target_unit: v.targetUnit,
-      in_superior_programme: v.inSuperiorProgramme ? 1 : 0,
-      state: 'active',
-      state_reason: null,
-      note: v.note,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await setCoordinators(ctx, r.id, v.coordinatingUnitIds.filter((u) => u !== v.leadUnitId));
-  await syncOccurrences(ctx, r.id, planned);
-  const task = await loadTask(ctx, r.id);
-  await auditTask(ctx, r.id, null, task);
+  const id = await ctx.stores.tasks.insert({
+    content: v.content,
+    content_fold: foldVietnamese(v.content),
+    source_incoming_id: v.sourceIncomingId,
+    source_outgoing_id: v.sourceOutgoingId,
+    source_text: v.sourceText,
+    assigned_by: v.assignedBy,
+    lead_unit_id: v.leadUnitId,
+    person: v.person,
+    start_date: v.startDate,
+    time_text: v.timeText,
+    recurrence_json: recurrence ? JSON.stringify(recurrence) : null,
+    focus: v.focus ? 1 : 0,
+    field: v.field,
+    target_quantity: v.targetQuantity,
+    target_unit: v.targetUnit,
+    in_superior_programme: v.inSuperiorProgramme ? 1 : 0,
+    state: 'active',
+    state_reason: null,
+    note: v.note,
+    created_at: now,
+    updated_at: now,
+  });
+  await ctx.stores.tasks.setCoordinators(id, v.coordinatingUnitIds.filter((u) => u !== v.leadUnitId));
+  await syncOccurrences(ctx, id, planned);
+  const task = await loadTask(ctx, id);
+  await auditTask(ctx, id, null, task);
   return task;
 }
 
 async function setState(ctx: CallContext, id: number, state: Task['state'], reason: string | null, allowed: Task['state'][], message: string) {
   const before = await loadTask(ctx, id);
   if (!allowed.includes(before.state)) throw fieldError('VALIDATION', 'id', message);
-  await ctx.db.updateTable('tasks').set({ state, state_reason: reason, updated_at: ctx.now() }).where('id', '=', id).execute();
+  await ctx.stores.tasks.update(id, { state, state_reason: reason, updated_at: ctx.now() });
   const after = await loadTask(ctx, id);
   await auditTask(ctx, id, before, after);
   return after;
@@ -107,7 +83,27 @@ function mustBeActive(t: Task) {
   if (t.state === 'cancelled') throw fieldError('VALIDATION', 'id', 'Nhiệm vụ đã hủy, không ghi nhận thêm được.');
 }
 
-function toRow(r: Awaited<ReturnType<typeof listTaskRows>>['rows'][number]): TaskRow {
+/**
+ * A record on one occurrence of an active task (progress, completion, reminder): a date after
+ * today refused first, then the occurrence picked, written, and the task audited before and after.
+ */
+async function onOccurrence(
+  ctx: CallContext,
+  v: { id: number; occurrenceId: number | null },
+  notAfterToday: { date: string; message: string } | null,
+  write: (before: Task, occurrenceId: number) => Promise<void>,
+): Promise<Task> {
+  const before = await loadTask(ctx, v.id);
+  mustBeActive(before);
+  if (notAfterToday && notAfterToday.date > ctx.today()) throw fieldError('VALIDATION', 'date', notAfterToday.message);
+  const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
+  await write(before, occ);
+  const after = await loadTask(ctx, v.id);
+  await auditTask(ctx, v.id, before, after);
+  return after;
+}
+
+function toRow(r: TaskListRow): TaskRow {
   return {
     taskId: r.task_id,
     occurrenceId: r.occurrence_id,
@@ -130,7 +126,7 @@ const NO_UNIT = 'Chưa giao đơn vị';
 
 export async function taskSummary(ctx: CallContext, from: string | null, to: string | null): Promise<TaskSummary> {
   const clock = await statusClock(ctx);
-  const rows = await summaryRows(ctx.db, { from, to }, clock, taskAccess(ctx.user));
+  const rows = await ctx.stores.tasks.summary({ from, to }, clock, taskAccess(ctx.user));
   const zero = () => Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
   const byUnit = new Map<number | null, TaskSummary['rows'][number] & { order: number }>();
   for (const r of rows) {
@@ -166,7 +162,7 @@ export const tasksHandlers: HandlerMap<
       throw e instanceof AppError && e.code === 'NOT_FOUND' ? fieldError('NOT_FOUND', 'incomingId', `Văn bản đến: không có văn bản mã ${v.incomingId}.`) : e;
     });
     if (!doc.leadUnit) throw fieldError('VALIDATION', 'incomingId', 'Văn bản đến chưa được giao xử lý: hãy giao đơn vị chủ trì trước khi tạo nhiệm vụ.');
-    const existing = await ctx.db.selectFrom('tasks').select('id').where('source_incoming_id', '=', doc.id).where('deleted_at', 'is', null).executeTakeFirst();
+    const existing = await ctx.stores.tasks.followingIncoming(doc.id);
     if (existing) throw fieldError('CONFLICT', 'incomingId', `Văn bản đến số ${doc.arrivalNumberText} đã có nhiệm vụ theo dõi (mã ${existing.id}).`);
     return createTask(ctx, {
       content: doc.instruction ?? doc.subject,
@@ -207,8 +203,8 @@ export const tasksHandlers: HandlerMap<
     if (v.content !== undefined) Object.assign(set, { content: v.content, content_fold: foldVietnamese(v.content) });
     if (v.focus !== undefined) set.focus = v.focus ? 1 : 0;
     if (v.inSuperiorProgramme !== undefined) set.in_superior_programme = v.inSuperiorProgramme ? 1 : 0;
-    await ctx.db.updateTable('tasks').set(set).where('id', '=', v.id).execute();
-    if (v.coordinatingUnitIds !== undefined) await setCoordinators(ctx, v.id, v.coordinatingUnitIds);
+    await ctx.stores.tasks.update(v.id, set);
+    if (v.coordinatingUnitIds !== undefined) await ctx.stores.tasks.setCoordinators(v.id, v.coordinatingUnitIds);
     await syncOccurrences(ctx, v.id, planned);
     const after = await loadTask(ctx, v.id);
     await auditTask(ctx, v.id, before, after);
@@ -231,45 +227,26 @@ export const tasksHandlers: HandlerMap<
       qFold: v.q ? foldVietnamese(v.q) : null,
     };
     const page = { offset: (v.page - 1) * v.pageSize, limit: v.pageSize, sort: v.sort, dir: v.dir };
-    const { rows, total } = await listTaskRows(ctx.db, filter, clock, page);
+    const { rows, total } = await ctx.stores.tasks.list(filter, clock, page);
     return { items: rows.map(toRow), total, page: v.page, pageSize: v.pageSize, asOf: clock.today };
   },
   async 'tasks.summary'(ctx, v) {
     return taskSummary(ctx, v.from, v.to);
   },
-  async 'tasks.reportProgress'(ctx, v) {
-    const before = await loadTask(ctx, v.id);
-    mustBeActive(before);
-    if (v.date > ctx.today()) throw fieldError('VALIDATION', 'date', 'Ngày báo cáo không được sau hôm nay.');
-    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
-    await ctx.db.insertInto('task_progress').values({ occurrence_id: occ, report_date: v.date, result: v.result, quantity: v.quantity, percent: v.percent, created_at: ctx.now() }).execute();
-    if (v.percent === 100 && !before.occurrences.find((o) => o.id === occ)?.completedAt) {
-      await ctx.db.updateTable('task_occurrences').set({ completed_at: v.date, result: v.result }).where('id', '=', occ).execute();
-    }
-    const after = await loadTask(ctx, v.id);
-    await auditTask(ctx, v.id, before, after);
-    return after;
-  },
-  async 'tasks.complete'(ctx, v) {
-    const before = await loadTask(ctx, v.id);
-    mustBeActive(before);
-    if (v.date > ctx.today()) throw fieldError('VALIDATION', 'date', 'Ngày hoàn thành không được sau hôm nay.');
-    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
-    if (before.occurrences.find((o) => o.id === occ)?.completedAt) throw fieldError('VALIDATION', 'occurrenceId', 'Kỳ này đã ghi nhận hoàn thành.');
-    await ctx.db.updateTable('task_occurrences').set({ completed_at: v.date, result: v.result }).where('id', '=', occ).execute();
-    const after = await loadTask(ctx, v.id);
-    await auditTask(ctx, v.id, before, after);
-    return after;
-  },
-  async 'tasks.remind'(ctx, v) {
-    const before = await loadTask(ctx, v.id);
-    mustBeActive(before);
-    const occ = await pickOccurrence(ctx, v.id, v.occurrenceId);
-    await ctx.db.insertInto('task_reminders').values({ occurrence_id: occ, reminder_date: v.date, note: v.note, created_at: ctx.now() }).execute();
-    const after = await loadTask(ctx, v.id);
-    await auditTask(ctx, v.id, before, after);
-    return after;
-  },
+  'tasks.reportProgress': (ctx, v) =>
+    onOccurrence(ctx, v, { date: v.date, message: 'Ngày báo cáo không được sau hôm nay.' }, async (before, occ) => {
+      await ctx.stores.tasks.addProgress({ occurrence_id: occ, report_date: v.date, result: v.result, quantity: v.quantity, percent: v.percent, created_at: ctx.now() });
+      if (v.percent === 100 && !before.occurrences.find((o) => o.id === occ)?.completedAt) await ctx.stores.tasks.complete(occ, v.date, v.result);
+    }),
+  'tasks.complete': (ctx, v) =>
+    onOccurrence(ctx, v, { date: v.date, message: 'Ngày hoàn thành không được sau hôm nay.' }, async (before, occ) => {
+      if (before.occurrences.find((o) => o.id === occ)?.completedAt) throw fieldError('VALIDATION', 'occurrenceId', 'Kỳ này đã ghi nhận hoàn thành.');
+      await ctx.stores.tasks.complete(occ, v.date, v.result);
+    }),
+  'tasks.remind': (ctx, v) =>
+    onOccurrence(ctx, v, null, async (_before, occ) => {
+      await ctx.stores.tasks.addReminder({ occurrence_id: occ, reminder_date: v.date, note: v.note, created_at: ctx.now() });
+    }),
   async 'tasks.pause'(ctx, v) {
     return setState(ctx, v.id, 'paused', v.reason, ['active'], 'Chỉ tạm dừng được nhiệm vụ đang thực hiện.');
   },
@@ -280,16 +257,7 @@ export const tasksHandlers: HandlerMap<
     return setState(ctx, v.id, 'cancelled', v.reason, ['active', 'paused'], 'Nhiệm vụ đã hủy trước đó.');
   },
   async 'tasks.sources'(ctx) {
-    const rows = await ctx.db
-      .selectFrom('tasks as t')
-      .select(['t.source_text', sql<number>`count(*)`.as('n'), sql<string>`max(t.created_at)`.as('latest')])
-      .where('t.deleted_at', 'is', null)
-      .where('t.source_text', 'is not', null)
-      .where(visibleTask(ctx.user))
-      .groupBy('t.source_text')
-      .orderBy('latest', 'desc')
-      .limit(200)
-      .execute();
+    const rows = await ctx.stores.tasks.sources(visibleTask(ctx.user));
     return { items: rows.map((r) => ({ sourceText: r.source_text ?? '', tasks: Number(r.n) })) };
   },
   async 'tasks.settings'(ctx) {
@@ -298,7 +266,7 @@ export const tasksHandlers: HandlerMap<
   async 'tasks.updateSettings'(ctx, v) {
     const before = { dueSoonDays: await dueSoonDays(ctx) };
     await setDueSoonDays(ctx, v.dueSoonDays);
-    await writeAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before, after: { dueSoonDays: v.dueSoonDays } });
+    await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'settings', entityId: null, before, after: { dueSoonDays: v.dueSoonDays } });
     return { dueSoonDays: v.dueSoonDays };
   },
 };

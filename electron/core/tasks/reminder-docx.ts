@@ -5,7 +5,7 @@
  */
 import { formatDateVi } from '../../../shared/dates';
 import { attachmentLine, closingBlocks, grid, headerBlocks, LANDSCAPE_MM, para, writeDocx } from '../document-blocks/docx-blocks';
-import type { ReminderListDoc } from './task-types';
+import type { ReminderListDoc } from './document-types';
 
 const WIDTHS = [10, 92, 42, 24, 32, 52];
 

@@ -5,7 +5,7 @@
  */
 import { formatDateVi } from '../../../shared/dates';
 import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
-import type { ConclusionTask, MeetingConclusionDoc } from './task-types';
+import type { ConclusionTask, MeetingConclusionDoc } from './document-types';
 
 /** The deadline, unless the content already says it ("… trước 25/6/2021"). */
 function withDeadline(t: ConclusionTask): string {
