@@ -14,6 +14,7 @@ import type { BackupInfo, BackupSource } from '../../shared/api/backup';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { backupsToRemove, type Keep } from './backup-rotation';
 import { writeAudit } from '../../db/audit';
+import { sqliteOnly } from '../../db/connection';
 import type { CallContext, HandlerMap } from './context';
 
 const SETTINGS_KEY = 'backup';
@@ -38,7 +39,7 @@ export const backupDirOf = (dataDir: string, s: BackupSettings) => s.dir ?? path
 /** This database's backups are named after its file and carry its id. */
 export async function backupOwner(ctx: Pick<CallContext, 'db' | 'sqlite'>): Promise<BackupOwner> {
   const stored = await getSetting<{ id?: string }>(ctx.db, DATABASE_ID_KEY);
-  return { stem: stemOf(ctx.sqlite.name), id: stored?.id ?? null };
+  return { stem: stemOf(sqliteOnly(ctx.sqlite).name), id: stored?.id ?? null };
 }
 
 function checkWritableDir(dir: string) {
@@ -88,7 +89,7 @@ export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> 
   const owner = await backupOwner(ctx);
   let file: string;
   try {
-    file = await writeBackup(ctx.sqlite, dir, owner, ctx.now(), reason);
+    file = await writeBackup(sqliteOnly(ctx.sqlite), dir, owner, ctx.now(), reason);
   } catch (e) {
     throw new AppError('IO', `Không sao lưu được vào ${dir}: ${e instanceof Error ? e.message : String(e)}. Các bản sao lưu cũ được giữ nguyên.`);
   }
@@ -177,7 +178,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
     const restored = inspectBackup(file);
     const owner = await backupOwner(ctx);
     // The backup may be rotated away by the undo backup below: restore from a copy, beside the database so it can be renamed into place.
-    const staged = `${ctx.sqlite.name}.dang-khoi-phuc`;
+    const staged = `${sqliteOnly(ctx.sqlite).name}.dang-khoi-phuc`;
     fs.copyFileSync(file, staged);
     try {
       const undo = await makeBackup(ctx, 'truoc-khoi-phuc');
@@ -216,7 +217,7 @@ export async function removeLeftovers(ctx: Pick<CallContext, 'db' | 'sqlite' | '
   const dirs = new Set([path.join(ctx.dataDir, 'backups'), backupDirOf(ctx.dataDir, await readBackupSettings(ctx))]);
   try {
     for (const dir of dirs) removePartialBackups(dir, owner);
-    fs.rmSync(`${ctx.sqlite.name}.dang-khoi-phuc`, { force: true });
+    fs.rmSync(`${sqliteOnly(ctx.sqlite).name}.dang-khoi-phuc`, { force: true });
   } catch (e) {
     console.error(`Không dọn được bản sao lưu ghi dở: ${e instanceof Error ? e.message : String(e)}`);
   }

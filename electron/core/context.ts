@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
+import type { Engine } from '../../db/engine';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import type { SessionUser } from './access';
 import type { FileStore } from './file-store';
@@ -25,8 +26,11 @@ export interface SmtpTimeouts {
 
 /** What a handler may use. `db` is the action's transaction for write methods. */
 export interface CallContext {
+  /** Which engine db speaks to, for what differs between them (db/dialect.ts). */
+  engine: Engine;
   db: Kysely<DB>;
-  sqlite: Sqlite;
+  /** SQLite's own handle (backups); null on PostgreSQL. */
+  sqlite: Sqlite | null;
   dataDir: string;
   /** Exports and uploads, as handles. */
   files: FileStore;
