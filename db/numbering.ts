@@ -15,7 +15,7 @@ export async function takeNumber(db: Kysely<DB>, registerId: number, year: numbe
   const r = await db
     .insertInto('register_counters')
     .values({ register_id: registerId, year, last: 1 })
-    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`last + 1` }))
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`register_counters.last + 1` }))
     .returning('last')
     .executeTakeFirstOrThrow();
   return r.last;
@@ -26,6 +26,6 @@ export async function keepNumber(db: Kysely<DB>, registerId: number, year: numbe
   await db
     .insertInto('register_counters')
     .values({ register_id: registerId, year, last: n })
-    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: greatest(engineOf(db), sql<number>`last`, sql<number>`excluded.last`) }))
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: greatest(engineOf(db), sql<number>`register_counters.last`, sql<number>`excluded.last`) }))
     .execute();
 }

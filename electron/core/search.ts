@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { matchingIds, rankedCandidates, relevance, type DocKind } from '../../db/search';
+import { engineOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { AbbreviationLookup } from '../../shared/abbreviations';
 import type { SearchHit } from '../../shared/api/search';
@@ -39,10 +40,11 @@ const byRank = (a: Hit, b: Hit) => b.score - a.score || (b.date ?? '').localeCom
 /** The best `limit` hits of one kind and how many the user may see in all. */
 async function searchKind(db: Kysely<DB>, kind: DocKind, user: SessionUser | null, folded: string, limit: number, abbr: AbbreviationLookup) {
   const docs = () => documents(db, kind, user);
+  const engine = engineOf(db);
   const count = docs()
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+    .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, engine))
     .executeTakeFirstOrThrow();
   const { scores, complete } = await rankedCandidates(db, folded, kind, Math.max(WINDOW, limit), limit, abbr);
   const ids = [...scores.keys()];
@@ -50,8 +52,8 @@ async function searchKind(db: Kysely<DB>, kind: DocKind, user: SessionUser | nul
   // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
   if (!complete && hits.length < limit)
     hits = await docs()
-      .select(relevance(folded, kind, sql.ref('i.id'), abbr).as('score'))
-      .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+      .select(relevance(folded, kind, sql.ref('i.id'), abbr, engine).as('score'))
+      .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, engine))
       .orderBy('score', 'desc').orderBy('date', 'desc').orderBy('i.id', 'desc')
       .limit(limit)
       .execute();
