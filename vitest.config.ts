@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           // Only PostgreSQL's own tests; they need the project's cluster.
-          exclude: ['test/integration/postgres.test.ts'],
+          exclude: ['test/integration/postgres.test.ts', 'test/integration/pg-*.test.ts', 'test/integration/office-pg.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

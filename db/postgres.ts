@@ -25,7 +25,7 @@ function numberTypes(): pg.TypeOverrides {
   return types;
 }
 
-function readPasswordFile(file: string): string {
+export function readPasswordFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '';
   } catch (e) {
