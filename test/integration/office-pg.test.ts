@@ -62,13 +62,16 @@ describe('two office servers on one PostgreSQL database', () => {
         return { server, session: (await api<{ session: string }>(server, 'auth.login', { username, password: PASSWORD })).session, i };
       }),
     );
-    const registered = await Promise.all(
+    // Settled, not Promise.all: a failed registration is reported after every request has ended, not while the servers close.
+    const settled = await Promise.allSettled(
       clients.flatMap(({ server, session, i }) =>
         Array.from({ length: EACH }, (_, k) =>
           api<{ id: number; arrivalNumber: number }>(server, 'incoming.register', { arrivalDate: TODAY, senderName: `UBND huyện ${i + 1}`, notation: `${k + 1}/UBND-H${i + 1}`, documentDate: TODAY, subject: `Văn bản ${k + 1} của máy ${i + 1}` }, session),
         ),
       ),
     );
+    expect(settled.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
+    const registered = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const total = CLIENTS * EACH;
     expect(registered.map((d) => d.arrivalNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, n) => n + 1));
     // Every document once, and both servers see the same register.
