@@ -99,6 +99,32 @@ async function rebuildSearch(from: OpenedDatabase, trx: Kysely<DB>): Promise<num
   return docs.rows.length;
 }
 
+async function compareTables(from: OpenedDatabase, to: OpenedDatabase, tables: readonly TableInfo[], toTables: readonly TableInfo[]): Promise<TableComparison[]> {
+  const compared: TableComparison[] = [];
+  const byName = new Map(toTables.map((t) => [t.name, t]));
+  for (const t of tables) {
+    const a = await tableChecksum(from.engine, from.db, t);
+    const b = await tableChecksum(to.engine, to.db, byName.get(t.name) ?? t);
+    compared.push({ table: t.name, from: a, to: b, same: a.rows === b.rows && a.sha256 === b.sha256 });
+  }
+  return compared;
+}
+
+/** Per table, the row counts and checksums of two databases of the same version (what db:copy prints after copying). */
+export async function compareDatabases(a: DatabaseTarget, b: DatabaseTarget, opts: { backupDir: string }): Promise<TableComparison[]> {
+  const from = await openDatabase(a, { backupDir: opts.backupDir });
+  try {
+    const to = await openDatabase(b, { backupDir: opts.backupDir });
+    try {
+      return await compareTables(from, to, await readTables(from.engine, from.db), await readTables(to.engine, to.db));
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+
 export interface CopyResult {
   tables: TableComparison[];
   searchRows: { from: number; to: number };
@@ -123,13 +149,7 @@ export async function copyDatabase(fromTarget: DatabaseTarget, toTarget: Databas
         if (to.engine === 'postgres') await setSequences(trx);
         indexed = await rebuildSearch(from, trx);
       });
-      const compared: TableComparison[] = [];
-      const byName = new Map(toTables.map((t) => [t.name, t]));
-      for (const t of tables) {
-        const a = await tableChecksum(from.engine, from.db, t);
-        const b = await tableChecksum(to.engine, to.db, byName.get(t.name) ?? t);
-        compared.push({ table: t.name, from: a, to: b, same: a.rows === b.rows && a.sha256 === b.sha256 });
-      }
+      const compared = await compareTables(from, to, tables, toTables);
       const searchTo = Number((await sql<{ n: number }>`select count(*) as n from doc_search`.execute(to.db)).rows[0]?.n ?? 0);
       return { tables: compared, searchRows: { from: indexed, to: searchTo }, same: compared.every((c) => c.same) && indexed === searchTo };
     } finally {

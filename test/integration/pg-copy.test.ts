@@ -6,9 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index';
-import { copyDatabase } from '../../db/copy';
+import { compareDatabases, copyDatabase } from '../../db/copy';
 import type { DatabaseTarget } from '../../db/engine';
 import { ok, tempDir } from '../support/core';
 import { emptyDatabase } from '../support/postgres';
@@ -63,6 +64,12 @@ describe('npm run db:copy', () => {
       expect(ok(await core.call('search.global', { q: 'chep du lieu' })).total).toBe(1);
       expect(ok(await core.call('incoming.list', {})).total).toBe(2);
     });
+    // The checksums see one changed character.
+    const raw = new Database(back.file);
+    raw.prepare("update incoming set subject = subject || '.' where id = 1").run();
+    raw.close();
+    const after = await compareDatabases(pg, back, { backupDir: dir });
+    expect(after.filter((t) => !t.same).map((t) => t.table)).toEqual(['incoming']);
   }, SLOW);
 
   it('refuses a target that holds data, and leaves it as it was', async () => {
