@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/connection';
 import type { PostgresTarget } from '../../db/engine';
+import { containsText, fold, greatest, ilike } from '../../db/dialect';
 import { databaseErrorToAppError } from '../../db/errors';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { takeNumber } from '../../db/numbering';
@@ -95,6 +96,24 @@ describe('PostgreSQL engine', () => {
     const onPostgres = await failure(await open(await freshDatabase()));
     expect(onSqlite).toMatchObject({ code: 'CONFLICT' });
     expect(onPostgres).toEqual(onSqlite);
+  });
+
+  it('folds, matches case-insensitively and finds fragments in SQL the same way on both engines', async () => {
+    const answers = async (o: OpenedDatabase) => {
+      const db = o.db as unknown as Kysely<unknown>;
+      const e = o.engine;
+      const v = (s: string) => sql<string>`${s}`;
+      const r = await sql<{ folded: string; like: number; contains: number; literal: number; larger: number }>`select
+        ${fold(e, v('  Đất   ĐAI Lạng Sơn '))} as folded,
+        case when ${ilike(e, v('UBND tỉnh'), 'ubnd%')} then 1 else 0 end as "like",
+        case when ${containsText(e, v('448/BC-STNMT'), 'bc-st')} then 1 else 0 end as contains,
+        case when ${containsText(e, v('100 phần trăm'), '%')} then 1 else 0 end as literal,
+        ${greatest(e, sql<number>`3`, sql<number>`7`)} as larger`.execute(db);
+      return r.rows[0];
+    };
+    const onSqlite = await answers(await open(path.join(tempDir(), 'van-thu.sqlite')));
+    expect(onSqlite).toEqual({ folded: 'dat dai lang son', like: 1, contains: 1, literal: 0, larger: 7 });
+    expect(await answers(await open(await freshDatabase()))).toEqual(onSqlite);
   });
 
   it('gives 1..20 without gaps or repeats to 20 transactions at once from two app servers', async () => {
