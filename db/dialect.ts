@@ -16,6 +16,7 @@
  */
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Engine } from './engine';
+import { escapeLike } from './units';
 
 export function engineOf<T>(db: Kysely<T>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
@@ -25,12 +26,8 @@ export function ilike(engine: Engine, col: Expression<string | null>, pattern: E
   return engine === 'postgres' ? sql<SqlBool>`(${col} ilike ${pattern} escape '')` : sql<SqlBool>`(${col} like ${pattern})`;
 }
 
-export function likeEscaped(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function containsText(engine: Engine, col: Expression<string | null>, text: string): RawBuilder<SqlBool> {
-  const pattern = `%${likeEscaped(text)}%`;
+  const pattern = `%${escapeLike(text)}%`;
   return engine === 'postgres' ? sql<SqlBool>`(${col} ilike ${pattern} escape '\\')` : sql<SqlBool>`(${col} like ${pattern} escape '\\')`;
 }
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, PostgresDriver, sql, type DatabaseConnection, type Driver, type PostgresDialectConfig, type TransactionSettings } from 'kysely';
 import { AppError } from '../shared/api/errors';
 import { serverOf, describeTarget, type PostgresTarget } from './engine';
 import { connectionError } from './errors';
@@ -52,6 +52,34 @@ export function postgresPool(target: PostgresTarget): pg.Pool {
   return pool;
 }
 
+/**
+ * Write transactions one at a time per database, across every app server on
+ * it, as SQLite's BEGIN IMMEDIATE gives them (db/write-lock-dialect.ts): the
+ * core's rules were written for one writer (a duplicate check before the
+ * insert, the first administrator made once, numbers given in order), and an
+ * office's writes are short. The lock is the transaction's: it ends with it.
+ */
+class OneWriterDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK})`));
+  }
+}
+
+/** An arbitrary key of the app's own, the same in every app server. */
+const WRITE_LOCK = 0x76616e74;
+
+class OneWriterDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new OneWriterDriver(this.#config);
+  }
+}
+
 const VERSION_TABLE = 'van_thu_schema';
 
 /** The schema version, or null on an empty database (no version table yet). */
@@ -74,7 +102,7 @@ export interface OpenedPostgres {
 
 export async function openPostgres(target: PostgresTarget, list: readonly Migration[], latest: number): Promise<OpenedPostgres> {
   const pool = postgresPool(target);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new OneWriterDialect({ pool }) });
   const untyped = db as unknown as Kysely<unknown>;
   try {
     const supported = list[list.length - 1]?.version ?? 0;

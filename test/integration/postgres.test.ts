@@ -5,15 +5,17 @@
  * project only (it needs the run's cluster, test/support/postgres.ts).
  */
 import path from 'node:path';
-import { Kysely, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/connection';
 import type { PostgresTarget } from '../../db/engine';
+import { containsText, fold, greatest, ilike } from '../../db/dialect';
 import { databaseErrorToAppError } from '../../db/errors';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { takeNumber } from '../../db/numbering';
-import { readPostgresVersion } from '../../db/postgres';
+import { postgresPool, readPostgresVersion } from '../../db/postgres';
+import type { DB } from '../../db/schema';
 import { createCore, type Core } from '../../electron/core/index';
 import type { AppError } from '../../shared/api/errors';
 import { freePort, ok, standardAgency, tempDir } from '../support/core';
@@ -97,23 +99,47 @@ describe('PostgreSQL engine', () => {
     expect(onPostgres).toEqual(onSqlite);
   });
 
-  it('gives 1..20 without gaps or repeats to 20 transactions at once from two app servers', async () => {
+  it('folds, matches case-insensitively and finds fragments in SQL the same way on both engines', async () => {
+    const answers = async (o: OpenedDatabase) => {
+      const db = o.db as unknown as Kysely<unknown>;
+      const e = o.engine;
+      const v = (s: string) => sql<string>`${s}`;
+      const r = await sql<{ folded: string; like: number; contains: number; literal: number; larger: number }>`select
+        ${fold(e, v('  Đất   ĐAI Lạng Sơn '))} as folded,
+        case when ${ilike(e, v('UBND tỉnh'), 'ubnd%')} then 1 else 0 end as "like",
+        case when ${containsText(e, v('448/BC-STNMT'), 'bc-st')} then 1 else 0 end as contains,
+        case when ${containsText(e, v('100 phần trăm'), '%')} then 1 else 0 end as literal,
+        ${greatest(e, sql<number>`3`, sql<number>`7`)} as larger`.execute(db);
+      return r.rows[0];
+    };
+    const onSqlite = await answers(await open(path.join(tempDir(), 'van-thu.sqlite')));
+    expect(onSqlite).toEqual({ folded: 'dat dai lang son', like: 1, contains: 1, literal: 0, larger: 7 });
+    expect(await answers(await open(await freshDatabase()))).toEqual(onSqlite);
+  });
+
+  it('gives 1..20 without gaps or repeats to 20 transactions at once from two app servers, by the counter row lock alone', async () => {
     const target = await freshDatabase();
-    // Two pools on one database play two office servers.
-    const servers = [await open({ ...target, poolSize: 10 }), await open({ ...target, poolSize: 10 })];
-    const taken = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        servers[i % 2]!.db.transaction().execute(async (trx) => {
-          const n = await takeNumber(trx, 1, 2025);
-          // Work after the number, as a registration does, while the counter row stays locked.
-          await sql`select pg_sleep(0.01)`.execute(trx);
-          return n;
-        }),
-      ),
-    );
-    expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    const last = await servers[0]!.db.selectFrom('register_counters').select('last').where('register_id', '=', 1).where('year', '=', 2025).executeTakeFirstOrThrow();
-    expect(last.last).toBe(20);
+    await (await open(target)).close();
+    opened.splice(0);
+    // Two plain pools on one database play two office servers, without the app's one-writer lock: the row lock must do it.
+    const servers = [0, 1].map(() => new Kysely<DB>({ dialect: new PostgresDialect({ pool: postgresPool({ ...target, poolSize: 10 }) }) }));
+    try {
+      const taken = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          servers[i % 2]!.transaction().execute(async (trx) => {
+            const n = await takeNumber(trx, 1, 2025);
+            // Work after the number, as a registration does, while the counter row stays locked.
+            await sql`select pg_sleep(0.01)`.execute(trx);
+            return n;
+          }),
+        ),
+      );
+      expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const last = await servers[0]!.selectFrom('register_counters').select('last').where('register_id', '=', 1).where('year', '=', 2025).executeTakeFirstOrThrow();
+      expect(last.last).toBe(20);
+    } finally {
+      for (const s of servers) await s.destroy();
+    }
   });
 
   it('finds the same documents as SQLite: words with đ typed either way, and notation fragments', async () => {

@@ -19,7 +19,14 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/connection';
 import type { PostgresTarget } from '../../db/engine';
 
-export const PG_BIN = process.env.VANTHU_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's binaries of the newest PostgreSQL installed, 15 or later (VANTHU_PG_BIN overrides). */
+function pgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).map(Number).filter((v) => v >= 15 && fs.existsSync(path.join(root, String(v), 'bin', 'initdb'))) : [];
+  return path.join(root, String(Math.max(15, ...versions)), 'bin');
+}
+
+export const PG_BIN = process.env.VANTHU_PG_BIN ?? pgBin();
 const TEMPLATE = 'vanthu_template';
 
 export interface TestPostgres {
@@ -117,7 +124,7 @@ export async function freshDatabase(): Promise<PostgresTarget> {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
-    const unavailable = `PostgreSQL 15 không có ở ${PG_BIN}: các kiểm thử trên PostgreSQL được bỏ qua. Cài bằng: apt-get install postgresql`;
+    const unavailable = `PostgreSQL (15 trở lên) không có ở ${PG_BIN}: các kiểm thử trên PostgreSQL được bỏ qua. Cài bằng: apt-get install postgresql`;
     console.warn(unavailable);
     project.provide('vanthuPostgres', { adminUrl: '', unavailable });
     return () => undefined;
