@@ -136,6 +136,18 @@ export async function makePgBackup(target: PostgresTarget, opts: PgBackupOptions
   return { ...made, file, counts };
 }
 
+/** What a dump holds (backup.inspect): its rows per table and data version, read off a scratch restore of it. */
+export async function inspectPgBackup(target: PostgresTarget, file: string, maintenanceDb = 'postgres'): Promise<{ counts: Record<string, number>; dataVersion: number | null }> {
+  const scratch = scratchName(target, 'xem');
+  const counts = await restoreInto(target, maintenanceDb, scratch, file);
+  try {
+    const version = await withClient(target, scratch, async (c) => (await c.query<{ version: number }>('select version from van_thu_schema')).rows[0]?.version ?? null).catch(() => null);
+    return { counts, dataVersion: version };
+  } finally {
+    await dropDatabase(target, maintenanceDb, scratch);
+  }
+}
+
 export interface PgRestoreOptions extends PgBackupOptions {
   /** Called once the dump is restored and the undo made: the caller closes its own connections (the rename needs none). */
   release(): Promise<void>;

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index';
 import type { PostgresTarget } from '../../db/engine';
-import { listPgBackups, makePgBackup, pgBackupOwner, restorePgBackup, type PgBackupOptions } from '../../db/pg-backup';
+import { inspectPgBackup, listPgBackups, makePgBackup, pgBackupOwner, restorePgBackup, type PgBackupOptions } from '../../db/pg-backup';
 import { withClient } from '../../db/pg-tools';
+import { LATEST_VERSION } from '../../db/migrations/index';
 import { ok, tempDir } from '../support/core';
 import { freshDatabase } from '../support/postgres';
 import { seedOffice } from '../support/seed';
@@ -87,6 +88,7 @@ describe('PostgreSQL backups', () => {
   it('restores a dump over the target after an undo dump, and the undo brings the later data back', async () => {
     const { core, target, dir, opts } = await office();
     const backup = await makePgBackup(target, await opts('2026-11-20T08:00:00.000Z'));
+    expect(await inspectPgBackup(target, backup.file)).toMatchObject({ counts: { incoming: 1, units: 3 }, dataVersion: LATEST_VERSION });
     ok(await core.call('incoming.register', { arrivalDate: '2026-11-21', senderName: 'Bộ Nội vụ', notation: '9/BNV-VP', documentDate: '2026-11-19', subject: 'Sau sao lưu' }));
     expect(await incomingCount(core)).toBe(2);
     const restored = await restorePgBackup(target, backup.file, { ...(await opts('2026-11-21T09:00:00.000Z')), release: () => core.close() });
