@@ -12,7 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-const NAME = /^(.+)_(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})_([a-z]+(?:-[a-z]+)*)(?:-\d+)?(?:_([0-9a-f]{8}))?\.sqlite$/;
+const NAME = /^(.+)_(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})_([a-z]+(?:-[a-z]+)*)(?:-\d+)?(?:_([0-9a-f]{8}))?\.([a-z]+)$/;
+/** SQLite backups are database files; PostgreSQL's are pg_dump archives (db/pg-backup.ts). */
+export type BackupExtension = 'sqlite' | 'dump';
 const PARTIAL = '.dang-ghi';
 export const DATABASE_ID_KEY = 'database';
 
@@ -33,9 +35,9 @@ export const newDatabaseId = (): string => crypto.randomBytes(4).toString('hex')
 
 export const stemOf = (dbFile: string): string => path.parse(dbFile).name;
 
-export function parseBackupName(name: string): ParsedBackupName | null {
+export function parseBackupName(name: string, ext: BackupExtension = 'sqlite'): ParsedBackupName | null {
   const m = NAME.exec(name);
-  if (!m) return null;
+  if (!m || m[10] !== ext) return null;
   return { stem: m[1]!, createdAt: `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}Z`, reason: m[8]!, databaseId: m[9] ?? null };
 }
 
@@ -90,26 +92,32 @@ export function checkFile(file: string): { ok: true; version: number } | { ok: f
 const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /**
- * Writes a checked backup of `sqlite` into `dir` and returns its path. The name
- * is reserved by creating its partial file exclusively, so two backups in the
- * same second (or from two processes) get two names; a failure leaves nothing.
+ * A free backup name in `dir`, reserved by creating its partial file
+ * exclusively: two backups in the same second (or from two processes) get two
+ * names. The caller writes `partial` and renames it to `file` once checked.
  */
-export async function writeBackup(sqlite: Database.Database, dir: string, owner: BackupOwner, at: string, reason: string): Promise<string> {
+export function reserveBackupName(dir: string, owner: BackupOwner, at: string, reason: string, ext: BackupExtension): { file: string; partial: string } {
   fs.mkdirSync(dir, { recursive: true });
   const base = `${owner.stem}_${stampOf(at)}_${reason}`;
   const id = owner.id ? `_${owner.id}` : '';
-  let file = '';
-  for (let i = 1; !file; i++) {
-    const candidate = path.join(dir, `${base}${i === 1 ? '' : `-${i}`}${id}.sqlite`);
+  for (let i = 1; ; i++) {
+    const candidate = path.join(dir, `${base}${i === 1 ? '' : `-${i}`}${id}.${ext}`);
     if (fs.existsSync(candidate)) continue;
     try {
       fs.closeSync(fs.openSync(candidate + PARTIAL, 'wx'));
-      file = candidate;
+      return { file: candidate, partial: candidate + PARTIAL };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  const partial = file + PARTIAL;
+}
+
+/**
+ * Writes a checked backup of `sqlite` into `dir` and returns its path; a
+ * failure leaves nothing.
+ */
+export async function writeBackup(sqlite: Database.Database, dir: string, owner: BackupOwner, at: string, reason: string): Promise<string> {
+  const { file, partial } = reserveBackupName(dir, owner, at, reason, 'sqlite');
   try {
     // The backup API copies a consistent snapshot; copying the live file would not.
     await sqlite.backup(partial);
@@ -131,13 +139,13 @@ export async function writeBackup(sqlite: Database.Database, dir: string, owner:
 }
 
 /** Removes this owner's half-written backups (left by a process that died while writing one); how many. */
-export function removePartialBackups(dir: string, owner: BackupOwner): number {
+export function removePartialBackups(dir: string, owner: BackupOwner, ext: BackupExtension = 'sqlite'): number {
   if (!fs.existsSync(dir)) return 0;
   let n = 0;
   for (const name of fs.readdirSync(dir)) {
     // The partial file itself, and the -wal and -shm that reading it could leave.
     const at = name.lastIndexOf(PARTIAL);
-    if (at < 0 || !belongsTo(parseBackupName(name.slice(0, at)), owner)) continue;
+    if (at < 0 || !belongsTo(parseBackupName(name.slice(0, at), ext), owner)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     n++;
   }

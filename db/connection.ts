@@ -1,21 +1,25 @@
 /**
  * Opening the database: refuse a file from a newer version before touching it,
  * set the pragmas that keep a registered document safe through a power cut,
- * back up, then migrate.
+ * back up, then migrate. A PostgreSQL target goes to db/postgres.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { AppError } from '../shared/api/errors';
+import { foldVietnamese } from '../shared/text';
 import { readDatabaseId, stemOf, writeBackup } from './backup-file';
 import { checkMigrations, LATEST_VERSION, migrations, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { toTarget, type DatabaseTarget } from './engine';
+import { openPostgres, type OpenedPostgres } from './postgres';
 import { WriteLockDialect } from './write-lock-dialect';
 
 export type Sqlite = Database.Database;
 
-export interface OpenedDatabase {
+export interface OpenedSqlite {
+  engine: 'sqlite';
   sqlite: Sqlite;
   db: Kysely<DB>;
   path: string;
@@ -23,6 +27,8 @@ export interface OpenedDatabase {
   migrationBackup: string | null;
   close(): Promise<void>;
 }
+
+export type OpenedDatabase = OpenedSqlite | OpenedPostgres;
 
 export interface OpenOptions {
   /** Folder for the backup taken before migrating a non-empty database. */
@@ -51,6 +57,12 @@ export function readVersion(file: string): number | null {
   } finally {
     probe?.close();
   }
+}
+
+/** Backups and restores are of a SQLite file; on PostgreSQL (pg_dump's, still to come) they are refused with the reason. */
+export function sqliteOnly(sqlite: Sqlite | null): Sqlite {
+  if (!sqlite) throw new AppError('IO', 'Sao lưu và khôi phục trong Văn thư hiện chỉ làm được với cơ sở dữ liệu SQLite. Với PostgreSQL, hãy sao lưu bằng công cụ của máy chủ cơ sở dữ liệu (pg_dump).');
+  return sqlite;
 }
 
 /** \\server\share\… or //server/share/…: SQLite's locking is not safe over a network share. */
@@ -91,11 +103,19 @@ export function openElsewhere(file: string): boolean {
   }
 }
 
-export async function openDatabase(file: string, opts: OpenOptions): Promise<OpenedDatabase> {
-  refuseNetworkPath(file);
+/** A file name is SQLite's; a target says which engine. */
+export function openDatabase(file: string | { engine: 'sqlite'; file: string }, opts: OpenOptions): Promise<OpenedSqlite>;
+export function openDatabase(target: string | DatabaseTarget, opts: OpenOptions): Promise<OpenedDatabase>;
+export async function openDatabase(target: string | DatabaseTarget, opts: OpenOptions): Promise<OpenedDatabase> {
+  const t = toTarget(target);
   const list = opts.migrations ?? migrations;
   checkMigrations(list);
   const latest = opts.targetVersion ?? (opts.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION);
+  return t.engine === 'postgres' ? openPostgres(t, list, latest) : openSqlite(t.file, opts, list, latest);
+}
+
+async function openSqlite(file: string, opts: OpenOptions, list: readonly Migration[], latest: number): Promise<OpenedSqlite> {
+  refuseNetworkPath(file);
   const found = readVersion(file);
   const supported = list[list.length - 1]?.version ?? 0;
   if (found !== null && found > supported) {
@@ -115,12 +135,15 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // The folding the stores may ask for in SQL (db/dialect.ts fold), as PostgreSQL's van_thu_fold.
+    sqlite.function('van_thu_fold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : foldVietnamese(String(v))));
   } catch (e) {
     sqlite.close();
     throw e;
   }
   const db = new Kysely<DB>({ dialect: new WriteLockDialect(sqlite) });
-  const opened: OpenedDatabase = {
+  const opened: OpenedSqlite = {
+    engine: 'sqlite',
     sqlite,
     db,
     path: file,
@@ -143,7 +166,7 @@ function isEmpty(sqlite: Sqlite): boolean {
 }
 
 async function migrate(
-  opened: OpenedDatabase,
+  opened: OpenedSqlite,
   list: readonly Migration[],
   target: number,
   backupDir: string,
@@ -162,7 +185,7 @@ async function migrate(
   const untyped = opened.db as unknown as Kysely<unknown>;
   for (const m of pending) {
     await untyped.transaction().execute(async (trx) => {
-      await m.up(trx);
+      await m.up(trx, 'sqlite');
       await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
     });
   }

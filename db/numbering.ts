@@ -2,8 +2,12 @@
  * The last number given in each register and year, one row each, updated in
  * the action's transaction: numbering reads one row instead of the register,
  * and a number once given (even of a document purged since) is never given again.
+ * The upsert takes the counter row's lock until the transaction ends (SQLite's
+ * whole-database write lock; PostgreSQL's row lock), so many connections and
+ * many app servers get numbers one after another, without gaps or repeats.
  */
 import { sql, type Kysely } from 'kysely';
+import { engineOf, greatest } from './dialect';
 import type { DB } from './schema';
 
 /** The next number of the register's year, taken for good. */
@@ -11,7 +15,7 @@ export async function takeNumber(db: Kysely<DB>, registerId: number, year: numbe
   const r = await db
     .insertInto('register_counters')
     .values({ register_id: registerId, year, last: 1 })
-    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`last + 1` }))
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`register_counters.last + 1` }))
     .returning('last')
     .executeTakeFirstOrThrow();
   return r.last;
@@ -22,6 +26,6 @@ export async function keepNumber(db: Kysely<DB>, registerId: number, year: numbe
   await db
     .insertInto('register_counters')
     .values({ register_id: registerId, year, last: n })
-    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`max(last, excluded.last)` }))
+    .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: greatest(engineOf(db), sql<number>`register_counters.last`, sql<number>`excluded.last`) }))
     .execute();
 }

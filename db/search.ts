@@ -1,10 +1,15 @@
 /**
- * Full-text search over documents, behind one small interface so that the
- * PostgreSQL dialect can bring its own (tsvector) later. SQLite: FTS5 over
- * text the app has already folded (no diacritics, đ → d, lower case).
+ * Full-text search over documents, behind one small interface for both
+ * engines, over text the app has already folded (no diacritics, đ → d, lower
+ * case). SQLite: FTS5. PostgreSQL: a tsvector with one weight per column and
+ * a GIN index (migration 003); a query is the same words as FTS5's, each
+ * word's pieces a phrase (<->), the last one a prefix (:*), so both engines
+ * find the same documents.
  */
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { AbbreviationLookup } from '../shared/abbreviations';
+import { engineOf } from './dialect';
+import type { Engine } from './engine';
 import type { DB } from './schema';
 
 export type DocKind = 'incoming' | 'outgoing';
@@ -41,26 +46,46 @@ export type SearchColumn = 'notation' | 'subject' | 'sender';
  * nhan dan"). `column` limits the match to one column. Null when nothing to search.
  */
 export function ftsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
-  const words = folded
-    .split(/\s+/)
-    .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
-    .filter((pieces) => pieces.length > 0);
+  const words = queryWords(folded, abbreviations);
   if (words.length === 0) return null;
   const expr = words
-    .map((pieces, i) => {
-      const typed = `"${pieces.join(' ')}"${i === words.length - 1 ? '*' : ''}`;
-      const spelled = abbreviations?.(pieces.join('')) ?? [];
+    .map(({ alternatives: [pieces, ...spelled], prefix }) => {
+      const typed = `"${pieces!.join(' ')}"${prefix ? '*' : ''}`;
       // Expansions come from folded names: only letters, digits and spaces reach the query.
-      return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim()}"`)].join(' OR ')})` : typed;
+      return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.join(' ')}"`)].join(' OR ')})` : typed;
     })
     .join(' AND ');
   return column ? `${column} : (${expr})` : expr;
 }
 
+const WEIGHT: Record<SearchColumn | 'extra', string> = { notation: 'A', subject: 'B', sender: 'C', extra: 'D' };
+
+/**
+ * The same query for PostgreSQL's to_tsquery: a phrase must lie within one
+ * column, as in FTS5, so a phrase of several pieces is asked of each column
+ * (by its weight) unless one column is named.
+ */
+export function tsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
+  const words = queryWords(folded, abbreviations);
+  if (words.length === 0) return null;
+  const phrase = (pieces: string[], prefix: boolean, weight: string) => pieces.map((p, k) => `'${p}'${prefix && k === pieces.length - 1 ? ':*' : ':'}${weight}`.replace(/:$/, '')).join(' <-> ');
+  const anywhere = (pieces: string[], prefix: boolean) =>
+    column ? phrase(pieces, prefix, WEIGHT[column]) : pieces.length === 1 ? phrase(pieces, prefix, '') : `(${Object.values(WEIGHT).map((w) => phrase(pieces, prefix, w)).join(' | ')})`;
+  return words.map(({ alternatives, prefix }) => `(${alternatives.flatMap((pieces, a) => (pieces.length ? [anywhere(pieces, prefix && a === 0)] : [])).join(' | ')})`).join(' & ');
+}
+
+/** The condition on doc_search of a query; nothing matches an empty one. */
+function matches(engine: Engine, folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup) {
+  if (engine === 'postgres') {
+    const q = tsQuery(folded, column, abbreviations);
+    return q ? sql`words @@ to_tsquery('simple', ${q})` : sql`false`;
+  }
+  return sql`doc_search match ${ftsQuery(folded, column, abbreviations) ?? '""'}`;
+}
+
 /** Ids of one kind matching the query, for list filters (an IN subquery). */
-export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn, abbreviations?: AbbreviationLookup) {
-  const q = ftsQuery(folded, column, abbreviations) ?? '""';
-  return sql<number>`(select rowid / 2 from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
+export function matchingIds(folded: string, kind: DocKind, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, engine: Engine) {
+  return sql<number>`(select rowid / 2 from doc_search where ${matches(engine, folded, column, abbreviations)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
 }
 
 /**
@@ -68,8 +93,8 @@ export function matchingIds(folded: string, kind: DocKind, column?: SearchColumn
  * ones can be ordered by date: the notation counts most, then the subject,
  * then the sender (the rest of the index counts nothing).
  */
-export function relevance(folded: string, kind: DocKind, id: Expression<number>, abbreviations?: AbbreviationLookup) {
-  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations)} then ${weight} else 0 end)`;
+export function relevance(folded: string, kind: DocKind, id: Expression<number>, abbreviations: AbbreviationLookup | undefined, engine: Engine) {
+  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations, engine)} then ${weight} else 0 end)`;
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }
 
@@ -108,8 +133,8 @@ interface Indexed {
 }
 
 /** The newest `n` matches of one kind, with the text the index holds of each: FTS5 walks its doclists newest first and stops after n. */
-async function newestIndexed(db: Kysely<DB>, q: string, kind: DocKind, n: number): Promise<Indexed[]> {
-  const r = await sql<Indexed>`select rowid / 2 as id, notation, subject, sender from doc_search where doc_search match ${q} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
+async function newestIndexed(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number): Promise<Indexed[]> {
+  const r = await sql<Indexed>`select rowid / 2 as id, notation, subject, sender from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
   return r.rows;
 }
 
@@ -120,12 +145,11 @@ async function newestIndexed(db: Kysely<DB>, q: string, kind: DocKind, n: number
  * notation is found however old. `complete` says whether the window held every match.
  */
 export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
-  const q = ftsQuery(folded, undefined, abbreviations);
-  if (!q) return { scores: new Map(), complete: true };
-  const newest = await newestIndexed(db, q, kind, window);
-  const complete = newest.length < window;
-  const older = complete ? [] : await newestIndexed(db, ftsQuery(folded, 'notation', abbreviations)!, kind, limit);
   const words = queryWords(folded, abbreviations);
+  if (words.length === 0) return { scores: new Map(), complete: true };
+  const newest = await newestIndexed(db, folded, undefined, abbreviations, kind, window);
+  const complete = newest.length < window;
+  const older = complete ? [] : await newestIndexed(db, folded, 'notation', abbreviations, kind, limit);
   const scores = new Map<number, number>();
   for (const d of [...newest, ...older]) scores.set(d.id, WEIGHTS.reduce((s, [column, w]) => s + (holds(d[column], words) ? w : 0), 0));
   return { scores, complete };

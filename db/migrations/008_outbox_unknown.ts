@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine';
 
 /**
  * A message whose fate is unknown: the server may have taken it (the line
@@ -6,8 +7,15 @@ import { sql, type Kysely } from 'kysely';
  * sent again by itself; the clerk resends it or marks it delivered. SQLite
  * cannot change a CHECK constraint, so the table is rebuilt from its own
  * definition with the one status added, and its rows copied over.
+ * PostgreSQL changes the constraint in place.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, engine: Engine = 'sqlite'): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`alter table outbox drop constraint outbox_status_check`.execute(db);
+    await sql`alter table outbox add constraint outbox_status_check check (status in ('pending', 'sending', 'sent', 'error', 'unknown', 'cancelled'))`.execute(db);
+    await sql`update outbox set status = 'unknown' where status = 'error' and next_attempt_at >= '9999'`.execute(db);
+    return;
+  }
   const found = await sql<{ sql: string }>`select sql from sqlite_schema where type = 'table' and name = 'outbox'`.execute(db);
   const before = found.rows[0]?.sql ?? '';
   const after = before.replace(/^create table "outbox"/i, 'create table "outbox_new"').replace("'error', 'cancelled')", "'error', 'unknown', 'cancelled')");

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine';
 
 /**
  * The office server: the audit log and the sessions record the client's
@@ -7,13 +8,14 @@ import { sql, type Kysely } from 'kysely';
  * request_log keeps each write's answer by the client's request id, so a
  * client that never got the answer can send the request again safely.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, engine: Engine = 'sqlite'): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('client_address', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('client_address', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('program', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('id', 'text').execute();
   // Sessions of before this version get an id too (they stay signed in).
-  await sql`update sessions set id = lower(hex(randomblob(12))) where id is null`.execute(db);
+  const randomId = engine === 'postgres' ? sql`substr(md5(random()::text || clock_timestamp()::text), 1, 24)` : sql`lower(hex(randomblob(12)))`;
+  await sql`update sessions set id = ${randomId} where id is null`.execute(db);
   await db.schema.createIndex('sessions_id').unique().on('sessions').column('id').execute();
   await db.schema
     .createTable('request_log')

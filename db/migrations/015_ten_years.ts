@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { compactStored } from '../audit-changes';
+import type { Engine } from '../engine';
 
 const BATCH = 2000;
 
@@ -32,20 +33,20 @@ async function compactAudit(db: Kysely<unknown>): Promise<void> {
  * the register's total for a user without the secret grant is counted from
  * the index alone; the open task occurrences by due date, for what is overdue.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, engine: Engine = 'sqlite'): Promise<void> {
   await compactAudit(db);
-  await db.schema
+  const counters = db.schema
     .createTable('register_counters')
     .addColumn('register_id', 'integer', (c) => c.notNull().references('registers.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('last', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('register_counters_pk', ['register_id', 'year'])
-    .modifyEnd(sql`without rowid`)
-    .execute();
+    .addPrimaryKeyConstraint('register_counters_pk', ['register_id', 'year']);
+  // A table clustered on its key is SQLite's; PostgreSQL's rows are found by the key's index anyway.
+  await (engine === 'postgres' ? counters : counters.modifyEnd(sql`without rowid`)).execute();
   await sql`insert into register_counters (register_id, year, last)
     select register_id, year, max(n) from (
       select register_id, year, arrival_number n from incoming
-      union all select register_id, year, number from outgoing where number is not null and year is not null)
+      union all select register_id, year, number from outgoing where number is not null and year is not null) as given
     group by register_id, year`.execute(db);
   await db.schema.dropIndex('incoming_duplicate').execute();
   await db.schema.createIndex('incoming_duplicate').on('incoming').columns(['notation_key', 'document_date', 'sender_fold']).execute();

@@ -1,8 +1,12 @@
 /**
- * Ordered, in-code migrations. The version lives in PRAGMA user_version; each
- * migration runs in its own transaction together with the version bump.
+ * Ordered, in-code migrations, the same on both engines. The version lives in
+ * PRAGMA user_version on SQLite and in the table van_thu_schema on PostgreSQL;
+ * each migration runs in its own transaction together with the version bump.
+ * On PostgreSQL the schema builder's SQLite words are rewritten by
+ * db/pg-schema.ts; a migration with raw SQL of one engine asks for the engine.
  */
 import type { Kysely } from 'kysely';
+import type { Engine } from '../engine';
 import * as m001 from './001_init';
 import * as m002 from './002_documents';
 import * as m003 from './003_search';
@@ -23,7 +27,8 @@ import * as m016 from './016_figures';
 export interface Migration {
   version: number;
   name: string;
-  up(db: Kysely<unknown>): Promise<void>;
+  /** The engine is optional for the tests that call a step by hand (SQLite then). */
+  up(db: Kysely<unknown>, engine?: Engine): Promise<void>;
 }
 
 export const migrations: readonly Migration[] = [

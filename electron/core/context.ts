@@ -2,10 +2,11 @@ import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
+import type { Engine } from '../../db/engine';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import type { SessionUser } from './access';
 import type { FileStore } from './file-store';
-import type { StoreHandle, Stores } from './stores';
+import type { Stores } from './stores';
 
 /** What the shell running the core can do for it (the desktop opens files; the browser shell cannot). */
 export interface HostCapabilities {
@@ -26,12 +27,14 @@ export interface SmtpTimeouts {
 
 /** What a handler may use. `db` is the action's transaction for write methods. */
 export interface CallContext {
+  /** Which engine db speaks to, for what differs between them (db/dialect.ts). */
+  engine: Engine;
   /** For the registry and the stores only (lint): handlers use `stores`. */
   db: Kysely<DB>;
-  engine: StoreHandle['engine'];
   /** The domains' stores, bound to `db` (the action's transaction for write methods). */
   stores: Stores;
-  sqlite: Sqlite;
+  /** SQLite's own handle (backups); null on PostgreSQL. */
+  sqlite: Sqlite | null;
   dataDir: string;
   /** Exports and uploads, as handles. */
   files: FileStore;

@@ -7,6 +7,7 @@ import type { Kysely, KyselyPlugin } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHECK_AT_START_BYTES, openDatabase, openElsewhere, refuseNetworkPath, type OpenedDatabase } from '../../db/connection';
+import { databaseName, describeTarget, type DatabaseTarget } from '../../db/engine';
 import type { DB } from '../../db/schema';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
@@ -22,7 +23,7 @@ import type { FileHandle } from '../../shared/api/files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { makeStores } from './stores';
 import { backupHandlers, dailyBackup, makeBackup, removeLeftovers } from './backup/handlers';
-import { takeDatabaseLock } from './backup/db-lock';
+import { takeDatabaseLock, type DatabaseLock } from './backup/db-lock';
 import { trashHandlers } from './trash/handlers';
 import { damagedError } from './backup/recovery';
 import { checkInBackground, type IntegrityResult } from './backup/integrity';
@@ -52,8 +53,7 @@ import { documentsReadHandlers } from './documents-read/handlers';
 import { trustHandlers } from './signatures/handlers';
 import { intakeHandlers, startIntake, type IntakeOptions } from './intake/index';
 
-export interface CoreOptions {
-  dbPath: string;
+interface CommonCoreOptions {
   /** Attachments, exports and backups live here; default: the database's folder. */
   dataDir?: string;
   /** Fixed clock for tests. */
@@ -80,6 +80,15 @@ export interface CoreOptions {
   /** Who holds the database, told to a second program that tries to open it: "Văn thư (máy tính)", "Văn thư (trình duyệt)". */
   programName?: string;
 }
+
+/**
+ * A SQLite file by its path (the default), or any target (db/engine.ts); a
+ * PostgreSQL database has no folder of its own, so it needs dataDir.
+ */
+export type CoreOptions = CommonCoreOptions & ({ dbPath: string; database?: undefined } | { database: DatabaseTarget; dbPath?: undefined; dataDir: string });
+
+/** On PostgreSQL the server keeps other programs' writes safe: no lock file. */
+const noLock: Pick<DatabaseLock, 'file' | 'held' | 'release'> = { file: '', held: () => true, release: () => undefined };
 
 export interface CoreEvent {
   type: string;
@@ -121,29 +130,33 @@ const handlers: HandlerMap<MethodName> = {
 
 export async function createCore(opts: CoreOptions) {
   installVietnameseMessages();
-  const dataDir = opts.dataDir ?? path.dirname(path.resolve(opts.dbPath));
+  const target: DatabaseTarget = opts.database ?? { engine: 'sqlite', file: opts.dbPath };
+  // What the SQLite-only parts (lock file, checks, backups, restore) work on; null on PostgreSQL.
+  const sqliteFile = target.engine === 'sqlite' ? target.file : null;
+  const dbPath = sqliteFile ?? describeTarget(target);
+  const dataDir = opts.dataDir ?? path.dirname(path.resolve(dbPath));
   const backupDir = path.join(dataDir, 'backups');
   const clock = opts.clock ?? (() => new Date());
   const checkAtStartBytes = opts.checkAtStartBytes ?? CHECK_AT_START_BYTES;
-  refuseNetworkPath(opts.dbPath);
+  if (sqliteFile) refuseNetworkPath(sqliteFile);
   // Taken before the file is read: a second program is refused before it writes a byte.
-  const lock = takeDatabaseLock(opts.dbPath, opts.programName ?? 'Văn thư', clock());
-  let opened: OpenedDatabase = await openDatabase(opts.dbPath, { backupDir, checkAtStartBytes, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
-    const error = e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(opts.dbPath, backupDir, clock(), e.message) : e;
+  const lock: Pick<DatabaseLock, 'file' | 'held' | 'release'> = sqliteFile ? takeDatabaseLock(sqliteFile, opts.programName ?? 'Văn thư', clock()) : noLock;
+  let opened: OpenedDatabase = await openDatabase(target, { backupDir, checkAtStartBytes, ...(opts.pragmas ? { pragmas: opts.pragmas } : {}) }).catch((e: unknown) => {
+    const error = sqliteFile && e instanceof AppError && e.code === 'DB_DAMAGED' ? damagedError(sqliteFile, backupDir, clock(), e.message) : e;
     lock.release();
     throw error;
   });
   const events = new EventEmitter();
   // Per database, so that two databases in one folder never see each other's files.
-  const files = createFileStore(path.join(dataDir, 'tep-tam', path.basename(opts.dbPath)), () => clock().getTime());
+  const files = createFileStore(path.join(dataDir, 'tep-tam', sqliteFile ? path.basename(sqliteFile) : `pg-${databaseName(target.engine === 'postgres' ? target.url : '')}`), () => clock().getTime());
   const plugged = (db: Kysely<DB>) => (opts.queryPlugins ?? []).reduce((d, p) => d.withPlugin(p), db);
   // What may still read the file in this process; a restore waits for it.
   let background: Promise<unknown> = Promise.resolve();
   const base: BaseContext = {
     authenticate: (session, method, clientAddress) => gate(session, method, clientAddress),
+    engine: opened.engine,
     db: plugged(opened.db),
-    engine: 'sqlite',
-    stores: makeStores({ db: plugged(opened.db), engine: 'sqlite' }),
+    stores: makeStores({ db: plugged(opened.db), engine: opened.engine }),
     sqlite: opened.sqlite,
     dataDir,
     files,
@@ -153,36 +166,38 @@ export async function createCore(opts: CoreOptions) {
     host: opts.host ?? {},
     ...(opts.smtpTimeouts ? { smtpTimeouts: opts.smtpTimeouts } : {}),
     async replaceDatabase(from: string) {
-      const incoming = `${opts.dbPath}.dang-khoi-phuc`;
+      if (!sqliteFile) throw new AppError('IO', 'Khôi phục từ bản sao lưu SQLite chưa làm được trên cơ sở dữ liệu PostgreSQL: dữ liệu hiện tại giữ nguyên.');
+      const incoming = `${sqliteFile}.dang-khoi-phuc`;
       if (path.resolve(from) !== path.resolve(incoming)) fs.copyFileSync(from, incoming);
       await background;
       if (!lock.held()) throw new AppError('DB_IN_USE', `Tệp khóa ${path.basename(lock.file)} của cơ sở dữ liệu đã bị xóa hoặc bị chương trình khác lấy: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng các chương trình Văn thư khác rồi mở lại.`);
       await opened.close();
       // Another program with the file open would keep writing to the replaced file and lose what it saves.
-      const busy = openElsewhere(opts.dbPath);
+      const busy = openElsewhere(sqliteFile);
       if (!busy) {
-        for (const f of [`${opts.dbPath}-wal`, `${opts.dbPath}-shm`]) fs.rmSync(f, { force: true });
-        fs.renameSync(incoming, opts.dbPath);
+        for (const f of [`${sqliteFile}-wal`, `${sqliteFile}-shm`]) fs.rmSync(f, { force: true });
+        fs.renameSync(incoming, sqliteFile);
       }
       // An older backup is migrated like any older database.
-      opened = await openDatabase(opts.dbPath, { backupDir });
+      opened = await openDatabase(sqliteFile, { backupDir });
       base.db = plugged(opened.db);
       base.stores = makeStores({ db: base.db, engine: base.engine });
       base.sqlite = opened.sqlite;
-      if (busy) throw new AppError('DB_IN_USE', `Có chương trình khác đang mở tệp ${path.basename(opts.dbPath)}: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng chương trình đó rồi thử lại.`);
+      if (busy) throw new AppError('DB_IN_USE', `Có chương trình khác đang mở tệp ${path.basename(sqliteFile)}: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng chương trình đó rồi thử lại.`);
       return opened.db;
     },
   };
   const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
   // The day's first backup runs while the office starts working (seconds on a ten-year database); quitting waits for it.
-  await removeLeftovers(base);
-  const daily = opts.autoBackup ? dailyBackup(base) : Promise.resolve(null);
+  // Backups, their leftovers and the integrity check are SQLite's (PostgreSQL's come with pg_dump).
+  if (sqliteFile) await removeLeftovers(base);
+  const daily = opts.autoBackup && sqliteFile ? dailyBackup(base) : Promise.resolve(null);
   await settleInterrupted(base);
   // A large database opens at once and is checked meanwhile; a problem is announced, the data left as is.
   const integrity =
-    opts.sqliteModule && fs.statSync(opts.dbPath).size > checkAtStartBytes
-      ? checkInBackground(opts.dbPath, opts.sqliteModule).then((r) => {
+    opts.sqliteModule && sqliteFile && fs.statSync(sqliteFile).size > checkAtStartBytes
+      ? checkInBackground(sqliteFile, opts.sqliteModule).then((r) => {
           if (!r.ok) console.error(`Kiểm tra cơ sở dữ liệu: có lỗi (${r.message}). Hãy khôi phục từ bản sao lưu gần nhất.`);
           events.emit('event', { type: 'integrity', ok: r.ok, message: r.message });
           return r;
@@ -212,7 +227,9 @@ export async function createCore(opts: CoreOptions) {
     return registry.call(method, input, { program: opts.programName ?? null, ...callOpts });
   }
   return {
-    dbPath: opts.dbPath,
+    /** The SQLite file, or on PostgreSQL the server and database (for messages). */
+    dbPath,
+    engine: opened.engine,
     dataDir,
     migrationBackup: opened.migrationBackup,
     /** The background integrity check of a large database (null when it was checked before use). */
@@ -282,7 +299,7 @@ export async function createCore(opts: CoreOptions) {
       await daily;
       if (outboxTimer) clearInterval(outboxTimer);
       await intake.stop();
-      if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
+      if (opts.autoBackup && sqliteFile) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
       files.close();
       lock.release();

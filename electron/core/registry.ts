@@ -17,7 +17,7 @@ import {
 import { auditClient } from '../../db/audit';
 import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
-import { sqliteErrorToAppError } from './sqlite-errors';
+import { databaseErrorToAppError } from '../../db/errors';
 import { inTransaction } from './stores';
 
 export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session' | 'clientAddress' | 'program'> & {
@@ -138,8 +138,8 @@ async function remember(ctx: CallContext, userId: number, requestId: string, met
 
 function toApiError(e: unknown, method: string): ApiError {
   if (e instanceof AppError) return e.toApiError();
-  const fromSqlite = sqliteErrorToAppError(e);
-  if (fromSqlite) return fromSqlite.toApiError();
+  const fromDatabase = databaseErrorToAppError(e);
+  if (fromDatabase) return fromDatabase.toApiError();
   console.error(`[van-thu] ${method}:`, e);
   return {
     code: 'INTERNAL',

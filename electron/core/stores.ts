@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
+import type { Engine } from '../../db/engine';
 import { dossiersStore } from './dossiers/store';
 import { tthcStore } from './tthc/store';
 import { getSetting, putSetting } from '../../db/settings';
@@ -35,7 +36,7 @@ import { tasksStore } from './tasks/store';
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
   db: Kysely<DB>;
-  engine: 'sqlite' | 'postgres';
+  engine: Engine;
 }
 
 /** The audit log's writer: every write method records its change through it, in its transaction. */

@@ -2,11 +2,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCore, type Core } from '../core/index';
+import type { PostgresTarget } from '../../db/engine';
 
-/** The core with the day's backup, the backup on quit and the outbox, as every shell runs it. */
-export function shellCore(o: { dbPath: string; programName: string; dataDir?: string | undefined }): Promise<Core> {
+type ShellTarget = { dbPath: string; dataDir?: string | undefined; database?: undefined } | { database: PostgresTarget; dataDir: string; dbPath?: undefined };
+
+/** The core with the day's backup, the backup on quit and the outbox, as every shell runs it; a SQLite file by default, or a PostgreSQL database (its files in dataDir). */
+export function shellCore(o: ShellTarget & { programName: string }): Promise<Core> {
   return createCore({
-    dbPath: o.dbPath,
+    ...(o.database ? { database: o.database, dataDir: path.resolve(o.dataDir) } : { dbPath: o.dbPath }),
     programName: o.programName,
     autoBackup: true,
     outboxEveryMs: 20_000,

@@ -4,18 +4,17 @@
  * password). And the fingerprint a client is told (probe, the CLI's first
  * line) is the one of the certificate the server really presents.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import readline from 'node:readline';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CERT_FILE, serverCertificate } from '../../electron/office/certificate';
 import { fingerprintOf, normaliseFingerprint, pinnedRequest, probeServer } from '../../electron/office/pinned';
 import { AppError } from '../../shared/api/errors';
 import { tempDir } from '../support/core';
+import { startServerCli } from '../support/office-cli';
 
 /** A TLS server with the office server's certificate that answers nothing and keeps every byte it is sent. */
 let recorder: tls.Server;
@@ -84,33 +83,7 @@ describe('pinned TLS', () => {
 });
 
 describe('npm run server', () => {
-  /** Starts the CLI as an administrator would: its first stdout line, and a way to stop it. */
-  async function start(args: string[]): Promise<{ line: string; stop(): Promise<void> }> {
-    // node itself (not npx) so that stopping it stops the server, not only a wrapper.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/office/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const stop = () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no first line: ${stderr}`)), 45_000);
-        readline.createInterface({ input: child.stdout }).once('line', (l) => {
-          clearTimeout(timer);
-          resolve(l);
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-      });
-      return { line, stop };
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-  }
+  const start = (args: string[]) => startServerCli(args);
 
   it('prints https://HOST:PORT SHA256:<fingerprint> first, of the certificate it keeps in --cert-dir and presents', async () => {
     const dir = tempDir();

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { ApiResult } from '../../shared/api/errors';
+import type { PostgresTarget } from '../../db/engine';
+import { freshDatabase, testEngine } from './postgres';
 
 export function tempDir(prefix = 'vanthu-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -12,15 +14,31 @@ export function tempDir(prefix = 'vanthu-test-'): string {
 export interface TestCore {
   core: Core;
   dir: string;
+  /** The SQLite file; on PostgreSQL the server and database the core names in messages. */
   dbPath: string;
   close(): Promise<void>;
 }
 
-export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins']; options?: Omit<CoreOptions, 'dbPath' | 'clock' | 'queryPlugins'> } = {}): Promise<TestCore> {
+type MakeCoreOptions = Omit<CoreOptions, 'dbPath' | 'database' | 'clock' | 'queryPlugins'>;
+
+/** A test that opens a core again in the same folder finds its data, as with the SQLite file there. */
+const postgresOfDir = new Map<string, Promise<PostgresTarget>>();
+function postgresOf(dir: string): Promise<PostgresTarget> {
+  const found = postgresOfDir.get(dir) ?? freshDatabase();
+  postgresOfDir.set(dir, found);
+  return found;
+}
+
+/**
+ * A core on a new database in a temp folder: a SQLite file, or under
+ * VANTHU_TEST_ENGINE=postgres (the integration-pg project) a fresh database
+ * on the run's PostgreSQL cluster, the folder then holding its files.
+ */
+export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins']; options?: MakeCoreOptions } = {}): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
-  const dbPath = path.join(dir, 'van-thu.sqlite');
-  const core = await createCore({ dbPath, ...opts.options, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) });
-  return { core, dir, dbPath, close: () => core.close() };
+  const rest = { ...opts.options, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) };
+  const core = testEngine() === 'postgres' ? await createCore({ ...rest, database: await postgresOf(dir), dataDir: opts.options?.dataDir ?? dir }) : await createCore({ ...rest, dbPath: path.join(dir, 'van-thu.sqlite') });
+  return { core, dir, dbPath: core.dbPath, close: () => core.close() };
 }
 
 /** The value of a successful call; a failed one fails the test with its message. */

@@ -15,6 +15,7 @@ import { backupsToRemove, type Keep } from './rotation';
 import type { CallContext, HandlerMap } from '../context';
 import { inTransaction } from '../stores';
 import { backupFileContents } from './store';
+import { sqliteOnly } from '../../../db/connection';
 
 export interface BackupSettings extends Keep {
   dir: string | null;
@@ -35,7 +36,7 @@ export const backupDirOf = (dataDir: string, s: BackupSettings) => s.dir ?? path
 
 /** This database's backups are named after its file and carry its id. */
 export async function backupOwner(ctx: Pick<CallContext, 'stores' | 'sqlite'>): Promise<BackupOwner> {
-  return { stem: stemOf(ctx.sqlite.name), id: await ctx.stores.backup.databaseId() };
+  return { stem: stemOf(sqliteOnly(ctx.sqlite).name), id: await ctx.stores.backup.databaseId() };
 }
 
 function checkWritableDir(dir: string) {
@@ -85,7 +86,7 @@ export async function makeBackup(ctx: Ctx, reason: string): Promise<BackupInfo> 
   const owner = await backupOwner(ctx);
   let file: string;
   try {
-    file = await writeBackup(ctx.sqlite, dir, owner, ctx.now(), reason);
+    file = await writeBackup(sqliteOnly(ctx.sqlite), dir, owner, ctx.now(), reason);
   } catch (e) {
     throw new AppError('IO', `Không sao lưu được vào ${dir}: ${e instanceof Error ? e.message : String(e)}. Các bản sao lưu cũ được giữ nguyên.`);
   }
@@ -158,7 +159,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
     const restored = inspectBackup(file);
     const owner = await backupOwner(ctx);
     // The backup may be rotated away by the undo backup below: restore from a copy, beside the database so it can be renamed into place.
-    const staged = `${ctx.sqlite.name}.dang-khoi-phuc`;
+    const staged = `${sqliteOnly(ctx.sqlite).name}.dang-khoi-phuc`;
     fs.copyFileSync(file, staged);
     try {
       const undo = await makeBackup(ctx, 'truoc-khoi-phuc');
@@ -197,7 +198,7 @@ export async function removeLeftovers(ctx: Pick<CallContext, 'stores' | 'sqlite'
   const dirs = new Set([path.join(ctx.dataDir, 'backups'), backupDirOf(ctx.dataDir, await readBackupSettings(ctx))]);
   try {
     for (const dir of dirs) removePartialBackups(dir, owner);
-    fs.rmSync(`${ctx.sqlite.name}.dang-khoi-phuc`, { force: true });
+    fs.rmSync(`${sqliteOnly(ctx.sqlite).name}.dang-khoi-phuc`, { force: true });
   } catch (e) {
     console.error(`Không dọn được bản sao lưu ghi dở: ${e instanceof Error ? e.message : String(e)}`);
   }

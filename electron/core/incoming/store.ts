@@ -5,6 +5,8 @@ import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
 import type { DB, IncomingTable } from '../../../db/schema';
 import { matchingIds } from '../../../db/search';
+import { engineOf } from '../../../db/dialect';
+import type { Engine } from '../../../db/engine';
 import type { StoreHandle } from '../stores';
 import { incomingStatusRule, type IncomingCondition } from './rules';
 
@@ -119,24 +121,24 @@ export function incomingStatusCondition(status: IncomingStatus, today: string): 
 }
 
 /** The period and the filters as one condition over alias `i` (incomingBase adds the access rule). */
-function incomingCondition(f: IncomingFilter): Expression<SqlBool> {
+function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [sql<SqlBool>`i.arrival_date >= ${f.from}`, sql<SqlBool>`i.arrival_date <= ${f.to}`];
   if (f.registerIds) parts.push(sql<SqlBool>`i.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
-  if (f.senderFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations)}`);
+  if (f.senderFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations, engine)}`);
   if (f.documentType) parts.push(sql<SqlBool>`i.document_type = ${f.documentType}`);
   if (f.unitId)
     parts.push(sql<SqlBool>`(i.lead_unit_id = ${f.unitId} or exists (select 1 from incoming_coordinators c where c.incoming_id = i.id and c.unit_id = ${f.unitId}))`);
   if (f.status) parts.push(incomingStatusCondition(f.status, f.today));
   if (f.urgency) parts.push(sql<SqlBool>`i.urgency = ${f.urgency}`);
   if (f.secrecy) parts.push(sql<SqlBool>`i.secrecy = ${f.secrecy}`);
-  if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.abbreviations)}`);
+  if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.abbreviations, engine)}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
 function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
-  return incomingBase(db, f.access).where(incomingCondition(f));
+  return incomingBase(db, f.access).where(incomingCondition(f, engineOf(db)));
 }
 
 /** The filter's total, from the documents alone: no join, so a period is counted from its index. */
@@ -146,7 +148,7 @@ async function countIncoming(db: Kysely<DB>, f: IncomingFilter): Promise<number>
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('i.deleted_at', 'is', null)
     .where(f.access.row)
-    .where(incomingCondition(f))
+    .where(incomingCondition(f, engineOf(db)))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

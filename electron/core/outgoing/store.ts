@@ -3,6 +3,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { DB, OutgoingTable } from '../../../db/schema';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import { matchingIds } from '../../../db/search';
+import { engineOf } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
 
 export type OutgoingRow = Selectable<OutgoingTable> & {
@@ -106,7 +107,7 @@ function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
   if (f.status) q = q.where('o.status', '=', f.status as OutgoingTable['status']);
   if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
   if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
-  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations));
+  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations, engineOf(db)));
   return q;
 }
 

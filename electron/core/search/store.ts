@@ -28,7 +28,7 @@ export function searchStore(h: StoreHandle) {
       const r = await documents(db, kind, visible)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, h.engine))
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
@@ -42,8 +42,8 @@ export function searchStore(h: StoreHandle) {
     /** The best `limit` of every visible match, scored in SQL. */
     best: (kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
       documents(db, kind, visible)
-        .select(relevance(folded, kind, sql.ref('i.id'), abbr).as('score'))
-        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr))
+        .select(relevance(folded, kind, sql.ref('i.id'), abbr, h.engine).as('score'))
+        .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, h.engine))
         .orderBy('score', 'desc')
         .orderBy('date', 'desc')
         .orderBy('i.id', 'desc')

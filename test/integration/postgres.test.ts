@@ -1,0 +1,165 @@
+/**
+ * The dialect points on PostgreSQL, each against SQLite where both must
+ * agree: migrations, the schema version and its refusal, error mapping,
+ * numbering under many connections, search. Runs in the integration-pg
+ * project only (it needs the run's cluster, test/support/postgres.ts).
+ */
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../db/connection';
+import type { PostgresTarget } from '../../db/engine';
+import { containsText, fold, greatest, ilike } from '../../db/dialect';
+import { databaseErrorToAppError } from '../../db/errors';
+import { LATEST_VERSION } from '../../db/migrations/index';
+import { takeNumber } from '../../db/numbering';
+import { postgresPool, readPostgresVersion } from '../../db/postgres';
+import type { DB } from '../../db/schema';
+import { createCore, type Core } from '../../electron/core/index';
+import type { AppError } from '../../shared/api/errors';
+import { freePort, ok, standardAgency, tempDir } from '../support/core';
+import { emptyDatabase, freshDatabase } from '../support/postgres';
+
+const opened: OpenedDatabase[] = [];
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  for (const o of opened.splice(0)) await o.close();
+});
+
+async function open(target: PostgresTarget | string): Promise<OpenedDatabase> {
+  const o = await openDatabase(target, { backupDir: tempDir() });
+  opened.push(o);
+  return o;
+}
+
+const clock = () => new Date('2025-06-10T02:00:00Z');
+
+async function bothCores(): Promise<{ sqlite: Core; postgres: Core }> {
+  const dir = tempDir();
+  const sqlite = await createCore({ dbPath: path.join(dir, 'van-thu.sqlite'), clock });
+  cores.push(sqlite);
+  const postgres = await createCore({ database: await freshDatabase(), dataDir: tempDir(), clock });
+  cores.push(postgres);
+  return { sqlite, postgres };
+}
+
+async function versionOf(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return Number((await c.query<{ version: number }>('select version from van_thu_schema')).rows[0]!.version);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('PostgreSQL engine', () => {
+  it('migrates an empty database to the latest version, and refuses one of a newer version without touching it', async () => {
+    const url = await emptyDatabase();
+    const first = await open({ engine: 'postgres', url });
+    expect(first.engine).toBe('postgres');
+    expect(first.sqlite).toBeNull();
+    const untyped = first.db as unknown as Kysely<unknown>;
+    expect(await readPostgresVersion(untyped)).toBe(LATEST_VERSION);
+    // The last migrations' tables are there, and a count is a number.
+    const tables = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = 'public' and table_name in ('register_counters', 'doc_search', 'intake_items', 'request_log')`.execute(untyped);
+    expect(tables.rows[0]!.n).toBe(4);
+    // Opening again runs nothing twice.
+    await (await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir() })).close();
+    expect(await versionOf(url)).toBe(LATEST_VERSION);
+    await sql`update van_thu_schema set version = ${LATEST_VERSION + 1}`.execute(untyped);
+    await expect(openDatabase({ engine: 'postgres', url }, { backupDir: tempDir() })).rejects.toMatchObject({ code: 'DB_TOO_NEW', message: expect.stringContaining(`phiên bản dữ liệu ${LATEST_VERSION + 1}`) });
+    expect(await versionOf(url)).toBe(LATEST_VERSION + 1);
+  });
+
+  it('names the database server it cannot reach, never the password', async () => {
+    const url = `postgres://vanthu:bi-mat-123@127.0.0.1:${await freePort()}/vanthu`;
+    const e = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir() }).then(
+      () => null,
+      (x: unknown) => x as AppError,
+    );
+    expect(e).toMatchObject({ code: 'IO', message: expect.stringMatching(/Không kết nối được máy chủ cơ sở dữ liệu PostgreSQL 127\.0\.0\.1:\d+/) });
+    expect(e!.message).not.toContain('bi-mat-123');
+  });
+
+  it('maps a unique violation to the same error as SQLite does', async () => {
+    const failure = async (o: OpenedDatabase) => {
+      const db = o.db as unknown as Kysely<unknown>;
+      await sql`insert into settings (key, value_json) values ('k', '1')`.execute(db);
+      return sql`insert into settings (key, value_json) values ('k', '2')`.execute(db).then(
+        () => null,
+        (e: unknown) => databaseErrorToAppError(e)?.toApiError() ?? { code: 'unmapped', message: String(e), fields: [] },
+      );
+    };
+    const onSqlite = await failure(await open(path.join(tempDir(), 'van-thu.sqlite')));
+    const onPostgres = await failure(await open(await freshDatabase()));
+    expect(onSqlite).toMatchObject({ code: 'CONFLICT' });
+    expect(onPostgres).toEqual(onSqlite);
+  });
+
+  it('folds, matches case-insensitively and finds fragments in SQL the same way on both engines', async () => {
+    const answers = async (o: OpenedDatabase) => {
+      const db = o.db as unknown as Kysely<unknown>;
+      const e = o.engine;
+      const v = (s: string) => sql<string>`${s}`;
+      const r = await sql<{ folded: string; like: number; contains: number; literal: number; larger: number }>`select
+        ${fold(e, v('  Đất   ĐAI Lạng Sơn '))} as folded,
+        case when ${ilike(e, v('UBND tỉnh'), 'ubnd%')} then 1 else 0 end as "like",
+        case when ${containsText(e, v('448/BC-STNMT'), 'bc-st')} then 1 else 0 end as contains,
+        case when ${containsText(e, v('100 phần trăm'), '%')} then 1 else 0 end as literal,
+        ${greatest(e, sql<number>`3`, sql<number>`7`)} as larger`.execute(db);
+      return r.rows[0];
+    };
+    const onSqlite = await answers(await open(path.join(tempDir(), 'van-thu.sqlite')));
+    expect(onSqlite).toEqual({ folded: 'dat dai lang son', like: 1, contains: 1, literal: 0, larger: 7 });
+    expect(await answers(await open(await freshDatabase()))).toEqual(onSqlite);
+  });
+
+  it('gives 1..20 without gaps or repeats to 20 transactions at once from two app servers, by the counter row lock alone', async () => {
+    const target = await freshDatabase();
+    await (await open(target)).close();
+    opened.splice(0);
+    // Two plain pools on one database play two office servers, without the app's one-writer lock: the row lock must do it.
+    const servers = [0, 1].map(() => new Kysely<DB>({ dialect: new PostgresDialect({ pool: postgresPool({ ...target, poolSize: 10 }) }) }));
+    try {
+      const taken = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          servers[i % 2]!.transaction().execute(async (trx) => {
+            const n = await takeNumber(trx, 1, 2025);
+            // Work after the number, as a registration does, while the counter row stays locked.
+            await sql`select pg_sleep(0.01)`.execute(trx);
+            return n;
+          }),
+        ),
+      );
+      expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const last = await servers[0]!.selectFrom('register_counters').select('last').where('register_id', '=', 1).where('year', '=', 2025).executeTakeFirstOrThrow();
+      expect(last.last).toBe(20);
+    } finally {
+      for (const s of servers) await s.destroy();
+    }
+  });
+
+  it('finds the same documents as SQLite: words with đ typed either way, and notation fragments', async () => {
+    const { sqlite, postgres } = await bothCores();
+    const docs = [
+      ['448/BC-STNMT', 'Sở Tài nguyên và Môi trường', 'Báo cáo kết quả công tác quản lý đất đai tháng 8'],
+      ['56/KH-UBND', 'UBND tỉnh Lạng Sơn', 'Kế hoạch đo đạc địa chính'],
+      ['1467/STNMT-VP', 'Sở Tài nguyên và Môi trường', 'V/v rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất'],
+      ['12/TB-SNV', 'Sở Nội vụ', 'Thông báo lịch họp giao ban'],
+    ];
+    for (const core of [sqlite, postgres]) {
+      ok(await core.call('agency.update', standardAgency));
+      for (const [i, [notation, senderName, subject]] of docs.entries())
+        ok(await core.call('incoming.register', { arrivalDate: `2025-05-0${i + 1}`, senderName, notation, documentDate: '2025-04-30', subject }));
+    }
+    const ids = async (core: Core, q: string) => ok(await core.call('search.global', { q })).hits.map((h) => `${h.kind}:${h.id}`);
+    for (const q of ['đất đai', 'dat dai', 'ĐẤT', 'do dac dia chinh', 'Đo đạc', 'BC-STNMT', '448/BC', 'STNMT-VP', 'stnmt', '1467', 'giao b']) {
+      const expected = await ids(sqlite, q);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(await ids(postgres, q), q).toEqual(expected);
+    }
+  });
+});
