@@ -6,6 +6,7 @@ import { allowedMethods } from './access';
 import { hashPassword, IDLE_MINUTES, inTransaction, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './auth';
 import type { CallContext, HandlerMap } from './context';
 import { checkUnits } from './documents';
+import { isUniqueViolation } from '../../db/errors';
 
 const taken = (username: string) => fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng (không phân biệt chữ hoa, chữ thường).`);
 const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
@@ -15,8 +16,6 @@ async function checkUsername(ctx: CallContext, username: string) {
   const row = await ctx.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
   if (row) throw taken(username);
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 type NewUser = { username: string; fullName: string; password: string; role: 'admin' | 'clerk' | 'leader' | 'officer'; unitId: number | null; secretAccess: boolean };
 
