@@ -43,7 +43,8 @@ export function postgresPool(target: PostgresTarget): pg.Pool {
     lock_timeout: target.lockTimeoutMs ?? 10_000,
     // A transaction left open by a crashed call must not hold its locks for ever.
     idle_in_transaction_session_timeout: 5 * 60_000,
-    connectionTimeoutMillis: 10_000,
+    // Also the wait for a free connection of the pool: under a burst of writes a call waits its turn, as on SQLite's busy_timeout, rather than fail.
+    connectionTimeoutMillis: 30_000,
     application_name: 'van-thu',
     types: numberTypes(),
   });

@@ -119,7 +119,7 @@ export async function freshDatabase(): Promise<PostgresTarget> {
   const name = `vt_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await admin(adminUrl, (c) => c.query(`create database ${name} template ${TEMPLATE}`));
   // Small pools: a test run has many cores on one cluster at once.
-  return { engine: 'postgres', url: adminUrl.replace(/\/postgres$/, `/${name}`), poolSize: 5 };
+  return { engine: 'postgres', url: adminUrl.replace(/\/postgres$/, `/${name}`), poolSize: 8 };
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {

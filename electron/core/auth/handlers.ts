@@ -5,6 +5,7 @@ import { inTransaction } from '../stores';
 import { hashPassword, IDLE_MINUTES, isLocalAddress, liveSince, loadUser, login, tokenHash, usersExist, verifyPassword } from './sign-in';
 import type { CallContext, HandlerMap } from '../context';
 import { checkUnits } from '../registers/documents';
+import { isUniqueViolation } from '../../../db/errors';
 
 const taken = (username: string) => fieldError('CONFLICT', 'username', `Tên đăng nhập ${username} đã có người dùng (không phân biệt chữ hoa, chữ thường).`);
 const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quản trị: hãy đăng nhập.');
@@ -13,8 +14,6 @@ const adminExists = () => new AppError('FORBIDDEN', 'Đã có tài khoản quả
 async function checkUsername(ctx: CallContext, username: string) {
   if (await ctx.stores.auth.usernameTaken(username)) throw taken(username);
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 type NewUser = { username: string; fullName: string; password: string; role: 'admin' | 'clerk' | 'leader' | 'officer'; unitId: number | null; secretAccess: boolean };
 

@@ -179,7 +179,7 @@ export async function summaryRows(
   q = q.where(dueInPeriod(range));
   const rows = await q
     .select(['t.lead_unit_id as unit_id', 'u.name as unit_name', 'u.sort_order', statusSql(c).as('status'), sql<number>`count(*)`.as('n')])
-    .groupBy(['t.lead_unit_id', sql`status`])
+    .groupBy(['t.lead_unit_id', 'u.name', 'u.sort_order', sql`status`])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
