@@ -100,6 +100,8 @@ export function visibleRegister(user: SessionUser | null, alias = 'r'): Conditio
  * not theirs to read either (its before and after hold the record's fields).
  * Rows of a purged record are judged by the secrecy their values carry.
  */
+const SECRECY_SET = '%"secrecy":"%';
+
 export function visibleAudit(user: SessionUser | null, alias = 'a'): Condition {
   const s = documentScope(user);
   if (!s.hideSecret && s.unitId === null) return always;
@@ -112,6 +114,7 @@ export function visibleAudit(user: SessionUser | null, alias = 'a'): Condition {
     sql<SqlBool>`(${entity} = 'attachments' and exists (select 1 from attachments acc_aa where acc_aa.id = ${id} and not ${visibleAttachment(user, 'acc_aa')}))`,
     sql<SqlBool>`(${entity} = 'dossiers' and exists (select 1 from dossier_documents acc_ad where acc_ad.dossier_id = ${id} and not ${visibleLinkColumns(user, 'acc_ad')}))`,
   ];
-  if (s.hideSecret) hidden.push(sql<SqlBool>`json_extract(${col(alias, 'before_json')}, '$.secrecy') is not null or json_extract(${col(alias, 'after_json')}, '$.secrecy') is not null`);
+  // The fields are stored as JSON text; a secrecy value, when set, is a string. A text match reads the same on both engines.
+  if (s.hideSecret) hidden.push(sql<SqlBool>`${col(alias, 'before_json')} like ${SECRECY_SET} or ${col(alias, 'after_json')} like ${SECRECY_SET}`);
   return sql<SqlBool>`not (${sql.join(hidden, sql` or `)})`;
 }

@@ -158,7 +158,7 @@ export function dossiersStore({ db }: StoreHandle) {
 
     /** Last year's headings and files into a new year, the files open again; nothing is written when there are no headings. */
     async copyYear(fromYear: number, toYear: number, now: string): Promise<{ headings: number; files: number }> {
-      const headings = await db.selectFrom('dossier_headings').selectAll().where('year', '=', fromYear).where('deleted_at', 'is', null).orderBy('parent_id').orderBy('position').execute();
+      const headings = await db.selectFrom('dossier_headings').selectAll().where('year', '=', fromYear).where('deleted_at', 'is', null).orderBy(sql`parent_id is not null`).orderBy('parent_id').orderBy('position').execute();
       if (!headings.length) return { headings: 0, files: 0 };
       const map = new Map<number, number>();
       // Parents first: ordering by parent_id puts nulls first in SQLite.

@@ -1,5 +1,6 @@
 /** The registers (sổ đăng ký), their numbers per year, the printed books' rows, and the search index entries of their documents. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { listOf } from '../../../db/dialect';
 import { keepNumber, takeNumber } from '../../../db/numbering';
 import type { DB } from '../../../db/schema';
 import { indexDoc, type DocKind, type SearchDoc } from '../../../db/search';
@@ -89,7 +90,7 @@ export function registersStore(h: StoreHandle) {
         .select([
           'u.name as lead',
           sql<string | null>`case when ${access.outgoing} then o.notation end`.as('reply_notation'),
-          sql<string | null>`(select group_concat(cu.name, ', ') from incoming_coordinators c join units cu on cu.id = c.unit_id where c.incoming_id = i.id)`.as('coordinators'),
+          sql<string | null>`(select ${listOf(h.engine, sql.ref('cu.name'), ', ')} from incoming_coordinators c join units cu on cu.id = c.unit_id where c.incoming_id = i.id)`.as('coordinators'),
         ])
         .where((eb) => eb.or([eb('i.arrival_date', '>', after.date), eb.and([eb('i.arrival_date', '=', after.date), eb('i.arrival_number', '>', after.number)])]))
         .orderBy('i.arrival_date')

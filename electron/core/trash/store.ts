@@ -20,7 +20,7 @@ interface Spec {
 const specs: Record<TrashKind, Spec> = {
   incoming: {
     table: 'incoming',
-    label: sql<string>`'Văn bản đến số ' || printf('%02d', arrival_number) || ' năm ' || coalesce(year, '') || ' — ' || subject`,
+    label: sql<string>`'Văn bản đến số ' || case when arrival_number < 10 then '0' else '' end || cast(arrival_number as text) || ' năm ' || coalesce(cast(year as text), '') || ' — ' || subject`,
     references: [['tasks', 'source_incoming_id', 'nhiệm vụ'], ['dossier_documents', 'incoming_id', 'hồ sơ công việc'], ['outgoing_replies', 'incoming_id', 'văn bản trả lời']],
     dependents: (id) => [sql`delete from incoming_coordinators where incoming_id = ${id}`, sql`delete from attachments where owner_kind = 'incoming' and owner_id = ${id}`],
   },

@@ -9,6 +9,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Procedure, TthcDossier, TthcStats, TthcStatus } from '../../../shared/api/tthc';
 import { foldVietnamese } from '../../../shared/text';
+import { unindexed } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
 import { tthcStatusCases, tthcStatusOf, type TthcCondition, type TthcStatusView, type TthcTerm } from './rules';
 
@@ -82,7 +83,7 @@ const procedureOf = (p: { id: number; code: string | null; name: string; field: 
   fee: p.fee,
 });
 
-export function tthcStore({ db }: StoreHandle) {
+export function tthcStore({ db, engine }: StoreHandle) {
   const dossiers = () =>
     db
       .selectFrom('tthc_dossiers as d')
@@ -234,7 +235,7 @@ export function tthcStore({ db }: StoreHandle) {
       const received = rows().where('d.received_at', '>=', from).where('d.received_at', '<=', to).where(sql<boolean>`(${done} is null or ${done} >= ${from})`);
       const stillOpen = rows().where('d.received_at', '<', from).where('d.result_date', 'is', null).where('d.withdrawn_at', 'is', null);
       // The unary plus keeps SQLite on the day-left index, not on every dossier received before the period.
-      const leftSince = rows().where(sql<boolean>`${done} >= ${from}`).where(sql<boolean>`+d.received_at < ${from}`);
+      const leftSince = rows().where(sql<boolean>`${done} >= ${from}`).where(sql<boolean>`${unindexed(engine, sql.ref('d.received_at'))} < ${from}`);
       const r = await db
         .selectFrom(received.unionAll(stillOpen).unionAll(leftSince).as('p'))
         .select([
