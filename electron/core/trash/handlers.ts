@@ -8,6 +8,7 @@ import type { TrashKind } from '../../../shared/api/trash';
 import { visibleIncoming, visibleOutgoing, visibleTask } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { trashKinds, trashTable, type TrashVisibility } from './store';
+import { isUniqueViolation } from '../../../db/errors';
 
 /** What the caller may not see is not in their trash either: the access rule over each table. */
 const visibleTo =
@@ -76,7 +77,7 @@ export const trashHandlers: HandlerMap<'incoming.delete' | 'outgoing.delete' | '
     try {
       await ctx.stores.trash.setDeleted(v.kind, v.id, null);
     } catch (e) {
-      if (e instanceof Error && /UNIQUE/.test(e.message)) throw fieldError('CONFLICT', 'id', `Không khôi phục được “${r.label}”: đã có một bản ghi khác cùng số hoặc mã.`);
+      if (isUniqueViolation(e)) throw fieldError('CONFLICT', 'id', `Không khôi phục được “${r.label}”: đã có một bản ghi khác cùng số hoặc mã.`);
       throw e;
     }
     await audit(ctx, v.kind, v.id, { deletedAt: r.deleted_at }, { deletedAt: null });

@@ -88,10 +88,10 @@ export function trashStore(h: StoreHandle) {
     /** A page of the deleted records of the kinds, newest deletion first, with who deleted each and the delete's audit row. */
     async list(kinds: TrashKind[], visible: TrashVisibility, page: number, pageSize: number): Promise<{ total: number; rows: TrashRow[] }> {
       const union = sql.join(
-        kinds.map((k) => sql`select ${k} as kind, id, ${specs[k].label} as label, deleted_at from ${sql.table(specs[k].table)} where deleted_at is not null and ${visible(k) ?? everyRow}`),
+        kinds.map((k) => sql`select ${sql.lit(k)} as kind, id, ${specs[k].label} as label, deleted_at from ${sql.table(specs[k].table)} where deleted_at is not null and ${visible(k) ?? everyRow}`),
         sql` union all `,
       );
-      const total = await sql<{ n: number }>`select count(*) as n from (${union})`.execute(h.db);
+      const total = await sql<{ n: number }>`select count(*) as n from (${union}) u`.execute(h.db);
       const rows = await sql<TrashRow>`
       select t.kind, t.id, t.label, t.deleted_at, a.actor, a.after_json from (${union}) t
       left join audit_log a on a.id = (select max(id) from audit_log x where x.entity = case t.kind when 'tthc' then 'tthc_dossiers' else t.kind end and x.entity_id = t.id and x.action like '%.delete')
