@@ -115,10 +115,12 @@ async function takeFile(rt: IntakeRuntime, f: Row, name: string, st: fs.Stats): 
   const origin = { kind: 'folder' as const, folderLabel: f.label, fileName: name, modifiedAt: st.mtime.toISOString() };
   const added = await inTransaction(bg, async (tx) => {
     const ctx = { ...tx, actor: 'thu-muc-theo-doi' };
-    await ctx.stores.intake.markTaken(f.id, name, st.size, Math.trunc(st.mtimeMs), ctx.now());
+    if (!(await ctx.stores.intake.markTaken(f.id, name, st.size, Math.trunc(st.mtimeMs), ctx.now()))) return null;
     for (const one of files) await addItem(ctx, { ...origin, fileName: files.length > 1 ? `${name}: ${one.name}` : name }, [one]);
     return files.length;
   });
+  // Taken already (another app server on the same database watches this folder): it moves the file.
+  if (added === null) return 0;
   if (f.after_take === 'move') {
     const dir = path.join(f.path, RECEIVED_DIR);
     fs.mkdirSync(dir, { recursive: true });

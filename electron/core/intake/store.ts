@@ -96,8 +96,10 @@ export function intakeStore(h: StoreHandle) {
       await db.updateTable('intake_watch_folders').set({ last_scan_at: at, error }).where('id', '=', id).execute();
     },
     takenFiles: (folderId: number) => db.selectFrom('intake_folder_taken').select(['name', 'size', 'mtime_ms']).where('folder_id', '=', folderId).execute(),
-    async markTaken(folderId: number, name: string, size: number, mtimeMs: number, at: string): Promise<void> {
-      await db.insertInto('intake_folder_taken').values({ folder_id: folderId, name, size, mtime_ms: mtimeMs, taken_at: at }).onConflict((oc) => oc.doNothing()).execute();
+    /** False when this very file (name, size, time) was taken already, e.g. by another app server watching the same folder. */
+    async markTaken(folderId: number, name: string, size: number, mtimeMs: number, at: string): Promise<boolean> {
+      const r = await db.insertInto('intake_folder_taken').values({ folder_id: folderId, name, size, mtime_ms: mtimeMs, taken_at: at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     mailPlace: (folder: string) => db.selectFrom('intake_mail_folders').selectAll().where('folder', '=', folder).executeTakeFirst(),

@@ -108,6 +108,8 @@ async function sendOne(ctx: CallContext, smtp: Smtp, row: Row): Promise<boolean>
 
 /** Sends what is due; called by the shells every few seconds and by "Gửi ngay". */
 export async function processOutbox(ctx: CallContext): Promise<{ sent: number; failed: number }> {
+  // Another app server on the same database may have stopped in the middle of a send.
+  if (ctx.engine === 'postgres') await settleInterrupted(ctx);
   const smtp = await readSmtp(ctx);
   if (!smtp) return { sent: 0, failed: 0 };
   const due = await ctx.stores.send.due(ctx.now(), 20);
@@ -117,11 +119,18 @@ export async function processOutbox(ctx: CallContext): Promise<{ sent: number; f
 }
 
 /** After a crash during a send, the message may have left: it waits for the user instead of going twice. */
-export async function settleInterrupted(ctx: Pick<CallContext, 'stores' | 'now'>): Promise<void> {
+export async function settleInterrupted(ctx: Pick<CallContext, 'stores' | 'now' | 'engine'>): Promise<void> {
+  // On SQLite this program is the only sender, so at its start every send in progress was cut off.
+  // On PostgreSQL another app server may be sending right now: only a send silent for longer than any
+  // send takes was cut off.
+  const before = ctx.engine === 'postgres' ? new Date(new Date(ctx.now()).getTime() - SEND_CUT_OFF_MS).toISOString() : undefined;
   // Reading first: a read-only database must still open.
-  if (!(await ctx.stores.send.anyIn('sending'))) return;
-  await ctx.stores.send.moveAll('sending', 'unknown', 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.', ctx.now());
+  if (!(await ctx.stores.send.anyIn('sending', before))) return;
+  await ctx.stores.send.moveAll('sending', 'unknown', 'Chương trình bị tắt giữa lúc gửi: thư có thể đã đi. Kiểm tra hộp thư đã gửi rồi bấm “Gửi lại” hoặc “Đánh dấu đã gửi”.', ctx.now(), before);
 }
+
+/** Longer than a send can take (the SMTP timeouts allow half a minute of silence per step, a large attachment minutes). */
+const SEND_CUT_OFF_MS = 30 * 60_000;
 
 type Status = Row['status'];
 

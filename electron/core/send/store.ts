@@ -26,12 +26,17 @@ export function sendStore(h: StoreHandle) {
     async change(id: number, change: OutboxChange, at: string): Promise<void> {
       await db.updateTable('outbox').set({ ...change, updated_at: at }).where('id', '=', id).execute();
     },
-    async anyIn(status: Status): Promise<boolean> {
-      return !!(await db.selectFrom('outbox').select('id').where('status', '=', status).executeTakeFirst());
+    /** Whether a message has the status (last changed before `before`, when given). */
+    async anyIn(status: Status, before?: string): Promise<boolean> {
+      let q = db.selectFrom('outbox').select('id').where('status', '=', status);
+      if (before) q = q.where('updated_at', '<', before);
+      return !!(await q.executeTakeFirst());
     },
-    /** Every message of one status moves to another, with the reason. */
-    async moveAll(from: Status, to: Status, reason: string, at: string): Promise<void> {
-      await db.updateTable('outbox').set({ status: to, last_error: reason, updated_at: at }).where('status', '=', from).execute();
+    /** Every message of one status (last changed before `before`, when given) moves to another, with the reason. */
+    async moveAll(from: Status, to: Status, reason: string, at: string, before?: string): Promise<void> {
+      let q = db.updateTable('outbox').set({ status: to, last_error: reason, updated_at: at }).where('status', '=', from);
+      if (before) q = q.where('updated_at', '<', before);
+      await q.execute();
     },
     unitAddresses: (ids: readonly number[]) => db.selectFrom('units').select(['id', 'name', 'email']).where('id', 'in', [...ids]).execute(),
   };
