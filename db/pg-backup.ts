@@ -160,7 +160,7 @@ export interface PgRestoreOptions extends PgBackupOptions {
  * is dropped after the swap: the undo dump holds it. The caller opens the
  * target again (an older dump is migrated like any older database).
  */
-export async function restorePgBackup(target: PostgresTarget, file: string, opts: PgRestoreOptions): Promise<{ counts: Record<string, number>; undo: PgBackupInfo }> {
+export async function restorePgBackup(target: PostgresTarget, file: string, opts: PgRestoreOptions): Promise<{ counts: Record<string, number>; dataVersion: number; undo: PgBackupInfo }> {
   const maintenance = opts.maintenanceDb ?? 'postgres';
   const current = databaseName(target.url);
   const incoming = scratchName(target, 'khoi_phuc');
@@ -190,7 +190,7 @@ export async function restorePgBackup(target: PostgresTarget, file: string, opts
       // Restored already: a database left behind is only space, said in the log.
       await c.query(`drop database ${quoteIdent(old)} with (force)`).catch((e: unknown) => console.error(`Không xóa được cơ sở dữ liệu cũ ${old}: ${e instanceof Error ? e.message : String(e)}`));
     });
-    return { counts, undo };
+    return { counts, dataVersion: version, undo };
   } catch (e) {
     await dropDatabase(target, maintenance, incoming).catch(() => undefined);
     throw e;
