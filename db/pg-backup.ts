@@ -70,8 +70,12 @@ export function listPgBackups(dir: string, owner: BackupOwner): { id: string; cr
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
-/** Half-written dumps of this database (a process died while writing one). */
-export const removePartialPgBackups = (dir: string, owner: BackupOwner): number => removePartialBackups(dir, owner, 'dump');
+/**
+ * Half-written dumps of this database (a process died while writing one). Another
+ * app server on the database may be writing or verifying one right now (no lock
+ * file keeps them apart): with `untouchedSince`, only dumps left alone since then go.
+ */
+export const removePartialPgBackups = (dir: string, owner: BackupOwner, untouchedSince?: Date): number => removePartialBackups(dir, owner, 'dump', untouchedSince);
 
 const scratchName = (target: PostgresTarget, what: string) => `${databaseName(target.url).slice(0, 30)}_${what}_${crypto.randomBytes(4).toString('hex')}`;
 

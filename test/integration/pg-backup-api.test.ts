@@ -90,4 +90,21 @@ describe('backups on PostgreSQL through the API', () => {
     await tomorrow.close();
     expect(dailies()).toHaveLength(2);
   });
+
+  it('at start removes only half-written dumps nobody has touched for a day: another app server may be writing one', async () => {
+    const target = await freshDatabase();
+    const dir = tempDir();
+    const first = await createCore({ database: target, dataDir: dir });
+    const made = ok(await first.call('backup.create', {}));
+    await first.close();
+    const backups = path.join(dir, 'backups');
+    const [stale, fresh] = ['_thu-cong-7_', '_thu-cong-8_'].map((r) => path.join(backups, `${made.id.replace('_thu-cong_', r)}.dang-ghi`));
+    for (const f of [stale!, fresh!]) fs.writeFileSync(f, 'PGDMP dở dang');
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
+    fs.utimesSync(stale!, twoDaysAgo, twoDaysAgo);
+    await started({ database: target, dataDir: dir });
+    expect(fs.existsSync(stale!)).toBe(false);
+    expect(fs.existsSync(fresh!)).toBe(true);
+    expect(fs.existsSync(path.join(backups, made.id))).toBe(true);
+  });
 });

@@ -247,15 +247,18 @@ export async function dailyBackup(ctx: Ctx & Pick<CallContext, 'db' | 'engine'>)
 }
 
 /**
- * At start, with the database's lock held: half-written backups of this
- * database (a process died while writing one) and a restore's staged copy go.
+ * At start, with the database's lock held (SQLite): half-written backups of
+ * this database (a process died while writing one) and a restore's staged copy go.
  */
 export async function removeLeftovers(ctx: Where): Promise<void> {
   const owner = await backupOwner(ctx);
   const dirs = new Set([path.join(ctx.dataDir, 'backups'), backupDirOf(ctx.dataDir, await readBackupSettings(ctx))]);
   try {
     if (ctx.database.engine === 'postgres') {
-      for (const dir of dirs) removePartialPgBackups(dir, owner);
+      // No lock keeps another app server out: its dump being written or verified (an hour and more on a large database) is spared.
+      // Against the files' own clock, not the core's injectable one.
+      const dayAgo = new Date(Date.now() - 24 * 3_600_000);
+      for (const dir of dirs) removePartialPgBackups(dir, owner, dayAgo);
       return;
     }
     for (const dir of dirs) removePartialBackups(dir, owner);
