@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index';
 import { err, ok, tempDir, upload } from '../support/core';
+import { withClient } from '../../db/pg-tools';
 import { freshDatabase } from '../support/postgres';
 import { seedOffice } from '../support/seed';
 
@@ -106,5 +107,19 @@ describe('backups on PostgreSQL through the API', () => {
     expect(fs.existsSync(stale!)).toBe(false);
     expect(fs.existsSync(fresh!)).toBe(true);
     expect(fs.existsSync(path.join(backups, made.id))).toBe(true);
+  });
+
+  it('a restore refused because another program is connected leaves the data as it was, and the core goes on working', async () => {
+    const target = await freshDatabase();
+    const core = await started({ database: target, dataDir: tempDir() });
+    await seedOffice(core);
+    const b = ok(await core.call('backup.create', {}));
+    ok(await register(core, 'Vào sổ sau khi sao lưu'));
+    const before = await subjects(core);
+    // Another app server holding a connection: PostgreSQL refuses to swap the database under it.
+    const e = await withClient(target, null, async () => err(await core.call('backup.restore', { id: b.id })));
+    expect(e.code).toBe('DB_IN_USE');
+    expect(await subjects(core)).toEqual(before);
+    ok(await register(core, 'Vẫn ghi được sau khi khôi phục bị từ chối'));
   });
 });
