@@ -138,14 +138,18 @@ export async function writeBackup(sqlite: Database.Database, dir: string, owner:
   }
 }
 
-/** Removes this owner's half-written backups (left by a process that died while writing one); how many. */
-export function removePartialBackups(dir: string, owner: BackupOwner, ext: BackupExtension = 'sqlite'): number {
+/**
+ * Removes this owner's half-written backups (left by a process that died while writing one); how many.
+ * With `untouchedSince`, only those not written to since then (another process may be writing the others).
+ */
+export function removePartialBackups(dir: string, owner: BackupOwner, ext: BackupExtension = 'sqlite', untouchedSince?: Date): number {
   if (!fs.existsSync(dir)) return 0;
   let n = 0;
   for (const name of fs.readdirSync(dir)) {
     // The partial file itself, and the -wal and -shm that reading it could leave.
     const at = name.lastIndexOf(PARTIAL);
     if (at < 0 || !belongsTo(parseBackupName(name.slice(0, at), ext), owner)) continue;
+    if (untouchedSince && (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtime ?? untouchedSince) > untouchedSince) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     n++;
   }

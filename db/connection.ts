@@ -59,9 +59,9 @@ export function readVersion(file: string): number | null {
   }
 }
 
-/** Backups and restores are of a SQLite file; on PostgreSQL (pg_dump's, still to come) they are refused with the reason. */
+/** SQLite's handle where only SQLite's (its backup API, its file) can do; PostgreSQL's backups are db/pg-backup.ts's. */
 export function sqliteOnly(sqlite: Sqlite | null): Sqlite {
-  if (!sqlite) throw new AppError('IO', 'Sao lưu và khôi phục trong Văn thư hiện chỉ làm được với cơ sở dữ liệu SQLite. Với PostgreSQL, hãy sao lưu bằng công cụ của máy chủ cơ sở dữ liệu (pg_dump).');
+  if (!sqlite) throw new AppError('INTERNAL', 'Thao tác này chỉ dành cho cơ sở dữ liệu SQLite; với PostgreSQL Văn thư dùng pg_dump.');
   return sqlite;
 }
 

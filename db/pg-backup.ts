@@ -70,8 +70,12 @@ export function listPgBackups(dir: string, owner: BackupOwner): { id: string; cr
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
-/** Half-written dumps of this database (a process died while writing one). */
-export const removePartialPgBackups = (dir: string, owner: BackupOwner): number => removePartialBackups(dir, owner, 'dump');
+/**
+ * Half-written dumps of this database (a process died while writing one). Another
+ * app server on the database may be writing or verifying one right now (no lock
+ * file keeps them apart): with `untouchedSince`, only dumps left alone since then go.
+ */
+export const removePartialPgBackups = (dir: string, owner: BackupOwner, untouchedSince?: Date): number => removePartialBackups(dir, owner, 'dump', untouchedSince);
 
 const scratchName = (target: PostgresTarget, what: string) => `${databaseName(target.url).slice(0, 30)}_${what}_${crypto.randomBytes(4).toString('hex')}`;
 
@@ -160,7 +164,7 @@ export interface PgRestoreOptions extends PgBackupOptions {
  * is dropped after the swap: the undo dump holds it. The caller opens the
  * target again (an older dump is migrated like any older database).
  */
-export async function restorePgBackup(target: PostgresTarget, file: string, opts: PgRestoreOptions): Promise<{ counts: Record<string, number>; undo: PgBackupInfo }> {
+export async function restorePgBackup(target: PostgresTarget, file: string, opts: PgRestoreOptions): Promise<{ counts: Record<string, number>; dataVersion: number; undo: PgBackupInfo }> {
   const maintenance = opts.maintenanceDb ?? 'postgres';
   const current = databaseName(target.url);
   const incoming = scratchName(target, 'khoi_phuc');
@@ -190,7 +194,7 @@ export async function restorePgBackup(target: PostgresTarget, file: string, opts
       // Restored already: a database left behind is only space, said in the log.
       await c.query(`drop database ${quoteIdent(old)} with (force)`).catch((e: unknown) => console.error(`Không xóa được cơ sở dữ liệu cũ ${old}: ${e instanceof Error ? e.message : String(e)}`));
     });
-    return { counts, undo };
+    return { counts, dataVersion: version, undo };
   } catch (e) {
     await dropDatabase(target, maintenance, incoming).catch(() => undefined);
     throw e;

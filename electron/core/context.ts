@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Sqlite } from '../../db/connection';
-import type { Engine } from '../../db/engine';
+import type { DatabaseTarget, Engine } from '../../db/engine';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import type { SessionUser } from './access';
 import type { FileStore } from './file-store';
@@ -33,6 +33,8 @@ export interface CallContext {
   db: Kysely<DB>;
   /** The domains' stores, bound to `db` (the action's transaction for write methods). */
   stores: Stores;
+  /** The database the core was opened on (backups and restores name and dump it). */
+  database: DatabaseTarget;
   /** SQLite's own handle (backups); null on PostgreSQL. */
   sqlite: Sqlite | null;
   dataDir: string;
@@ -56,8 +58,18 @@ export interface CallContext {
   host: HostCapabilities;
   /** Tests: the SMTP client's timeouts in milliseconds, short so that a silent server is found out quickly. */
   smtpTimeouts?: SmtpTimeouts;
-  /** Closes the database, puts the given file in its place and opens it again (restore); the new connection. */
-  replaceDatabase(from: string): Promise<Kysely<DB>>;
+  /**
+   * Puts a backup in the database's place and opens it again (restore); the new connection.
+   * SQLite: the caller made the undo backup first. PostgreSQL: the dump is restored after an
+   * undo dump the restore makes itself (db/pg-backup.ts), told in `dump`.
+   */
+  replaceDatabase(from: string): Promise<ReplacedDatabase>;
+}
+
+export interface ReplacedDatabase {
+  db: Kysely<DB>;
+  /** PostgreSQL: what the dump held (rows per table, its data version) and the undo dump made before it. */
+  dump: { counts: Record<string, number>; dataVersion: number; undo: { id: string; createdAt: string; reason: string; sizeBytes: number } } | null;
 }
 
 export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInput<M>) => Promise<Output<M>>;

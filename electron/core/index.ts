@@ -7,13 +7,14 @@ import type { Kysely, KyselyPlugin } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHECK_AT_START_BYTES, openDatabase, openElsewhere, refuseNetworkPath, type OpenedDatabase } from '../../db/connection';
-import { databaseName, describeTarget, type DatabaseTarget } from '../../db/engine';
+import { databaseName, describeTarget, type DatabaseTarget, type PostgresTarget } from '../../db/engine';
+import { restorePgBackup } from '../../db/pg-backup';
 import type { DB } from '../../db/schema';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api/index';
 import { toIsoDate } from '../../shared/dates';
 import { installVietnameseMessages } from '../../shared/locale';
 import { agencyHandlers } from './agency/handlers';
-import type { HandlerMap, HostCapabilities, SmtpTimeouts } from './context';
+import type { HandlerMap, HostCapabilities, ReplacedDatabase, SmtpTimeouts } from './context';
 import { attachmentsHandlers } from './attachments/handlers';
 import { exportsHandlers } from './registers/exports';
 import { importsHandlers } from './registers/imports';
@@ -22,7 +23,7 @@ import { createFileStore, type HeldFile } from './file-store';
 import type { FileHandle } from '../../shared/api/files';
 import { createRegistry, type BaseContext, type CallOptions } from './registry';
 import { makeStores } from './stores';
-import { backupHandlers, dailyBackup, makeBackup, removeLeftovers } from './backup/handlers';
+import { backupDirOf, backupHandlers, backupOwner, dailyBackup, makeBackup, readBackupSettings, removeLeftovers } from './backup/handlers';
 import { takeDatabaseLock, type DatabaseLock } from './backup/db-lock';
 import { trashHandlers } from './trash/handlers';
 import { damagedError } from './backup/recovery';
@@ -155,6 +156,7 @@ export async function createCore(opts: CoreOptions) {
   const base: BaseContext = {
     authenticate: (session, method, clientAddress) => gate(session, method, clientAddress),
     engine: opened.engine,
+    database: target,
     db: plugged(opened.db),
     stores: makeStores({ db: plugged(opened.db), engine: opened.engine }),
     sqlite: opened.sqlite,
@@ -165,8 +167,9 @@ export async function createCore(opts: CoreOptions) {
     events,
     host: opts.host ?? {},
     ...(opts.smtpTimeouts ? { smtpTimeouts: opts.smtpTimeouts } : {}),
-    async replaceDatabase(from: string) {
-      if (!sqliteFile) throw new AppError('IO', 'Khôi phục từ bản sao lưu SQLite chưa làm được trên cơ sở dữ liệu PostgreSQL: dữ liệu hiện tại giữ nguyên.');
+    async replaceDatabase(from: string): Promise<ReplacedDatabase> {
+      if (target.engine === 'postgres') return replacePostgres(target, from);
+      const sqliteFile = target.file;
       const incoming = `${sqliteFile}.dang-khoi-phuc`;
       if (path.resolve(from) !== path.resolve(incoming)) fs.copyFileSync(from, incoming);
       await background;
@@ -179,20 +182,47 @@ export async function createCore(opts: CoreOptions) {
         fs.renameSync(incoming, sqliteFile);
       }
       // An older backup is migrated like any older database.
-      opened = await openDatabase(sqliteFile, { backupDir });
-      base.db = plugged(opened.db);
-      base.stores = makeStores({ db: base.db, engine: base.engine });
-      base.sqlite = opened.sqlite;
+      await reopen();
       if (busy) throw new AppError('DB_IN_USE', `Có chương trình khác đang mở tệp ${path.basename(sqliteFile)}: chưa khôi phục, dữ liệu hiện tại giữ nguyên. Hãy đóng chương trình đó rồi thử lại.`);
-      return opened.db;
+      return { db: opened.db, dump: null };
     },
   };
+  async function reopen(): Promise<void> {
+    opened = await openDatabase(target, { backupDir });
+    base.db = plugged(opened.db);
+    base.stores = makeStores({ db: base.db, engine: base.engine });
+    base.sqlite = opened.sqlite;
+  }
+  /**
+   * The dump goes into a new database and is checked, an undo dump is made,
+   * then this server's pool is closed for the swap (restorePgBackup); it is
+   * opened again whatever came of the swap, on the data as it then is.
+   */
+  async function replacePostgres(pgTarget: PostgresTarget, from: string): Promise<ReplacedDatabase> {
+    await background;
+    const settings = await readBackupSettings(base);
+    let released = false;
+    const undoOptions = { dir: backupDirOf(dataDir, settings), owner: await backupOwner(base), at: clock().toISOString(), reason: 'truoc-khoi-phuc', keep: settings };
+    let r: Awaited<ReturnType<typeof restorePgBackup>>;
+    try {
+      r = await restorePgBackup(pgTarget, from, {
+        ...undoOptions,
+        release: async () => {
+          released = true;
+          await opened.close();
+        },
+      });
+    } finally {
+      if (released) await reopen();
+    }
+    const { id, createdAt, reason, sizeBytes } = r.undo;
+    return { db: opened.db, dump: { counts: r.counts, dataVersion: r.dataVersion, undo: { id, createdAt, reason, sizeBytes } } };
+  }
   const gate = authenticator(base);
   const registry = createRegistry(base, handlers);
   // The day's first backup runs while the office starts working (seconds on a ten-year database); quitting waits for it.
-  // Backups, their leftovers and the integrity check are SQLite's (PostgreSQL's come with pg_dump).
-  if (sqliteFile) await removeLeftovers(base);
-  const daily = opts.autoBackup && sqliteFile ? dailyBackup(base) : Promise.resolve(null);
+  await removeLeftovers(base);
+  const daily = opts.autoBackup ? dailyBackup(base) : Promise.resolve(null);
   await settleInterrupted(base);
   // A large database opens at once and is checked meanwhile; a problem is announced, the data left as is.
   const integrity =
@@ -299,7 +329,7 @@ export async function createCore(opts: CoreOptions) {
       await daily;
       if (outboxTimer) clearInterval(outboxTimer);
       await intake.stop();
-      if (opts.autoBackup && sqliteFile) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
+      if (opts.autoBackup) await makeBackup(base, 'khi-thoat').catch((e: unknown) => console.error(`Sao lưu khi thoát không được: ${e instanceof Error ? e.message : String(e)}`));
       await opened.close();
       files.close();
       lock.release();

@@ -36,7 +36,7 @@ const backupId = z
   .trim()
   .min(1, 'Hãy chọn một bản sao lưu.')
   .max(255, 'Tên bản sao lưu dài quá 255 ký tự.')
-  .regex(/^[^/\\]+\.sqlite$/, 'Bản sao lưu phải là tên một bản trong danh sách sao lưu, không phải đường dẫn.');
+  .regex(/^[^/\\]+\.(sqlite|dump)$/, 'Bản sao lưu phải là tên một bản trong danh sách sao lưu, không phải đường dẫn.');
 
 /** A backup of the list (its id), or a backup file the administrator uploaded (from a USB drive, an old PC). */
 const backupSource = z

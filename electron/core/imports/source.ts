@@ -11,9 +11,8 @@ export function readSource(ctx: CallContext, input: { fileId: string }): Buffer 
   return ctx.files.read(ctx.user, input.fileId, MAX_IMPORT_BYTES).content;
 }
 
-/** Into the backup folder and its rotation, like every other backup; on PostgreSQL the server's own backups hold the data (pg_dump's are to come). */
+/** Into the backup folder and its rotation, like every other backup (a pg_dump on PostgreSQL). */
 export async function backupBeforeImport(ctx: CallContext): Promise<void> {
-  if (!ctx.sqlite) return;
   await makeBackup(ctx, 'truoc-nhap-excel');
 }
 
