@@ -14,6 +14,7 @@ import { dossierFigures } from './dossiers';
 import { reportFigures } from './reports';
 import { taskReaderScores } from './task-reader';
 import { officeFigures } from './office';
+import { engineFigures } from './engines';
 import { print, printPercentiles, sample } from './stats';
 import { scoreDocuments } from '../../scripts/score-documents';
 import { scaleFigures } from './scale';
@@ -66,6 +67,8 @@ const parts: [string, () => Promise<void> | void][] = [
   ['documents', () => scoreDocuments(undefined, print)],
   ['task-reader', taskReaderScores],
   ['office', officeFigures],
+  // The same register, list and search figures on SQLite and on PostgreSQL.
+  ['engines', engineFigures],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((p) => !parts.some(([name]) => name === p));
