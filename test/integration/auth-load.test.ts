@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, type TestCore } from '../support/core';
-import { rowsOf, withDb, type TestDb } from '../support/db';
+import { failInserts, rowsOf, withDb } from '../support/db';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -15,19 +15,6 @@ const wrongPassword = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 /** The database as another connection sees it: what was committed. */
 const query = <T>(sql: string, ...params: unknown[]): Promise<T[]> => rowsOf<T>(t, sql, ...params);
 
-/** The audit row of users.create fails to insert, as on a broken disk, until the returned undo runs. */
-async function failAuditOfUsersCreate(db: TestDb): Promise<() => Promise<void>> {
-  if (db.engine === 'sqlite') {
-    await db.run("create trigger audit_fails before insert on audit_log when new.action = 'users.create' begin select raise(abort, 'ổ đĩa hỏng'); end");
-    return () => db.run('drop trigger audit_fails');
-  }
-  await db.run("create function audit_fails() returns trigger language plpgsql as $$ begin if new.action = 'users.create' then raise exception 'ổ đĩa hỏng'; end if; return new; end $$");
-  await db.run('create trigger audit_fails before insert on audit_log for each row execute function audit_fails()');
-  return async () => {
-    await db.run('drop trigger audit_fails on audit_log');
-    await db.run('drop function audit_fails()');
-  };
-}
 
 async function adminSession() {
   ok(await t.core.call('auth.setupAdmin', admin));
@@ -75,7 +62,7 @@ describe('sign-in under load', () => {
     await withDb(
       t,
       async (db) => {
-        const undo = await failAuditOfUsersCreate(db);
+        const undo = await failInserts(db, 'audit_log', 'ổ đĩa hỏng', 'users.create');
         expect(err(await t.core.call('users.create', user, { session: s })).code).toBe('INTERNAL');
         expect((await query<{ n: number }>("select count(*) as n from users where username = 'lanhdao'"))[0]!.n).toBe(0);
         await undo();

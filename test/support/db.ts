@@ -77,3 +77,22 @@ export async function countOf(t: HasDatabase, table: string, where = 'true'): Pr
   const [row] = await rowsOf<{ n: number }>(t, `select count(*) as n from ${table} where ${where}`);
   return Number(row?.n);
 }
+
+/**
+ * Inserts into a table (only audit rows of one action, when given) fail with
+ * this message, as on a broken disk, until the returned undo runs: a trigger
+ * on a connection opened with write.
+ */
+export async function failInserts(db: TestDb, table: string, message: string, action?: string): Promise<() => Promise<void>> {
+  const when = action === undefined ? '' : `new.action = '${action}'`;
+  if (db.engine === 'sqlite') {
+    await db.run(`create trigger test_fails before insert on ${table} ${when && `when ${when}`} begin select raise(abort, '${message}'); end`);
+    return () => db.run('drop trigger test_fails');
+  }
+  await db.run(`create function test_fails() returns trigger language plpgsql as $$ begin if ${when || 'true'} then raise exception '${message}'; end if; return new; end $$`);
+  await db.run(`create trigger test_fails before insert on ${table} for each row execute function test_fails()`);
+  return async () => {
+    await db.run(`drop trigger test_fails on ${table}`);
+    await db.run('drop function test_fails()');
+  };
+}
