@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { ApiResult } from '../../shared/api/errors';
-import type { DatabaseTarget, PostgresTarget } from '../../db/engine';
+import { databaseName, type DatabaseTarget, type PostgresTarget } from '../../db/engine';
 import { freshDatabase, testEngine } from './postgres';
 
 export function tempDir(prefix = 'vanthu-test-'): string {
@@ -43,6 +43,14 @@ export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPl
   const core = database.engine === 'postgres' ? await createCore({ ...rest, database, dataDir: opts.options?.dataDir ?? dir }) : await createCore({ ...rest, dbPath: database.file });
   return { core, dir, dbPath: core.dbPath, database, close: () => core.close() };
 }
+
+/** The folder of the files a core holds for its callers (tep-tam/<its database>), as electron/core/index.ts names it. */
+export function heldDir(t: TestCore): string {
+  return path.join(t.dir, 'tep-tam', t.database.engine === 'sqlite' ? path.basename(t.database.file) : `pg-${databaseName(t.database.url)}`);
+}
+
+/** How the core's backups end: SQLite copies of the file, or pg_dump's custom format. */
+export const backupExtension = (t: TestCore): string => (t.database.engine === 'sqlite' ? '.sqlite' : '.dump');
 
 /** The value of a successful call; a failed one fails the test with its message. */
 export function ok<T>(r: ApiResult<T>): T {
