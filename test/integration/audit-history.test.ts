@@ -5,11 +5,11 @@
  * export showed with full copies, taken from the code before the change
  * (test/support/audit-history.ts).
  */
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedHistory, fullCopies, shown } from '../support/audit-history';
 import { heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { rowsOf } from '../support/db';
 
 let t: TestCore;
 let docId = 0;
@@ -55,10 +55,8 @@ describe('audit history of a document changed several times', () => {
     expect(rows).toEqual(expectedHistory.incoming.map((e) => ['Hệ thống', e.action, e.record, e.changes.join('\n')]));
   });
 
-  it('stores only the changed fields and those that name the record, far smaller than the full copies', () => {
-    const raw = new Database(t.dbPath, { readonly: true });
-    const rows = raw.prepare("select action, before_json, after_json from audit_log where entity in ('incoming', 'outgoing') order by id").all() as { action: string; before_json: string | null; after_json: string | null }[];
-    raw.close();
+  it('stores only the changed fields and those that name the record, far smaller than the full copies', async () => {
+    const rows = await rowsOf<{ action: string; before_json: string | null; after_json: string | null }>(t, "select action, before_json, after_json from audit_log where entity in ('incoming', 'outgoing') order by id");
     const firstUpdate = rows.find((r) => r.action === 'incoming.update')!;
     expect(Object.keys(JSON.parse(firstUpdate.before_json!) as object)).toEqual(['arrivalNumberText', 'notation', 'documentDate', 'subject']);
     expect(JSON.parse(firstUpdate.after_json!)).toEqual({ arrivalNumberText: '01', notation: '12/KH-UBND', documentDate: '2026-11-21', subject: 'Về việc lấy ý kiến góp ý dự thảo' });

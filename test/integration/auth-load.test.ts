@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, type TestCore } from '../support/core';
+import { failInserts, rowsOf, withDb } from '../support/db';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -13,14 +13,8 @@ const admin = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password:
 const wrongPassword = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
 /** The database as another connection sees it: what was committed. */
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(t.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): Promise<T[]> => rowsOf<T>(t, sql, ...params);
+
 
 async function adminSession() {
   ok(await t.core.call('auth.setupAdmin', admin));
@@ -34,9 +28,9 @@ describe('sign-in under load', () => {
     const messages = answers.map((a) => err(a).message);
     expect(messages.filter((m) => m === wrongPassword)).toHaveLength(3);
     expect(messages.filter((m) => /^Đăng nhập sai nhiều lần: hãy thử lại sau \d+ giây\.$/.test(m))).toHaveLength(37);
-    expect(query<{ failed_count: number }>('select failed_count from users')[0]!.failed_count).toBe(40);
+    expect((await query<{ failed_count: number }>('select failed_count from users'))[0]!.failed_count).toBe(40);
     // Each attempt left its row in the audit log.
-    expect(query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.login'")[0]!.n).toBe(40);
+    expect((await query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.login'"))[0]!.n).toBe(40);
     // The right password now waits too: 40 failures ask for the longest wait (15 minutes).
     expect(err(await t.core.call('auth.login', admin)).message).toBe('Đăng nhập sai nhiều lần: hãy thử lại sau 900 giây.');
   });
@@ -45,8 +39,8 @@ describe('sign-in under load', () => {
     const answers = await Promise.all(['quantri', 'quantri2', 'QuanTri'].map((username) => t.core.call('auth.setupAdmin', { ...admin, username })));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     for (const a of answers.filter((x) => !x.ok)) expect(err(a)).toMatchObject({ code: 'FORBIDDEN', message: 'Đã có tài khoản quản trị: hãy đăng nhập.' });
-    expect(query<{ n: number }>('select count(*) as n from users')[0]!.n).toBe(1);
-    expect(query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.setupAdmin'")[0]!.n).toBe(1);
+    expect((await query<{ n: number }>('select count(*) as n from users'))[0]!.n).toBe(1);
+    expect((await query<{ n: number }>("select count(*) as n from audit_log where action = 'auth.setupAdmin'"))[0]!.n).toBe(1);
   });
 
   it('a user name taken (in any case, or by a request at the same moment) is a CONFLICT on username', async () => {
@@ -59,20 +53,24 @@ describe('sign-in under load', () => {
     expect(e.fields).toEqual([{ path: 'username', message: expect.stringContaining('đã có người dùng') }]);
     const later = err(await t.core.call('users.create', user('VANTHU'), { session: s }));
     expect(later).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'username' }] });
-    expect(query<{ n: number }>("select count(*) as n from users where lower(username) = 'vanthu'")[0]!.n).toBe(1);
+    expect((await query<{ n: number }>("select count(*) as n from users where lower(username) = 'vanthu'"))[0]!.n).toBe(1);
   });
 
   it('a new user and its audit row are one transaction; the row holds no password hash', async () => {
     const s = await adminSession();
     const user: Input<'users.create'> = { username: 'lanhdao', password: 'mat-khau-lanh-dao-2026', fullName: 'Hoàng Văn Đạo', role: 'leader' };
-    const db = new Database(t.dbPath);
-    db.exec("create trigger audit_fails before insert on audit_log when new.action = 'users.create' begin select raise(abort, 'ổ đĩa hỏng'); end");
-    expect(err(await t.core.call('users.create', user, { session: s })).code).toBe('INTERNAL');
-    expect(query<{ n: number }>("select count(*) as n from users where username = 'lanhdao'")[0]!.n).toBe(0);
-    db.exec('drop trigger audit_fails');
-    db.close();
+    await withDb(
+      t,
+      async (db) => {
+        const undo = await failInserts(db, 'audit_log', 'ổ đĩa hỏng', 'users.create');
+        expect(err(await t.core.call('users.create', user, { session: s })).code).toBe('INTERNAL');
+        expect((await query<{ n: number }>("select count(*) as n from users where username = 'lanhdao'"))[0]!.n).toBe(0);
+        await undo();
+      },
+      { write: true },
+    );
     const made = ok(await t.core.call('users.create', user, { session: s }));
-    const rows = query<{ action: string; entity_id: number; after_json: string }>("select action, entity_id, after_json from audit_log where entity = 'users' and action in ('auth.setupAdmin', 'users.create') order by id");
+    const rows = await query<{ action: string; entity_id: number; after_json: string }>("select action, entity_id, after_json from audit_log where entity = 'users' and action in ('auth.setupAdmin', 'users.create') order by id");
     expect(rows.map((r) => r.action)).toEqual(['auth.setupAdmin', 'users.create']);
     expect(rows[1]).toMatchObject({ entity_id: made.id });
     expect(JSON.parse(rows[1]!.after_json)).toMatchObject({ username: 'lanhdao', role: 'leader' });

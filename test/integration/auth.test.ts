@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { rowsOf } from '../support/db';
 
 let now = new Date('2026-11-25T09:00:00+07:00').getTime();
 const clock = () => new Date(now);
@@ -36,10 +37,7 @@ describe('sign-in', () => {
 
   it('stores scrypt hashes with N=2^17, r=8, p=1 and a 16-byte salt', async () => {
     ok(await t.core.call('auth.setupAdmin', admin));
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(t.dbPath, { readonly: true });
-    const stored = String(db.prepare('select password_hash from users').pluck().get());
-    db.close();
+    const stored = String((await rowsOf<{ password_hash: string }>(t, 'select password_hash from users'))[0]?.password_hash);
     const [kind, n, r, p, salt, hash] = stored.split('$');
     expect([kind, n, r, p]).toEqual(['scrypt', '17', '8', '1']);
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);

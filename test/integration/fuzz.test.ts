@@ -44,7 +44,7 @@ async function target(setup?: (t: TestCore) => Promise<string | null>): Promise<
   const t = await makeCore({ clock });
   await seedOffice(t.core);
   const session = setup ? await setup(t) : null;
-  return { t, tables: tableReader(t.dbPath), session };
+  return { t, tables: tableReader(t), session };
 }
 
 const admin = { username: 'quantri', fullName: 'Quản trị hệ thống', password: 'mat-khau-quan-tri-2026' };
@@ -57,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const x of [shared, ...fresh]) {
-    x.tables.close();
+    await x.tables.close();
     await x.t.close();
   }
   for (const [method, f] of figures) console.log(JSON.stringify({ fuzz: { method, ...f } }));
@@ -91,7 +91,7 @@ describe('fuzzing every API method from its schema', () => {
 
     const send = async (input: unknown) => {
       f.inputs++;
-      const before = tables.snapshot();
+      const before = await tables.snapshot();
       const r = await t.core.call(method, input, { session });
       if (!r.ok) {
         expect(errorCodes).toContain(r.error.code);
@@ -100,7 +100,7 @@ describe('fuzzing every API method from its schema', () => {
       }
       // auth.login records a failed attempt on purpose (there are no users to fail against here, though).
       if ((!r.ok || mode === 'read') && method !== 'auth.login') {
-        expect(changedTables(before, tables.snapshot()), `${method} ${r.ok ? 'read' : r.error.code} wrote`).toEqual([]);
+        expect(changedTables(before, await tables.snapshot()), `${method} ${r.ok ? 'read' : r.error.code} wrote`).toEqual([]);
       }
       return r;
     };

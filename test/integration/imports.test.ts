@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath, upload } from '../support/core';
+import { backupExtension, err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath, upload } from '../support/core';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/so-van-ban-den-2023.xlsx');
 
@@ -107,7 +107,7 @@ describe('imports.registerXlsx of an outgoing register', () => {
     );
   const list = async () => ok(await t.core.call('outgoing.list', { from: '2023-01-01', to: '2023-12-31', sort: 'number', dir: 'asc' })).items;
   const auditRows = async () => ok(await t.core.call('audit.list', { entity: 'outgoing' })).items.length;
-  const backups = () => (fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.includes('_truoc-nhap-excel') && /\.(sqlite|dump)$/.test(f)) : []);
+  const backups = () => (fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.includes('_truoc-nhap-excel') && f.endsWith(backupExtension(t))) : []);
 
   it('dry run names the bad row and writes nothing; the real run imports exactly the valid rows, numbered, listed and found', async () => {
     const nks = ok(await t.core.call('units.create', { name: 'Phòng Nước và Khoáng sản', abbreviation: 'NKS', kind: 'internal' })).id;

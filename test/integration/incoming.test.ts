@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingRegisterInput } from '../../shared/api/incoming';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { rowsOf } from '../support/db';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -19,12 +19,7 @@ const doc = (over: Partial<IncomingRegisterInput> = {}): IncomingRegisterInput =
   ...over,
 });
 
-const count = (sqlText: string) => {
-  const db = new Database(t.dbPath, { readonly: true });
-  const n = (db.prepare(sqlText).get() as { n: number }).n;
-  db.close();
-  return n;
-};
+const count = async (sqlText: string) => (await rowsOf<{ n: number }>(t, sqlText))[0]!.n;
 
 describe('incoming register', () => {
   it('numbers run from 1 each calendar year, with a leading zero below 10', async () => {
@@ -59,7 +54,7 @@ describe('incoming register', () => {
     expect(e.fields[0]?.path).toBe('notation');
     expect(e.message).toContain('số đến 01');
     expect(e.details).toMatchObject({ existingId: first.id, arrivalNumber: 1 });
-    expect(count('select count(*) n from incoming')).toBe(1);
+    expect(await count('select count(*) n from incoming')).toBe(1);
     const second = ok(await t.core.call('incoming.register', doc({ arrivalDate: '2025-03-06', confirmDuplicate: true })));
     expect(second.arrivalNumber).toBe(2);
     // Another date or sender is not a duplicate.
@@ -79,7 +74,7 @@ describe('incoming register', () => {
     // The document being corrected is not its own duplicate.
     expect(ok(await check({ exceptId: first.id })).duplicate).toBe(false);
     // Nothing is written by asking.
-    expect(count('select count(*) n from audit_log where action = \'incoming.checkDuplicate\'')).toBe(0);
+    expect(await count('select count(*) n from audit_log where action = \'incoming.checkDuplicate\'')).toBe(0);
     expect(err(await check({ documentDate: '2025-02-30' })).fields[0]?.path).toBe('documentDate');
   });
 
@@ -92,9 +87,9 @@ describe('incoming register', () => {
     expect(byPath.subject).toMatch(/Trích yếu/);
     const badType = err(await t.core.call('incoming.register', doc({ documentType: 'XYZ' })));
     expect(badType.fields[0]).toMatchObject({ path: 'documentType' });
-    expect(count('select count(*) n from incoming')).toBe(0);
-    expect(count('select count(*) n from doc_search')).toBe(0);
-    expect(count('select count(*) n from audit_log where entity = \'incoming\'')).toBe(0);
+    expect(await count('select count(*) n from incoming')).toBe(0);
+    expect(await count('select count(*) n from doc_search')).toBe(0);
+    expect(await count('select count(*) n from audit_log where entity = \'incoming\'')).toBe(0);
   });
 
   it('keeps an imported number and continues after the largest', async () => {

@@ -4,12 +4,12 @@
  * certificate, each with their own session, as the PCs of an office would.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS_FREE } from '../../electron/core/auth/sign-in';
 import { startOfficeServer, type OfficeServer } from '../../electron/office/server';
 import { pinnedEvents, pinnedRequest } from '../../electron/office/pinned';
 import { err, makeCore, ok, type TestCore } from '../support/core';
+import { rowsOf } from '../support/db';
 
 const PASSWORD = 'mat-khau-can-bo-2026';
 const TODAY = '2026-11-20';
@@ -191,9 +191,7 @@ describe('office server with three clients', () => {
     expect(officer.seen.map((e) => e.type)).toContain('session.ended');
     expect(value<{ sessions: { id: string }[] }>(await api('auth.sessions', {}, sessions.admin)).sessions.map((s) => s.id)).not.toContain(target.id);
 
-    const raw = new Database(t.dbPath, { readonly: true });
-    const rows = raw.prepare("select action, client_address from audit_log where action in ('incoming.register', 'auth.endSession', 'users.create', 'auth.login')").all() as { action: string; client_address: string | null }[];
-    raw.close();
+    const rows = await rowsOf<{ action: string; client_address: string | null }>(t, "select action, client_address from audit_log where action in ('incoming.register', 'auth.endSession', 'users.create', 'auth.login')");
     expect(rows.length).toBeGreaterThan(30);
     expect(rows.filter((r) => r.client_address !== '127.0.0.1')).toEqual([]);
     expect(rows.map((r) => r.action)).toContain('auth.endSession');

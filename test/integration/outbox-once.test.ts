@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore, type Core } from '../../electron/core/index';
-import { err, ok, tempDir } from '../support/core';
+import type { Core } from '../../electron/core/index';
+import { err, makeCore, ok, type TestCore } from '../support/core';
+import { failInserts, rowsOf, withDb } from '../support/db';
 import { startSmtp, type SmtpMode, type TestSmtp } from '../support/smtp';
 
 let now = new Date('2026-11-25T09:00:00+07:00').getTime();
@@ -25,14 +25,14 @@ const subject = 'Báo cáo tình hình thực hiện nhiệm vụ tháng 11 năm
 
 /** A core whose SMTP client waits 1 s for an answer, so that a late server is found out without slowing the suite. */
 async function setUp(mode: SmtpMode) {
-  const dir = tempDir();
-  const c = await createCore({ dbPath: path.join(dir, 'van-thu.sqlite'), clock, smtpTimeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 1000 } });
-  cleanups.push(() => c.close());
+  const t = await makeCore({ clock, options: { smtpTimeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 1000 } } });
+  const { dir, core: c } = t;
+  cleanups.push(() => t.close());
   const smtp = await startSmtp(mode, { lateMs: 2500 });
   cleanups.push(() => smtp.close());
   ok(await c.call('send.updateSettings', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: 'stnmt@langson.gov.vn' }));
   const file = { fileId: ok(await c.upload(null, 'Bao-cao-thang-11.docx', Buffer.from('báo cáo tháng 11'))).fileId };
-  return { dir, c, smtp, file };
+  return { dir, t, c, smtp, file };
 }
 
 /** The outbox left to itself for a day: "Gửi ngay" again and again, the clock past every retry delay. */
@@ -49,33 +49,13 @@ async function only(c: Core) {
   return items[0]!;
 }
 
-function auditActions(c: Core): string[] {
-  const db = new Database(c.dbPath, { readonly: true });
-  try {
-    return (db.prepare("select action from audit_log where entity = 'outbox' order by id").all() as { action: string }[]).map((r) => r.action);
-  } finally {
-    db.close();
-  }
-}
-
-/** A statement on a second connection to the database file (a trigger that plays a failing disk). */
-function withSql(c: Core, statement: string): void {
-  const db = new Database(c.dbPath);
-  try {
-    db.exec(statement);
-  } finally {
-    db.close();
-  }
+async function auditActions(t: TestCore): Promise<string[]> {
+  return (await rowsOf<{ action: string }>(t, "select action from audit_log where entity = 'outbox' order by id")).map((r) => r.action);
 }
 
 /** The outbox and the audit log, every row and column. */
-function snapshot(c: Core): unknown {
-  const db = new Database(c.dbPath, { readonly: true });
-  try {
-    return { outbox: db.prepare('select * from outbox order by id').all(), audit: db.prepare('select * from audit_log order by id').all() };
-  } finally {
-    db.close();
-  }
+function snapshot(t: TestCore): Promise<unknown> {
+  return withDb(t, async (db) => ({ outbox: await db.rows('select * from outbox order by id'), audit: await db.rows('select * from audit_log order by id') }));
 }
 
 function filesUnder(dir: string): string[] {
@@ -108,7 +88,7 @@ describe('mail goes out at most once', () => {
     await runForADay(s.c);
     expect(s.smtp.received).toHaveLength(2);
     expect(await only(s.c)).toEqual(expect.objectContaining({ status: 'sent', lastError: null }));
-    expect(auditActions(s.c)).toEqual(['send.queue', 'send.retry']);
+    expect(await auditActions(s.t)).toEqual(['send.queue', 'send.retry']);
   });
 
   it('a server that answers after the client has stopped waiting gets the message once; "Gửi lại" sends it again, "Đánh dấu đã gửi" settles it', async () => {
@@ -129,7 +109,7 @@ describe('mail goes out at most once', () => {
     expect(refused).toEqual(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('“Đã gửi”') }));
     expect(err(await s.c.call('send.markSent', { id: q.id })).code).toBe('CONFLICT');
     expect(err(await s.c.call('send.cancel', { id: q.id })).code).toBe('CONFLICT');
-    expect(auditActions(s.c)).toEqual(['send.queue', 'send.retry', 'send.markSent']);
+    expect(await auditActions(s.t)).toEqual(['send.queue', 'send.retry', 'send.markSent']);
   });
 
   it('a failure before DATA (recipient refused) stays an error and is tried again by itself after the growing delay', async () => {
@@ -154,13 +134,19 @@ describe('mail goes out at most once', () => {
     await expectOnceThenUnknown(s.c, s.smtp, /Connection closed/);
     const before = await only(s.c);
     for (const method of ['send.retry', 'send.markSent', 'send.cancel'] as const) {
-      withSql(s.c, `create trigger no_audit before insert on audit_log when new.action = '${method}' begin select raise(abort, 'nhật ký hỏng'); end`);
-      expect(err(await s.c.call(method, { id: q.id })).message).toContain('nhật ký hỏng');
-      expect(await only(s.c)).toEqual(before);
-      withSql(s.c, 'drop trigger no_audit');
+      await withDb(
+        s.t,
+        async (db) => {
+          const undo = await failInserts(db, 'audit_log', 'nhật ký hỏng', method);
+          expect(err(await s.c.call(method, { id: q.id })).message).toContain('nhật ký hỏng');
+          expect(await only(s.c)).toEqual(before);
+          await undo();
+        },
+        { write: true },
+      );
     }
     expect(ok(await s.c.call('send.cancel', { id: q.id })).status).toBe('cancelled');
-    expect(auditActions(s.c)).toEqual(['send.queue', 'send.cancel']);
+    expect(await auditActions(s.t)).toEqual(['send.queue', 'send.cancel']);
     await runForADay(s.c);
     expect(s.smtp.received).toHaveLength(1);
   });
@@ -184,7 +170,7 @@ describe('queuing copies the files first', () => {
   it('a full disk while copying queues nothing: no message, no audit row, no copy left, and the answer says so', async () => {
     const s = await setUp('accept');
     const second = { fileId: ok(await s.c.upload(null, 'Phu-luc.xlsx', Buffer.from('phụ lục'))).fileId };
-    const tables = snapshot(s.c);
+    const tables = await snapshot(s.t);
     const copy = fs.copyFileSync.bind(fs);
     let copies = 0;
     vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
@@ -196,7 +182,7 @@ describe('queuing copies the files first', () => {
     expect(e).toEqual(expect.objectContaining({ code: 'IO', message: expect.stringContaining('Thư chưa được đưa vào hộp thư đi') }));
     expect(e.fields).toEqual([{ path: 'files.1', message: expect.stringContaining('“Phu-luc.xlsx” (ENOSPC)') }]);
     expect(e.message).not.toContain(s.dir);
-    expect(snapshot(s.c)).toEqual(tables);
+    expect(await snapshot(s.t)).toEqual(tables);
     expect(filesUnder(path.join(s.dir, 'outbox'))).toEqual([]);
     vi.restoreAllMocks();
     await runForADay(s.c);
@@ -205,11 +191,17 @@ describe('queuing copies the files first', () => {
 
   it('a message that cannot be written after its files were copied leaves neither the message nor the copies', async () => {
     const s = await setUp('accept');
-    const tables = snapshot(s.c);
-    withSql(s.c, "create trigger full_disk before insert on outbox begin select raise(abort, 'database or disk is full'); end");
-    expect(err(await s.c.call('send.queue', { files: [s.file], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' })).message).toContain('disk is full');
-    withSql(s.c, 'drop trigger full_disk');
-    expect(snapshot(s.c)).toEqual(tables);
+    const tables = await snapshot(s.t);
+    await withDb(
+      s.t,
+      async (db) => {
+        const undo = await failInserts(db, 'outbox', 'database or disk is full');
+        expect(err(await s.c.call('send.queue', { files: [s.file], to: ['vpubnd@langson.gov.vn'], subject, body: 'x' })).message).toContain('disk is full');
+        await undo();
+      },
+      { write: true },
+    );
+    expect(await snapshot(s.t)).toEqual(tables);
     expect(filesUnder(path.join(s.dir, 'outbox'))).toEqual([]);
     // The same request goes through once the disk has room.
     await queueOne(s);

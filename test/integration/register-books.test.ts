@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_ROWS, writeBookDocx } from '../../electron/core/registers/register-docx';
 import { followUpRegisterColumns, incomingBook, type IncomingRegisterRow } from '../../electron/core/registers/register-types';
-import { err, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { err, heldDir, heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
 
 let t: TestCore;
 let assigned = 0;
@@ -108,7 +108,7 @@ describe('registers are books', () => {
   });
 
   it('a cancelled Word book leaves no file behind', async () => {
-    const store = path.join(t.dir, 'tep-tam', 'van-thu.sqlite');
+    const store = heldDir(t);
     const books = () => fs.readdirSync(store).flatMap((d) => fs.readdirSync(path.join(store, d))).filter((f) => f.endsWith('.docx'));
     const before = books().length;
     const off = t.core.onEvent((e) => {

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { addYears } from 'date-fns';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
@@ -17,6 +16,7 @@ import { issue } from '../support/pki';
 import { readAll } from '../support/intake';
 import { seedOffice, type Seeded } from '../support/seed';
 import { FIXTURES } from '../../scripts/score-documents';
+import { withDb } from '../support/db';
 import { changedTables, FailAfterFirstWrite, tableReader, type TableReader } from '../support/tables';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
@@ -143,9 +143,7 @@ const steps: Step[] = [
   step('send.markSent', async () => {
     // As after a line dropped once the server had the message: its fate unknown, for the clerk to settle.
     const message = await queued();
-    const db = new Database(t.dbPath);
-    db.prepare("update outbox set status = 'unknown', last_error = 'Mất kết nối sau khi gửi nội dung' where id = ?").run(message);
-    db.close();
+    await withDb(t, (db) => db.run("update outbox set status = 'unknown', last_error = 'Mất kết nối sau khi gửi nội dung' where id = ?", message), { write: true });
     return { id: message };
   }),
   step('send.retry', async () => {
@@ -179,14 +177,14 @@ const knownWithoutAudit: readonly MethodName[] = [];
 beforeAll(async () => {
   t = await makeCore({ clock, queryPlugins: [inject] });
   s = await seedOffice(t.core);
-  tables = tableReader(t.dbPath);
+  tables = tableReader(t);
 });
 afterAll(async () => {
-  tables.close();
+  await tables.close();
   await t.close();
 });
 
-const auditRows = (method: string) => (tables.snapshot()['audit_log'] ?? '').split('\n').filter((r) => JSON.parse(r || '[]').includes(method)).length;
+const auditRows = async (method: string) => ((await tables.snapshot())['audit_log'] ?? '').split('\n').filter((r) => JSON.parse(r || '[]').includes(method)).length;
 
 describe('a failure after the first write leaves nothing', () => {
   it('covers every write method', () => {
@@ -196,7 +194,7 @@ describe('a failure after the first write leaves nothing', () => {
 
   it.each(steps.map((x) => [x.method, x] as const))('%s: rolled back whole after its first write, then its audit rows', async (method, x) => {
     const input = await x.input();
-    const before = tables.snapshot();
+    const before = await tables.snapshot();
     inject.arm();
     const failed = await t.core.call(method, input, { session });
     inject.armed = false;
@@ -204,12 +202,12 @@ describe('a failure after the first write leaves nothing', () => {
     expect(failed.ok).toBe(false);
     // The imports name the row that failed, then say that no row was imported.
     if (!failed.ok) expect(failed.error.message).toMatch(/chưa được (ghi|lưu)|Chưa nhập dòng nào/);
-    expect(changedTables(before, tables.snapshot())).toEqual([]);
+    expect(changedTables(before, await tables.snapshot())).toEqual([]);
 
-    const audits = auditRows(method);
+    const audits = await auditRows(method);
     const value = ok(await t.core.call(method, input, { session }));
     x.keep?.(value);
-    const added = auditRows(method) - audits;
+    const added = (await auditRows(method)) - audits;
     if (knownWithoutAudit.includes(method)) expect(added, `${method} now writes its audit row: take it off knownWithoutAudit`).toBe(0);
     else expect(added).toBe(x.audits);
   });

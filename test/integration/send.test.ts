@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/index';
-import { err, ok, standardAgency, tempDir } from '../support/core';
+import type { Core } from '../../electron/core/index';
+import { err, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { withDb } from '../support/db';
 import { startSmtp } from '../support/smtp';
 
 let now = new Date('2026-11-25T09:00:00+07:00').getTime();
@@ -14,10 +14,11 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
 
-async function core(dbPath: string): Promise<Core> {
-  const c = await createCore({ dbPath, clock });
-  open.push(c);
-  return c;
+/** A core on the folder's database, found again when the app is opened again there. */
+async function core(dir: string): Promise<TestCore> {
+  const t = await makeCore({ dir, clock });
+  open.push(t.core);
+  return t;
 }
 
 /** The bytes behind one of the caller's handles. */
@@ -35,12 +36,11 @@ async function files(c: Core) {
 
 async function setUp() {
   const dir = tempDir();
-  const dbPath = path.join(dir, 'van-thu.sqlite');
-  const c = await core(dbPath);
+  const { core: c, database } = await core(dir);
   ok(await c.call('agency.update', standardAgency));
   const unit = ok(await c.call('units.create', { name: 'Văn phòng UBND tỉnh Lạng Sơn', kind: 'external', email: 'vpubnd@langson.gov.vn' })).id;
   const noMail = ok(await c.call('units.create', { name: 'Tỉnh ủy Lạng Sơn', kind: 'external' })).id;
-  return { dir, dbPath, c, unit, noMail, attachments: await files(c) };
+  return { dir, database, c, unit, noMail, attachments: await files(c) };
 }
 
 const subject = 'Báo cáo kết quả thực hiện nhiệm vụ tháng 10 năm 2026';
@@ -86,7 +86,7 @@ describe('sending upward', () => {
     // The app is closed and opened again while the line is down; the uploaded originals go with the run.
     await s.c.close();
     open.splice(open.indexOf(s.c), 1);
-    const again = await core(s.dbPath);
+    const again = (await core(s.dir)).core;
     expect(ok(await again.call('send.outbox', {})).items.map((i) => i.status)).toEqual(['error']);
 
     const server = await startSmtp('accept', { port });
@@ -112,11 +112,8 @@ describe('sending upward', () => {
     const q = ok(await s.c.call('send.queue', { files: s.attachments.refs, toUnitIds: [s.unit], subject, body: 'x' }));
     await s.c.close();
     open.splice(open.indexOf(s.c), 1);
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(s.dbPath);
-    db.prepare("update outbox set status = 'sending' where id = ?").run(q.id);
-    db.close();
-    const again = await core(s.dbPath);
+    await withDb({ database: s.database }, (db) => db.run("update outbox set status = 'sending' where id = ?", q.id), { write: true });
+    const again = (await core(s.dir)).core;
     const item = ok(await again.call('send.outbox', {})).items[0]!;
     expect(item).toEqual(expect.objectContaining({ status: 'unknown', lastError: expect.stringContaining('có thể đã đi') }));
     now += 86_400_000;

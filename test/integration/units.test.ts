@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/api/units';
 import { err, makeCore, ok, type TestCore } from '../support/core';
+import { countOf, rowsOf } from '../support/db';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -10,12 +10,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const create = async (input: Record<string, unknown>) => ok(await t.core.call('units.create', input)) as Unit;
-const count = (table: string) => {
-  const db = new Database(t.dbPath, { readonly: true });
-  const n = (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  db.close();
-  return n;
-};
+const count = (table: string) => countOf(t, table);
 
 describe('units', () => {
   it('creates a unit and returns it with its id', async () => {
@@ -39,8 +34,8 @@ describe('units', () => {
     expect(e.code).toBe('VALIDATION');
     expect(e.fields).toContainEqual({ path: 'name', message: 'Tên đơn vị không được để trống.' });
     expect(e.message).toMatch(/^Dữ liệu không hợp lệ/);
-    expect(count('units')).toBe(0);
-    expect(count('audit_log')).toBe(0);
+    expect(await count('units')).toBe(0);
+    expect(await count('audit_log')).toBe(0);
   });
 
   it('abbreviations are unique among active internal units only', async () => {
@@ -107,14 +102,7 @@ describe('units', () => {
     const u = await create({ name: 'Thanh tra Sở', abbreviation: 'TT', kind: 'internal' });
     ok(await t.core.call('units.update', { id: u.id, abbreviation: 'TTRA' }));
     ok(await t.core.call('units.archive', { id: u.id }));
-    const db = new Database(t.dbPath, { readonly: true });
-    const rows = db.prepare('select action, entity, entity_id, before_json, after_json from audit_log order by id').all() as {
-      action: string;
-      entity_id: number;
-      before_json: string | null;
-      after_json: string;
-    }[];
-    db.close();
+    const rows = await rowsOf<{ action: string; entity_id: number; before_json: string | null; after_json: string }>(t, 'select action, entity, entity_id, before_json, after_json from audit_log order by id');
     expect(rows.map((r) => r.action)).toEqual(['units.create', 'units.update', 'units.archive']);
     expect(rows[0]!.before_json).toBeNull();
     expect(JSON.parse(rows[1]!.before_json!).abbreviation).toBe('TT');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { ApiResult } from '../../shared/api/errors';
-import type { PostgresTarget } from '../../db/engine';
+import { databaseName, type DatabaseTarget, type PostgresTarget } from '../../db/engine';
 import { freshDatabase, testEngine } from './postgres';
 
 export function tempDir(prefix = 'vanthu-test-'): string {
@@ -16,6 +16,8 @@ export interface TestCore {
   dir: string;
   /** The SQLite file; on PostgreSQL the server and database the core names in messages. */
   dbPath: string;
+  /** Where the data is, for a second connection to it (test/support/db.ts). */
+  database: DatabaseTarget;
   close(): Promise<void>;
 }
 
@@ -37,9 +39,18 @@ function postgresOf(dir: string): Promise<PostgresTarget> {
 export async function makeCore(opts: { clock?: () => Date; dir?: string; queryPlugins?: CoreOptions['queryPlugins']; options?: MakeCoreOptions } = {}): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const rest = { ...opts.options, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.queryPlugins ? { queryPlugins: opts.queryPlugins } : {}) };
-  const core = testEngine() === 'postgres' ? await createCore({ ...rest, database: await postgresOf(dir), dataDir: opts.options?.dataDir ?? dir }) : await createCore({ ...rest, dbPath: path.join(dir, 'van-thu.sqlite') });
-  return { core, dir, dbPath: core.dbPath, close: () => core.close() };
+  const database: DatabaseTarget = testEngine() === 'postgres' ? await postgresOf(dir) : { engine: 'sqlite', file: path.join(dir, 'van-thu.sqlite') };
+  const core = database.engine === 'postgres' ? await createCore({ ...rest, database, dataDir: opts.options?.dataDir ?? dir }) : await createCore({ ...rest, dbPath: database.file });
+  return { core, dir, dbPath: core.dbPath, database, close: () => core.close() };
 }
+
+/** The folder of the files a core holds for its callers (tep-tam/<its database>), as electron/core/index.ts names it. */
+export function heldDir(t: TestCore): string {
+  return path.join(t.dir, 'tep-tam', t.database.engine === 'sqlite' ? path.basename(t.database.file) : `pg-${databaseName(t.database.url)}`);
+}
+
+/** How the core's backups end: SQLite copies of the file, or pg_dump's custom format. */
+export const backupExtension = (t: TestCore): string => (t.database.engine === 'sqlite' ? '.sqlite' : '.dump');
 
 /** The value of a successful call; a failed one fails the test with its message. */
 export function ok<T>(r: ApiResult<T>): T {

@@ -2,33 +2,53 @@
  * Whole-database comparisons and failure injection for the tests that claim
  * "nothing was written": every row of every table, not row counts.
  */
-import Database from 'better-sqlite3';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { dbOf, type HasDatabase, type TestDb } from './db';
 
 export interface TableReader {
   /** Every row of every table (FTS shadow tables included), as one comparable string per table. */
-  snapshot(): Record<string, string>;
-  close(): void;
+  snapshot(): Promise<Record<string, string>>;
+  close(): Promise<void>;
 }
 
-/** A second, read-only connection: it sees what was committed, which is what survives. */
-export function tableReader(dbPath: string): TableReader {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  // data_version changes when another connection commits: until then the last snapshot still holds.
-  let cached: { version: unknown; tables: Record<string, string> } | null = null;
-  const read = (): Record<string, string> => {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+/** The app's tables, and a value that changes whenever another connection commits (until then the last snapshot still holds). */
+interface Catalogue {
+  tables(db: TestDb): Promise<string[]>;
+  version(db: TestDb): Promise<unknown>;
+}
+
+const sqliteCatalogue: Catalogue = {
+  async tables(db) {
+    const all = await db.rows<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name");
     // Virtual tables are read through their shadow tables; reading them too would only repeat those rows.
-    const virtual = new Set(db.prepare("select name from sqlite_master where type = 'table' and sql like 'create virtual table%'").pluck().all() as string[]);
-    return Object.fromEntries(
-      // Sorted in JS: FTS5's shadow tables are WITHOUT ROWID, so there is no one ORDER BY for all.
-      tables.filter((t) => !virtual.has(t)).map((t) => [t, (db.prepare(`select * from "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort().join('\n')]),
-    );
+    const virtual = new Set((await db.rows<{ name: string }>("select name from sqlite_master where type = 'table' and sql like 'create virtual table%'")).map((r) => r.name));
+    return all.map((r) => r.name).filter((t) => !virtual.has(t));
+  },
+  version: async (db) => (await db.rows('pragma data_version'))[0],
+};
+
+const postgresCatalogue: Catalogue = {
+  tables: async (db) =>
+    (await db.rows<{ name: string }>("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name")).map((r) => r.name),
+  // A committed write had a transaction id: the next one to give, or the set of those still open, has moved.
+  version: async (db) => (await db.rows<{ s: string }>('select pg_current_snapshot()::text as s'))[0]?.s,
+};
+
+/** A second, read-only connection: it sees what was committed, which is what survives. */
+export function tableReader(t: HasDatabase): TableReader {
+  const db = dbOf(t);
+  const catalogue = db.engine === 'sqlite' ? sqliteCatalogue : postgresCatalogue;
+  let cached: { version: unknown; tables: Record<string, string> } | null = null;
+  const read = async (): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {};
+    // Sorted in JS: FTS5's shadow tables are WITHOUT ROWID, so there is no one ORDER BY for all.
+    for (const t of await catalogue.tables(db)) out[t] = (await db.raw(`select * from "${t}"`)).map((r) => JSON.stringify(r)).sort().join('\n');
+    return out;
   };
   return {
-    snapshot() {
-      const version = db.pragma('data_version', { simple: true });
-      if (!cached || cached.version !== version) cached = { version, tables: read() };
+    async snapshot() {
+      const version = JSON.stringify(await catalogue.version(db));
+      if (!cached || cached.version !== version) cached = { version, tables: await read() };
       return cached.tables;
     },
     close: () => db.close(),
