@@ -5,7 +5,7 @@
  * table's rows counted there, against the counts taken in the very snapshot
  * pg_dump dumped (an exported snapshot), so a write during the backup cannot
  * make a good dump look bad. Only then are older backups rotated out, with the
- * policy of electron/core/backup-rotation.ts.
+ * policy of db/backup-rotation.ts (shared with SQLite's).
  *
  * A restore goes into a new database first and is checked there; the target
  * is swapped for it by renaming (ALTER DATABASE … RENAME), which PostgreSQL
@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { AppError } from '../shared/api/errors';
-import { backupsToRemove, type Keep } from '../electron/core/backup/rotation';
+import { backupsToRemove, type Keep } from './backup-rotation';
 import { belongsTo, parseBackupName, removePartialBackups, reserveBackupName, type BackupOwner } from './backup-file';
 import { databaseName, safeUrl, type PostgresTarget } from './engine';
 import { LATEST_VERSION } from './migrations/index';

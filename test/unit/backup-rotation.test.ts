@@ -1,6 +1,6 @@
 import { addDays, formatISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { backupsToRemove } from '../../electron/core/backup/rotation';
+import { backupsToRemove } from '../../db/backup-rotation';
 
 describe('backup rotation', () => {
   it('keeps 7 daily, 4 weekly and 12 monthly backups of a year of daily backups, and the newest', () => {

@@ -11,7 +11,7 @@ import { belongsTo, checkFile, databaseIdOfFile, parseBackupName, readBackupFile
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { BackupInfo, BackupSource } from '../../../shared/api/backup';
 import { LATEST_VERSION } from '../../../db/migrations/index';
-import { backupsToRemove, type Keep } from './rotation';
+import { backupsToRemove, type Keep } from '../../../db/backup-rotation';
 import type { CallContext, HandlerMap } from '../context';
 import { inTransaction } from '../stores';
 import { backupFileContents, dumpContents } from './store';
