@@ -85,5 +85,10 @@ export default tseslint.config(
   },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', boundaries.renderer] } },
   { files: ['db/**/*.ts', 'electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/office/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.core] } },
+  // The dialect layer sits under the core: it never reaches up into it.
+  {
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...boundaries.core, patterns: [...boundaries.core.patterns, { group: ['**/electron/**', '**/scripts/**'], message: 'db/ là tầng dưới lõi: không nhập electron/ hay scripts/.' }] }] },
+  },
   { files: ['electron/**/*.ts'], ignores: [...storeFiles, ...storesPending], rules: storesOnly },
 );
