@@ -38,7 +38,7 @@ async function row(ctx: CallContext, kind: TrashKind, id: number) {
 const audit = (ctx: CallContext, kind: TrashKind, id: number, before: unknown, after: unknown) =>
   ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: trashTable(kind), entityId: id, before, after });
 
-export async function softDelete(ctx: CallContext, kind: TrashKind, id: number, reason: string | null) {
+async function softDelete(ctx: CallContext, kind: TrashKind, id: number, reason: string | null) {
   const r = await row(ctx, kind, id);
   if (r.deleted_at) throw fieldError('CONFLICT', 'id', `“${r.label}” đã ở trong thùng rác.`);
   const refused = await guards[kind]?.(ctx, id);
