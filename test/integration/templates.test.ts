@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../electron/core/docx-text';
 import type { HandoverRecordDoc } from '../../electron/core/dossiers/handover-record-docx';
 import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterMeta } from '../../electron/core/registers/register-types';
-import type { AgencyHeader, SignatureBlock } from '../../electron/core/exports/task-types';
+import type { AgencyHeader, SignatureBlock } from '../../electron/core/document-blocks/types';
 import type { MeetingConclusionDoc, ReminderListDoc, TaskReportDoc } from '../../electron/core/tasks/document-types';
 import { vietnameseKeys } from '../../electron/core/templates/names';
 import { templateData } from '../../electron/core/templates/fill';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Stores } from '../stores';
-import type { AgencyHeader } from '../exports/task-types';
+import type { AgencyHeader } from './types';
 
 /** The agency's header blocks; printing needs them, so a missing agency is a clear error. */
 export async function agencyHeader(ctx: { stores: Stores }): Promise<AgencyHeader> {

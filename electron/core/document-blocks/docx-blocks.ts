@@ -25,7 +25,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatDocNumber } from '../../../shared/documents/notation';
-import type { AgencyHeader, SignatureBlock } from '../exports/task-types';
+import type { AgencyHeader, SignatureBlock } from './types';
 
 export const FONT = 'Times New Roman';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip } from 'docx';
 import { allBorders, FONT, headerBlocks, para, PORTRAIT_MM, writeDocx } from './docx-blocks';
-import type { AgencyHeader } from '../exports/task-types';
+import type { AgencyHeader } from './types';
 import { bodyRow, DECREE_MARGINS, headerRow, titleRows, wrappedHeight } from './xlsx-blocks';
 
 export type ListRow = { heading: string; level: 1 | 2 } | { cells: string[] };

@@ -7,7 +7,7 @@ import { Paragraph, Table, TableRow, TableCell, WidthType, convertMillimetersToT
 import { formatDateVi } from '../../../shared/dates';
 import { headerBlocks, noBorders, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
 import { listTableBlocks, type ListTable } from '../document-blocks/list-table';
-import type { AgencyHeader } from '../exports/task-types';
+import type { AgencyHeader } from '../document-blocks/types';
 
 export interface HandoverRecordDoc {
   agency: AgencyHeader;

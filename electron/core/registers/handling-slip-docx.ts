@@ -8,7 +8,7 @@ import { Table, TableCell, TableRow, WidthType, convertMillimetersToTwip } from 
 import { formatDateVi } from '../../../shared/dates';
 import { dateLine, headerBlocks, noBorders, para, PORTRAIT_MM, writeDocx } from '../document-blocks/docx-blocks';
 import { documentLine } from './register-types';
-import type { AgencyHeader } from '../exports/task-types';
+import type { AgencyHeader } from '../document-blocks/types';
 
 export interface HandlingSlipDoc {
   agency: AgencyHeader;

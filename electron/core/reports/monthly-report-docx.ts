@@ -6,7 +6,7 @@
 import type { MonthlyFigures, ReportSettings } from '../../../shared/api/reports';
 import { formatNumberVi } from '../../../shared/dates';
 import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
-import type { AgencyHeader } from '../exports/task-types';
+import type { AgencyHeader } from '../document-blocks/types';
 
 const n = formatNumberVi;
 const blank = () => para('…'.repeat(52), { indent: true });

@@ -3,7 +3,7 @@
  * seed 002), the per-unit reminder list and the task report. Plain data, so
  * the writers can be tested without a database.
  */
-import type { AgencyHeader, SignatureBlock } from '../exports/task-types';
+import type { AgencyHeader, SignatureBlock } from '../document-blocks/types';
 
 export interface ConclusionTask {
   content: string;

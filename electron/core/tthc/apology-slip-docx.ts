@@ -4,7 +4,7 @@
  */
 import { formatDateVi } from '../../../shared/dates';
 import { closingBlocks, headerBlocks, para, PORTRAIT_MM, titleBlock, writeDocx } from '../document-blocks/docx-blocks';
-import type { AgencyHeader, SignatureBlock } from '../exports/task-types';
+import type { AgencyHeader, SignatureBlock } from '../document-blocks/types';
 
 export interface ApologySlipDoc {
   agency: AgencyHeader;
