@@ -6,6 +6,8 @@
  * it was never shown as a change.
  */
 
+import { compactRecord, expandRecord } from './audit-record';
+
 type Fields = Record<string, unknown>;
 
 const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,19 +39,30 @@ function namingFields(before: Fields, after: Fields): Set<string> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The audit row a change belongs to: a record created or removed whole is stored as db/audit-record.ts says. */
+export interface AuditSubject {
+  entity: string;
+  entityId: number | null;
+}
+
 export interface StoredChange {
   before_json: string | null;
   after_json: string | null;
 }
 
-/** The compact JSON of a change; anything other than two records (a creation, a removal, a list) is stored whole. */
-export function storedChange(before: unknown, after: unknown): StoredChange {
+/**
+ * The compact JSON of a change. A record created or removed whole keeps what
+ * it was made of (db/audit-record.ts); without `subject` (migration 015) only
+ * its empty fields are left out. Anything else than records is stored whole.
+ */
+export function storedChange(before: unknown, after: unknown, subject?: AuditSubject): StoredChange {
   const absent = (v: unknown) => v === undefined || v === null;
-  if (absent(before)) {
-    // A new record: its empty fields say nothing (the page shows empty and absent alike).
-    const created = isFields(after) ? Object.fromEntries(defined(after).filter(([, v]) => v !== null)) : after;
-    return { before_json: null, after_json: absent(after) ? null : JSON.stringify(created) };
-  }
+  const whole = (r: unknown) => {
+    if (!isFields(r)) return JSON.stringify(r);
+    return JSON.stringify(subject ? compactRecord(subject.entity, subject.entityId, r) : Object.fromEntries(defined(r).filter(([, v]) => v !== null)));
+  };
+  if (absent(before)) return { before_json: null, after_json: absent(after) ? null : whole(after) };
+  if (absent(after) && subject) return { before_json: whole(before), after_json: null };
   if (!isFields(before) || !isFields(after)) return { before_json: JSON.stringify(before), after_json: absent(after) ? null : JSON.stringify(after) };
   const keep = namingFields(before, after);
   const kept = (k: string, v: unknown, other: unknown) => !same(v, other) || (keep.has(k) && v !== null);
@@ -59,8 +72,15 @@ export function storedChange(before: unknown, after: unknown): StoredChange {
   return { before_json: JSON.stringify(Object.fromEntries(b)), after_json: JSON.stringify(Object.fromEntries(a)) };
 }
 
-/** A stored row's JSON, compacted (migration 015 converts the full copies written before it). */
-export function compactStored(beforeJson: string | null, afterJson: string | null): StoredChange {
+/**
+ * A stored row's JSON, compacted (migration 015 converts the full copies
+ * written before it, 018 the whole records). A row already compact comes back
+ * the same: its whole records are expanded first, as the page reads them.
+ */
+export function compactStored(beforeJson: string | null, afterJson: string | null, subject?: AuditSubject): StoredChange {
   const parse = (j: string | null): unknown => (j === null ? null : JSON.parse(j));
-  return storedChange(parse(beforeJson), parse(afterJson));
+  const whole = (v: unknown) => (subject && isFields(v) ? expandRecord(subject.entity, v) : v);
+  const [before, after] = [parse(beforeJson), parse(afterJson)];
+  const oneSided = before === null || after === null;
+  return storedChange(oneSided ? whole(before) : before, oneSided ? whole(after) : after, subject);
 }

@@ -30,7 +30,7 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      ...storedChange(e.before, e.after),
+      ...storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId }),
       client_address: auditClient.getStore() ?? null,
     })
     .execute();

@@ -1,5 +1,6 @@
 /**
- * The audit log keeps only what changed (migration 015), yet the audit page
+ * The audit log keeps only what changed (migration 015) and, of a record
+ * created whole, what it was made of (migration 018), yet the audit page
  * and its export must tell a document's whole history as they did when every
  * row held full copies. The expected history below is what the page and the
  * export showed with full copies, taken from the code before the change
@@ -8,8 +9,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedHistory, fullCopies, shown } from '../support/audit-history';
-import { heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
-import { rowsOf } from '../support/db';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../db/connection';
+import * as m018 from '../../db/migrations/018_audit_records';
+import type { Core } from '../../electron/core/index';
+import { heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
+import { rowsOf, withDb } from '../support/db';
 
 let t: TestCore;
 let docId = 0;
@@ -38,6 +43,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** What the page shows of a record's whole history, oldest first. */
+const pageOf = async (core: Core, entity: string, entityId: number) => shown(ok(await core.call('audit.list', { entity, entityId })).items.reverse());
+
+/** The export's rows for the day's incoming documents: who, what, which record, the changes. */
+async function exportOf(core: Core): Promise<string[][]> {
+  const r = ok(await core.call('exports.audit', { from: '2026-11-25', to: '2026-11-25', entity: 'incoming' }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await heldPath(core, r));
+  const ws = wb.worksheets[0]!;
+  return Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5)).map((row) => [2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? '')));
+}
+
 describe('audit history of a document changed several times', () => {
   it('the audit page shows the same fields, before/after values and order as with full copies', async () => {
     const incoming = ok(await t.core.call('audit.list', { entity: 'incoming', entityId: docId })).items.reverse();
@@ -47,12 +64,39 @@ describe('audit history of a document changed several times', () => {
   });
 
   it('the export shows the same history as the page', async () => {
-    const r = ok(await t.core.call('exports.audit', { from: '2026-11-25', to: '2026-11-25', entity: 'incoming' }));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(await heldPath(t.core, r));
-    const ws = wb.worksheets[0]!;
-    const rows = Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5)).map((row) => [2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? '')));
-    expect(rows).toEqual(expectedHistory.incoming.map((e) => ['Hệ thống', e.action, e.record, e.changes.join('\n')]));
+    expect(await exportOf(t.core)).toEqual(expectedHistory.incoming.map((e) => ['Hệ thống', e.action, e.record, e.changes.join('\n')]));
+  });
+
+  it('page and export read the compact rows exactly as the full copies the app wrote before, creation, changes, deletion and restoring', async () => {
+    const full = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
+    try {
+      await withDb(full, async (db) => {
+        for (const r of fullCopies) await db.run('insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)', r.at, r.actor, r.action, r.entity, r.entity_id, r.before_json, r.after_json);
+      }, { write: true });
+      const [fullIncoming, compactIncoming] = [await pageOf(full.core, 'incoming', 1), await pageOf(t.core, 'incoming', docId)];
+      expect(compactIncoming.map((e) => e.action)).toEqual(['Vào sổ văn bản đến', 'Sửa văn bản đến đã vào sổ', 'Sửa văn bản đến đã vào sổ', 'Giao xử lý', 'Giao xử lý', 'Sửa văn bản đến đã vào sổ', 'Ghi nhận hoàn thành xử lý văn bản đến', 'Xóa văn bản đến', 'Khôi phục một mục từ thùng rác']);
+      expect(compactIncoming).toEqual(fullIncoming);
+      expect(await pageOf(t.core, 'outgoing', draftId)).toEqual(await pageOf(full.core, 'outgoing', 1));
+      expect(await exportOf(t.core)).toEqual(await exportOf(full.core));
+
+      // Migration 018 converts such rows on either engine; the page and export read them the same again.
+      const opened = await openDatabase(full.database, { backupDir: tempDir() });
+      await m018.up(opened.db as unknown as Kysely<unknown>);
+      await opened.close();
+      const [converted] = await rowsOf<{ after_json: string }>(full, "select after_json from audit_log where action = 'incoming.register'");
+      expect(JSON.parse(converted!.after_json)).not.toHaveProperty('arrivalNumberText');
+      expect(await pageOf(full.core, 'incoming', 1)).toEqual(fullIncoming);
+      expect(await exportOf(full.core)).toEqual(await exportOf(t.core));
+    } finally {
+      await full.close();
+    }
+  });
+
+  it('stores of a creation what the record was made of: no derived values, no copy of the row, no empty fields', async () => {
+    const [created] = await rowsOf<{ after_json: string }>(t, "select after_json from audit_log where action = 'incoming.register' and entity_id = ?", docId);
+    const stored = JSON.parse(created!.after_json) as Record<string, unknown>;
+    expect(stored).toMatchObject({ registerId: 1, arrivalNumber: 1, arrivalDate: '2026-11-25', documentType: 'KH', notation: '12/KH-UBND', subject: 'Về việc lấy ý kiến', pages: 3, status: 'unassigned' });
+    for (const k of ['id', 'arrivalNumberText', 'documentNumber', 'documentTypeName', 'overdue', 'createdAt', 'updatedAt', 'coordinatingUnits', 'signerName']) expect(stored).not.toHaveProperty(k);
   });
 
   it('stores only the changed fields and those that name the record, far smaller than the full copies', async () => {
@@ -62,7 +106,7 @@ describe('audit history of a document changed several times', () => {
     expect(JSON.parse(firstUpdate.after_json!)).toEqual({ arrivalNumberText: '01', notation: '12/KH-UBND', documentDate: '2026-11-21', subject: 'Về việc lấy ý kiến góp ý dự thảo' });
     const size = (rs: { before_json: string | null; after_json: string | null }[]) => rs.reduce((n, r) => n + (r.before_json?.length ?? 0) + (r.after_json?.length ?? 0), 0);
     expect(rows.length).toBe(fullCopies.length);
-    expect(size(rows) * 3).toBeLessThan(size(fullCopies));
+    expect(size(rows) * 4).toBeLessThan(size(fullCopies));
   });
 });
 

@@ -9,6 +9,7 @@ import type { HandlerMap } from '../context';
 import { writeExport } from '../file-store';
 import { bodyRow, headerRow, landscapePage, titleRows, wrappedHeight } from '../document-blocks/xlsx-blocks';
 import { formatDateVi } from '../../../shared/dates';
+import { expandRecord } from '../../../db/audit-record';
 import type { AuditFilter, AuditRow } from './store';
 
 interface Filters {
@@ -36,8 +37,10 @@ const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<strin
 const systemActors: Record<string, string> = { system: 'Hệ thống', 'hop-thu-di': 'Hộp thư đi (tự gửi)' };
 
 function toEntry(r: AuditRow): AuditEntry {
-  const before = parse(r.before_json);
-  const after = parse(r.after_json);
+  // A record created or removed whole is stored without its derived fields: they are put back for reading.
+  const whole = (json: string | null) => (r.before_json === null || r.after_json === null ? expandRecord(r.entity, parse(json)) : parse(json));
+  const before = whole(r.before_json);
+  const after = whole(r.after_json);
   return {
     id: r.id,
     at: r.at,
