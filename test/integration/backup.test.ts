@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkCopy } from '../../db/backup-file';
 import { createCore } from '../../electron/core/index';
 import { err, makeCore, ok, standardAgency, tempDir, type TestCore, upload } from '../support/core';
 
@@ -44,6 +45,27 @@ describe('backups', () => {
     expect(await count()).toBe(2);
     // The app keeps working on the restored file: numbering continues.
     expect(ok(await register('Sau khi hoàn tác')).arrivalNumber).toBe(3);
+  });
+
+  it('checks a fresh copy b-tree by b-tree: a damaged table, index or full-text table is found', async () => {
+    t = await makeCore();
+    for (let i = 0; i < 30; i++) ok(await register(`Văn bản số ${i} về việc kiểm tra bản sao lưu`));
+    const b = ok(await t.core.call('backup.create', {}));
+    const file = path.join(await backupsDir(), b.id);
+    expect(checkCopy(file)).toEqual({ ok: true });
+    for (const name of ['incoming', 'incoming_duplicate', 'doc_search_content']) {
+      const copy = path.join(tempDir(), `${name}.sqlite`);
+      fs.copyFileSync(file, copy);
+      const db = new Database(copy, { readonly: true });
+      const root = db.prepare('select rootpage from sqlite_schema where name = ?').pluck().get(name) as number;
+      const pageSize = Number(db.pragma('page_size', { simple: true }));
+      db.close();
+      // The page's header and cell pointers overwritten: a b-tree page no reader can follow.
+      const fd = fs.openSync(copy, 'r+');
+      fs.writeSync(fd, Buffer.alloc(64, 0x5a), 0, 64, (root - 1) * pageSize);
+      fs.closeSync(fd);
+      expect(checkCopy(copy).ok, name).toBe(false);
+    }
   });
 
   it('refuses a damaged backup with a clear message and leaves the data alone', async () => {
