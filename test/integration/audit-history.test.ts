@@ -81,7 +81,7 @@ describe('audit history of a document changed several times', () => {
 
       // Migration 018 converts such rows on either engine; the page and export read them the same again.
       const opened = await openDatabase(full.database, { backupDir: tempDir() });
-      await m018.up(opened.db as unknown as Kysely<unknown>);
+      await m018.compactRecords(opened.db as unknown as Kysely<unknown>);
       await opened.close();
       const [converted] = await rowsOf<{ after_json: string }>(full, "select after_json from audit_log where action = 'incoming.register'");
       expect(JSON.parse(converted!.after_json)).not.toHaveProperty('arrivalNumberText');

@@ -72,8 +72,20 @@ describe('query plans of registration and the register page', () => {
     );
     expect(plans.length).toBeGreaterThan(3);
     for (const p of plans) expect(p.plan, p.sql).not.toMatch(fullScan);
-    // The duplicate check seeks notation, date and sender together.
-    expect(plans.map((p) => p.plan).join('\n')).toContain('incoming_duplicate (notation_key=? AND document_date=? AND sender_fold=?)');
+    // The duplicate check seeks notation and date (a handful of rows at most) among the documents with a notation.
+    expect(plans.map((p) => p.plan).join('\n')).toContain('incoming_duplicate (notation_key=? AND document_date=?)');
+  });
+
+  it('no query of the register, its sorts and filters, the sender suggestions or the audit log reads the sender index (migration 018 dropped it)', async () => {
+    const calls = [
+      ...(['arrivalDate', 'arrivalNumber', 'documentDate', 'senderName', 'subject', 'deadline'] as const).map((sort) => () => t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort, dir: 'asc' }, clerk)),
+      () => t.core.call('incoming.list', { sender: 'Lạng Sơn', sort: 'senderName' }, clerk),
+      () => t.core.call('incoming.senders', { q: 'UBND' }, clerk),
+      () => t.core.call('audit.list', { from: '2026-11-25', to: '2026-11-25' }, admin),
+      () => t.core.call('audit.list', { entity: 'incoming', entityId: 1 }, admin),
+    ];
+    for (const call of calls) for (const p of await plansOf(async () => ok<unknown>(await call()))) expect(p.plan, p.sql).not.toMatch(/incoming_sender|SCAN (o|outgoing|audit_log|a)\b/);
+    expect(raw.prepare("select name from sqlite_schema where name = 'incoming_sender'").get()).toBeUndefined();
   });
 
   it('the page of a year, for a clerk without the secret grant: the total from the period index, without joins', async () => {

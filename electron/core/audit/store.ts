@@ -36,6 +36,13 @@ export function auditLogStore(h: StoreHandle) {
   }
   const rows = (f: AuditFilter, visible: RawBuilder<SqlBool>) =>
     query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before_json', 'a.after_json']);
+  /**
+   * Within a period the rows come in the order of the index on `at` (then id,
+   * which the index holds): the page of newest rows reads just those, where
+   * ordering by id alone made SQLite read the log back from its end.
+   */
+  const ordered = <Q extends ReturnType<typeof rows>>(q: Q, f: AuditFilter, dir: 'asc' | 'desc'): Q =>
+    (f.atFrom || f.atBefore ? q.orderBy('a.at', dir).orderBy('a.id', dir) : q.orderBy('a.id', dir)) as Q;
   return {
     async count(f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<number> {
       const r = await query(f, visible).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -43,8 +50,8 @@ export function auditLogStore(h: StoreHandle) {
     },
     /** Newest first. */
     page: (f: AuditFilter, visible: RawBuilder<SqlBool>, page: number, pageSize: number): Promise<AuditRow[]> =>
-      rows(f, visible).orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      ordered(rows(f, visible), f, 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
     /** Oldest first, as the export prints them. */
-    all: (f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<AuditRow[]> => rows(f, visible).orderBy('a.id').execute(),
+    all: (f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<AuditRow[]> => ordered(rows(f, visible), f, 'asc').execute(),
   };
 }
