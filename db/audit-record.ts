@@ -13,15 +13,13 @@ type Fields = Record<string, unknown>;
 
 const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** The page's names for a reference (audit/labels.ts `valueText`), in its order. */
 const REFERENCE_NAMES = ['name', 'fullName', 'notation', 'label', 'title', 'text'];
 
 const typeName = (code: unknown) => (typeof code === 'string' && code ? (documentTypeByCode(code)?.name ?? code) : null);
 const docNumber = (n: unknown) => (typeof n === 'number' ? formatDocNumber(n) : undefined);
 
-/** A field derived from the one just before it, by entity: dropped only when the derivation gives it back exactly. */
+/** A field derived from the one just before it, by entity (a plain value): dropped only when the derivation gives it back exactly. */
 const DERIVED: Record<string, Record<string, { from: string; derive: (source: unknown) => unknown }>> = {
   incoming: {
     arrivalNumberText: { from: 'arrivalNumber', derive: docNumber },
@@ -68,7 +66,7 @@ export function compactRecord(entity: string, entityId: number | null, record: F
       empty(v) ||
       (k === 'id' && v === entityId) ||
       ROW_TIMES.has(k) ||
-      (d !== undefined && previous === d.from && same(d.derive(record[d.from]), v));
+      (d !== undefined && previous === d.from && d.derive(record[d.from]) === v);
     previous = k;
     if (drop) continue;
     const c = compactNested(v, DERIVED_IN_ITEMS[k]);
