@@ -6,7 +6,7 @@
  * it was never shown as a change.
  */
 
-import { compactRecord, expandRecord } from './audit-record';
+import { compactRecord } from './audit-record';
 
 type Fields = Record<string, unknown>;
 
@@ -75,12 +75,9 @@ export function storedChange(before: unknown, after: unknown, subject?: AuditSub
 /**
  * A stored row's JSON, compacted (migration 015 converts the full copies
  * written before it, 018 the whole records). A row already compact comes back
- * the same: its whole records are expanded first, as the page reads them.
+ * the same: compacting only leaves out.
  */
 export function compactStored(beforeJson: string | null, afterJson: string | null, subject?: AuditSubject): StoredChange {
   const parse = (j: string | null): unknown => (j === null ? null : JSON.parse(j));
-  const whole = (v: unknown) => (subject && isFields(v) ? expandRecord(subject.entity, v) : v);
-  const [before, after] = [parse(beforeJson), parse(afterJson)];
-  const oneSided = before === null || after === null;
-  return storedChange(oneSided ? whole(before) : before, oneSided ? whole(after) : after, subject);
+  return storedChange(parse(beforeJson), parse(afterJson), subject);
 }
