@@ -36,21 +36,28 @@ const DERIVED: Record<string, Record<string, { from: string; derive: (source: un
 /** The record's own times: the audit row's `at` already says when. */
 const ROW_TIMES = new Set(['createdAt', 'updatedAt']);
 
-/** Fields of list items that follow from the others and the clock (a task period's status). */
+/** Lists the page does not show, with the fields of their items that follow from the others and the clock (a task period's status). */
 const DERIVED_IN_ITEMS: Record<string, Set<string>> = { occurrences: new Set(['status']) };
 
 const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (isFields(v) && Object.keys(v).length === 0);
 
-/** A reference to another record (a unit, a procedure, a document): its ids and the name the page shows of it. */
-function compactNested(v: unknown, dropped: Set<string> = new Set()): unknown {
-  if (Array.isArray(v)) return v.map((x) => compactNested(x, dropped));
+/**
+ * A value inside the record. A reference to another record (a unit, a
+ * procedure, a document) keeps its ids and the name the page shows of it; the
+ * items of a list the page does not show (a task's periods) lose their empty
+ * and derived fields; any other object stays as it is, since the page lists
+ * its fields, the empty ones included.
+ */
+function compactNested(v: unknown, listed?: Set<string>): unknown {
+  if (Array.isArray(v)) return v.map((x) => compactNested(x, listed));
   if (!isFields(v)) return v;
   const name = REFERENCE_NAMES.find((k) => typeof v[k] === 'string' && v[k] !== '');
-  const keep = (k: string) => !dropped.has(k) && (name === undefined || k === name || k === 'id' || k.endsWith('Id'));
+  if (name === undefined && listed === undefined) return v;
   const out: Fields = {};
   for (const [k, x] of Object.entries(v)) {
+    if (listed?.has(k) || (name !== undefined && k !== name && k !== 'id' && !k.endsWith('Id'))) continue;
     const c = compactNested(x);
-    if (keep(k) && !empty(c)) out[k] = c;
+    if (!empty(c)) out[k] = c;
   }
   return out;
 }
