@@ -12,6 +12,7 @@ import { expectedHistory, fullCopies, shown } from '../support/audit-history';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../db/connection';
 import * as m018 from '../../db/migrations/018_audit_records';
+import { labelledChanges, recordLabel } from '../../electron/core/audit/labels';
 import type { Core } from '../../electron/core/index';
 import { heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
 import { rowsOf, withDb } from '../support/db';
@@ -107,6 +108,27 @@ describe('audit history of a document changed several times', () => {
     const size = (rs: { before_json: string | null; after_json: string | null }[]) => rs.reduce((n, r) => n + (r.before_json?.length ?? 0) + (r.after_json?.length ?? 0), 0);
     expect(rows.length).toBe(fullCopies.length);
     expect(size(rows) * 4).toBeLessThan(size(fullCopies));
+  });
+});
+
+describe('a record created whole, of every kind the demo makes', () => {
+  it('is shown by the page as its full copy would be: the same record name and the same fields', async () => {
+    const c = t.core;
+    const unit = ok(await c.call('units.create', { name: 'Phòng Môi trường', abbreviation: 'MT', kind: 'internal' }));
+    const procedure = ok(await c.call('tthc.addProcedure', { name: 'Cấp giấy phép môi trường', field: 'Môi trường', processingDays: 15 }));
+    // Each audits the record the call answers with (units audit their table row, not shown here).
+    const created: [string, { id: number }][] = [
+      ['tasks', ok(await c.call('tasks.create', { content: 'Báo cáo quý về môi trường', leadUnitId: unit.id, startDate: '2026-01-01', timeText: 'hàng quý, trước ngày 20', sourceText: 'Kế hoạch số 7/KH-UBND' }))],
+      ['tthc_dossiers', ok(await c.call('tthc.register', { procedureId: procedure.id, applicantName: 'Hợp tác xã Đồng Tâm', applicantKind: 'organisation', receivedAt: '2026-10-01', channel: 'direct', handlingUnitId: unit.id }))],
+      ['incoming', ok(await c.call('incoming.register', { arrivalDate: '2026-11-25', senderName: 'Cục Thuế tỉnh Lạng Sơn', notation: '37/TTr-CT', documentDate: '2026-11-20', subject: 'Tờ trình đề nghị phê duyệt', leadUnitId: unit.id, deadline: '2026-12-01', receivedVia: 'electronic' }))],
+      ['outgoing', ok(await c.call('outgoing.createDraft', { documentType: 'BC', subject: 'Báo cáo kết quả quan trắc', draftingUnitId: unit.id, drafterInitials: 'LVT', recipients: [{ name: 'UBND huyện Hữu Lũng' }], copies: 6 }))],
+    ];
+    for (const [entity, record] of created) {
+      const [entry] = ok(await c.call('audit.list', { entity, entityId: record.id })).items;
+      const full = record as unknown as Record<string, unknown>;
+      expect({ entity, record: entry!.record, changes: entry!.changes }).toEqual({ entity, record: recordLabel(entity, record.id, {}, full), changes: labelledChanges(entity, {}, full) });
+      expect(entry!.changes.length, entity).toBeGreaterThan(2);
+    }
   });
 });
 
