@@ -4,7 +4,7 @@
  * Best match first, the newest first among equal ones; the totals count what
  * the user may see, for "xem tất cả" in the filtered list.
  */
-import type { DocKind } from '../../../db/search';
+import { scorer, type DocKind } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { SearchHit } from '../../../shared/api/search';
 import { foldVietnamese } from '../../../shared/text';
@@ -24,9 +24,9 @@ async function searchKind(ctx: CallContext, kind: DocKind, folded: string, limit
   const search = ctx.stores.search;
   const visible = kind === 'incoming' ? visibleIncoming(ctx.user) : visibleOutgoing(ctx.user, 'i');
   const count = search.count(kind, folded, abbr, visible);
-  const { scores, complete } = await search.ranked(kind, folded, Math.max(WINDOW, limit), limit, abbr);
-  const ids = [...scores.keys()];
-  let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: scores.get(d.id) ?? 0 })) : [];
+  const { ids, complete } = await search.candidates(kind, folded, Math.max(WINDOW, limit), limit, abbr);
+  const score = scorer(folded, abbr);
+  let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: score(d) })) : [];
   // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
   if (!complete && hits.length < limit) hits = await search.best(kind, folded, limit, abbr, visible);
   return { hits: hits.sort(byRank).slice(0, limit), total: await count };

@@ -1,7 +1,7 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { matchingIds, rankedCandidates, relevance, type DocKind } from '../../../db/search';
+import { candidateIds, matchingIds, relevance, type DocKind } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { StoreHandle } from '../stores';
 
@@ -33,8 +33,8 @@ export function searchStore(h: StoreHandle) {
       return Number(r.n);
     },
 
-    /** The newest `window` matches scored by the index; complete when they are all the matches. */
-    ranked: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => rankedCandidates(db, folded, kind, window, limit, abbr),
+    /** The ids of the newest `window` matches (and of the newest notation matches); complete when they are all the matches. */
+    candidates: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => candidateIds(db, folded, kind, window, limit, abbr),
 
     /** These documents, those visible, as hits without a score. */
     byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
