@@ -98,6 +98,15 @@ export function matchingIds(folded: string, kind: DocKind, column: SearchColumn 
 }
 
 /**
+ * How many entries of one kind match, but for the ids `except` (a subquery):
+ * FTS5 counts its matches without a lookup of each document, which is what a
+ * count of ten years of a common word cannot afford.
+ */
+export function matchCount(folded: string, kind: DocKind, abbreviations: AbbreviationLookup | undefined, engine: Engine, except?: Expression<number>) {
+  return sql<{ n: number }>`select count(*) as n from doc_search where ${matches(engine, folded, undefined, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``}`;
+}
+
+/**
  * How well a document of the query matches, as whole steps so that equal
  * ones can be ordered by date: the notation counts most, then the subject,
  * then the sender (the rest of the index counts nothing).

@@ -19,6 +19,8 @@ const BATCH = 5000;
  * Existing entries are copied over in batches of rowids, their folded text as it was.
  */
 export async function up(db: Kysely<unknown>, engine: Engine = 'sqlite'): Promise<void> {
+  // What some users may not see, few among the documents: search counts the matches less these (electron/core/search/store.ts).
+  for (const t of ['incoming', 'outgoing']) await sql.raw(`create index ${t}_hidden on ${t} (id) where deleted_at is not null or secrecy is not null`).execute(db);
   const renumbered = (r: ReturnType<typeof sql.raw>) => sql`case when ${r} % 2 = 0 then ${r} / 2 else ${r} / 2 + ${OUTGOING_ROWID} end`;
   if (engine === 'postgres') {
     await sql`update doc_search set rowid = rowid + ${ASIDE}`.execute(db);

@@ -9,7 +9,7 @@ import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { SearchHit } from '../../../shared/api/search';
 import { foldVietnamese } from '../../../shared/text';
 import { loadAbbreviations } from '../agency/abbreviations';
-import { visibleIncoming, visibleOutgoing } from '../access/index';
+import { documentScope, visibleIncoming, visibleOutgoing } from '../access/index';
 import type { CallContext, HandlerMap } from '../context';
 
 /** How many of the newest matches are ranked: a common word costs this, not every match of ten years. */
@@ -23,7 +23,7 @@ const byRank = (a: Hit, b: Hit) => b.score - a.score || (b.date ?? '').localeCom
 async function searchKind(ctx: CallContext, kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup) {
   const search = ctx.stores.search;
   const visible = kind === 'incoming' ? visibleIncoming(ctx.user) : visibleOutgoing(ctx.user, 'i');
-  const count = search.count(kind, folded, abbr, visible);
+  const count = search.count(kind, folded, abbr, visible, documentScope(ctx.user).unitId === null);
   const { ids, complete } = await search.candidates(kind, folded, Math.max(WINDOW, limit), limit, abbr);
   const score = scorer(folded, abbr);
   let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: score(d) })) : [];
