@@ -16,6 +16,7 @@ import { openDatabase, type OpenedDatabase } from './connection';
 import { foreignKeyOrder, readTables, tableChecksum, tableRows, type TableInfo } from './copy-catalog';
 import { describeTarget, type DatabaseTarget } from './engine';
 import { indexDoc } from './search';
+import { documentEntries } from './search-entries';
 import type { DB } from './schema';
 
 export interface TableComparison {
@@ -89,14 +90,11 @@ async function setSequences(trx: Kysely<DB>): Promise<void> {
   }
 }
 
-/** The index holds text the app already folded: its rows are read off the source and indexed again on the target. */
+/** The target's index from the source's documents (SQLite's index keeps no copy of their text to read). */
 async function rebuildSearch(from: OpenedDatabase, trx: Kysely<DB>): Promise<number> {
-  const docs = await sql<{ rowid: number; notation: string; subject: string; sender: string; extra: string }>`select rowid, notation, subject, sender, extra from doc_search order by rowid`.execute(from.db);
-  for (const d of docs.rows) {
-    const rowid = Number(d.rowid);
-    await indexDoc(trx, { kind: rowid % 2 ? 'outgoing' : 'incoming', id: Math.floor(rowid / 2), notation: d.notation ?? '', subject: d.subject ?? '', sender: d.sender ?? '', extra: d.extra ?? '' });
-  }
-  return docs.rows.length;
+  const docs = await documentEntries(from.db);
+  for (const d of docs) await indexDoc(trx, d);
+  return docs.length;
 }
 
 async function compareTables(from: OpenedDatabase, to: OpenedDatabase, tables: readonly TableInfo[], toTables: readonly TableInfo[]): Promise<TableComparison[]> {

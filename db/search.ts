@@ -8,6 +8,7 @@
  */
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { AbbreviationLookup } from '../shared/abbreviations';
+import { foldVietnamese } from '../shared/text';
 import { engineOf } from './dialect';
 import type { Engine } from './engine';
 import type { DB } from './schema';
@@ -24,7 +25,15 @@ export interface SearchDoc {
   extra: string;
 }
 
-const rowid = (kind: DocKind, id: number) => id * 2 + (kind === 'outgoing' ? 1 : 0);
+/**
+ * The entry's rowid: an incoming document's id, an outgoing one's above every
+ * incoming id (migration 019), so that one kind is one rowid range, which FTS5
+ * seeks instead of reading the other kind's matches.
+ */
+export const OUTGOING_ROWID = 2 ** 40;
+const rowid = (kind: DocKind, id: number) => (kind === 'outgoing' ? OUTGOING_ROWID + id : id);
+const ofKind = (kind: DocKind) => (kind === 'outgoing' ? sql`rowid > ${OUTGOING_ROWID}` : sql`rowid < ${OUTGOING_ROWID}`);
+const idOf = (kind: DocKind) => (kind === 'outgoing' ? sql<number>`rowid - ${OUTGOING_ROWID}` : sql<number>`rowid`);
 
 export async function indexDoc(db: Kysely<DB>, d: SearchDoc): Promise<void> {
   const r = rowid(d.kind, d.id);
@@ -85,7 +94,16 @@ function matches(engine: Engine, folded: string, column?: SearchColumn, abbrevia
 
 /** Ids of one kind matching the query, for list filters (an IN subquery). */
 export function matchingIds(folded: string, kind: DocKind, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, engine: Engine) {
-  return sql<number>`(select rowid / 2 from doc_search where ${matches(engine, folded, column, abbreviations)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0})`;
+  return sql<number>`(select ${idOf(kind)} from doc_search where ${matches(engine, folded, column, abbreviations)} and ${ofKind(kind)})`;
+}
+
+/**
+ * How many entries of one kind match, but for the ids `except` (a subquery):
+ * FTS5 counts its matches without a lookup of each document, which is what a
+ * count of ten years of a common word cannot afford.
+ */
+export function matchCount(folded: string, kind: DocKind, abbreviations: AbbreviationLookup | undefined, engine: Engine, except?: Expression<number>) {
+  return sql<{ n: number }>`select count(*) as n from doc_search where ${matches(engine, folded, undefined, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``}`;
 }
 
 /**
@@ -104,10 +122,24 @@ function queryWords(folded: string, abbreviations?: AbbreviationLookup): { alter
     .split(/\s+/)
     .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
     .filter((pieces) => pieces.length > 0);
-  return words.map((pieces, i) => ({
-    alternatives: [pieces, ...(abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))],
-    prefix: i === words.length - 1,
-  }));
+  return words.map((pieces, i) => {
+    const prefix = i === words.length - 1;
+    const spelled = (abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean));
+    return { alternatives: [pieces, ...withoutImplied(pieces, prefix, spelled)], prefix };
+  });
+}
+
+/**
+ * The expansions not implied by a shorter alternative: "ubnd huyen cao loc"
+ * matches wherever "ubnd" does, so asking FTS5 for it too only costs (an
+ * office's units make dozens of such names for "ubnd").
+ */
+function withoutImplied(typed: string[], prefix: boolean, spelled: string[][]): string[][] {
+  const within = (a: string[], aPrefix: boolean, b: string[]) =>
+    b.some((_, start) => start + a.length <= b.length && a.every((p, k) => (aPrefix && k === a.length - 1 ? b[start + k]!.startsWith(p) : b[start + k] === p)));
+  const kept: string[][] = [];
+  for (const b of spelled.filter((e) => e.length > 0).sort((x, y) => x.length - y.length)) if (!within(typed, prefix, b) && !kept.some((a) => within(a, false, b))) kept.push(b);
+  return kept;
 }
 
 /**
@@ -125,32 +157,31 @@ function holds(text: string, words: ReturnType<typeof queryWords>): boolean {
 
 const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['sender', 1]];
 
-interface Indexed {
-  id: number;
-  notation: string;
-  subject: string;
-  sender: string;
+/**
+ * The steps of `relevance` for a document's own text (the index holds no copy
+ * of it): folded here as it was for the index.
+ */
+export function scorer(folded: string, abbreviations?: AbbreviationLookup): (doc: Record<SearchColumn, string | null>) => number {
+  const words = queryWords(folded, abbreviations);
+  return (doc) => WEIGHTS.reduce((s, [column, w]) => s + (holds(foldVietnamese(doc[column] ?? ''), words) ? w : 0), 0);
 }
 
-/** The newest `n` matches of one kind, with the text the index holds of each: FTS5 walks its doclists newest first and stops after n. */
-async function newestIndexed(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number): Promise<Indexed[]> {
-  const r = await sql<Indexed>`select rowid / 2 as id, notation, subject, sender from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and (rowid % 2) = ${kind === 'outgoing' ? 1 : 0} order by rowid desc limit ${n}`.execute(db);
-  return r.rows;
+/** The newest `n` matches of one kind: FTS5 walks its doclists newest first and stops after n. */
+async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)} order by rowid desc limit ${n}`.execute(db);
+  return r.rows.map((x) => Number(x.id));
 }
 
 /**
- * The best candidates of one kind with their relevance (the steps of `relevance`),
- * from the newest `window` matches instead of every match: a common word costs the
- * window, not ten years of matches. The newest notation matches join them, so a
- * notation is found however old. `complete` says whether the window held every match.
+ * The candidates of one kind to rank: the newest `window` matches instead of
+ * every match, so a common word costs the window, not ten years of matches;
+ * the newest notation matches join them, so a notation is found however old.
+ * `complete` says whether the window held every match.
  */
-export async function rankedCandidates(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ scores: Map<number, number>; complete: boolean }> {
-  const words = queryWords(folded, abbreviations);
-  if (words.length === 0) return { scores: new Map(), complete: true };
-  const newest = await newestIndexed(db, folded, undefined, abbreviations, kind, window);
+export async function candidateIds(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ ids: number[]; complete: boolean }> {
+  if (queryWords(folded, abbreviations).length === 0) return { ids: [], complete: true };
+  const newest = await newestIds(db, folded, undefined, abbreviations, kind, window);
   const complete = newest.length < window;
-  const older = complete ? [] : await newestIndexed(db, folded, 'notation', abbreviations, kind, limit);
-  const scores = new Map<number, number>();
-  for (const d of [...newest, ...older]) scores.set(d.id, WEIGHTS.reduce((s, [column, w]) => s + (holds(d[column], words) ? w : 0), 0));
-  return { scores, complete };
+  const older = complete ? [] : await newestIds(db, folded, 'notation', abbreviations, kind, limit);
+  return { ids: [...new Set([...newest, ...older])], complete };
 }

@@ -24,6 +24,7 @@ import * as m014 from './014_intake';
 import * as m015 from './015_ten_years';
 import * as m016 from './016_figures';
 import * as m018 from './018_audit_records';
+import * as m019 from './019_search_index';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'ten-years', up: m015.up },
   { version: 16, name: 'figures', up: m016.up },
   { version: 18, name: 'audit-records', up: m018.up },
+  { version: 19, name: 'search-index', up: m019.up },
 ];
 
 /**

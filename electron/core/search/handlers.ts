@@ -4,12 +4,12 @@
  * Best match first, the newest first among equal ones; the totals count what
  * the user may see, for "xem tất cả" in the filtered list.
  */
-import type { DocKind } from '../../../db/search';
+import { scorer, type DocKind } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { SearchHit } from '../../../shared/api/search';
 import { foldVietnamese } from '../../../shared/text';
 import { loadAbbreviations } from '../agency/abbreviations';
-import { visibleIncoming, visibleOutgoing } from '../access/index';
+import { documentScope, visibleIncoming, visibleOutgoing } from '../access/index';
 import type { CallContext, HandlerMap } from '../context';
 
 /** How many of the newest matches are ranked: a common word costs this, not every match of ten years. */
@@ -23,10 +23,10 @@ const byRank = (a: Hit, b: Hit) => b.score - a.score || (b.date ?? '').localeCom
 async function searchKind(ctx: CallContext, kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup) {
   const search = ctx.stores.search;
   const visible = kind === 'incoming' ? visibleIncoming(ctx.user) : visibleOutgoing(ctx.user, 'i');
-  const count = search.count(kind, folded, abbr, visible);
-  const { scores, complete } = await search.ranked(kind, folded, Math.max(WINDOW, limit), limit, abbr);
-  const ids = [...scores.keys()];
-  let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: scores.get(d.id) ?? 0 })) : [];
+  const count = search.count(kind, folded, abbr, visible, documentScope(ctx.user).unitId === null);
+  const { ids, complete } = await search.candidates(kind, folded, Math.max(WINDOW, limit), limit, abbr);
+  const score = scorer(folded, abbr);
+  let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: score(d) })) : [];
   // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
   if (!complete && hits.length < limit) hits = await search.best(kind, folded, limit, abbr, visible);
   return { hits: hits.sort(byRank).slice(0, limit), total: await count };

@@ -1,7 +1,7 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { matchingIds, rankedCandidates, relevance, type DocKind } from '../../../db/search';
+import { candidateIds, matchCount, matchingIds, relevance, type DocKind } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { StoreHandle } from '../stores';
 
@@ -23,8 +23,20 @@ function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) 
 export function searchStore(h: StoreHandle) {
   const { db } = h;
   return {
-    /** How many documents of the kind match and are visible. */
-    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>): Promise<number> {
+    /**
+     * How many documents of the kind match and are visible. `hidesOnlySome`: the
+     * user's rule hides only documents in the trash or secret ones (all but a
+     * Chuyên viên's), the few that the partial index *_hidden lists; the count
+     * is then FTS5's own, less those, instead of a lookup of every match.
+     */
+    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>, hidesOnlySome: boolean): Promise<number> {
+      if (hidesOnlySome) {
+        const from = sql`from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible})`;
+        const hidden = sql<number>`(select i.id ${from})`;
+        const any = await sql`select 1 ${from} limit 1`.execute(db);
+        const r = await matchCount(folded, kind, abbr, h.engine, any.rows.length ? hidden : undefined).execute(db);
+        return Number(r.rows[0]?.n ?? 0);
+      }
       const r = await documents(db, kind, visible)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -33,8 +45,8 @@ export function searchStore(h: StoreHandle) {
       return Number(r.n);
     },
 
-    /** The newest `window` matches scored by the index; complete when they are all the matches. */
-    ranked: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => rankedCandidates(db, folded, kind, window, limit, abbr),
+    /** The ids of the newest `window` matches (and of the newest notation matches); complete when they are all the matches. */
+    candidates: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => candidateIds(db, folded, kind, window, limit, abbr),
 
     /** These documents, those visible, as hits without a score. */
     byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
