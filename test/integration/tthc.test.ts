@@ -35,6 +35,23 @@ describe('TTHC dossiers', () => {
     expect(err(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260210-0001' }))).code).toBe('CONFLICT');
   });
 
+  it("numbers each day's codes after the highest of that day, hand-given codes included, and other days' codes apart", async () => {
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260210-0041' })));
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260211-0099' })));
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-26021-0500' })));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).code).toBe('STNMT-260210-0042');
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-11'))).code).toBe('STNMT-260211-0100');
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-12'))).code).toBe('STNMT-260212-0001');
+  });
+
+  it('counts due dates on the calendar as it is after the office changes a day', async () => {
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-10');
+    ok(await t.core.call('calendar.setDay', { date: '2026-03-02', kind: 'off', note: 'Nghỉ theo quyết định' }));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-11');
+    ok(await t.core.call('calendar.setDay', { date: '2026-03-02', kind: 'normal' }));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-10');
+  });
+
   it('rejects bad input naming the field and writes nothing', async () => {
     const e = err(await t.core.call('tthc.register', dossier('2026-13-01', { applicantName: ' ', channel: 'fax' as 'post' })));
     expect(e.code).toBe('VALIDATION');
