@@ -24,29 +24,48 @@ export function defaultCalendar(fromYear: number, toYear: number, adjustments: r
   return calendarOf(days, adjustments.filter((a) => a.kind === 'work').map((a) => a.date));
 }
 
+/**
+ * Each day's successor and weekday, computed once: deadlines walk the
+ * calendar a day at a time, and parsing and formatting every step was a
+ * large part of registering. Bounded: dates of a few decades are a few
+ * thousand entries.
+ */
+const following = new Map<string, { next: string; weekend: boolean }>();
+
+function dayOf(iso: string): { next: string; weekend: boolean } {
+  let found = following.get(iso);
+  if (!found) {
+    const d = parseISO(iso);
+    const dow = getDay(d);
+    found = { next: format(addDays(d, 1), 'yyyy-MM-dd'), weekend: dow === 0 || dow === 6 };
+    if (following.size >= 100_000) following.clear();
+    following.set(iso, found);
+  }
+  return found;
+}
+
 export function isWorkingDay(iso: string, cal: WorkCalendar): boolean {
   if (cal.makeUpDays.has(iso)) return true;
-  const dow = getDay(parseISO(iso));
-  return dow !== 0 && dow !== 6 && !cal.holidays.has(iso);
+  return !dayOf(iso).weekend && !cal.holidays.has(iso);
 }
 
 /** The date n working days after iso (n ≥ 0; 0 gives iso itself). */
 export function addWorkingDays(iso: string, n: number, cal: WorkCalendar): string {
-  let d = parseISO(iso);
+  let d = format(parseISO(iso), 'yyyy-MM-dd');
   let left = n;
   while (left > 0) {
-    d = addDays(d, 1);
-    if (isWorkingDay(format(d, 'yyyy-MM-dd'), cal)) left--;
+    d = dayOf(d).next;
+    if (isWorkingDay(d, cal)) left--;
   }
-  return format(d, 'yyyy-MM-dd');
+  return d;
 }
 
 /** Working days in (from, to]; negative when to is before from. */
 export function workingDaysBetween(from: string, to: string, cal: WorkCalendar): number {
   if (to < from) return -workingDaysBetween(to, from, cal);
   let n = 0;
-  for (let d = addDays(parseISO(from), 1); format(d, 'yyyy-MM-dd') <= to; d = addDays(d, 1)) {
-    if (isWorkingDay(format(d, 'yyyy-MM-dd'), cal)) n++;
+  for (let d = dayOf(format(parseISO(from), 'yyyy-MM-dd')).next; d <= to; d = dayOf(d).next) {
+    if (isWorkingDay(d, cal)) n++;
   }
   return n;
 }

@@ -23,6 +23,7 @@ import * as m013 from './013_office';
 import * as m014 from './014_intake';
 import * as m015 from './015_ten_years';
 import * as m016 from './016_figures';
+import * as m017 from './017_write_path';
 import * as m018 from './018_audit_records';
 import * as m019 from './019_search_index';
 
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'intake', up: m014.up },
   { version: 15, name: 'ten-years', up: m015.up },
   { version: 16, name: 'figures', up: m016.up },
+  { version: 17, name: 'write-path', up: m017.up },
   { version: 18, name: 'audit-records', up: m018.up },
   { version: 19, name: 'search-index', up: m019.up },
 ];

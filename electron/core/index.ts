@@ -154,7 +154,7 @@ export async function createCore(opts: CoreOptions) {
   // What may still read the file in this process; a restore waits for it.
   let background: Promise<unknown> = Promise.resolve();
   const base: BaseContext = {
-    authenticate: (session, method, clientAddress) => gate(session, method, clientAddress),
+    authenticate: (session, method, clientAddress, within) => (within ? authenticator(within) : gate)(session, method, clientAddress),
     engine: opened.engine,
     database: target,
     db: plugged(opened.db),
@@ -265,6 +265,8 @@ export async function createCore(opts: CoreOptions) {
     /** The background integrity check of a large database (null when it was checked before use). */
     integrity,
     call,
+    /** Many calls in one transaction, each undone alone when it fails: see Registry.batch. */
+    batch: registry.batch,
     describe: registry.describe,
     onEvent(listener: (e: CoreEvent) => void): () => void {
       events.on('event', listener);

@@ -18,12 +18,16 @@ import { auditClient } from '../../db/audit';
 import type { SessionUser } from './access';
 import type { CallContext, HandlerMap } from './context';
 import { databaseErrorToAppError } from '../../db/errors';
-import { inTransaction } from './stores';
+import { inSavepoint, inTransaction } from './stores';
 
 export type BaseContext = Omit<CallContext, 'method' | 'actor' | 'user' | 'session' | 'clientAddress' | 'program'> & {
   /** The session's user, or null while there are no users; throws UNAUTHORIZED or FORBIDDEN. */
-  authenticate(session: string | null, method: MethodName, clientAddress: string | null): Promise<SessionUser | null>;
+  /** `within`: a batch's context, whose transaction the session is then read in (it holds SQLite's one connection). */
+  authenticate(session: string | null, method: MethodName, clientAddress: string | null, within?: Pick<BaseContext, 'stores' | 'now'>): Promise<SessionUser | null>;
 };
+
+/** A call inside a batch: answered like Registry.call. */
+export type BatchCall = (method: string, raw: unknown, opts?: CallOptions) => Promise<ApiResult<unknown>>;
 
 export interface CallOptions {
   actor?: string;
@@ -57,12 +61,13 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErr
 }
 
 export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodName>) {
-  async function run(method: MethodName, raw: unknown, opts: CallOptions): Promise<unknown> {
+  /** `batch`: the open transaction of batch(), which every query of the call then uses; its methods written so far. */
+  async function run(method: MethodName, raw: unknown, opts: CallOptions, batch: Batch | null): Promise<unknown> {
     const contract = contracts[method];
     const clientAddress = opts.clientAddress ?? null;
     // Who calls is settled before the input is looked at.
     const session = opts.session ?? null;
-    const user = await base.authenticate(session, method, clientAddress);
+    const user = await base.authenticate(session, method, clientAddress, batch?.ctx);
     const parsed = contract.input.safeParse(raw ?? {});
     if (!parsed.success) {
       const fields = zodIssuesToFields(parsed.error.issues);
@@ -71,39 +76,66 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
     const requestId = opts.requestId ?? null;
     if (requestId !== null && !REQUEST_ID.test(requestId)) throw new AppError('VALIDATION', 'Mã yêu cầu (X-Request-Id) không hợp lệ: 8 đến 100 chữ, số, _ hoặc -.', [{ path: 'requestId', message: 'Mã yêu cầu không hợp lệ.' }]);
     const handler = handlers[method] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const ctx: CallContext = { ...base, method, actor: user?.username ?? opts.actor ?? 'system', user, session, clientAddress, program: opts.program ?? null };
+    const mode = contract.mode ?? 'write';
+    // A job-mode method begins its own transactions, which cannot nest in the batch's.
+    if (batch && mode === 'job') throw new AppError('VALIDATION', `Chức năng "${contract.summary}" không chạy được trong một lô.`, [{ path: 'method', message: 'Không chạy trong lô.' }]);
+    const ctx: CallContext = { ...(batch?.ctx ?? base), method, actor: user?.username ?? opts.actor ?? 'system', user, session, clientAddress, program: opts.program ?? null };
     const checked = (value: unknown) => {
       const out = contract.output.safeParse(value);
       if (!out.success) throw new Error(`Kết quả của ${method} sai mẫu: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
       return out.data;
     };
-    const mode = contract.mode ?? 'write';
-    const value =
-      mode === 'write'
-        ? await inTransaction(ctx, async (tx) => {
-            if (requestId === null) return checked(await handler(tx, parsed.data));
-            // Looked up under the write lock: a repeat arriving while the first still runs waits for it and finds its answer.
-            const done = await answered(tx, user?.id ?? 0, requestId, method);
-            if (done.found) return done.output;
-            const out = checked(await handler(tx, parsed.data));
-            await remember(tx, user?.id ?? 0, requestId, method, out);
-            return out;
-          })
-        : checked(await handler(ctx, parsed.data));
-    if (mode !== 'read') base.events.emit('event', { type: 'data.changed', method });
+    const write = async (tx: CallContext) => {
+      if (requestId === null) return checked(await handler(tx, parsed.data));
+      // Looked up under the write lock: a repeat arriving while the first still runs waits for it and finds its answer.
+      const done = await answered(tx, user?.id ?? 0, requestId, method);
+      if (done.found) return done.output;
+      const out = checked(await handler(tx, parsed.data));
+      await remember(tx, user?.id ?? 0, requestId, method, out);
+      return out;
+    };
+    if (mode === 'read') return checked(await handler(ctx, parsed.data));
+    if (!batch) {
+      const value = mode === 'write' ? await inTransaction(ctx, write) : checked(await handler(ctx, parsed.data));
+      base.events.emit('event', { type: 'data.changed', method });
+      return value;
+    }
+    const value = await inSavepoint(batch.ctx, () => write(ctx));
+    batch.changed.add(method);
     return value;
   }
 
-  async function call(method: string, raw: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
+  async function callIn(batch: Batch | null, method: string, raw: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng "${method}".`, fields: [] } };
     }
     try {
       // Every audit row written during the call records the client's address.
-      return { ok: true, value: await auditClient.run(opts.clientAddress ?? null, () => run(method, raw, opts)) };
+      return { ok: true, value: await auditClient.run(opts.clientAddress ?? null, () => run(method, raw, opts, batch)) };
     } catch (e) {
       return { ok: false, error: toApiError(e, method) };
     }
+  }
+
+  const call = (method: string, raw: unknown, opts: CallOptions = {}) => callIn(null, method, raw, opts);
+
+  /**
+   * Bulk writers (the demo generator, imports): many calls in one transaction,
+   * one durable commit instead of one per call. Each call is authenticated,
+   * validated, run by its handler, audited and answered as alone; one that
+   * fails is undone to its own savepoint and the others are kept. The batch
+   * commits when `work` returns, and is rolled back whole if `work` throws
+   * (the calls answered ok are then not kept: the caller is told by the throw).
+   * Other callers wait for the batch: keep batches to a few hundred calls.
+   */
+  async function batch<T>(work: (call: BatchCall) => Promise<T>): Promise<T> {
+    const changed = new Set<MethodName>();
+    const out = await inTransaction(base, (tx) => {
+      const b: Batch = { ctx: tx, changed };
+      return work((method, raw, opts) => callIn(b, method, raw, opts));
+    });
+    for (const method of changed) base.events.emit('event', { type: 'data.changed', method });
+    return out;
   }
 
   function describe(): MethodDescription[] {
@@ -119,10 +151,16 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
     });
   }
 
-  return { call, describe };
+  return { call, batch, describe };
 }
 
 export type Registry = ReturnType<typeof createRegistry>;
+
+interface Batch {
+  /** The base context bound to the batch's transaction. */
+  ctx: BaseContext;
+  changed: Set<MethodName>;
+}
 
 async function answered(ctx: CallContext, userId: number, requestId: string, method: string): Promise<{ found: false } | { found: true; output: unknown }> {
   const row = await ctx.stores.requests.find(userId, requestId);

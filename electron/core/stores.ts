@@ -6,7 +6,7 @@
  * the background queue and outbox) goes through `inTransaction`, which binds
  * the stores to it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { writeAudit, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import type { Engine } from '../../db/engine';
@@ -108,4 +108,18 @@ export function boundTo<C extends { db: Kysely<DB>; engine: StoreHandle['engine'
 /** Runs fn in its own write transaction (job-mode methods, background work): the stores it gets write in it. */
 export function inTransaction<C extends { db: Kysely<DB>; engine: StoreHandle['engine'] }, T>(ctx: C, fn: (tx: C & { stores: Stores }) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute((trx) => fn(boundTo(ctx, trx)));
+}
+
+/** One call of a batch (Registry.batch): what it wrote before failing is undone, the transaction's earlier work kept. */
+export async function inSavepoint<T>(ctx: { db: Kysely<DB> }, fn: () => Promise<T>): Promise<T> {
+  await sql`savepoint batch_call`.execute(ctx.db);
+  try {
+    const out = await fn();
+    await sql`release savepoint batch_call`.execute(ctx.db);
+    return out;
+  } catch (e) {
+    await sql`rollback to savepoint batch_call`.execute(ctx.db);
+    await sql`release savepoint batch_call`.execute(ctx.db);
+    throw e;
+  }
 }

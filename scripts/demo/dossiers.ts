@@ -6,6 +6,7 @@
  */
 import { addDays, format, parseISO } from 'date-fns';
 import type { Input } from '../../shared/api/index';
+import type { DemoCall } from './batches';
 import type { Rng } from './documents';
 import { workdays } from './documents';
 
@@ -66,7 +67,7 @@ export const fileTemplates: [subheading: string, files: [title: string, retentio
   ['Chuyên môn, nghiệp vụ', [['Hồ sơ thẩm định, trình phê duyệt năm {Y}', 20], ['Hồ sơ kiểm tra, giám sát năm {Y}', 10], ['Báo cáo thống kê chuyên ngành năm {Y}', 'permanent'], ['Công văn trao đổi về chuyên môn năm {Y}', 5]]],
 ];
 
-type Call = (method: string, input: unknown) => Promise<unknown>;
+type Call = DemoCall;
 
 /** Each unit's files of the year: planned, filled with a few documents, closed at year end, handed over the next June. */
 export async function workFilesYear(call: Call, rng: Rng, year: number, units: { id: number; name: string; abbreviation: string }[], today: string): Promise<number> {

@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core/index';
 import { incomingYear, outgoingYear, prng } from './documents';
 import { tasksYear } from './tasks';
 import { demoProcedures, tthcDossiersYear, workFilesYear } from './dossiers';
+import { demoBatches, type DemoCall } from './batches';
 
 export const demoAgency = {
   name: 'Sở Tài nguyên và Môi trường',
@@ -78,26 +79,32 @@ export interface DemoOptions {
   onProgress?: (what: string, done: number) => void;
 }
 
-async function must(core: Core, method: string, input: unknown): Promise<unknown> {
-  const r = await core.call(method, input, { actor: 'demo' });
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
+/** Writes through the API in batches of `batchSize` calls, one transaction each (batches.ts). */
+export async function fillDemo(core: Core, opts: DemoOptions & { batchSize?: number }): Promise<DemoSummary> {
+  const batches = demoBatches(core, opts.batchSize ?? 500);
+  try {
+    const summary = await fillWith(batches.call, opts);
+    await batches.flush();
+    return summary;
+  } catch (e) {
+    await batches.abandon(e);
+    throw e;
+  }
 }
 
-export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSummary> {
-  await must(core, 'agency.update', demoAgency);
+async function fillWith(call: DemoCall, opts: DemoOptions): Promise<DemoSummary> {
+  await call('agency.update', demoAgency);
   const internal: number[] = [];
   for (const [i, [name, abbreviation, email]] of demoInternalUnits.entries()) {
-    const u = (await must(core, 'units.create', { name, abbreviation, email, kind: 'internal', order: i + 1 })) as { id: number };
+    const u = (await call('units.create', { name, abbreviation, email, kind: 'internal', order: i + 1 })) as { id: number };
     internal.push(u.id);
   }
   for (const [name, abbreviation, email] of demoExternalUnits) {
-    await must(core, 'units.create', { name, abbreviation, email, kind: 'external' });
+    await call('units.create', { name, abbreviation, email, kind: 'external' });
   }
   const procedureIds: number[] = [];
-  for (const p of demoProcedures) procedureIds.push(((await must(core, 'tthc.addProcedure', p)) as { id: number }).id);
+  for (const p of demoProcedures) procedureIds.push(((await call('tthc.addProcedure', p)) as { id: number }).id);
   const unitRefs = demoInternalUnits.map(([name, abbreviation], i) => ({ id: internal[i]!, name, abbreviation }));
-  const call = (method: string, input: unknown) => must(core, method, input);
   const rng = prng(20221005);
   let workFiles = 0;
   let tthc = 0;
@@ -108,26 +115,26 @@ export async function fillDemo(core: Core, opts: DemoOptions): Promise<DemoSumma
   for (let year = lastYear - opts.years + 1; year <= lastYear; year++) {
     for (const doc of incomingYear(rng, year, opts.incomingPerDay ?? 80, internal)) {
       if (doc.arrivalDate > opts.today) break;
-      await must(core, 'incoming.register', doc);
+      await call('incoming.register', doc);
       if (++incoming % 5000 === 0) opts.onProgress?.('incoming', incoming);
     }
     for (const { draft, issueDate } of outgoingYear(rng, year, opts.outgoingPerDay ?? 16, internal)) {
       if (issueDate > opts.today) break;
-      const d = (await must(core, 'outgoing.createDraft', draft)) as { id: number };
-      await must(core, 'outgoing.issue', { id: d.id, issueDate });
+      const d = (await call('outgoing.createDraft', draft)) as { id: number };
+      await call('outgoing.issue', { id: d.id, issueDate });
       if (++outgoing % 2000 === 0) opts.onProgress?.('outgoing', outgoing);
     }
     for (const t of tasksYear(rng, year, opts.tasksPerYear ?? 2000, internal, opts.today, year === lastYear - opts.years + 1)) {
-      const task = (await must(core, 'tasks.create', t.input)) as { id: number; occurrences: { id: number; due: string | null }[] };
+      const task = (await call('tasks.create', t.input)) as { id: number; occurrences: { id: number; due: string | null }[] };
       // Recurring duties: most past periods were reported on time, a few late or not yet.
       for (const o of t.input.timeText ? task.occurrences : []) {
         if (!o.due || o.due >= opts.today || rng.next() < 0.05) continue;
         const late = rng.next() < 0.1;
         const date = format(addDays(parseISO(o.due), late ? rng.int(1, 10) : -rng.int(0, 5)), 'yyyy-MM-dd');
-        if (date <= opts.today) await must(core, 'tasks.complete', { id: task.id, occurrenceId: o.id, date, result: 'Đã gửi báo cáo.' });
+        if (date <= opts.today) await call('tasks.complete', { id: task.id, occurrenceId: o.id, date, result: 'Đã gửi báo cáo.' });
       }
-      for (const p of t.progress) await must(core, 'tasks.reportProgress', { id: task.id, ...p });
-      if (t.completedAt) await must(core, 'tasks.complete', { id: task.id, date: t.completedAt, result: 'Đã hoàn thành.' });
+      for (const p of t.progress) await call('tasks.reportProgress', { id: task.id, ...p });
+      if (t.completedAt) await call('tasks.complete', { id: task.id, date: t.completedAt, result: 'Đã hoàn thành.' });
       if (++tasks % 2000 === 0) opts.onProgress?.('tasks', tasks);
     }
     workFiles += await workFilesYear(call, rng, year, unitRefs, opts.today);

@@ -53,8 +53,20 @@ export function legalHolidays(year: number): Holiday[] {
   return days.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** A year's holidays depend on the year alone; every deadline asks for a few years of them. */
+const computedYears = new Map<number, readonly Holiday[]>();
+
 /** Holidays with their compensating days off: each weekend holiday moves to the next free working day. */
 export function holidaysWithCompensation(year: number): Holiday[] {
+  let found = computedYears.get(year);
+  if (!found) {
+    found = computeCompensation(year);
+    computedYears.set(year, found);
+  }
+  return found.map((h) => ({ ...h }));
+}
+
+function computeCompensation(year: number): Holiday[] {
   const days = legalHolidays(year);
   const taken = new Set(days.map((d) => d.date));
   const out = [...days];

@@ -1,9 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoBatches } from '../../scripts/demo/batches';
 import { fillDemo } from '../../scripts/demo/fill';
 import { makeCore, ok, type TestCore } from '../support/core';
 
 let t: TestCore;
 afterEach(async () => t.close());
+
+const units = async () => ok(await t.core.call('units.list', {})).items.map((u) => u.name);
+
+describe('demo writes in batches', () => {
+  it('commits every `size` calls and at flush; a batch abandoned on an error leaves nothing of it, earlier batches stay', async () => {
+    t = await makeCore();
+    const b = demoBatches(t.core, 2);
+    await b.call('units.create', { name: 'Phòng A', kind: 'external' });
+    await b.call('units.create', { name: 'Phòng B', kind: 'external' });
+    await b.call('units.create', { name: 'Phòng C', kind: 'external' });
+    await expect(b.call('units.create', { name: ' ', kind: 'external' })).rejects.toThrow(/units.create/);
+    await b.abandon(new Error('dừng'));
+    expect(await units()).toEqual(['Phòng A', 'Phòng B']);
+    await b.call('units.create', { name: 'Phòng D', kind: 'external' });
+    await b.flush();
+    expect(await units()).toEqual(['Phòng A', 'Phòng B', 'Phòng D']);
+  });
+});
 
 describe('demo data', () => {
   it('fills a department through the API: documents, tasks with progress, recurring duties with their periods', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupExtension, err, makeCore, ok, standardAgency, tempDir, type TestCore, uploadPath, upload } from '../support/core';
 
@@ -56,6 +57,39 @@ async function sheet(rows: unknown[][], name = 'Sheet1'): Promise<string> {
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+describe('imports.registerXlsx in batches', () => {
+  /** The n-th document written from now on fails (0: none). */
+  let failAt = 0;
+  const failing: KyselyPlugin = {
+    transformQuery(a) {
+      if (failAt > 0 && a.node.kind === 'InsertQueryNode' && JSON.stringify(a.node.into).includes('"name":"incoming"') && --failAt === 0) throw new Error('Ổ đĩa hỏng.');
+      return a.node;
+    },
+    transformResult: async (a) => a.result,
+  };
+
+  it('tells its progress every 500 rows; a row failing in the second batch leaves nothing, and says which row', async () => {
+    await t.close();
+    t = await makeCore({ clock: () => new Date('2023-06-01T02:00:00Z'), queryPlugins: [failing] });
+    ok(await t.core.call('agency.update', standardAgency));
+    const progress: number[] = [];
+    t.core.onEvent((e) => {
+      if (e.type === 'job.progress' && e.method === 'imports.registerXlsx' && e.total === 700) progress.push(Number(e.done));
+    });
+    const rows = Array.from({ length: 700 }, (_, i) => [i + 1, '03/05/2023', 'Sở Tài chính', `${i + 1}/STC-QLG`, '02/05/2023', `Văn bản số ${i + 1}`]);
+    const file = await sheet([['Số đến', 'Ngày đến', 'Cơ quan ban hành', 'Số ký hiệu', 'Ngày VB', 'Trích yếu'], ...rows]);
+    failAt = 601;
+    const e = err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false }));
+    expect(e.message).toMatch(/^Dòng 602: .*Chưa nhập dòng nào\.$/);
+    expect(progress).toEqual([0, 500]);
+    expect(await count()).toBe(0);
+    progress.length = 0;
+    expect(ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false })).imported).toBe(700);
+    expect(progress).toEqual([0, 500, 700]);
+    expect(await count()).toBe(700);
+  }, 240_000);
+});
 
 describe('imports.registerXlsx on another layout', () => {
   it('finds differently worded headers in another order, and accepts a manual mapping', async () => {

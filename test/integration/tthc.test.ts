@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { withDb } from '../support/db';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -33,6 +34,29 @@ describe('TTHC dossiers', () => {
     expect(d.status).toBe('in_progress_late');
     expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).code).toBe('STNMT-260210-0002');
     expect(err(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260210-0001' }))).code).toBe('CONFLICT');
+  });
+
+  it("numbers each day's codes after the highest of that day, hand-given codes included, and other days' codes apart", async () => {
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260210-0041' })));
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-260211-0099' })));
+    ok(await t.core.call('tthc.register', dossier('2026-02-11', { code: 'STNMT-26021-0500' })));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).code).toBe('STNMT-260210-0042');
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-11'))).code).toBe('STNMT-260211-0100');
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-12'))).code).toBe('STNMT-260212-0001');
+  });
+
+  it('counts due dates on the calendar as it is after the office changes a day', async () => {
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-10');
+    ok(await t.core.call('calendar.setDay', { date: '2026-03-02', kind: 'off', note: 'Nghỉ theo quyết định' }));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-11');
+    ok(await t.core.call('calendar.setDay', { date: '2026-03-02', kind: 'normal' }));
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-10');
+  });
+
+  it("sees a day another server set in the shared database (the cached calendar's version), without a restart", async () => {
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-10');
+    await withDb(t, (db) => db.run("insert into calendar_days (date, kind, note, updated_at) values ('2026-03-02', 'off', null, '2026-11-25T02:00:00.000Z')"), { write: true });
+    expect(ok(await t.core.call('tthc.register', dossier('2026-02-10'))).dueDate).toBe('2026-03-11');
   });
 
   it('rejects bad input naming the field and writes nothing', async () => {

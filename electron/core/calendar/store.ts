@@ -6,6 +6,11 @@ export function calendarStore(h: StoreHandle) {
   const { db } = h;
   return {
     adjustments: (): Promise<DayAdjustment[]> => db.selectFrom('calendar_days').select(['date', 'kind', 'note']).orderBy('date').execute(),
+    /** What changes whenever a day is set or cleared: the cached calendars' key (calendar/handlers.ts). */
+    async version(): Promise<string> {
+      const r = await db.selectFrom('calendar_days').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirst();
+      return `${Number(r?.n ?? 0)}|${r?.at ?? ''}`;
+    },
     day: (date: string) => db.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst(),
     clear: async (date: string) => void (await db.deleteFrom('calendar_days').where('date', '=', date).execute()),
     async set(row: DayAdjustment & { updated_at: string }) {

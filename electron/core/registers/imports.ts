@@ -3,7 +3,9 @@
  * read and every row checked first (the dry run's report); a real run writes
  * all rows in the action's one transaction, so a failure leaves nothing
  * behind. A backup is taken before a real run. Incoming rows keep their
- * arrival numbers, outgoing rows their numbers and notations.
+ * arrival numbers, outgoing rows their numbers and notations. A real run
+ * tells its progress every 500 rows (job.progress, as exports do) and can be
+ * cancelled then (jobs.cancel): the transaction is rolled back, nothing kept.
  */
 import { fieldError } from '../../../shared/api/errors';
 import type { ParsedInput } from '../../../shared/api/index';
@@ -17,6 +19,7 @@ import { zodIssuesToFields } from '../registry';
 import { outgoingPlanner, type OutgoingPlan } from '../outgoing/import-rows';
 import { fieldsOf, readRegisterSheet, type RegisterKind } from '../imports/register-sheet';
 import { backupBeforeImport, readChecked, readSource } from '../imports/source';
+import { beginJob } from '../jobs';
 
 type Values = Record<string, string | number | null>;
 type Payload = { kind: 'incoming'; input: ParsedInput<'incoming.register'> } | { kind: 'outgoing'; plan: OutgoingPlan };
@@ -73,17 +76,7 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
     let imported = 0;
     if (!input.dryRun && (invalid === 0 || input.validOnly)) {
       await backupBeforeImport(ctx);
-      for (const r of rows) {
-        if (!r.ok || !r.payload) continue;
-        try {
-          await write(ctx, r.payload);
-          imported++;
-        } catch (e) {
-          // One bad row stops an all-or-nothing import: the transaction rolls back.
-          const msg = e instanceof Error ? e.message : String(e);
-          throw fieldError('VALIDATION', 'path', `Dòng ${r.row}: ${msg} Chưa nhập dòng nào.`);
-        }
-      }
+      imported = await writeRows(ctx, rows);
     }
     const defs = fieldsOf(input.kind);
     return {
@@ -99,6 +92,30 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
     };
   },
 };
+
+const PROGRESS_EVERY = 500;
+
+async function writeRows(ctx: CallContext, rows: PlannedRow[]): Promise<number> {
+  const toWrite = rows.flatMap((r) => (r.ok && r.payload ? [{ row: r.row, payload: r.payload }] : []));
+  const job = beginJob(ctx, toWrite.length, 'Đã hủy theo yêu cầu; chưa nhập dòng nào.');
+  try {
+    await job.tick(0);
+    for (const [i, r] of toWrite.entries()) {
+      try {
+        await write(ctx, r.payload);
+      } catch (e) {
+        // One bad row stops an all-or-nothing import: the transaction rolls back.
+        const msg = e instanceof Error ? e.message : String(e);
+        throw fieldError('VALIDATION', 'path', `Dòng ${r.row}: ${msg} Chưa nhập dòng nào.`);
+      }
+      if ((i + 1) % PROGRESS_EVERY === 0) await job.tick(i + 1);
+    }
+    await job.tick(toWrite.length);
+    return toWrite.length;
+  } finally {
+    job.end();
+  }
+}
 
 /** Numbers kept from the sheet must be free in their year: within the sheet and in the register. */
 async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedRow[]): Promise<void> {

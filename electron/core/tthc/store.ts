@@ -161,10 +161,18 @@ export function tthcStore({ db, engine }: StoreHandle) {
       return { items: rows.map((r) => toDossier(r, today)), total: Number(total.n) };
     },
 
-    /** The highest running number among the codes with that prefix (0 for none). */
+    /**
+     * The highest running number among the codes with that prefix (0 for none;
+     * deleted dossiers' codes count, so a number is not given twice). The codes
+     * are sought as a range of the code index (migration 017), in byte order
+     * on both engines: a LIKE read every dossier of ten years.
+     */
     async lastRunningNumber(prefix: string): Promise<number> {
-      const last = await db.selectFrom('tthc_dossiers').select(sql<number>`max(cast(substr(code, ${prefix.length + 1}) as integer))`.as('n')).where('code', 'like', `${prefix}%`).executeTakeFirst();
-      return last?.n ?? 0;
+      const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+      const code = engine === 'postgres' ? sql<string>`code collate "C"` : sql<string>`code`;
+      const rows = await db.selectFrom('tthc_dossiers').select('code').where(sql<SqlBool>`${code} >= ${prefix} and ${code} < ${end}`).execute();
+      // As SQLite's cast read the rest: its leading digits, 0 for none.
+      return rows.reduce((n, r) => Math.max(n, Number(/^\d*/.exec(r.code.slice(prefix.length))?.[0] || 0)), 0);
     },
 
     async agencyAbbreviation(): Promise<string | null> {
