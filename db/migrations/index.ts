@@ -23,6 +23,7 @@ import * as m013 from './013_office';
 import * as m014 from './014_intake';
 import * as m015 from './015_ten_years';
 import * as m016 from './016_figures';
+import * as m020 from './020_register_page';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'intake', up: m014.up },
   { version: 15, name: 'ten-years', up: m015.up },
   { version: 16, name: 'figures', up: m016.up },
+  { version: 20, name: 'register-page', up: m020.up },
 ];
 
 /**

@@ -184,9 +184,46 @@ describe('the home page and the monthly report read from indexes that hold their
     expect(due.plan).toMatch(/^SEARCH i USING INDEX incoming_open_deadline \(deadline<\?\)$/);
   });
 
-  it('a list filtered by status counts from the period\'s figures index', async () => {
+  it('a list filtered by status counts from the period index alone', async () => {
     const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', status: 'overdue' }, clerk)));
     const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
-    expect(count.plan).toMatch(/COVERING INDEX incoming_active_figures/);
+    expect(count.plan).toMatch(/COVERING INDEX incoming_active_arrival/);
+  });
+
+  it('a page of the register, deep or filtered, picks its ids from the period index alone, in its order, and reads only its own rows', async () => {
+    const inputs = [
+      { from: '2026-01-01', to: '2026-12-31', page: 3, pageSize: 5 },
+      { from: '2026-01-01', to: '2026-12-31', status: 'in_progress' as const, urgency: 'khan' as const, documentType: 'CV' },
+      { from: '2026-01-01', to: '2026-12-31', status: 'overdue' as const, sort: 'arrivalDate' as const, dir: 'asc' as const },
+    ];
+    for (const input of inputs) {
+      const plans = await plansOf(async () => ok(await t.core.call('incoming.list', input, clerk)));
+      const page = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+      expect(page.sql).toMatch(/"i"\."id" in \(select "i"\."id" from "incoming" as "i"/);
+      // The ids: the period index in the page's order (no sort), nothing read from the table; then the page's rows by id.
+      expect(page.plan).toMatch(/^SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SEARCH i USING COVERING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\) \| SEARCH r /);
+      for (const p of plans) {
+        expect(p.plan, p.sql).not.toMatch(fullScan);
+        if (/count\(\*\)/i.test(p.sql)) expect(p.plan, p.sql).toMatch(/^SEARCH i USING COVERING INDEX incoming_active_arrival/);
+      }
+    }
+  });
+
+  it('a page sorted by deadline sorts the period index\'s entries, not the documents', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-07-01', to: '2026-12-31', sort: 'deadline' }, clerk)));
+    const page = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+    expect(page.plan).toMatch(/LIST SUBQUERY 1 \| SEARCH i USING COVERING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\) \| USE TEMP B-TREE FOR ORDER BY \| SEARCH r /);
+  });
+
+  it('the page is the same whichever way its ids are picked: the register order, the filter, the offset', async () => {
+    const all = ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 500 }, admin)).items.map((d) => d.id);
+    const paged: number[] = [];
+    for (let page = 1; page <= Math.ceil(all.length / 4); page++) paged.push(...ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 4, page }, admin)).items.map((d) => d.id));
+    expect(paged).toEqual(all);
+    expect(all.length).toBeGreaterThan(30);
+    // Same-day documents in their register order, the newest first.
+    const rows = ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 500 }, admin)).items;
+    const key = (d: { arrivalDate: string; arrivalNumber: number; id: number }) => `${d.arrivalDate} ${String(d.arrivalNumber).padStart(8, '0')} ${String(d.id).padStart(8, '0')}`;
+    expect(rows.map(key)).toEqual(rows.map(key).sort().reverse());
   });
 });
