@@ -168,6 +168,18 @@ describe('the home page and the monthly report read from indexes that hold their
     expect(ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)).tthc.month).toEqual(expect.objectContaining({ received: 1, carriedOver: 1 }));
   });
 
+  it('TTHC figures read the period and the dossiers still open from indexes that hold their status, not from the dossiers', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)));
+    const joined = plansSql(plans, 'tthc_dossiers').map((p) => p.plan).join('\n');
+    expect(joined).toContain('COVERING INDEX tthc_dossiers_received (received_at>? AND received_at<?)');
+    expect(joined).toContain('COVERING INDEX tthc_dossiers_result (result_date=? AND withdrawn_at=? AND received_at<?)');
+  });
+
+  it('the monthly report reads the year\'s incoming documents once for the month and the year to date', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)));
+    expect(plansSql(plans, 'incoming')).toHaveLength(1);
+  });
+
   it('the registers\' figures of the home page and the monthly report are counted from indexes alone', async () => {
     for (const call of [async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)), async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk))]) {
       const plans = await plansOf(call);
