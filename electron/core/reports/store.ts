@@ -99,10 +99,11 @@ export function reportsStore(h: StoreHandle) {
     async byMonth(year: number, table: 'incoming' | 'outgoing', visible: Visible): Promise<number[]> {
       const col = table === 'incoming' ? 'arrival_date' : 'issue_date';
       const alias = table === 'incoming' ? 'i' : 'o';
-      const rows = await sql<{ m: string; n: number }>`select substr(${sql.ref(col)}, 6, 2) as m, count(*) as n from ${sql.table(table)} as ${sql.raw(alias)}
-        where deleted_at is null and ${visible} and ${sql.ref(col)} between ${`${year}-01-01`} and ${`${year}-12-31`} group by m`.execute(db);
+      // By day, in the period index's own order (no sort of the year's entries), added up by month here.
+      const rows = await sql<{ d: string; n: number }>`select ${sql.ref(col)} as d, count(*) as n from ${sql.table(table)} as ${sql.raw(alias)}
+        where deleted_at is null and ${visible} and ${sql.ref(col)} between ${`${year}-01-01`} and ${`${year}-12-31`} group by ${sql.ref(col)}`.execute(db);
       const out = Array.from({ length: 12 }, () => 0);
-      for (const r of rows.rows) out[Number(r.m) - 1] = Number(r.n);
+      for (const r of rows.rows) out[Number(r.d.slice(5, 7)) - 1]! += Number(r.n);
       return out;
     },
     /** Open incoming documents whose handling deadline is today or past, the earliest first. */
