@@ -221,6 +221,13 @@ describe('the home page and the monthly report read from indexes that hold their
     }
   });
 
+  it('a year\'s register book is read from the period index in its order, not from every year of the register', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('exports.incomingRegister', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' }, clerk)));
+    const chunk = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+    expect(chunk.plan).toMatch(/^SEARCH i USING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\)/);
+    expect(chunk.plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+  });
+
   it('a page sorted by deadline sorts the period index\'s entries, not the documents', async () => {
     const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-07-01', to: '2026-12-31', sort: 'deadline' }, clerk)));
     const page = plans.find((p) => p.sql.startsWith('select "i".*'))!;
