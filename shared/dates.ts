@@ -1,12 +1,23 @@
 /** Dates travel and are stored as ISO YYYY-MM-DD text; people see dd/mm/yyyy. */
-import { format, isValid, parse } from 'date-fns';
+import { format, getDaysInMonth } from 'date-fns';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Read from the text's digits, not by parsing and formatting it back: every
+ * date shown in a register (20,000 rows a year, several dates each) passes
+ * here, and date-fns's parser was a third of a year's Excel export.
+ */
 export function isIsoDate(s: string): boolean {
   if (!ISO.test(s)) return false;
-  const d = parse(s, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) && format(d, 'yyyy-MM-dd') === s;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  // setFullYear, since new Date(y, …) reads years 0–99 as 1900–1999.
+  const first = new Date(2000, 0, 1);
+  first.setFullYear(year, month - 1, 1);
+  return day <= getDaysInMonth(first);
 }
 
 export function toIsoDate(d: Date): string {

@@ -26,6 +26,7 @@ import * as m016 from './016_figures';
 import * as m017 from './017_write_path';
 import * as m018 from './018_audit_records';
 import * as m019 from './019_search_index';
+import * as m020 from './020_register_page';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'write-path', up: m017.up },
   { version: 18, name: 'audit-records', up: m018.up },
   { version: 19, name: 'search-index', up: m019.up },
+  { version: 20, name: 'register-page', up: m020.up },
 ];
 
 /**

@@ -183,6 +183,18 @@ describe('the home page and the monthly report read from indexes that hold their
     expect(ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)).tthc.month).toEqual(expect.objectContaining({ received: 1, carriedOver: 1 }));
   });
 
+  it('TTHC figures read the period and the dossiers still open from indexes that hold their status, not from the dossiers', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)));
+    const joined = plansSql(plans, 'tthc_dossiers').map((p) => p.plan).join('\n');
+    expect(joined).toContain('COVERING INDEX tthc_dossiers_received (received_at>? AND received_at<?)');
+    expect(joined).toContain('COVERING INDEX tthc_dossiers_result (result_date=? AND withdrawn_at=? AND received_at<?)');
+  });
+
+  it('the monthly report reads the year\'s incoming documents once for the month and the year to date', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk)));
+    expect(plansSql(plans, 'incoming')).toHaveLength(1);
+  });
+
   it('the registers\' figures of the home page and the monthly report are counted from indexes alone', async () => {
     for (const call of [async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)), async () => ok(await t.core.call('reports.monthly', { year: 2026, month: 11 }, clerk))]) {
       const plans = await plansOf(call);
@@ -199,9 +211,53 @@ describe('the home page and the monthly report read from indexes that hold their
     expect(due.plan).toMatch(/^SEARCH i USING INDEX incoming_open_deadline \(deadline<\?\)$/);
   });
 
-  it('a list filtered by status counts from the period\'s figures index', async () => {
+  it('a list filtered by status counts from the period index alone', async () => {
     const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', status: 'overdue' }, clerk)));
     const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
-    expect(count.plan).toMatch(/COVERING INDEX incoming_active_figures/);
+    expect(count.plan).toMatch(/COVERING INDEX incoming_active_arrival/);
+  });
+
+  it('a page of the register, deep or filtered, picks its ids from the period index alone, in its order, and reads only its own rows', async () => {
+    const inputs = [
+      { from: '2026-01-01', to: '2026-12-31', page: 3, pageSize: 5 },
+      { from: '2026-01-01', to: '2026-12-31', status: 'in_progress' as const, urgency: 'khan' as const, documentType: 'CV' },
+      { from: '2026-01-01', to: '2026-12-31', status: 'overdue' as const, sort: 'arrivalDate' as const, dir: 'asc' as const },
+    ];
+    for (const input of inputs) {
+      const plans = await plansOf(async () => ok(await t.core.call('incoming.list', input, clerk)));
+      const page = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+      expect(page.sql).toMatch(/"i"\."id" in \(select "i"\."id" from "incoming" as "i"/);
+      // The ids: the period index in the page's order (no sort), nothing read from the table; then the page's rows by id.
+      expect(page.plan).toMatch(/^SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SEARCH i USING COVERING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\) \| SEARCH r /);
+      for (const p of plans) {
+        expect(p.plan, p.sql).not.toMatch(fullScan);
+        if (/count\(\*\)/i.test(p.sql)) expect(p.plan, p.sql).toMatch(/^SEARCH i USING COVERING INDEX incoming_active_arrival/);
+      }
+    }
+  });
+
+  it('a year\'s register book is read from the period index in its order, not from every year of the register', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('exports.incomingRegister', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' }, clerk)));
+    const chunk = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+    expect(chunk.plan).toMatch(/^SEARCH i USING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\)/);
+    expect(chunk.plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+  });
+
+  it('a page sorted by deadline sorts the period index\'s entries, not the documents', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-07-01', to: '2026-12-31', sort: 'deadline' }, clerk)));
+    const page = plans.find((p) => p.sql.startsWith('select "i".*'))!;
+    expect(page.plan).toMatch(/LIST SUBQUERY 1 \| SEARCH i USING COVERING INDEX incoming_active_arrival \(arrival_date>\? AND arrival_date<\?\) \| USE TEMP B-TREE FOR ORDER BY \| SEARCH r /);
+  });
+
+  it('the page is the same whichever way its ids are picked: the register order, the filter, the offset', async () => {
+    const all = ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 500 }, admin)).items.map((d) => d.id);
+    const paged: number[] = [];
+    for (let page = 1; page <= Math.ceil(all.length / 4); page++) paged.push(...ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 4, page }, admin)).items.map((d) => d.id));
+    expect(paged).toEqual(all);
+    expect(all.length).toBeGreaterThan(30);
+    // Same-day documents in their register order, the newest first.
+    const rows = ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', pageSize: 500 }, admin)).items;
+    const key = (d: { arrivalDate: string; arrivalNumber: number; id: number }) => `${d.arrivalDate} ${String(d.arrivalNumber).padStart(8, '0')} ${String(d.id).padStart(8, '0')}`;
+    expect(rows.map(key)).toEqual(rows.map(key).sort().reverse());
   });
 });

@@ -56,16 +56,26 @@ describe('monthly report', () => {
     expect(f.tthc.monthDirect).toBe(1);
   });
 
-  it('adds up: the months of a year sum to its year-to-date figures', async () => {
+  it('adds up: the months of a year sum to its year-to-date figures, and the home page counts each month as the report does', async () => {
     let incomingSum = 0;
     let outgoingSum = 0;
+    const handled = { onTime: 0, late: 0, pending: 0 };
+    const byType = new Map<string | null, number>();
+    const home = ok(await t.core.call('reports.dashboard', { year: 2026 }));
     for (let m = 1; m <= 11; m++) {
       const f = ok(await t.core.call('reports.monthly', { year: 2026, month: m }));
       incomingSum += f.month.incoming;
       outgoingSum += f.month.outgoing;
+      for (const k of ['onTime', 'late', 'pending'] as const) handled[k] += f.month.incomingHandled[k];
+      for (const r of f.month.incomingByType) byType.set(r.type, (byType.get(r.type) ?? 0) + r.count);
       expect(f.yearToDate.incoming).toBe(incomingSum);
       expect(f.yearToDate.outgoing).toBe(outgoingSum);
+      expect(f.yearToDate.incomingHandled).toEqual(handled);
+      expect(new Map(f.yearToDate.incomingByType.map((r) => [r.type, r.count]))).toEqual(byType);
+      expect(f.month.incomingByType.every((r) => r.count > 0)).toBe(true);
+      expect(home.months[m - 1]).toEqual(expect.objectContaining({ month: m, incoming: f.month.incoming, outgoing: f.month.outgoing }));
     }
+    expect(incomingSum).toBeGreaterThan(3);
   });
 
   it('writes the report in Word with the figures as sentences, in the order of the department’s report', async () => {

@@ -7,6 +7,12 @@ describe('isIsoDate', () => {
     ['2023-02-29', false],
     ['2024-13-01', false],
     ['2024-1-05', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2024-04-31', false],
+    ['2024-12-31', true],
+    ['2024-01-00', false],
+    ['0000-01-01', false],
     ['05/09/2022', false],
     ['', false],
   ])('%s → %s', (s, expected) => expect(isIsoDate(s)).toBe(expected));

@@ -1,31 +1,17 @@
 /**
- * The text layer of a born-digital PDF with positions, by pdf.js (legacy
- * build, which runs in Node without a browser). A PDF without text on its
- * first page is a scan: OCR's business, not this reader's.
+ * The text layer of a born-digital PDF with positions, by pdf.js (pdfjs.ts).
+ * A PDF without text on its first page is a scan: OCR's business, not this
+ * reader's.
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../shared/api/errors';
 import { wordsToLines, type LaidOutText, type PlacedWord } from './lines';
+import { pdfjs } from './pdfjs';
 
 export interface PdfText extends LaidOutText {
   pageCount: number;
   /** Whether the pages carry a text layer worth reading (else it is a scan). */
   hasText: boolean;
-}
-
-/**
- * pdf.js is loaded when a PDF is first read, not with the core: it needs a
- * DOMMatrix, which Node lacks and which pdf.js cannot find by itself where
- * import.meta.url is missing (the desktop's CommonJS bundle, tsx children).
- */
-let loading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
-function pdfjs() {
-  loading ??= (async () => {
-    const g = globalThis as { DOMMatrix?: unknown };
-    g.DOMMatrix ??= (await import('@napi-rs/canvas')).DOMMatrix;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return loading;
 }
 
 const isTextItem = (i: unknown): i is TextItem => typeof i === 'object' && i !== null && 'str' in i && 'transform' in i;

@@ -3,9 +3,9 @@
  * image per page; pdf.js decodes it, so no page is rendered and no canvas is
  * needed. The largest image of a page is the page.
  */
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { PageSize } from './lines';
+import { pdfjs } from './pdfjs';
 
 export interface PageImage {
   /** PGM (P5) bytes: tesseract's leptonica reads them without a codec. */
@@ -90,6 +90,7 @@ export function imageSize(b: Buffer): { width: number; height: number } {
 }
 
 export async function* scanPages(data: Buffer): AsyncGenerator<PageImage | null> {
+  const { getDocument, OPS } = await pdfjs();
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true }).promise;
   try {
     for (let n = 1; n <= doc.numPages; n++) {

@@ -137,8 +137,26 @@ function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBoo
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
-function filteredIncoming(db: Kysely<DB>, f: IncomingFilter) {
-  return incomingBase(db, f.access).where(incomingCondition(f, engineOf(db)));
+/**
+ * One page of the filter, same-day documents in their register order. The
+ * page's ids are chosen first, from the documents alone (the period index
+ * holds the register's order and every filtered column), and only its rows
+ * are read whole and joined: the rows skipped before a deep page, and those a
+ * sort by another column puts in order, are never read in full.
+ */
+function listIncoming(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) {
+  const ids = db
+    .selectFrom('incoming as i')
+    .select('i.id')
+    .where('i.deleted_at', 'is', null)
+    .where(f.access.row)
+    .where(incomingCondition(f, engineOf(db)))
+    .orderBy(sort, dir)
+    .orderBy('i.arrival_number', dir)
+    .orderBy('i.id', dir)
+    .limit(page.limit)
+    .offset(page.offset);
+  return incomingBase(db, f.access).where('i.id', 'in', ids).orderBy(sort, dir).orderBy('i.arrival_number', dir).orderBy('i.id', dir).execute();
 }
 
 /** The filter's total, from the documents alone: no join, so a period is counted from its index. */
@@ -183,9 +201,7 @@ export function incomingStore(h: StoreHandle) {
     findDuplicate: (k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null }, visible: Expression<SqlBool>) => findDuplicate(db, k, visible),
     count: (f: IncomingFilter) => countIncoming(db, f),
 
-    /** One page of the filter, same-day documents in their register order. */
-    list: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) =>
-      filteredIncoming(db, f).orderBy(sort, dir).orderBy('i.arrival_number', dir).orderBy('i.id', dir).limit(page.limit).offset(page.offset).execute(),
+    list: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) => listIncoming(db, f, sort, dir, page),
 
     senderHistory: (typed: readonly string[], limit: number, visible: Expression<SqlBool>) => senderHistory(db, typed, limit, visible),
 

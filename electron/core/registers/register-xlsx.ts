@@ -68,6 +68,17 @@ export async function writeBookXlsx<T>(file: string, meta: RegisterMeta, kind: B
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Văn thư';
   const widths = kind.columns.map((c) => excelWidth(c.mm));
+  // One style object per column, shared by its cells: exceljs knows a style it has seen by the
+  // object, where a style of each cell's own was written out and looked up again for every cell.
+  const styles = kind.columns.map((column) => {
+    const plain: Partial<ExcelJS.Style> = {
+      ...(column.numFmt ? { numFmt: column.numFmt } : {}),
+      font: { name: FONT, size: 11 },
+      alignment: { vertical: 'top', wrapText: true, horizontal: column.centred ? 'center' : 'left' },
+      border,
+    };
+    return { plain, date: { ...plain, numFmt: 'dd/mm/yyyy' } };
+  });
   let book = 0;
   let ws = addSheet(wb, meta, kind, meta.books[0]!, widths);
   let n = 0;
@@ -81,12 +92,8 @@ export async function writeBookXlsx<T>(file: string, meta: RegisterMeta, kind: B
     const row = ws.addRow(cells.map(value));
     row.height = wrappedHeight(cells.map((c, i) => cellText(c, kind.columns[i]!)), widths);
     row.eachCell({ includeEmpty: true }, (c, i) => {
-      const column = kind.columns[i - 1]!;
-      c.font = { name: FONT, size: 11 };
-      c.alignment = { vertical: 'top', wrapText: true, horizontal: column.centred ? 'center' : 'left' };
-      c.border = border;
-      if (cells[i - 1] !== null && typeof cells[i - 1] === 'object') c.numFmt = 'dd/mm/yyyy';
-      else if (column.numFmt && typeof cells[i - 1] === 'number') c.numFmt = column.numFmt;
+      const style = styles[i - 1]!;
+      c.style = cells[i - 1] !== null && typeof cells[i - 1] === 'object' ? style.date : style.plain;
     });
     row.commit();
     n++;

@@ -23,20 +23,27 @@ export function monthRange(year: number, month: number): { from: string; to: str
   return { from: `${year}-${m}-01`, to: `${year}-${m}-${String(last).padStart(2, '0')}`, yearFrom: `${year}-01-01` };
 }
 
-async function documents(ctx: CallContext, from: string, to: string, today: string) {
-  const inc = await ctx.stores.reports.incomingByType(from, to, visibleIncoming(ctx.user));
-  const out = await ctx.stores.reports.outgoingByType(from, to, visibleOutgoing(ctx.user));
-  const handled = await ctx.stores.reports.incomingHandled(from, to, today, visibleIncoming(ctx.user));
-  const types = (rows: { type: string | null; n: number }[]) =>
-    rows.map((r) => ({ type: r.type, name: typeName(r.type) ?? 'Không ghi loại', count: Number(r.n) })).sort((a, b) => b.count - a.count);
-  const sum = (rows: { n: number }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
+type Counted = { type: string | null; n: number };
+const types = (rows: Counted[]) => rows.filter((r) => Number(r.n) > 0).map((r) => ({ type: r.type, name: typeName(r.type) ?? 'Không ghi loại', count: Number(r.n) })).sort((a, b) => b.count - a.count);
+const sum = <R>(rows: R[], f: (r: R) => number) => rows.reduce((s, r) => s + Number(f(r)), 0);
+
+function documentFigures(inc: Counted[], out: Counted[], handled: { onTime: number; late: number; pending: number }[]): MonthlyFigures['month'] {
   return {
-    incoming: sum(inc),
-    outgoing: sum(out),
+    incoming: sum(inc, (r) => r.n),
+    outgoing: sum(out, (r) => r.n),
     incomingByType: types(inc),
     outgoingByType: types(out),
-    incomingHandled: { onTime: Number(handled.onTime), late: Number(handled.late), pending: Number(handled.pending) },
+    incomingHandled: { onTime: sum(handled, (r) => r.onTime), late: sum(handled, (r) => r.late), pending: sum(handled, (r) => r.pending) },
   };
+}
+
+/** The registers' figures of the month and of the year to date. */
+async function documents(ctx: CallContext, from: string, to: string, yearFrom: string, today: string): Promise<{ month: MonthlyFigures['month']; yearToDate: MonthlyFigures['yearToDate'] }> {
+  const inc = await ctx.stores.reports.incomingFigures(yearFrom, from, to, today, visibleIncoming(ctx.user));
+  const outMonth = await ctx.stores.reports.outgoingByType(from, to, visibleOutgoing(ctx.user));
+  const outYear = await ctx.stores.reports.outgoingByType(yearFrom, to, visibleOutgoing(ctx.user));
+  const month = inc.map((r) => ({ type: r.type, n: r.partN, onTime: r.partOnTime, late: r.partLate, pending: r.partPending }));
+  return { month: documentFigures(month, outMonth, month), yearToDate: documentFigures(inc, outYear, inc) };
 }
 
 async function focusTasks(ctx: CallContext): Promise<MonthlyFigures['tasks']['focus']> {
@@ -51,11 +58,12 @@ export async function monthlyFigures(ctx: CallContext, year: number, month: numb
   const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
   for (const r of await ctx.stores.tasks.summary({ from, to }, clock, taskAccess(ctx.user))) byStatus[r.status] += r.n;
   const countFiles = ctx.stores.reports.countFiles;
+  const docs = await documents(ctx, from, to, yearFrom, today);
   return {
     period: { year, month, from, to },
     asOf: today,
-    month: await documents(ctx, from, to, today),
-    yearToDate: await documents(ctx, yearFrom, to, today),
+    month: docs.month,
+    yearToDate: docs.yearToDate,
     tasks: { byStatus, focus: await focusTasks(ctx) },
     tthc: { month: await tthcStats(ctx, from, to), yearToDate: await tthcStats(ctx, yearFrom, to), monthDirect: await ctx.stores.reports.tthcReceivedDirect(from, to) },
     workFiles: { openedInMonth: await countFiles('created_at', from, to), handedOverInMonth: await countFiles('h.date', from, to), handedOverYearToDate: await countFiles('h.date', yearFrom, to) },
