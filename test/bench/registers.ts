@@ -21,14 +21,20 @@ export async function demoCore(years: number): Promise<{ core: Core; file: strin
   const file = path.join(os.tmpdir(), `vanthu-bench-${years === 10 ? '10y' : `${years}y`}-v${LATEST_VERSION}.sqlite`);
   const ready = `${file}.ready`;
   const clock = () => new Date(`${TODAY}T03:00:00Z`);
+  const figure = years === 10 ? 'demo.tenYears.build_s' : `demo.${years}y.build_s`;
   if (!fs.existsSync(ready)) {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     const core = await createCore({ dbPath: file, clock });
     const t0 = Date.now();
     const s = await fillDemo(core, { years, today: TODAY, onProgress: (w, n) => process.stderr.write(`demo ${years}y ${w} ${n}\n`) });
-    print({ name: years === 10 ? 'demo.tenYears.build_s' : `demo.${years}y.build_s`, value: (Date.now() - t0) / 1000, unit: 's', n: s.incoming + s.outgoing });
+    const buildSeconds = (Date.now() - t0) / 1000;
+    print({ name: figure, value: buildSeconds, unit: 's', n: s.incoming + s.outgoing });
     await core.close();
-    fs.writeFileSync(ready, JSON.stringify(s));
+    fs.writeFileSync(ready, JSON.stringify({ ...s, buildSeconds }));
+  } else {
+    // A later run reuses the data of this schema version: its build time is printed again, from when it was built.
+    const kept = JSON.parse(fs.readFileSync(ready, 'utf8')) as { incoming?: number; outgoing?: number; buildSeconds?: number };
+    if (typeof kept.buildSeconds === 'number') print({ name: figure, value: kept.buildSeconds, unit: 's', n: (kept.incoming ?? 0) + (kept.outgoing ?? 0) });
   }
   return { core: await createCore({ dbPath: file, clock }), file };
 }
