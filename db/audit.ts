@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { storedChange } from './audit-changes';
+import { carriesSecrecy, encodeChange } from './audit-codec';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -20,8 +21,9 @@ export interface AuditEntry {
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
 
-/** Written with the change it records, in the same transaction; only the fields that changed are stored. */
+/** Written with the change it records, in the same transaction; only the fields that changed are stored, compressed. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
+  const change = storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId });
   await db
     .insertInto('audit_log')
     .values({
@@ -30,7 +32,8 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      ...storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId }),
+      changes: encodeChange(change),
+      secret: carriesSecrecy(change) ? 1 : 0,
       client_address: auditClient.getStore() ?? null,
     })
     .execute();

@@ -40,8 +40,10 @@ export interface AuditLogTable {
   action: string;
   entity: string;
   entity_id: number | null;
-  before_json: string | null;
-  after_json: string | null;
+  /** The change's before and after JSON, compressed together (db/audit-codec.ts); null when it has neither. */
+  changes: Buffer | null;
+  /** 1 when the change carries a secrecy value (access/store.ts `visibleAudit`). */
+  secret: Generated<number>;
   /** The office server's client; null on the server's own machine. */
   client_address: string | null;
 }

@@ -1,5 +1,6 @@
 /** What the app's methods are compared with: the same work straight on better-sqlite3. */
 import Database from 'better-sqlite3';
+import { encodeChange } from '../../db/audit-codec';
 import { ftsQuery } from '../../db/search';
 import { foldVietnamese } from '../../shared/text';
 
@@ -32,11 +33,11 @@ export function rawRegistration(file: string, n: number): number[] {
     `insert into incoming (register_id, year, arrival_number, arrival_date, sender_name, sender_fold, notation, subject, created_at, updated_at)
      values (1, 1900, ?, '1900-01-01', 'UBND tỉnh Lạng Sơn', 'ubnd tinh lang son', ?, 'V/v đo hiệu năng', ?, ?)`,
   );
-  const audit = db.prepare(`insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (?, 'bench', 'bench.raw', 'incoming', ?, null, ?)`);
+  const audit = db.prepare(`insert into audit_log (at, actor, action, entity, entity_id, changes) values (?, 'bench', 'bench.raw', 'incoming', ?, ?)`);
   const one = db.transaction((i: number) => {
     const now = new Date().toISOString();
     const id = Number(doc.run(i + 1, `${i + 1}/RAW`, now, now).lastInsertRowid);
-    audit.run(now, id, JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }));
+    audit.run(now, id, encodeChange({ before_json: null, after_json: JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }) }));
   });
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -8,14 +8,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedHistory, fullCopies, shown } from '../support/audit-history';
-import type { Kysely } from 'kysely';
-import { openDatabase } from '../../db/connection';
+import { auditJson, expectedHistory, fullCopies, insertJsonRows, shown } from '../support/audit-history';
 import * as m018 from '../../db/migrations/018_audit_records';
 import { labelledChanges, recordLabel } from '../../electron/core/audit/labels';
 import type { Core } from '../../electron/core/index';
-import { heldPath, makeCore, ok, standardAgency, tempDir, type TestCore } from '../support/core';
-import { rowsOf, withDb } from '../support/db';
+import { heldPath, makeCore, ok, standardAgency, type TestCore } from '../support/core';
 
 let t: TestCore;
 let docId = 0;
@@ -70,38 +67,37 @@ describe('audit history of a document changed several times', () => {
 
   it('page and export read the compact rows exactly as the full copies the app wrote before, creation, changes, deletion and restoring', async () => {
     const full = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
+    const converted = await makeCore({ clock: () => new Date('2026-11-25T02:30:00Z') });
     try {
-      await withDb(full, async (db) => {
-        for (const r of fullCopies) await db.run('insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?)', r.at, r.actor, r.action, r.entity, r.entity_id, r.before_json, r.after_json);
-      }, { write: true });
+      // The full copies as the app wrote them, compressed by migration 021 as they are.
+      await insertJsonRows(full.database, fullCopies);
       const [fullIncoming, compactIncoming] = [await pageOf(full.core, 'incoming', 1), await pageOf(t.core, 'incoming', docId)];
       expect(compactIncoming.map((e) => e.action)).toEqual(['Vào sổ văn bản đến', 'Sửa văn bản đến đã vào sổ', 'Sửa văn bản đến đã vào sổ', 'Giao xử lý', 'Giao xử lý', 'Sửa văn bản đến đã vào sổ', 'Ghi nhận hoàn thành xử lý văn bản đến', 'Xóa văn bản đến', 'Khôi phục một mục từ thùng rác']);
       expect(compactIncoming).toEqual(fullIncoming);
       expect(await pageOf(t.core, 'outgoing', draftId)).toEqual(await pageOf(full.core, 'outgoing', 1));
       expect(await exportOf(t.core)).toEqual(await exportOf(full.core));
 
-      // Migration 018 converts such rows on either engine; the page and export read them the same again.
-      const opened = await openDatabase(full.database, { backupDir: tempDir() });
-      await m018.compactRecords(opened.db as unknown as Kysely<unknown>);
-      await opened.close();
-      const [converted] = await rowsOf<{ after_json: string }>(full, "select after_json from audit_log where action = 'incoming.register'");
-      expect(JSON.parse(converted!.after_json)).not.toHaveProperty('arrivalNumberText');
-      expect(await pageOf(full.core, 'incoming', 1)).toEqual(fullIncoming);
-      expect(await exportOf(full.core)).toEqual(await exportOf(t.core));
+      // Migrations 018 then 021 convert such rows on either engine; the page and export read them the same again.
+      await insertJsonRows(converted.database, fullCopies, m018.compactRecords);
+      const [created] = await auditJson(converted, "action = 'incoming.register'");
+      expect(JSON.parse(created!.after_json!)).not.toHaveProperty('arrivalNumberText');
+      expect(await pageOf(converted.core, 'incoming', 1)).toEqual(fullIncoming);
+      expect(await exportOf(converted.core)).toEqual(await exportOf(t.core));
     } finally {
       await full.close();
+      await converted.close();
     }
   });
 
   it('stores of a creation what the record was made of: no derived values, no copy of the row, no empty fields', async () => {
-    const [created] = await rowsOf<{ after_json: string }>(t, "select after_json from audit_log where action = 'incoming.register' and entity_id = ?", docId);
-    const stored = JSON.parse(created!.after_json) as Record<string, unknown>;
+    const [created] = await auditJson(t, "action = 'incoming.register' and entity_id = ?", docId);
+    const stored = JSON.parse(created!.after_json!) as Record<string, unknown>;
     expect(stored).toMatchObject({ registerId: 1, arrivalNumber: 1, arrivalDate: '2026-11-25', documentType: 'KH', notation: '12/KH-UBND', subject: 'Về việc lấy ý kiến', pages: 3, status: 'unassigned' });
     for (const k of ['id', 'arrivalNumberText', 'documentNumber', 'documentTypeName', 'overdue', 'createdAt', 'updatedAt', 'coordinatingUnits', 'signerName']) expect(stored).not.toHaveProperty(k);
   });
 
   it('stores only the changed fields and those that name the record, far smaller than the full copies', async () => {
-    const rows = await rowsOf<{ action: string; before_json: string | null; after_json: string | null }>(t, "select action, before_json, after_json from audit_log where entity in ('incoming', 'outgoing') order by id");
+    const rows = await auditJson(t, "entity in ('incoming', 'outgoing')");
     const firstUpdate = rows.find((r) => r.action === 'incoming.update')!;
     expect(Object.keys(JSON.parse(firstUpdate.before_json!) as object)).toEqual(['arrivalNumberText', 'notation', 'documentDate', 'subject']);
     expect(JSON.parse(firstUpdate.after_json!)).toEqual({ arrivalNumberText: '01', notation: '12/KH-UBND', documentDate: '2026-11-21', subject: 'Về việc lấy ý kiến góp ý dự thảo' });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
 import { err, makeCore, ok, type TestCore } from '../support/core';
 import { failInserts, rowsOf, withDb } from '../support/db';
+import { auditJson } from '../support/audit-history';
 
 const clock = () => new Date('2026-11-25T09:00:00+07:00');
 let t: TestCore;
@@ -70,10 +71,10 @@ describe('sign-in under load', () => {
       { write: true },
     );
     const made = ok(await t.core.call('users.create', user, { session: s }));
-    const rows = await query<{ action: string; entity_id: number; after_json: string }>("select action, entity_id, after_json from audit_log where entity = 'users' and action in ('auth.setupAdmin', 'users.create') order by id");
+    const rows = await auditJson(t, "entity = 'users' and action in ('auth.setupAdmin', 'users.create')");
     expect(rows.map((r) => r.action)).toEqual(['auth.setupAdmin', 'users.create']);
     expect(rows[1]).toMatchObject({ entity_id: made.id });
-    expect(JSON.parse(rows[1]!.after_json)).toMatchObject({ username: 'lanhdao', role: 'leader' });
+    expect(JSON.parse(rows[1]!.after_json!)).toMatchObject({ username: 'lanhdao', role: 'leader' });
     for (const r of rows) expect(r.after_json).not.toMatch(/scrypt|mat-khau/);
   });
 });

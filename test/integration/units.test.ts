@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/api/units';
 import { err, makeCore, ok, type TestCore } from '../support/core';
-import { countOf, rowsOf } from '../support/db';
+import { countOf } from '../support/db';
+import { auditJson } from '../support/audit-history';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -102,11 +103,11 @@ describe('units', () => {
     const u = await create({ name: 'Thanh tra Sở', abbreviation: 'TT', kind: 'internal' });
     ok(await t.core.call('units.update', { id: u.id, abbreviation: 'TTRA' }));
     ok(await t.core.call('units.archive', { id: u.id }));
-    const rows = await rowsOf<{ action: string; entity_id: number; before_json: string | null; after_json: string }>(t, 'select action, entity, entity_id, before_json, after_json from audit_log order by id');
+    const rows = await auditJson(t, 'true');
     expect(rows.map((r) => r.action)).toEqual(['units.create', 'units.update', 'units.archive']);
     expect(rows[0]!.before_json).toBeNull();
     expect(JSON.parse(rows[1]!.before_json!).abbreviation).toBe('TT');
-    expect(JSON.parse(rows[1]!.after_json).abbreviation).toBe('TTRA');
-    expect(JSON.parse(rows[2]!.after_json).archived_at).not.toBeNull();
+    expect(JSON.parse(rows[1]!.after_json!).abbreviation).toBe('TTRA');
+    expect(JSON.parse(rows[2]!.after_json!).archived_at).not.toBeNull();
   });
 });

@@ -6,14 +6,57 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Selectable } from 'kysely';
-import type { AuditLogTable } from '../../db/schema';
+import { sql, type Kysely } from 'kysely';
+import { openDatabase } from '../../db/connection';
+import type { DatabaseTarget } from '../../db/engine';
+import * as m021 from '../../db/migrations/021_audit_compressed';
 import type { AuditEntry } from '../../shared/api/audit';
+import { decodeChange } from '../../db/audit-codec';
+import { tempDir } from './core';
+import { rowsOf, type HasDatabase } from './db';
 
-export type StoredRow = Omit<Selectable<AuditLogTable>, 'id'>;
+/** An audit row as the app stored it before migration 021: its change as JSON text. */
+export interface StoredRow {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
 
 /** The rows the full-copy writer stored for this history, in order. */
 export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit-full-copies.json'), 'utf8')) as StoredRow[];
+
+/** The audit rows meeting `where`, oldest first, with their change's JSON as it was written. */
+export async function auditJson(t: HasDatabase, where: string, ...params: unknown[]): Promise<StoredRow[]> {
+  const rows = await rowsOf<Omit<StoredRow, 'before_json' | 'after_json'> & { changes: Buffer | null }>(t, `select at, actor, action, entity, entity_id, changes from audit_log where ${where} order by id`, ...params);
+  return rows.map(({ changes, ...r }) => ({ ...r, ...decodeChange(changes) }));
+}
+
+/**
+ * Puts rows as an older version stored them into a database of the latest
+ * version, on either engine: the JSON columns come back for them, `convert`
+ * runs on them (an older migration's conversion, if any), then migration
+ * 021's conversion compresses them and drops the columns again.
+ */
+export async function insertJsonRows(database: DatabaseTarget, rows: readonly StoredRow[], convert?: (db: Kysely<unknown>) => Promise<void>): Promise<void> {
+  const opened = await openDatabase(database, { backupDir: tempDir() });
+  const db = opened.db as unknown as Kysely<unknown>;
+  try {
+    await sql`alter table audit_log add column before_json text`.execute(db);
+    await sql`alter table audit_log add column after_json text`.execute(db);
+    for (const r of rows)
+      await sql`insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entity_id}, ${r.before_json}, ${r.after_json})`.execute(db);
+    await convert?.(db);
+    await m021.compressRows(db, opened.engine);
+    await sql`alter table audit_log drop column before_json`.execute(db);
+    await sql`alter table audit_log drop column after_json`.execute(db);
+  } finally {
+    await opened.close();
+  }
+}
 
 export interface Shown {
   action: string;

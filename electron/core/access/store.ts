@@ -98,10 +98,9 @@ export function visibleRegister(user: SessionUser | null, alias = 'r'): Conditio
 /**
  * Audit rows (alias `a`): the history of a record the caller may not see is
  * not theirs to read either (its before and after hold the record's fields).
- * Rows of a purged record are judged by the secrecy their values carry.
+ * Rows of a purged record are judged by the secrecy their values carry
+ * (the row's `secret`, set when it was written).
  */
-const SECRECY_SET = '%"secrecy":"%';
-
 export function visibleAudit(user: SessionUser | null, alias = 'a'): Condition {
   const s = documentScope(user);
   if (!s.hideSecret && s.unitId === null) return always;
@@ -114,7 +113,6 @@ export function visibleAudit(user: SessionUser | null, alias = 'a'): Condition {
     sql<SqlBool>`(${entity} = 'attachments' and exists (select 1 from attachments acc_aa where acc_aa.id = ${id} and not ${visibleAttachment(user, 'acc_aa')}))`,
     sql<SqlBool>`(${entity} = 'dossiers' and exists (select 1 from dossier_documents acc_ad where acc_ad.dossier_id = ${id} and not ${visibleLinkColumns(user, 'acc_ad')}))`,
   ];
-  // The fields are stored as JSON text; a secrecy value, when set, is a string. A text match reads the same on both engines.
-  if (s.hideSecret) hidden.push(sql<SqlBool>`${col(alias, 'before_json')} like ${SECRECY_SET} or ${col(alias, 'after_json')} like ${SECRECY_SET}`);
+  if (s.hideSecret) hidden.push(sql<SqlBool>`${col(alias, 'secret')} = 1`);
   return sql<SqlBool>`not (${sql.join(hidden, sql` or `)})`;
 }

@@ -1,5 +1,6 @@
 /** Reading the audit log: the rows of a filter the caller may see, with who acted by name. */
 import type { RawBuilder, SqlBool } from 'kysely';
+import { decodeChange } from '../../../db/audit-codec';
 import type { StoreHandle } from '../stores';
 
 /** Plain values: `at` bounds as stored (UTC instants), the rest as written. */
@@ -35,7 +36,10 @@ export function auditLogStore(h: StoreHandle) {
     return q;
   }
   const rows = (f: AuditFilter, visible: RawBuilder<SqlBool>) =>
-    query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before_json', 'a.after_json']);
+    query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.changes']);
+  /** The rows with their change's JSON as it was written. */
+  const read = async (q: Promise<(Omit<AuditRow, 'before_json' | 'after_json'> & { changes: Buffer | null })[]>): Promise<AuditRow[]> =>
+    (await q).map(({ changes, ...r }) => ({ ...r, ...decodeChange(changes) }));
   /**
    * Within a period the rows come in the order of the index on `at` (then id,
    * which the index holds): the page of newest rows reads just those, where
@@ -50,8 +54,8 @@ export function auditLogStore(h: StoreHandle) {
     },
     /** Newest first. */
     page: (f: AuditFilter, visible: RawBuilder<SqlBool>, page: number, pageSize: number): Promise<AuditRow[]> =>
-      ordered(rows(f, visible), f, 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      read(ordered(rows(f, visible), f, 'desc').limit(pageSize).offset((page - 1) * pageSize).execute()),
     /** Oldest first, as the export prints them. */
-    all: (f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<AuditRow[]> => ordered(rows(f, visible), f, 'asc').execute(),
+    all: (f: AuditFilter, visible: RawBuilder<SqlBool>): Promise<AuditRow[]> => read(ordered(rows(f, visible), f, 'asc').execute()),
   };
 }

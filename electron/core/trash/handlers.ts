@@ -9,6 +9,7 @@ import { visibleIncoming, visibleOutgoing, visibleTask } from '../access';
 import type { CallContext, HandlerMap } from '../context';
 import { trashKinds, trashTable, type TrashVisibility } from './store';
 import { isUniqueViolation } from '../../../db/errors';
+import { decodeChange } from '../../../db/audit-codec';
 
 /** What the caller may not see is not in their trash either: the access rule over each table. */
 const visibleTo =
@@ -49,6 +50,12 @@ async function softDelete(ctx: CallContext, kind: TrashKind, id: number, reason:
   return { kind, id, label: r.label, deletedAt: at };
 }
 
+/** The reason the delete's audit row holds. */
+function deleteReason(changes: Buffer | null): string | null {
+  const after = decodeChange(changes).after_json;
+  return after ? ((JSON.parse(after) as { reason?: string | null }).reason ?? null) : null;
+}
+
 const del = (kind: TrashKind) => (ctx: CallContext, v: { id: number; reason: string | null }) => softDelete(ctx, kind, v.id, v.reason);
 
 export const trashHandlers: HandlerMap<'incoming.delete' | 'outgoing.delete' | 'tasks.delete' | 'dossiers.delete' | 'tthc.delete' | 'trash.list' | 'trash.restore' | 'trash.purge'> = {
@@ -67,7 +74,7 @@ export const trashHandlers: HandlerMap<'incoming.delete' | 'outgoing.delete' | '
         label: r.label,
         deletedAt: r.deleted_at,
         deletedBy: r.actor,
-        reason: r.after_json ? ((JSON.parse(r.after_json) as { reason?: string | null }).reason ?? null) : null,
+        reason: deleteReason(r.changes),
       })),
     };
   },

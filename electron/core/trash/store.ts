@@ -69,7 +69,8 @@ export interface TrashRow {
   label: string;
   deleted_at: string;
   actor: string | null;
-  after_json: string | null;
+  /** The delete's audit change (db/audit-codec.ts). */
+  changes: Buffer | null;
 }
 
 export function trashStore(h: StoreHandle) {
@@ -93,7 +94,7 @@ export function trashStore(h: StoreHandle) {
       );
       const total = await sql<{ n: number }>`select count(*) as n from (${union}) u`.execute(h.db);
       const rows = await sql<TrashRow>`
-      select t.kind, t.id, t.label, t.deleted_at, a.actor, a.after_json from (${union}) t
+      select t.kind, t.id, t.label, t.deleted_at, a.actor, a.changes from (${union}) t
       left join audit_log a on a.id = (select max(id) from audit_log x where x.entity = case t.kind when 'tthc' then 'tthc_dossiers' else t.kind end and x.entity_id = t.id and x.action like '%.delete')
       order by t.deleted_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(h.db);
       return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
