@@ -189,7 +189,7 @@ async function migrate(
       await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
     });
   }
-  if (pending.some((m) => m.compacts)) compact(opened.sqlite);
+  if (backup !== null && pending.some((m) => m.compacts)) compact(opened.sqlite);
   return backup;
 }
 
