@@ -27,6 +27,7 @@ import * as m017 from './017_write_path';
 import * as m018 from './018_audit_records';
 import * as m019 from './019_search_index';
 import * as m020 from './020_register_page';
+import * as m025 from './025_register_sorts';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'audit-records', up: m018.up },
   { version: 19, name: 'search-index', up: m019.up },
   { version: 20, name: 'register-page', up: m020.up },
+  { version: 25, name: 'register-sorts', up: m025.up },
 ];
 
 /**
