@@ -115,6 +115,15 @@ describe('query plans of registration and the register page', () => {
     expect(ok(await t.core.call('incoming.list', { ...year, sender: 'Lạng Sơn', pageSize: 5, page: 100 }, clerk))).toEqual(expect.objectContaining({ items: [], total: expected.length }));
   });
 
+  it('the outgoing register counts its year from the documents alone, and reads whole and joined only the page\'s rows', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('outgoing.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)));
+    const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
+    expect(count.sql).not.toMatch(/\bjoin\b/);
+    const page = plans.find((p) => /^select "o"\.\*/.test(p.sql))!;
+    expect(page.plan).toMatch(/^SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/);
+    for (const p of plans) expect(p.plan, p.sql).not.toMatch(fullScan);
+  });
+
   it('a year by subject walks the subject index, sorting nothing; a week, or a filtered year, is sought by period', async () => {
     const pageIds = (plans: { sql: string; plan: string }[]) => plans.find((p) => /^select "i"\."id" from/.test(p.sql))!.plan;
     const year = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort: 'subject', page: 2, pageSize: 10 }, clerk)));
