@@ -147,6 +147,9 @@ describe('query plans of registration and the register page', () => {
     const overdue = plans.filter((p) => p.sql.includes("'overdue'") && /count\(\*\)/i.test(p.sql) && !/o\.due_date >=/.test(p.sql));
     expect(overdue.length).toBeGreaterThan(0);
     for (const p of overdue) expect(p.plan, p.sql).toContain('SEARCH o USING COVERING INDEX task_occurrences_open_due (due_date<?)');
+    // Only the ten shown join their sources and look up their latest progress.
+    const list = plans.find((p) => p.sql.includes('"last_progress"'))!;
+    expect(list.plan).toMatch(/^SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/);
   });
 
   it('search goes from the index\'s matches to the documents, without reading every document of every year', async () => {
