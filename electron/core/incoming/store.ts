@@ -185,7 +185,7 @@ function pageIds(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'as
 }
 
 /** The rows of these ids (a page's), whole and joined, in the page's order. */
-function rowsOf(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', ids: Expression<number> | number[]) {
+function rowsOf(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', ids: ReturnType<typeof pageIds> | number[]) {
   return incomingBase(db, f.access).where('i.id', 'in', ids).orderBy(sort, dir).orderBy('i.arrival_number', dir).orderBy('i.id', dir).execute();
 }
 
