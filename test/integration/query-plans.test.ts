@@ -97,11 +97,59 @@ describe('query plans of registration and the register page', () => {
     expect(ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)).total).toBe(27);
   });
 
+  it('a sender\'s page and its total come from one reading of the full-text index; a page past the end is still counted', async () => {
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const expected = ok(await t.core.call('incoming.list', { ...year, pageSize: 500 }, clerk)).items.filter((d) => d.senderName.includes('Lạng Sơn')).map((d) => d.id);
+    expect(expected.length).toBeGreaterThan(10);
+    const plans = await plansOf(async () => ok(await t.core.call('incoming.list', { ...year, sender: 'Lạng Sơn', pageSize: 5 }, clerk)));
+    expect(plans.filter((p) => p.sql.includes('doc_search'))).toHaveLength(1);
+    const paged: number[] = [];
+    const totals = new Set<number>();
+    for (let page = 1; page <= Math.ceil(expected.length / 5); page++) {
+      const r = ok(await t.core.call('incoming.list', { ...year, sender: 'Lạng Sơn', pageSize: 5, page }, clerk));
+      totals.add(r.total);
+      paged.push(...r.items.map((d) => d.id));
+    }
+    expect(paged).toEqual(expected);
+    expect([...totals]).toEqual([expected.length]);
+    expect(ok(await t.core.call('incoming.list', { ...year, sender: 'Lạng Sơn', pageSize: 5, page: 100 }, clerk))).toEqual(expect.objectContaining({ items: [], total: expected.length }));
+  });
+
+  it('the outgoing register counts its year from the documents alone, and reads whole and joined only the page\'s rows', async () => {
+    const plans = await plansOf(async () => ok(await t.core.call('outgoing.list', { from: '2026-01-01', to: '2026-12-31' }, clerk)));
+    const count = plans.find((p) => /count\(\*\)/i.test(p.sql))!;
+    expect(count.sql).not.toMatch(/\bjoin\b/);
+    const page = plans.find((p) => /^select "o"\.\*/.test(p.sql))!;
+    expect(page.plan).toMatch(/^SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/);
+    for (const p of plans) expect(p.plan, p.sql).not.toMatch(fullScan);
+  });
+
+  it('a year by subject walks the subject index, sorting nothing; a week, or a filtered year, is sought by period', async () => {
+    const pageIds = (plans: { sql: string; plan: string }[]) => plans.find((p) => /^select "i"\."id" from/.test(p.sql))!.plan;
+    const year = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort: 'subject', page: 2, pageSize: 10 }, clerk)));
+    expect(pageIds(year)).toMatch(/^SCAN i USING INDEX incoming_active_subject$/);
+    const week = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-11-23', to: '2026-11-29', sort: 'subject' }, clerk)));
+    expect(pageIds(week)).toContain('incoming_active_arrival (arrival_date>? AND arrival_date<?)');
+    const overdue = await plansOf(async () => ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort: 'subject', status: 'overdue' }, clerk)));
+    expect(pageIds(overdue)).toContain('incoming_active_arrival (arrival_date>? AND arrival_date<?)');
+    // The same documents in the same order either way: the clerk's year by subject, page after page.
+    const all = ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort: 'subject', dir: 'asc', pageSize: 500 }, clerk)).items;
+    const paged = [];
+    for (let page = 1; page <= 3; page++) paged.push(...ok(await t.core.call('incoming.list', { from: '2026-01-01', to: '2026-12-31', sort: 'subject', dir: 'asc', pageSize: 10, page }, clerk)).items);
+    expect(paged.map((d) => d.id)).toEqual(all.slice(0, 30).map((d) => d.id));
+    const subjects = all.map((d) => d.subject);
+    expect(subjects).toEqual([...subjects].sort());
+    expect(all.every((d) => d.secrecy === null)).toBe(true);
+  });
+
   it('the home page finds the overdue tasks of every year among the open occurrences, by due date', async () => {
     const plans = await plansOf(async () => ok(await t.core.call('reports.dashboard', { year: 2026 }, clerk)));
     const overdue = plans.filter((p) => p.sql.includes("'overdue'") && /count\(\*\)/i.test(p.sql) && !/o\.due_date >=/.test(p.sql));
     expect(overdue.length).toBeGreaterThan(0);
-    for (const p of overdue) expect(p.plan, p.sql).toContain('SEARCH o USING INDEX task_occurrences_open_due (due_date<?)');
+    for (const p of overdue) expect(p.plan, p.sql).toContain('SEARCH o USING COVERING INDEX task_occurrences_open_due (due_date<?)');
+    // Only the ten shown join their sources and look up their latest progress.
+    const list = plans.find((p) => p.sql.includes('"last_progress"'))!;
+    expect(list.plan).toMatch(/^SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/);
   });
 
   it('search goes from the index\'s matches to the documents, without reading every document of every year', async () => {

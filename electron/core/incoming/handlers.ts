@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/api/index';
 import { formatDateVi } from '../../../shared/dates';
 import { formatDocNumber, parseNotation } from '../../../shared/documents/notation';
 import { foldVietnamese } from '../../../shared/text';
-import { incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
+import { documentScope, incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
 import { expandedQueries } from '../../../shared/abbreviations';
 import { loadAbbreviations } from '../agency/abbreviations';
 import type { CallContext, HandlerMap } from '../context';
@@ -280,6 +280,7 @@ export const incomingHandlers: Handlers = {
       qFold: input.q ? foldVietnamese(input.q) : null,
       abbreviations: input.q || input.sender ? await loadAbbreviations(ctx) : undefined,
       today: ctx.today(),
+      wholeRegister: documentScope(ctx.user).unitId === null,
     };
     const sortColumn = {
       arrivalDate: 'i.arrival_date',
@@ -290,8 +291,7 @@ export const incomingHandlers: Handlers = {
       subject: 'i.subject',
       deadline: 'i.deadline',
     } as const;
-    const total = await ctx.stores.incoming.count(filter);
-    const rows = await ctx.stores.incoming.list(filter, sortColumn[input.sort], input.dir, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+    const { rows, total } = await ctx.stores.incoming.page(filter, sortColumn[input.sort], input.dir, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
     const coordinators = await ctx.stores.incoming.coordinatorsOf(rows.map((r) => r.id));
     // Once per page: formatting the clock's date for each row was a tenth of the page's time.
     const today = filter.today;

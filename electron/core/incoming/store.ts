@@ -97,6 +97,8 @@ export interface IncomingFilter {
   /** What abbreviations in qFold and senderFold stand for. */
   abbreviations?: AbbreviationLookup;
   today: string;
+  /** The caller sees the register whole (all units' documents), perhaps but the secret ones. */
+  wholeRegister: boolean;
 }
 
 /** Each condition of rules.ts over alias `i`, as SQL (a unit test holds the two together). */
@@ -120,9 +122,14 @@ export function incomingStatusCondition(status: IncomingStatus, today: string): 
   return sql<SqlBool>`${sql.join(incomingStatusRule[status].map((name) => c[name]), sql` and `)}`;
 }
 
-/** The period and the filters as one condition over alias `i` (incomingBase adds the access rule). */
-function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [sql<SqlBool>`i.arrival_date >= ${f.from}`, sql<SqlBool>`i.arrival_date <= ${f.to}`];
+/**
+ * The period and the filters as one condition over alias `i` (incomingBase adds
+ * the access rule). `byPeriod` false: the period is checked on each entry met
+ * rather than sought (SQLite's unary plus), for a page walked in another index's order.
+ */
+function incomingCondition(f: IncomingFilter, engine: Engine, byPeriod = true): Expression<SqlBool> {
+  const date = byPeriod ? sql`i.arrival_date` : sql`+i.arrival_date`;
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`${date} >= ${f.from}`, sql<SqlBool>`${date} <= ${f.to}`];
   if (f.registerIds) parts.push(sql<SqlBool>`i.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
@@ -137,6 +144,22 @@ function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBoo
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a page by subject is cheaper walked in the subject index than sought
+ * by period and sorted: for a period of a quarter or more (thousands of
+ * documents to read and sort, where the walk skips the other periods' entries
+ * in the index alone), when nothing but the period and secrecy narrows it (a
+ * status, a sender or a unit's share leave few documents, which the walk would
+ * look for among all years). PostgreSQL weighs this itself, from its statistics.
+ */
+function walksSubjectIndex(f: IncomingFilter, sort: IncomingSort, engine: Engine): boolean {
+  if (engine !== 'sqlite' || sort !== 'i.subject' || !f.wholeRegister) return false;
+  const narrowed = f.registerIds || f.senderFold || f.documentType || f.unitId || f.status || f.urgency || f.qFold;
+  return !narrowed && Date.parse(f.to) - Date.parse(f.from) >= 90 * DAY_MS;
+}
+
 /**
  * One page of the filter, same-day documents in their register order. The
  * page's ids are chosen first, from the documents alone (the period index
@@ -144,19 +167,44 @@ function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBoo
  * are read whole and joined: the rows skipped before a deep page, and those a
  * sort by another column puts in order, are never read in full.
  */
-function listIncoming(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) {
-  const ids = db
+type PageOf = { limit: number; offset: number };
+
+/** The page's ids in the page's order, from the documents alone. */
+function pageIds(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf) {
+  return db
     .selectFrom('incoming as i')
     .select('i.id')
     .where('i.deleted_at', 'is', null)
     .where(f.access.row)
-    .where(incomingCondition(f, engineOf(db)))
+    .where(incomingCondition(f, engineOf(db), !walksSubjectIndex(f, sort, engineOf(db))))
     .orderBy(sort, dir)
     .orderBy('i.arrival_number', dir)
     .orderBy('i.id', dir)
     .limit(page.limit)
     .offset(page.offset);
+}
+
+/** The rows of these ids (a page's), whole and joined, in the page's order. */
+function rowsOf(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', ids: ReturnType<typeof pageIds> | number[]) {
   return incomingBase(db, f.access).where('i.id', 'in', ids).orderBy(sort, dir).orderBy('i.arrival_number', dir).orderBy('i.id', dir).execute();
+}
+
+function listIncoming(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf) {
+  return rowsOf(db, f, sort, dir, pageIds(db, f, sort, dir, page));
+}
+
+/**
+ * A page and the filter's total. With a sender named, both come from one pass:
+ * the sender's matches are sought in the full-text index of all years (a
+ * common name matches thousands), which a count and then a page each did, so
+ * the page's ids carry the total (a window count over the filter). A page past
+ * the end has no row to carry it, and is counted apart.
+ */
+async function pageIncoming(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf): Promise<{ rows: IncomingRow[]; total: number }> {
+  if (!f.senderFold || f.qFold) return { total: await countIncoming(db, f), rows: await listIncoming(db, f, sort, dir, page) };
+  const found = await pageIds(db, f, sort, dir, page).select(sql<number>`count(*) over ()`.as('total')).execute();
+  if (found.length === 0) return { total: await countIncoming(db, f), rows: [] };
+  return { total: Number(found[0]!.total), rows: await rowsOf(db, f, sort, dir, found.map((r) => r.id)) };
 }
 
 /** The filter's total, from the documents alone: no join, so a period is counted from its index. */
@@ -201,7 +249,9 @@ export function incomingStore(h: StoreHandle) {
     findDuplicate: (k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null }, visible: Expression<SqlBool>) => findDuplicate(db, k, visible),
     count: (f: IncomingFilter) => countIncoming(db, f),
 
-    list: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) => listIncoming(db, f, sort, dir, page),
+    list: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf) => listIncoming(db, f, sort, dir, page),
+    /** One page of the register and the filter's total (incoming.list). */
+    page: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf) => pageIncoming(db, f, sort, dir, page),
 
     senderHistory: (typed: readonly string[], limit: number, visible: Expression<SqlBool>) => senderHistory(db, typed, limit, visible),
 

@@ -95,20 +95,37 @@ export interface OutgoingFilter {
   abbreviations?: AbbreviationLookup;
 }
 
-/** Drafts have no issue date: they are listed by the day they were created. */
-function filteredOutgoing(db: Kysely<DB>, f: OutgoingFilter) {
+/**
+ * The period and the filters as one condition over alias `o` (the caller adds
+ * the access rule). Drafts have no issue date: they are listed by the day they
+ * were created.
+ */
+function outgoingCondition(db: Kysely<DB>, f: OutgoingFilter): Expression<SqlBool> {
   // Written as an OR of two indexable ranges (issue date; drafts by creation day).
-  let q = outgoingBase(db, f.visible).where(
-    sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`,
-  );
-  if (f.registerIds) q = q.where('o.register_id', 'in', f.registerIds.length ? f.registerIds : [-1]);
-  if (f.documentType) q = q.where('o.document_type', '=', f.documentType);
-  if (f.unitId) q = q.where('o.drafting_unit_id', '=', f.unitId);
-  if (f.status) q = q.where('o.status', '=', f.status as OutgoingTable['status']);
-  if (f.urgency) q = q.where('o.urgency', '=', f.urgency);
-  if (f.secrecy) q = q.where('o.secrecy', '=', f.secrecy);
-  if (f.qFold) q = q.where(sql<number>`+o.id`, 'in', matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations, engineOf(db)));
-  return q;
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`];
+  if (f.registerIds) parts.push(sql<SqlBool>`o.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
+  if (f.documentType) parts.push(sql<SqlBool>`o.document_type = ${f.documentType}`);
+  if (f.unitId) parts.push(sql<SqlBool>`o.drafting_unit_id = ${f.unitId}`);
+  if (f.status) parts.push(sql<SqlBool>`o.status = ${f.status}`);
+  if (f.urgency) parts.push(sql<SqlBool>`o.urgency = ${f.urgency}`);
+  if (f.secrecy) parts.push(sql<SqlBool>`o.secrecy = ${f.secrecy}`);
+  if (f.qFold) parts.push(sql<SqlBool>`+o.id in ${matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations, engineOf(db))}`);
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+}
+
+/** The filter's documents, from the outgoing table alone: a count, or a page's ids, reads no joined row. */
+function filteredIds(db: Kysely<DB>, f: OutgoingFilter) {
+  return db.selectFrom('outgoing as o').where('o.deleted_at', 'is', null).where(f.visible).where(outgoingCondition(db, f));
+}
+
+/**
+ * One page: its ids first, from the documents alone, then only its rows read
+ * whole and joined; a year sorted by number was every row of the year read
+ * with its register and unit, then sorted.
+ */
+function listOutgoing(db: Kysely<DB>, f: OutgoingFilter, sort: OutgoingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) {
+  const ids = filteredIds(db, f).select('o.id').orderBy(sort, dir).orderBy('o.id', dir).limit(page.limit).offset(page.offset);
+  return outgoingBase(db, f.visible).where('o.id', 'in', ids).orderBy(sort, dir).orderBy('o.id', dir).execute();
 }
 
 export type OutgoingSort = 'o.issue_date' | 'o.number' | 'o.subject' | 'o.created_at';
@@ -123,12 +140,11 @@ export function outgoingStore(h: StoreHandle) {
     setReplies: (id: number, incomingIds: number[]) => setReplies(db, id, incomingIds),
 
     async count(f: OutgoingFilter): Promise<number> {
-      const r = await filteredOutgoing(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await filteredIds(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
-    list: (f: OutgoingFilter, sort: OutgoingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) =>
-      filteredOutgoing(db, f).orderBy(sort, dir).orderBy('o.id', dir).limit(page.limit).offset(page.offset).execute(),
+    list: (f: OutgoingFilter, sort: OutgoingSort, dir: 'asc' | 'desc', page: { limit: number; offset: number }) => listOutgoing(db, f, sort, dir, page),
 
     /** A document by id, deleted or not, if the caller may see it (`visible` over alias `o`). */
     find: (id: number, visible: Expression<SqlBool>) => db.selectFrom('outgoing as o').select(['o.id', 'o.deleted_at']).where('o.id', '=', id).where(visible).executeTakeFirst(),

@@ -129,7 +129,14 @@ export async function listTaskRows(
   const total = await base(db, f, c).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const lastProgress = (col: 'result' | 'percent') =>
     sql`(select p.${sql.ref(col)} from task_progress p where p.occurrence_id = o.id order by p.report_date desc, p.id desc limit 1)`;
+  // Open-ended tasks ("thường xuyên") after those with a deadline.
+  const openEndedLast = sql`${sql.ref(SORTS[page.sort])} is null`;
+  // The page's occurrences are picked first, so only its rows join their sources and
+  // look up their latest progress: the home page's overdue list did that for every
+  // overdue occurrence of ten years before keeping ten.
+  const ids = base(db, f, c).select('o.id').orderBy(openEndedLast).orderBy(sql.ref(SORTS[page.sort]), page.dir).orderBy('o.id', page.dir).limit(page.limit).offset(page.offset);
   const rows = await base(db, f, c)
+    .where('o.id', 'in', ids)
     .leftJoin('incoming as si', 'si.id', 't.source_incoming_id')
     .leftJoin('outgoing as so', 'so.id', 't.source_outgoing_id')
     .select([
@@ -153,12 +160,9 @@ export async function listTaskRows(
       lastProgress('percent').as('last_percent'),
       lastProgress('result').as('last_progress'),
     ])
-    // Open-ended tasks ("thường xuyên") after those with a deadline.
-    .orderBy(sql`${sql.ref(SORTS[page.sort])} is null`)
+    .orderBy(openEndedLast)
     .orderBy(sql.ref(SORTS[page.sort]), page.dir)
     .orderBy('o.id', page.dir)
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
   return { rows: rows as TaskListRow[], total: Number(total.n) };
 }
