@@ -166,9 +166,9 @@ export function scorer(folded: string, abbreviations?: AbbreviationLookup): (doc
   return (doc) => WEIGHTS.reduce((s, [column, w]) => s + (holds(foldVietnamese(doc[column] ?? ''), words) ? w : 0), 0);
 }
 
-/** The ids of the newest `n` matches of one kind, newest first. */
-export async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number): Promise<number[]> {
+/** The ids of the newest `n` matches of one kind, newest first, but for the ids `except` (a subquery). */
+export async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number, except?: Expression<number>): Promise<number[]> {
   if (queryWords(folded, abbreviations).length === 0) return [];
-  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)} order by rowid desc limit ${n}`.execute(db);
+  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``} order by rowid desc limit ${n}`.execute(db);
   return r.rows.map((x) => Number(x.id));
 }

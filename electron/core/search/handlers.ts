@@ -32,12 +32,8 @@ async function newestMatches(ctx: CallContext, kind: DocKind, folded: string, wi
     const ids = await search.newest(kind, folded, window, abbr);
     return { ids, complete: ids.length < window, total: await search.count(kind, folded, abbr, visible), exact: true };
   }
-  // The rule hides only documents in the trash and secret ones: few, listed by the partial index *_hidden.
-  const hidden = new Set(await search.hiddenIds(kind, visible));
-  const fetched = SEARCH_COUNT_CAP + 1 + hidden.size;
-  const ids = await search.newest(kind, folded, fetched, abbr);
-  const seen = ids.reduce((n, id) => n + (hidden.has(id) ? 0 : 1), 0);
-  return { ids: ids.slice(0, window), complete: ids.length <= window, total: Math.min(seen, SEARCH_COUNT_CAP), exact: seen <= SEARCH_COUNT_CAP };
+  const ids = await search.newestSeen(kind, folded, Math.max(SEARCH_COUNT_CAP + 1, window), abbr, visible);
+  return { ids: ids.slice(0, window), complete: ids.length <= window, total: Math.min(ids.length, SEARCH_COUNT_CAP), exact: ids.length <= SEARCH_COUNT_CAP };
 }
 
 /** The best `limit` hits of one kind and how many the user may see. */

@@ -23,16 +23,6 @@ function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) 
 export function searchStore(h: StoreHandle) {
   const { db } = h;
   return {
-    /**
-     * Of the documents the user's rule hides only now and then (in the trash,
-     * secret: all a Chuyên viên is not, the few that the partial index
-     * *_hidden lists), those hidden from this user.
-     */
-    async hiddenIds(kind: DocKind, visible: Expression<SqlBool>): Promise<number[]> {
-      const r = await sql<{ id: number }>`select i.id from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible})`.execute(db);
-      return r.rows.map((x) => Number(x.id));
-    },
-
     /** How many visible documents of the kind match, every one looked up: for a rule that hides most documents. */
     async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>): Promise<number> {
       const r = await documents(db, kind, visible)
@@ -45,6 +35,15 @@ export function searchStore(h: StoreHandle) {
 
     /** The ids of the newest `n` matches, in the notation alone when `column` says so. */
     newest: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, column?: SearchColumn) => newestIds(db, folded, column, abbr, kind, n),
+
+    /**
+     * The ids of the newest `n` matches the user may see, when the rule hides
+     * only documents in the trash and secret ones (all but a Chuyên viên's):
+     * the few that the partial index *_hidden lists are left out, instead of
+     * each match looked up.
+     */
+    newestSeen: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
+      newestIds(db, folded, undefined, abbr, kind, n, sql<number>`(select i.id from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible}))`),
 
     /** These documents, those visible, as hits without a score. */
     byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
