@@ -98,12 +98,12 @@ export function matchingIds(folded: string, kind: DocKind, column: SearchColumn 
 }
 
 /**
- * How many entries of one kind match, but for the ids `except` (a subquery):
- * FTS5 counts its matches without a lookup of each document, which is what a
- * count of ten years of a common word cannot afford.
+ * The ids of the newest `n` matches of one kind, newest first (a subquery with
+ * column `id`): FTS5 walks its doclists newest first and stops after n, where
+ * the IN subquery of matchingIds collects every match of ten years.
  */
-export function matchCount(folded: string, kind: DocKind, abbreviations: AbbreviationLookup | undefined, engine: Engine, except?: Expression<number>) {
-  return sql<{ n: number }>`select count(*) as n from doc_search where ${matches(engine, folded, undefined, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``}`;
+export function newestMatches(folded: string, kind: DocKind, abbreviations: AbbreviationLookup | undefined, engine: Engine, n: number) {
+  return sql<{ id: number }>`(select ${idOf(kind)} as id from doc_search where ${matches(engine, folded, undefined, abbreviations)} and ${ofKind(kind)} order by rowid desc limit ${n})`;
 }
 
 /**
@@ -166,22 +166,9 @@ export function scorer(folded: string, abbreviations?: AbbreviationLookup): (doc
   return (doc) => WEIGHTS.reduce((s, [column, w]) => s + (holds(foldVietnamese(doc[column] ?? ''), words) ? w : 0), 0);
 }
 
-/** The newest `n` matches of one kind: FTS5 walks its doclists newest first and stops after n. */
-async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)} order by rowid desc limit ${n}`.execute(db);
+/** The ids of the newest `n` matches of one kind, newest first, but for the ids `except` (a subquery). */
+export async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number, except?: Expression<number>): Promise<number[]> {
+  if (queryWords(folded, abbreviations).length === 0) return [];
+  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``} order by rowid desc limit ${n}`.execute(db);
   return r.rows.map((x) => Number(x.id));
-}
-
-/**
- * The candidates of one kind to rank: the newest `window` matches instead of
- * every match, so a common word costs the window, not ten years of matches;
- * the newest notation matches join them, so a notation is found however old.
- * `complete` says whether the window held every match.
- */
-export async function candidateIds(db: Kysely<DB>, folded: string, kind: DocKind, window: number, limit: number, abbreviations?: AbbreviationLookup): Promise<{ ids: number[]; complete: boolean }> {
-  if (queryWords(folded, abbreviations).length === 0) return { ids: [], complete: true };
-  const newest = await newestIds(db, folded, undefined, abbreviations, kind, window);
-  const complete = newest.length < window;
-  const older = complete ? [] : await newestIds(db, folded, 'notation', abbreviations, kind, limit);
-  return { ids: [...new Set([...newest, ...older])], complete };
 }

@@ -43,6 +43,11 @@ export function formatNumberVi(n: number): string {
   return new Intl.NumberFormat('vi-VN').format(n);
 }
 
+/** A count that may have stopped at a cap: "1.000", or "hơn 1.000" when more were found. */
+export function countVi(n: number, exact: boolean): string {
+  return exact ? formatNumberVi(n) : `hơn ${formatNumberVi(n)}`;
+}
+
 /** Day, month and year as typed (5/9/2022, 05-09-2022, 05.09.2022, 05092022, 5/9, ISO), whether or not such a day exists. */
 export function splitDateVi(text: string, today: string): { d: number; m: number; y: number } | null {
   const t = text.trim();

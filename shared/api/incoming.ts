@@ -125,7 +125,14 @@ export const incomingContracts = {
     summary: 'Danh sách văn bản đến: lọc theo kỳ, sổ, cơ quan gửi, loại, đơn vị, tình trạng, độ khẩn, độ mật, từ khóa; sắp xếp, phân trang (mặc định năm nay)',
     mode: 'read',
     input: incomingListInput,
-    output: z.object({ items: z.array(incomingSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+    output: z.object({
+      items: z.array(incomingSchema),
+      total: z.number(),
+      /** False when free text matched more than SEARCH_COUNT_CAP documents of the filter: `total` is the cap, more follow ("hơn 1.000"). */
+      totalExact: z.boolean(),
+      page: z.number(),
+      pageSize: z.number(),
+    }),
   }),
   'incoming.assign': method({
     summary: 'Giao xử lý: ý kiến chỉ đạo, đơn vị chủ trì, đơn vị phối hợp, hạn xử lý',

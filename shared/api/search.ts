@@ -15,6 +15,13 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+/**
+ * Matches counted at most, per kind: counting every match of a common word
+ * over ten years costs more than finding the best ones; beyond it the total
+ * is shown as "hơn 1.000".
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export const searchContracts = {
   'search.global': method({
     summary: 'Tìm văn bản đến và đi theo số ký hiệu (cả phần), trích yếu, cơ quan; gõ không dấu được',
@@ -23,9 +30,11 @@ export const searchContracts = {
     output: z.object({
       /** Best first; the newest first among equally good matches. */
       hits: z.array(searchHitSchema),
-      /** Every match the user may see, beyond `limit`. */
+      /** Every match the user may see, beyond `limit`, each kind counted up to SEARCH_COUNT_CAP. */
       total: z.number(),
       totals: z.object({ incoming: z.number(), outgoing: z.number() }),
+      /** False where counting stopped at the cap: more than `totals[kind]` match. */
+      exact: z.object({ incoming: z.boolean(), outgoing: z.boolean() }),
     }),
   }),
 };

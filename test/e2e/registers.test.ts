@@ -200,3 +200,29 @@ describe('outgoing register in the browser', () => {
     await page.screenshot({ path: screenshotPath('outgoing-list'), fullPage: true });
   });
 });
+
+// Last: its thousand documents of this year would change the register the tests above print.
+describe('a common word over more than is counted', () => {
+  it('says "hơn 1.000" where a common word matches more than is counted, and the list reads on past it', async () => {
+    for (let i = 0; i < 1001; i++)
+      await post(web, 'incoming.register', { arrivalDate: today, senderName: 'Sở Tài chính', notation: `${i + 1}/QT-TC`, documentDate: today, subject: `Báo cáo quan trắc môi trường đợt ${i}` });
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: 'Tìm văn bản' });
+    await page.keyboard.type('quan trac');
+    await dialog.getByText('30 trong hơn 1.000 văn bản tìm thấy').waitFor();
+    await page.screenshot({ path: screenshotPath('search-capped'), fullPage: true });
+    await dialog.getByRole('link', { name: 'Xem tất cả hơn 1.000 văn bản đến' }).click();
+    const table = page.getByRole('table', { name: 'Sổ văn bản đến' });
+    // Already on this list, the link changes only its address: the list reads it when opened.
+    await page.reload();
+    await table.getByText('Đang hiện 100 / hơn 1.000 dòng').waitFor();
+    await page.screenshot({ path: screenshotPath('list-capped'), fullPage: true });
+    // Scrolled to the end, every row read: the count is exact again.
+    await expect
+      .poll(async () => {
+        await table.locator('.vtable-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        return table.locator('.table-foot').textContent();
+      }, { timeout: 60_000 })
+      .toContain('1001 dòng');
+  });
+});

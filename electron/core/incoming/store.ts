@@ -4,7 +4,7 @@ import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
 import type { DB, IncomingTable } from '../../../db/schema';
-import { matchingIds } from '../../../db/search';
+import { matchingIds, newestMatches } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { Engine } from '../../../db/engine';
 import type { StoreHandle } from '../stores';
@@ -94,6 +94,8 @@ export interface IncomingFilter {
   secrecy: string | null;
   access: IncomingAccess;
   qFold: string | null;
+  /** Only these documents (those of qFold already found), instead of qFold. */
+  ids?: number[];
   /** What abbreviations in qFold and senderFold stand for. */
   abbreviations?: AbbreviationLookup;
   today: string;
@@ -141,6 +143,7 @@ function incomingCondition(f: IncomingFilter, engine: Engine, byPeriod = true): 
   if (f.urgency) parts.push(sql<SqlBool>`i.urgency = ${f.urgency}`);
   if (f.secrecy) parts.push(sql<SqlBool>`i.secrecy = ${f.secrecy}`);
   if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.abbreviations, engine)}`);
+  if (f.ids) parts.push(sql<SqlBool>`i.id in (${sql.join(f.ids.length ? f.ids : [-1])})`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
@@ -219,6 +222,52 @@ async function countIncoming(db: Kysely<DB>, f: IncomingFilter): Promise<number>
   return Number(r.n);
 }
 
+export interface PageKey {
+  id: number;
+  arrival_date: string;
+  arrival_number: number;
+}
+
+/**
+ * The filter's documents among the newest `visit` matches of its free text,
+ * newest first, `cap` at most: FTS5 hands the matches over newest first and
+ * each is looked up by id, so a common word costs the cap, not ten years.
+ */
+async function newestOfText(db: Kysely<DB>, f: IncomingFilter & { qFold: string }, visit: number, cap: number): Promise<PageKey[]> {
+  const engine = engineOf(db);
+  const r = await sql<PageKey>`select i.id, i.arrival_date, i.arrival_number from ${newestMatches(f.qFold, 'incoming', f.abbreviations, engine, visit)} as m
+    join incoming as i on i.id = m.id
+    where i.deleted_at is null and ${f.access.row} and ${incomingCondition({ ...f, qFold: null }, engine)}
+    order by m.id desc limit ${cap}`.execute(db);
+  return r.rows.map((x) => ({ id: Number(x.id), arrival_date: x.arrival_date, arrival_number: Number(x.arrival_number) }));
+}
+
+/** Whether the free text has `n` matches or more. */
+async function textHasAtLeast(db: Kysely<DB>, f: IncomingFilter & { qFold: string }, n: number): Promise<boolean> {
+  const r = await sql<{ n: number }>`select count(*) as n from ${newestMatches(f.qFold, 'incoming', f.abbreviations, engineOf(db), n)} as m`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) >= n;
+}
+
+/**
+ * Whether a document of the filter (its free text aside) older by id than
+ * `belowId` comes in the register's order (newest first) at or before `key`:
+ * if none, the newest matches by id hold every document up to `key`.
+ */
+async function olderIdBefore(db: Kysely<DB>, f: IncomingFilter, key: PageKey, belowId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('incoming as i')
+    .select('i.id')
+    .where('i.deleted_at', 'is', null)
+    .where(f.access.row)
+    // The period starts at the key, so that SQLite reads from the period index only what comes before it.
+    .where(incomingCondition({ ...f, qFold: null, from: key.arrival_date > f.from ? key.arrival_date : f.from }, engineOf(db)))
+    .where(sql<SqlBool>`(i.arrival_date > ${key.arrival_date} or i.arrival_number > ${key.arrival_number} or (i.arrival_number = ${key.arrival_number} and i.id >= ${key.id}))`)
+    .where(sql<SqlBool>`+i.id < ${belowId}`)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** What was typed as senders before, by use, holding one of the typed forms (as typed and with abbreviations spelled out). */
 function senderHistory(db: Kysely<DB>, typed: readonly string[], limit: number, visible: Expression<SqlBool>) {
   const likes = typed.map((t) => sql<SqlBool>`i.sender_fold like ${`%${escapeLike(t)}%`} escape '\\'`);
@@ -248,6 +297,15 @@ export function incomingStore(h: StoreHandle) {
     setCoordinators: (id: number, unitIds: number[]) => setCoordinators(db, id, unitIds),
     findDuplicate: (k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null }, visible: Expression<SqlBool>) => findDuplicate(db, k, visible),
     count: (f: IncomingFilter) => countIncoming(db, f),
+    newestOfText: (f: IncomingFilter & { qFold: string }, visit: number, cap: number) => newestOfText(db, f, visit, cap),
+    textHasAtLeast: (f: IncomingFilter & { qFold: string }, n: number) => textHasAtLeast(db, f, n),
+    olderIdBefore: (f: IncomingFilter, key: PageKey, belowId: number) => olderIdBefore(db, f, key, belowId),
+    /** These documents whole, in this order. */
+    rows: async (ids: number[], access: IncomingAccess) => {
+      const rows = ids.length ? await incomingBase(db, access).where('i.id', 'in', ids).execute() : [];
+      const at = new Map(ids.map((id, k) => [id, k]));
+      return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+    },
 
     list: (f: IncomingFilter, sort: IncomingSort, dir: 'asc' | 'desc', page: PageOf) => listIncoming(db, f, sort, dir, page),
     /** One page of the register and the filter's total (incoming.list). */

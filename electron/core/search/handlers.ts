@@ -2,11 +2,13 @@
  * search.global: one box for notations, subjects and senders, without diacritics,
  * abbreviations understood ("ubnd", "stnmt").
  * Best match first, the newest first among equal ones; the totals count what
- * the user may see, for "xem tất cả" in the filtered list.
+ * the user may see, for "xem tất cả" in the filtered list, up to SEARCH_COUNT_CAP
+ * ("hơn 1.000"): a clerk refines a common word rather than reads its count.
  */
+import type { Expression, SqlBool } from 'kysely';
 import { scorer, type DocKind } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
-import type { SearchHit } from '../../../shared/api/search';
+import { SEARCH_COUNT_CAP, type SearchHit } from '../../../shared/api/search';
 import { foldVietnamese } from '../../../shared/text';
 import { loadAbbreviations } from '../agency/abbreviations';
 import { documentScope, visibleIncoming, visibleOutgoing } from '../access/index';
@@ -19,17 +21,33 @@ type Hit = Omit<SearchHit, 'kind'>;
 
 const byRank = (a: Hit, b: Hit) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
 
-/** The best `limit` hits of one kind and how many the user may see in all. */
+/**
+ * The newest matches of one kind and how many of them the user may see, up to
+ * SEARCH_COUNT_CAP: the newest CAP ids, not a count of every match of ten years.
+ * A Chuyên viên sees only their unit's, most matches not: each one is looked up.
+ */
+async function newestMatches(ctx: CallContext, kind: DocKind, folded: string, window: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) {
+  const search = ctx.stores.search;
+  if (documentScope(ctx.user).unitId !== null) {
+    const ids = await search.newest(kind, folded, window, abbr);
+    return { ids, complete: ids.length < window, total: await search.count(kind, folded, abbr, visible), exact: true };
+  }
+  const ids = await search.newestSeen(kind, folded, Math.max(SEARCH_COUNT_CAP + 1, window), abbr, visible);
+  return { ids: ids.slice(0, window), complete: ids.length <= window, total: Math.min(ids.length, SEARCH_COUNT_CAP), exact: ids.length <= SEARCH_COUNT_CAP };
+}
+
+/** The best `limit` hits of one kind and how many the user may see. */
 async function searchKind(ctx: CallContext, kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup) {
   const search = ctx.stores.search;
   const visible = kind === 'incoming' ? visibleIncoming(ctx.user) : visibleOutgoing(ctx.user, 'i');
-  const count = search.count(kind, folded, abbr, visible, documentScope(ctx.user).unitId === null);
-  const { ids, complete } = await search.candidates(kind, folded, Math.max(WINDOW, limit), limit, abbr);
+  const { ids: newest, complete, total, exact } = await newestMatches(ctx, kind, folded, Math.max(WINDOW, limit), abbr, visible);
+  // The newest notation matches join the window, so that a notation is found however old.
+  const ids = complete ? newest : [...new Set([...newest, ...(await search.newest(kind, folded, limit, abbr, 'notation'))])];
   const score = scorer(folded, abbr);
   let hits: Hit[] = ids.length ? (await search.byIds(kind, ids, visible)).map((d) => ({ ...d, score: score(d) })) : [];
   // Too few of the newest matches visible to this user (a Chuyên viên sees only their unit's): rank every match.
   if (!complete && hits.length < limit) hits = await search.best(kind, folded, limit, abbr, visible);
-  return { hits: hits.sort(byRank).slice(0, limit), total: await count };
+  return { hits: hits.sort(byRank).slice(0, limit), total, exact };
 }
 
 export const searchHandlers: HandlerMap<'search.global'> = {
@@ -40,6 +58,6 @@ export const searchHandlers: HandlerMap<'search.global'> = {
     const hits: SearchHit[] = [...inc!.hits.map((h) => ({ kind: 'incoming' as const, ...h })), ...out!.hits.map((h) => ({ kind: 'outgoing' as const, ...h }))];
     hits.sort(byRank);
     const totals = { incoming: inc!.total, outgoing: out!.total };
-    return { hits: hits.slice(0, input.limit), total: totals.incoming + totals.outgoing, totals };
+    return { hits: hits.slice(0, input.limit), total: totals.incoming + totals.outgoing, totals, exact: { incoming: inc!.exact, outgoing: out!.exact } };
   },
 };

@@ -1,7 +1,7 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { candidateIds, matchCount, matchingIds, relevance, type DocKind } from '../../../db/search';
+import { matchingIds, newestIds, relevance, type DocKind, type SearchColumn } from '../../../db/search';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { StoreHandle } from '../stores';
 
@@ -23,20 +23,8 @@ function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) 
 export function searchStore(h: StoreHandle) {
   const { db } = h;
   return {
-    /**
-     * How many documents of the kind match and are visible. `hidesOnlySome`: the
-     * user's rule hides only documents in the trash or secret ones (all but a
-     * Chuyên viên's), the few that the partial index *_hidden lists; the count
-     * is then FTS5's own, less those, instead of a lookup of every match.
-     */
-    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>, hidesOnlySome: boolean): Promise<number> {
-      if (hidesOnlySome) {
-        const from = sql`from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible})`;
-        const hidden = sql<number>`(select i.id ${from})`;
-        const any = await sql`select 1 ${from} limit 1`.execute(db);
-        const r = await matchCount(folded, kind, abbr, h.engine, any.rows.length ? hidden : undefined).execute(db);
-        return Number(r.rows[0]?.n ?? 0);
-      }
+    /** How many visible documents of the kind match, every one looked up: for a rule that hides most documents. */
+    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>): Promise<number> {
       const r = await documents(db, kind, visible)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -45,8 +33,17 @@ export function searchStore(h: StoreHandle) {
       return Number(r.n);
     },
 
-    /** The ids of the newest `window` matches (and of the newest notation matches); complete when they are all the matches. */
-    candidates: (kind: DocKind, folded: string, window: number, limit: number, abbr: AbbreviationLookup) => candidateIds(db, folded, kind, window, limit, abbr),
+    /** The ids of the newest `n` matches, in the notation alone when `column` says so. */
+    newest: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, column?: SearchColumn) => newestIds(db, folded, column, abbr, kind, n),
+
+    /**
+     * The ids of the newest `n` matches the user may see, when the rule hides
+     * only documents in the trash and secret ones (all but a Chuyên viên's):
+     * the few that the partial index *_hidden lists are left out, instead of
+     * each match looked up.
+     */
+    newestSeen: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
+      newestIds(db, folded, undefined, abbr, kind, n, sql<number>`(select i.id from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible}))`),
 
     /** These documents, those visible, as hits without a score. */
     byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type SortingState } from '@tanstack/react-table';
+import { countVi } from '../../../shared/dates';
 import { useColumnPrefs } from './columnPrefs';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -25,6 +26,9 @@ interface Props<T extends RowData> {
   columns: ServerColumn<T>[];
   rows: T[];
   total: number;
+  /** False when `total` is a lower bound ("hơn 1.000"); `hasMore` then says whether to read on. */
+  totalExact?: boolean;
+  hasMore?: boolean;
   loading: boolean;
   sorting: SortingState;
   onSortingChange: (s: SortingState) => void;
@@ -70,7 +74,7 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    if (!p.loading && p.rows.length < p.total && lastIndex >= p.rows.length - 20) p.onNeedMore();
+    if (!p.loading && (p.hasMore ?? p.rows.length < p.total) && lastIndex >= p.rows.length - 20) p.onNeedMore();
   }, [lastIndex, p]);
 
   function onKey(e: KeyboardEvent<HTMLDivElement>, index: number, row: T) {
@@ -115,7 +119,7 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
     update({ ...prefs, hidden: prefs.hidden.includes(id) ? prefs.hidden.filter((x) => x !== id) : [...prefs.hidden, id] });
   const head = useRef<HTMLDivElement>(null);
   return (
-    <div className="vtable" role="table" aria-label={p.label} aria-rowcount={p.total + 1}>
+    <div className="vtable" role="table" aria-label={p.label} aria-rowcount={p.totalExact === false ? -1 : p.total + 1}>
       <div className="vtable-head" role="rowgroup" ref={head}>
         {table.getHeaderGroups().map((g) => (
           <div key={g.id} role="row" className="vtable-row" style={{ gridTemplateColumns: template, minWidth }}>
@@ -172,7 +176,7 @@ export function ServerTable<T extends RowData>(p: Props<T>) {
       </div>
       <div className="table-foot">
         <span>
-          {p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
+          {p.totalExact === false ? `Đang hiện ${p.rows.length} / ${countVi(p.total, false)} dòng` : p.rows.length < p.total ? `Đang hiện ${p.rows.length} / ${p.total} dòng` : `${p.total} dòng`}
           {p.loading ? ' — đang tải…' : ''}
         </span>
         {p.storageKey ? (

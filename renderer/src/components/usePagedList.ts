@@ -4,11 +4,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export interface Page<T> {
   items: T[];
   total: number;
+  /** False when the server stopped counting at a cap: more than `total` rows may follow. */
+  totalExact?: boolean;
 }
 
 export function usePagedList<T, F>(fetchPage: (filters: F, page: number) => Promise<Page<T>>, filters: F, reloadKey = 0) {
   const [rows, setRows] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalExact, setTotalExact] = useState(true);
+  // Past a capped total, pages are read until one comes back empty.
+  const [exhausted, setExhausted] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const page = useRef(0);
@@ -26,6 +31,8 @@ export function usePagedList<T, F>(fetchPage: (filters: F, page: number) => Prom
         page.current = next;
         setRows((old) => (reset ? r.items : [...old, ...r.items]));
         setTotal(r.total);
+        setTotalExact(r.totalExact ?? true);
+        setExhausted(r.items.length === 0);
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -41,5 +48,8 @@ export function usePagedList<T, F>(fetchPage: (filters: F, page: number) => Prom
   }, [load, reloadKey]);
 
   const loadMore = useCallback(() => void load(false), [load]);
-  return { rows, total, loading, error, loadMore, reload: () => void load(true) };
+  const hasMore = totalExact ? rows.length < total : !exhausted;
+  // Every row read: the count is what was read.
+  const known = !totalExact && exhausted;
+  return { rows, total: known ? rows.length : total, totalExact: totalExact || known, hasMore, loading, error, loadMore, reload: () => void load(true) };
 }

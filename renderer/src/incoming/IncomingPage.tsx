@@ -188,6 +188,8 @@ export function IncomingPage({ open }: { open?: OpenRequest | null }) {
           columns={columns}
           rows={list.rows}
           total={list.total}
+          totalExact={list.totalExact}
+          hasMore={list.hasMore}
           loading={list.loading}
           sorting={sorting}
           onSortingChange={setSorting}

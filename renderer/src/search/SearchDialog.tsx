@@ -1,7 +1,7 @@
 /** Ctrl+K: one box for every register; matches highlighted even when typed without diacritics. */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../../../shared/api/search';
-import { formatDateVi } from '../../../shared/dates';
+import { countVi, formatDateVi } from '../../../shared/dates';
 import { highlightRanges } from '../../../shared/text';
 import { fetchValue } from '../api/client';
 import { listHashFor } from '../app/hash-query';
@@ -21,7 +21,7 @@ export function Highlight({ text, query }: { text: string; query: string }) {
 export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen: (hit: SearchHit) => void }) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
-  const [totals, setTotals] = useState<{ incoming: number; outgoing: number } | null>(null);
+  const [totals, setTotals] = useState<{ counts: Record<'incoming' | 'outgoing', number>; exact: Record<'incoming' | 'outgoing', boolean> } | null>(null);
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -38,7 +38,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
         .then((r) => {
           if (!live) return;
           setHits(r.hits);
-          setTotals(r.totals);
+          setTotals({ counts: r.totals, exact: r.exact });
           setActive(0);
           setMessage(r.hits.length ? null : 'Không tìm thấy văn bản nào.');
         })
@@ -85,10 +85,12 @@ export function SearchDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
         </ul>
         {totals && hits.length ? (
           <div className="pad small search-totals">
-            {hits.length < totals.incoming + totals.outgoing ? `${hits.length} trong ${totals.incoming + totals.outgoing} văn bản tìm thấy` : `${hits.length} văn bản tìm thấy`}
-            {(['incoming', 'outgoing'] as const).filter((k) => totals[k] > 0).map((k) => (
+            {hits.length < totals.counts.incoming + totals.counts.outgoing || !totals.exact.incoming || !totals.exact.outgoing
+              ? `${hits.length} trong ${countVi(totals.counts.incoming + totals.counts.outgoing, totals.exact.incoming && totals.exact.outgoing)} văn bản tìm thấy`
+              : `${hits.length} văn bản tìm thấy`}
+            {(['incoming', 'outgoing'] as const).filter((k) => totals.counts[k] > 0).map((k) => (
               <a key={k} href={listHashFor(k, q.trim())} onClick={onClose}>
-                Xem tất cả {totals[k]} văn bản {k === 'incoming' ? 'đến' : 'đi'}
+                Xem tất cả {countVi(totals.counts[k], totals.exact[k])} văn bản {k === 'incoming' ? 'đến' : 'đi'}
               </a>
             ))}
           </div>
