@@ -20,18 +20,24 @@ export interface AuditEntry {
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
 
+function auditRow(e: AuditEntry) {
+  return {
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    ...storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId }),
+    client_address: auditClient.getStore() ?? null,
+  };
+}
+
 /** Written with the change it records, in the same transaction; only the fields that changed are stored. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: e.at,
-      actor: e.actor,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      ...storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId }),
-      client_address: auditClient.getStore() ?? null,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(e)).execute();
+}
+
+/** Many changes in one statement (an import's batch), each row as writeAudit writes it. */
+export async function writeAudits(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
 }

@@ -196,6 +196,8 @@ export function incomingStore(h: StoreHandle) {
   const { db } = h;
   return {
     get: (id: number, access: IncomingAccess) => getIncomingRow(db, id, access),
+    /** Several documents as `get` reads each (an import's batch, read back once). */
+    getMany: (ids: number[], access: IncomingAccess) => incomingBase(db, access).where('i.id', 'in', ids).execute(),
     coordinatorsOf: (ids: number[]) => coordinatorsOf(db, ids),
     setCoordinators: (id: number, unitIds: number[]) => setCoordinators(db, id, unitIds),
     findDuplicate: (k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null }, visible: Expression<SqlBool>) => findDuplicate(db, k, visible),
@@ -213,6 +215,16 @@ export function incomingStore(h: StoreHandle) {
     async insert(row: Omit<IncomingTable, 'id'>): Promise<number> {
       const { id } = await db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
       return id;
+    },
+
+    /** Many rows in one statement (an import's batch): each new id by its register, year and number, since RETURNING keeps no order. */
+    insertMany: (rows: Omit<IncomingTable, 'id'>[]) => db.insertInto('incoming').values(rows).returning(['id', 'register_id', 'year', 'arrival_number']).execute(),
+
+    /** Of these numbers of a register's year, those already given. */
+    async numbersTaken(registerId: number, year: number, ns: number[]): Promise<Set<number>> {
+      if (ns.length === 0) return new Set();
+      const rows = await db.selectFrom('incoming').select('arrival_number').where('register_id', '=', registerId).where('year', '=', year).where('arrival_number', 'in', ns).execute();
+      return new Set(rows.map((r) => r.arrival_number));
     },
 
     async update(id: number, patch: Partial<Omit<IncomingTable, 'id'>>): Promise<void> {

@@ -1,0 +1,72 @@
+/**
+ * An Excel import's incoming rows, a batch at a time in a few statements:
+ * the documents in one insert, read back in one query, their search entries
+ * and audit rows in one insert each, and each year's counter once, instead of
+ * some ten statements per row. Each row is the one registerIncoming writes,
+ * read back, indexed and audited as it would be. A batch holds only what
+ * needs no check of its own (its number kept and already checked free, no
+ * duplicate warning to give, no unit to check); anything else makes the
+ * batch throw, and the caller then writes it row by row through
+ * registerIncoming.
+ */
+import type { ParsedInput } from '../../../shared/api/index';
+import type { AuditEntry } from '../../../db/audit';
+import type { IncomingTable } from '../../../db/schema';
+import { incomingAccess } from '../access/index';
+import type { CallContext } from '../context';
+import { incomingRow, incomingSearchFields, toIncoming } from '../incoming/handlers';
+import { resolveRegister, searchEntry } from './documents';
+import { yearOf } from './rules';
+
+type Input = ParsedInput<'incoming.register'>;
+type Kept = Input & { arrivalNumber: number };
+
+function batchable(i: Input): i is Kept {
+  return i.arrivalNumber !== undefined && i.confirmDuplicate === true && !i.senderUnitId && !i.leadUnitId && !i.coordinatingUnitIds?.length;
+}
+
+/** The batch writer of one import: registers and senders' units are looked up once for all its batches. */
+export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Promise<void> {
+  const registers = new Map<string, Promise<{ id: number; name: string }>>();
+  const registerOf = (i: Input) => {
+    const key = `${i.registerId ?? ''} ${!!i.secrecy}`;
+    let r = registers.get(key);
+    if (!r) registers.set(key, (r = resolveRegister(ctx, 'incoming', i.registerId, !!i.secrecy)));
+    return r;
+  };
+  const senders = new Map<string, number | null>();
+
+  return async (inputs) => {
+    const kept: Kept[] = inputs.filter(batchable);
+    if (kept.length !== inputs.length) throw new Error('Dòng cần kiểm tra riêng: ghi từng dòng.');
+    const now = ctx.now();
+    const rows: Omit<IncomingTable, 'id'>[] = [];
+    for (const i of kept) rows.push(incomingRow(i, { registerId: (await registerOf(i)).id, year: yearOf(i.arrivalDate), arrivalNumber: i.arrivalNumber, senderUnitId: null, now }));
+    // A typed sender is linked to the external unit of its name, as registerIncoming links it.
+    for (const r of rows) {
+      if (!senders.has(r.sender_fold)) senders.set(r.sender_fold, await ctx.stores.units.externalByName(r.sender_fold));
+      r.sender_unit_id = senders.get(r.sender_fold) ?? null;
+    }
+    // Numbering continues after the largest number kept in each register's year.
+    const largest = new Map<string, { registerId: number; year: number; n: number }>();
+    for (const r of rows) {
+      const key = `${r.register_id} ${r.year}`;
+      const top = largest.get(key);
+      if (!top || top.n < r.arrival_number) largest.set(key, { registerId: r.register_id, year: r.year, n: r.arrival_number });
+    }
+    for (const t of largest.values()) await ctx.stores.registers.keepNumber(t.registerId, t.year, t.n);
+
+    const keyOf = (r: { register_id: number; year: number; arrival_number: number }) => `${r.register_id} ${r.year} ${r.arrival_number}`;
+    const idOf = new Map((await ctx.stores.incoming.insertMany(rows)).map((r) => [keyOf(r), r.id]));
+    const ids = rows.map((r) => idOf.get(keyOf(r)) ?? 0);
+    const read = new Map((await ctx.stores.incoming.getMany(ids, incomingAccess(ctx.user))).map((r) => [r.id, r]));
+    const today = ctx.today();
+    const docs = ids.map((id) => {
+      const r = read.get(id);
+      if (!r) throw new Error(`Không đọc lại được văn bản đến mã ${id}.`);
+      return toIncoming(r, [], today);
+    });
+    await ctx.stores.registers.indexMany(docs.map((d, k) => searchEntry('incoming', d.id, incomingSearchFields(d, rows[k]!.recognised_text))));
+    await ctx.stores.audit.writeMany(docs.map((d): AuditEntry => ({ at: now, actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: d.id, before: null, after: d })));
+  };
+}
