@@ -196,8 +196,6 @@ export function incomingStore(h: StoreHandle) {
   const { db } = h;
   return {
     get: (id: number, access: IncomingAccess) => getIncomingRow(db, id, access),
-    /** Several documents as `get` reads each (an import's batch, read back once). */
-    getMany: (ids: number[], access: IncomingAccess) => incomingBase(db, access).where('i.id', 'in', ids).execute(),
     coordinatorsOf: (ids: number[]) => coordinatorsOf(db, ids),
     setCoordinators: (id: number, unitIds: number[]) => setCoordinators(db, id, unitIds),
     findDuplicate: (k: { notationKey: string; documentDate: string; senderFold: string; exceptId: number | null }, visible: Expression<SqlBool>) => findDuplicate(db, k, visible),

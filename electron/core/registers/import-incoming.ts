@@ -12,7 +12,7 @@
 import type { ParsedInput } from '../../../shared/api/index';
 import type { AuditEntry } from '../../../db/audit';
 import type { IncomingTable } from '../../../db/schema';
-import { incomingAccess } from '../access/index';
+import { visibleIncoming } from '../access/index';
 import type { CallContext } from '../context';
 import { incomingRow, incomingSearchFields, toIncoming } from '../incoming/handlers';
 import { resolveRegister, searchEntry } from './documents';
@@ -41,7 +41,12 @@ export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Prom
     if (kept.length !== inputs.length) throw new Error('Dòng cần kiểm tra riêng: ghi từng dòng.');
     const now = ctx.now();
     const rows: Omit<IncomingTable, 'id'>[] = [];
-    for (const i of kept) rows.push(incomingRow(i, { registerId: (await registerOf(i)).id, year: yearOf(i.arrivalDate), arrivalNumber: i.arrivalNumber, senderUnitId: null, now }));
+    const names = new Map<number, string>();
+    for (const i of kept) {
+      const register = await registerOf(i);
+      names.set(register.id, register.name);
+      rows.push(incomingRow(i, { registerId: register.id, year: yearOf(i.arrivalDate), arrivalNumber: i.arrivalNumber, senderUnitId: null, now }));
+    }
     // A typed sender is linked to the external unit of its name, as registerIncoming links it.
     for (const r of rows) {
       if (!senders.has(r.sender_fold)) senders.set(r.sender_fold, await ctx.stores.units.externalByName(r.sender_fold));
@@ -59,13 +64,12 @@ export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Prom
     const keyOf = (r: { register_id: number; year: number; arrival_number: number }) => `${r.register_id} ${r.year} ${r.arrival_number}`;
     const idOf = new Map((await ctx.stores.incoming.insertMany(rows)).map((r) => [keyOf(r), r.id]));
     const ids = rows.map((r) => idOf.get(keyOf(r)) ?? 0);
-    const read = new Map((await ctx.stores.incoming.getMany(ids, incomingAccess(ctx.user))).map((r) => [r.id, r]));
+    // registerIncoming reads its document back, which also refuses one the user may not see; a batch asks only
+    // that, and knows the rest of what the read gives: the register's name, no lead unit (none is named), no reply yet.
+    const visible = new Set(await ctx.stores.incoming.visibleIds(ids, visibleIncoming(ctx.user)));
+    if (ids.some((id) => !visible.has(id))) throw new Error('Có văn bản người nhập không được xem: ghi từng dòng.');
     const today = ctx.today();
-    const docs = ids.map((id) => {
-      const r = read.get(id);
-      if (!r) throw new Error(`Không đọc lại được văn bản đến mã ${id}.`);
-      return toIncoming(r, [], today);
-    });
+    const docs = rows.map((r, k) => toIncoming({ ...r, origin: r.origin ?? null, id: ids[k]!, register_name: names.get(r.register_id) ?? '', lead_unit_name: null, reply_notation: null }, [], today));
     await ctx.stores.registers.indexMany(docs.map((d, k) => searchEntry('incoming', d.id, incomingSearchFields(d, rows[k]!.recognised_text))));
     await ctx.stores.audit.writeMany(docs.map((d): AuditEntry => ({ at: now, actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: d.id, before: null, after: d })));
   };
