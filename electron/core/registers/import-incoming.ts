@@ -1,13 +1,12 @@
 /**
  * An Excel import's incoming rows, a batch at a time in a few statements:
- * the documents in one insert, read back in one query, their search entries
- * and audit rows in one insert each, and each year's counter once, instead of
- * some ten statements per row. Each row is the one registerIncoming writes,
- * read back, indexed and audited as it would be. A batch holds only what
- * needs no check of its own (its number kept and already checked free, no
- * duplicate warning to give, no unit to check); anything else makes the
- * batch throw, and the caller then writes it row by row through
- * registerIncoming.
+ * the documents in one insert, their search entries and audit rows in one
+ * insert each, each year's counter once, instead of some ten statements per
+ * row. Each row is the document registerIncoming would write, indexed and
+ * audited as it would be. A batch holds only rows that need no check of
+ * their own (the number kept, already checked free; no duplicate warning to
+ * give; no unit to check); any other row makes the batch throw, and the
+ * caller then writes the batch row by row through registerIncoming.
  */
 import type { ParsedInput } from '../../../shared/api/index';
 import type { AuditEntry } from '../../../db/audit';
