@@ -5,8 +5,8 @@
  * row. Each row is the document registerIncoming would write, indexed and
  * audited as it would be. A batch holds only rows that need no check of
  * their own (the number kept, already checked free; no duplicate warning to
- * give; no unit to check); any other row makes the batch throw, and the
- * caller then writes the batch row by row through registerIncoming.
+ * give; no unit to check); a batch with any other row is left to the
+ * caller, to write row by row through registerIncoming.
  */
 import type { ParsedInput } from '../../../shared/api/index';
 import type { AuditEntry } from '../../../db/audit';
@@ -24,8 +24,11 @@ function batchable(i: Input): i is Kept {
   return i.arrivalNumber !== undefined && i.confirmDuplicate === true && !i.senderUnitId && !i.leadUnitId && !i.coordinatingUnitIds?.length;
 }
 
-/** The batch writer of one import: registers and senders' units are looked up once for all its batches. */
-export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Promise<void> {
+/**
+ * The batch writer of one import: registers and senders' units are looked up once for all its batches.
+ * It answers false, having written nothing, for a batch with a row it does not take.
+ */
+export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Promise<boolean> {
   const registers = new Map<string, Promise<{ id: number; name: string }>>();
   const registerOf = (i: Input) => {
     const key = `${i.registerId ?? ''} ${!!i.secrecy}`;
@@ -37,7 +40,7 @@ export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Prom
 
   return async (inputs) => {
     const kept: Kept[] = inputs.filter(batchable);
-    if (kept.length !== inputs.length) throw new Error('Dòng cần kiểm tra riêng: ghi từng dòng.');
+    if (kept.length !== inputs.length) return false;
     const now = ctx.now();
     const rows: Omit<IncomingTable, 'id'>[] = [];
     const names = new Map<number, string>();
@@ -66,10 +69,11 @@ export function incomingBatchWriter(ctx: CallContext): (inputs: Input[]) => Prom
     // registerIncoming reads its document back, which also refuses one the user may not see; a batch asks only
     // that, and knows the rest of what the read gives: the register's name, no lead unit (none is named), no reply yet.
     const visible = new Set(await ctx.stores.incoming.visibleIds(ids, visibleIncoming(ctx.user)));
-    if (ids.some((id) => !visible.has(id))) throw new Error('Có văn bản người nhập không được xem: ghi từng dòng.');
+    if (ids.some((id) => !visible.has(id))) throw new Error('Có văn bản người nhập không được xem.');
     const today = ctx.today();
     const docs = rows.map((r, k) => toIncoming({ ...r, origin: r.origin ?? null, id: ids[k]!, register_name: names.get(r.register_id) ?? '', lead_unit_name: null, reply_notation: null }, [], today));
     await ctx.stores.registers.indexMany(docs.map((d, k) => searchEntry('incoming', d.id, incomingSearchFields(d, rows[k]!.recognised_text))));
     await ctx.stores.audit.writeMany(docs.map((d): AuditEntry => ({ at: now, actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: d.id, before: null, after: d })));
+    return true;
   };
 }

@@ -116,20 +116,26 @@ async function rowByRow(ctx: CallContext, rows: ToWrite[]): Promise<void> {
 }
 
 /**
- * Incoming rows go in batches; a batch that fails is undone to its savepoint
- * and written again row by row, which finds the row to name (or writes the
- * rows a batch does not take). Outgoing rows are written one by one.
+ * Incoming rows go in batches. A batch that fails is undone to its savepoint
+ * and its rows are written again one by one, only to name the row that fails:
+ * the import fails either way, and its transaction is rolled back whole.
+ * Outgoing rows, and a batch with a row the batch writer does not take, are
+ * written one by one.
  */
 function batchWriter(ctx: CallContext, kind: RegisterKind): (rows: ToWrite[]) => Promise<void> {
   if (kind === 'outgoing') return (rows) => rowByRow(ctx, rows);
   const bulk = incomingBatchWriter(ctx);
   return async (rows) => {
     const inputs = rows.flatMap((r) => (r.payload.kind === 'incoming' ? [r.payload.input] : []));
+    let written: boolean;
     try {
-      await inSavepoint(ctx, () => bulk(inputs));
-    } catch {
+      written = await inSavepoint(ctx, () => bulk(inputs));
+    } catch (e) {
       await rowByRow(ctx, rows);
+      const msg = e instanceof Error ? e.message : String(e);
+      throw fieldError('VALIDATION', 'path', `Dòng ${rows[0]!.row}–${rows[rows.length - 1]!.row}: ${msg} Chưa nhập dòng nào.`);
     }
+    if (!written) await rowByRow(ctx, rows);
   };
 }
 
