@@ -41,6 +41,15 @@ export async function indexDoc(db: Kysely<DB>, d: SearchDoc): Promise<void> {
   await sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${r}, ${d.notation}, ${d.subject}, ${d.sender}, ${d.extra})`.execute(db);
 }
 
+/** Many entries in two statements (an import's batch): as indexDoc does for each. */
+export async function indexDocs(db: Kysely<DB>, docs: readonly SearchDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const rowids = docs.map((d) => rowid(d.kind, d.id));
+  await sql`delete from doc_search where rowid in (${sql.join(rowids)})`.execute(db);
+  const values = docs.map((d, k) => sql`(${rowids[k]}, ${d.notation}, ${d.subject}, ${d.sender}, ${d.extra})`);
+  await sql`insert into doc_search (rowid, notation, subject, sender, extra) values ${sql.join(values)}`.execute(db);
+}
+
 export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Promise<void> {
   await sql`delete from doc_search where rowid = ${rowid(kind, id)}`.execute(db);
 }

@@ -7,7 +7,7 @@
  * the stores to it.
  */
 import { sql, type Kysely } from 'kysely';
-import { writeAudit, type AuditEntry } from '../../db/audit';
+import { writeAudit, writeAudits, type AuditEntry } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import type { Engine } from '../../db/engine';
 import { dossiersStore } from './dossiers/store';
@@ -41,7 +41,7 @@ export interface StoreHandle {
 
 /** The audit log's writer: every write method records its change through it, in its transaction. */
 function auditStore(h: StoreHandle) {
-  return { write: (e: AuditEntry) => writeAudit(h.db, e) };
+  return { write: (e: AuditEntry) => writeAudit(h.db, e), writeMany: (entries: readonly AuditEntry[]) => writeAudits(h.db, entries) };
 }
 
 /** The settings table's JSON values by key. */

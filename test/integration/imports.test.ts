@@ -59,11 +59,11 @@ async function sheet(rows: unknown[][], name = 'Sheet1'): Promise<string> {
 }
 
 describe('imports.registerXlsx in batches', () => {
-  /** The n-th document written from now on fails (0: none). */
-  let failAt = 0;
+  /** Writing the document of this notation fails, alone or in a batch (null: none). */
+  let failOn: string | null = null;
   const failing: KyselyPlugin = {
     transformQuery(a) {
-      if (failAt > 0 && a.node.kind === 'InsertQueryNode' && JSON.stringify(a.node.into).includes('"name":"incoming"') && --failAt === 0) throw new Error('Ổ đĩa hỏng.');
+      if (failOn && a.node.kind === 'InsertQueryNode' && JSON.stringify(a.node.into).includes('"name":"incoming"') && JSON.stringify(a.node).includes(`"${failOn}"`)) throw new Error('Ổ đĩa hỏng.');
       return a.node;
     },
     transformResult: async (a) => a.result,
@@ -79,15 +79,37 @@ describe('imports.registerXlsx in batches', () => {
     });
     const rows = Array.from({ length: 700 }, (_, i) => [i + 1, '03/05/2023', 'Sở Tài chính', `${i + 1}/STC-QLG`, '02/05/2023', `Văn bản số ${i + 1}`]);
     const file = await sheet([['Số đến', 'Ngày đến', 'Cơ quan ban hành', 'Số ký hiệu', 'Ngày VB', 'Trích yếu'], ...rows]);
-    failAt = 601;
+    failOn = '601/STC-QLG';
     const e = err(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false }));
     expect(e.message).toMatch(/^Dòng 602: .*Chưa nhập dòng nào\.$/);
     expect(progress).toEqual([0, 500]);
     expect(await count()).toBe(0);
     progress.length = 0;
+    failOn = null;
     expect(ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false })).imported).toBe(700);
     expect(progress).toEqual([0, 500, 700]);
     expect(await count()).toBe(700);
+  }, 240_000);
+
+  it('rows written in batches are each a document as one registration makes it: linked sender, search entry, audit row, numbering after', async () => {
+    const stc = ok(await t.core.call('units.create', { name: 'Sở Tài chính', kind: 'external' })).id;
+    const rows = Array.from({ length: 1100 }, (_, i) => [i + 1, '03/05/2023', i % 2 ? 'Sở Tài chính' : 'Công ty Điện lực', `${i + 1}/STC-QLG`, '02/05/2023', `Văn bản số ${i + 1} về quản lý giá`]);
+    const file = await sheet([['Số đến', 'Ngày đến', 'Cơ quan ban hành', 'Số ký hiệu', 'Ngày VB', 'Trích yếu'], ...rows]);
+    expect(ok(await t.core.call('imports.registerXlsx', { kind: 'incoming', fileId: await uploadPath(t.core, file), dryRun: false })).imported).toBe(1100);
+
+    const page = ok(await t.core.call('incoming.list', { from: '2023-01-01', to: '2023-12-31', sort: 'arrivalNumber', dir: 'asc', pageSize: 500, page: 2 })).items;
+    expect(page[149]).toMatchObject({ arrivalNumber: 650, notation: '650/STC-QLG', senderName: 'Sở Tài chính', senderUnitId: stc, subject: 'Văn bản số 650 về quản lý giá' });
+    expect(page[150]).toMatchObject({ arrivalNumber: 651, senderName: 'Công ty Điện lực', senderUnitId: null });
+    expect(ok(await t.core.call('search.global', { q: '650/stc-qlg' })).hits[0]).toMatchObject({ kind: 'incoming', id: page[149]!.id });
+
+    const audit = ok(await t.core.call('audit.list', { entity: 'incoming', entityId: page[149]!.id }));
+    expect(audit.total).toBe(1);
+    expect(audit.items[0]).toMatchObject({ action: 'imports.registerXlsx', record: 'Văn bản đến số 650 (650/STC-QLG)' });
+    expect(audit.items[0]!.changes).toContainEqual(expect.objectContaining({ before: '', after: 'Văn bản số 650 về quản lý giá' }));
+    expect(ok(await t.core.call('audit.list', { entity: 'incoming', pageSize: 1 })).total).toBe(1100);
+
+    const next = ok(await t.core.call('incoming.register', { arrivalDate: '2023-05-04', senderName: 'Sở Nội vụ', notation: '1/TB-SNV', documentDate: '2023-05-03', subject: 'Sau khi nhập' }));
+    expect(next.arrivalNumber).toBe(1101);
   }, 240_000);
 });
 

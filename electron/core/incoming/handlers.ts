@@ -124,14 +124,56 @@ async function audit(ctx: CallContext, id: number, before: Incoming | null, afte
   await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
 }
 
+/** What of a document its search entry holds, beside the text recognised from its scan. */
+export function incomingSearchFields(d: Incoming, recognisedText: string | null) {
+  return { notation: d.notation, subject: d.subject, sender: d.senderName, extra: [d.documentTypeName, d.signerName, d.instruction, recognisedText] };
+}
+
 async function reindexIncoming(ctx: CallContext, d: Incoming) {
   const scan = await ctx.stores.incoming.extras(d.id);
-  await reindex(ctx, 'incoming', d.id, {
-    notation: d.notation,
-    subject: d.subject,
-    sender: d.senderName,
-    extra: [d.documentTypeName, d.signerName, d.instruction, scan?.recognised_text ?? null],
-  });
+  await reindex(ctx, 'incoming', d.id, incomingSearchFields(d, scan?.recognised_text ?? null));
+}
+
+/** The row a registration writes, its register, number and sender's unit settled (by one registration or an import's batch). */
+export function incomingRow(
+  input: ParsedInput<'incoming.register'>,
+  at: { registerId: number; year: number; arrivalNumber: number; senderUnitId: number | null; now: string },
+): Omit<IncomingTable, 'id'> {
+  const n = readNotation(input.notation, input.documentType);
+  const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
+  return {
+    register_id: at.registerId,
+    year: at.year,
+    arrival_number: at.arrivalNumber,
+    arrival_date: input.arrivalDate,
+    sender_unit_id: at.senderUnitId,
+    sender_name: input.senderName,
+    sender_fold: foldVietnamese(input.senderName),
+    notation: n.notation,
+    notation_key: n.notationKey,
+    document_number: n.documentNumber,
+    document_type: n.documentType,
+    document_date: input.documentDate,
+    subject: input.subject,
+    signer_name: input.signerName,
+    urgency: input.urgency ?? null,
+    secrecy: input.secrecy ?? null,
+    pages: input.pages ?? null,
+    received_via: input.receivedVia ?? null,
+    recipient_text: input.recipientText,
+    transfer_date: input.transferDate,
+    instruction: input.instruction,
+    lead_unit_id: input.leadUnitId,
+    deadline: input.deadline,
+    assigned_at: assigned ? at.now : null,
+    completed_at: null,
+    reply_outgoing_id: null,
+    note: input.note,
+    created_at: at.now,
+    updated_at: at.now,
+    deleted_at: null,
+    recognised_text: input.recognisedText ?? null,
+  };
 }
 
 /** Registration, shared by the API method and the Excel import (inside its transaction). */
@@ -153,41 +195,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     // Allocated inside this action's transaction: no two documents get one number.
     arrivalNumber = await ctx.stores.registers.takeNumber(register.id, year);
   }
-  const now = ctx.now();
-  const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
-  const row: Omit<IncomingTable, 'id'> = {
-    register_id: register.id,
-    year,
-    arrival_number: arrivalNumber,
-    arrival_date: input.arrivalDate,
-    sender_unit_id: await senderUnit(ctx, input.senderUnitId, input.senderName),
-    sender_name: input.senderName,
-    sender_fold: senderFold,
-    notation: n.notation,
-    notation_key: n.notationKey,
-    document_number: n.documentNumber,
-    document_type: n.documentType,
-    document_date: input.documentDate,
-    subject: input.subject,
-    signer_name: input.signerName,
-    urgency: input.urgency ?? null,
-    secrecy: input.secrecy ?? null,
-    pages: input.pages ?? null,
-    received_via: input.receivedVia ?? null,
-    recipient_text: input.recipientText,
-    transfer_date: input.transferDate,
-    instruction: input.instruction,
-    lead_unit_id: input.leadUnitId,
-    deadline: input.deadline,
-    assigned_at: assigned ? now : null,
-    completed_at: null,
-    reply_outgoing_id: null,
-    note: input.note,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-    recognised_text: input.recognisedText ?? null,
-  };
+  const row = incomingRow(input, { registerId: register.id, year, arrivalNumber, senderUnitId: await senderUnit(ctx, input.senderUnitId, input.senderName), now: ctx.now() });
   const id = await ctx.stores.incoming.insert(row);
   if (input.coordinatingUnitIds?.length) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds);
   const doc = await loadIncoming(ctx, id);

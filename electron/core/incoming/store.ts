@@ -323,6 +323,16 @@ export function incomingStore(h: StoreHandle) {
       return id;
     },
 
+    /** Many rows in one statement (an import's batch): each new id by its register, year and number, since RETURNING keeps no order. */
+    insertMany: (rows: Omit<IncomingTable, 'id'>[]) => db.insertInto('incoming').values(rows).returning(['id', 'register_id', 'year', 'arrival_number']).execute(),
+
+    /** Of these numbers of a register's year, those already given. */
+    async numbersTaken(registerId: number, year: number, ns: number[]): Promise<Set<number>> {
+      if (ns.length === 0) return new Set();
+      const rows = await db.selectFrom('incoming').select('arrival_number').where('register_id', '=', registerId).where('year', '=', year).where('arrival_number', 'in', ns).execute();
+      return new Set(rows.map((r) => r.arrival_number));
+    },
+
     async update(id: number, patch: Partial<Omit<IncomingTable, 'id'>>): Promise<void> {
       await db.updateTable('incoming').set(patch).where('id', '=', id).execute();
     },

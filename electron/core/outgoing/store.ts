@@ -164,6 +164,13 @@ export function outgoingStore(h: StoreHandle) {
       return r !== undefined;
     },
 
+    /** Of these numbers of a register's year, those already given. */
+    async numbersTaken(registerId: number, year: number, ns: number[]): Promise<Set<number>> {
+      if (ns.length === 0) return new Set();
+      const rows = await db.selectFrom('outgoing').select('number').where('register_id', '=', registerId).where('year', '=', year).where('number', 'in', ns).execute();
+      return new Set(rows.flatMap((r) => (r.number === null ? [] : [r.number])));
+    },
+
     async insert(row: Omit<OutgoingTable, 'id'>): Promise<number> {
       const { id } = await db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
       return id;

@@ -1,5 +1,5 @@
 /** What incoming and outgoing handlers share: the register a document goes to, the units it names, its search entry. */
-import type { DocKind } from '../../../db/search';
+import type { DocKind, SearchDoc } from '../../../db/search';
 import { fieldError } from '../../../shared/api/errors';
 import { foldVietnamese } from '../../../shared/text';
 import type { Stores } from '../stores';
@@ -42,19 +42,20 @@ export async function checkUnits(
   return out;
 }
 
+type SearchFields = { notation: string | null; subject: string; sender: string | null; extra: (string | null)[] };
+
 /** The document's search entry, folded as the search box folds what is typed. */
-export async function reindex(
-  ctx: WithStores,
-  kind: DocKind,
-  id: number,
-  f: { notation: string | null; subject: string; sender: string | null; extra: (string | null)[] },
-): Promise<void> {
-  await ctx.stores.registers.index({
+export function searchEntry(kind: DocKind, id: number, f: SearchFields): SearchDoc {
+  return {
     kind,
     id,
     notation: foldVietnamese(f.notation ?? ''),
     subject: foldVietnamese(f.subject),
     sender: foldVietnamese(f.sender ?? ''),
     extra: foldVietnamese(f.extra.filter(Boolean).join(' ')),
-  });
+  };
+}
+
+export async function reindex(ctx: WithStores, kind: DocKind, id: number, f: SearchFields): Promise<void> {
+  await ctx.stores.registers.index(searchEntry(kind, id, f));
 }

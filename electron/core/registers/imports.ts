@@ -20,6 +20,8 @@ import { outgoingPlanner, type OutgoingPlan } from '../outgoing/import-rows';
 import { fieldsOf, readRegisterSheet, type RegisterKind } from '../imports/register-sheet';
 import { backupBeforeImport, readChecked, readSource } from '../imports/source';
 import { beginJob } from '../jobs';
+import { inSavepoint } from '../stores';
+import { incomingBatchWriter } from './import-incoming';
 
 type Values = Record<string, string | number | null>;
 type Payload = { kind: 'incoming'; input: ParsedInput<'incoming.register'> } | { kind: 'outgoing'; plan: OutgoingPlan };
@@ -76,7 +78,7 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
     let imported = 0;
     if (!input.dryRun && (invalid === 0 || input.validOnly)) {
       await backupBeforeImport(ctx);
-      imported = await writeRows(ctx, rows);
+      imported = await writeRows(ctx, input.kind, rows);
     }
     const defs = fieldsOf(input.kind);
     return {
@@ -93,22 +95,61 @@ export const importsHandlers: HandlerMap<'imports.registerXlsx'> = {
   },
 };
 
+/** A batch: the rows between two progress reports, written together (incoming ones in a few statements). */
 const PROGRESS_EVERY = 500;
 
-async function writeRows(ctx: CallContext, rows: PlannedRow[]): Promise<number> {
-  const toWrite = rows.flatMap((r) => (r.ok && r.payload ? [{ row: r.row, payload: r.payload }] : []));
+interface ToWrite {
+  row: number;
+  payload: Payload;
+}
+
+/** One bad row stops an all-or-nothing import: the transaction rolls back, and the clerk is told which row. */
+async function rowByRow(ctx: CallContext, rows: ToWrite[]): Promise<void> {
+  for (const r of rows) {
+    try {
+      await write(ctx, r.payload);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      throw fieldError('VALIDATION', 'path', `Dòng ${r.row}: ${msg} Chưa nhập dòng nào.`);
+    }
+  }
+}
+
+/**
+ * Incoming rows go in batches. A batch that fails is undone to its savepoint
+ * and its rows are written again one by one, only to name the row that fails:
+ * the import fails either way, and its transaction is rolled back whole.
+ * Outgoing rows, and a batch with a row the batch writer does not take, are
+ * written one by one.
+ */
+function batchWriter(ctx: CallContext, kind: RegisterKind): (rows: ToWrite[]) => Promise<void> {
+  if (kind === 'outgoing') return (rows) => rowByRow(ctx, rows);
+  const bulk = incomingBatchWriter(ctx);
+  return async (rows) => {
+    const inputs = rows.flatMap((r) => (r.payload.kind === 'incoming' ? [r.payload.input] : []));
+    let written: boolean;
+    try {
+      written = await inSavepoint(ctx, () => bulk(inputs));
+    } catch (e) {
+      await rowByRow(ctx, rows);
+      const msg = e instanceof Error ? e.message : String(e);
+      throw fieldError('VALIDATION', 'path', `Dòng ${rows[0]!.row}–${rows[rows.length - 1]!.row}: ${msg} Chưa nhập dòng nào.`);
+    }
+    if (!written) await rowByRow(ctx, rows);
+  };
+}
+
+async function writeRows(ctx: CallContext, kind: RegisterKind, rows: PlannedRow[]): Promise<number> {
+  const toWrite = rows.flatMap((r): ToWrite[] => (r.ok && r.payload ? [{ row: r.row, payload: r.payload }] : []));
   const job = beginJob(ctx, toWrite.length, 'Đã hủy theo yêu cầu; chưa nhập dòng nào.');
+  const writeBatch = batchWriter(ctx, kind);
   try {
     await job.tick(0);
-    for (const [i, r] of toWrite.entries()) {
-      try {
-        await write(ctx, r.payload);
-      } catch (e) {
-        // One bad row stops an all-or-nothing import: the transaction rolls back.
-        const msg = e instanceof Error ? e.message : String(e);
-        throw fieldError('VALIDATION', 'path', `Dòng ${r.row}: ${msg} Chưa nhập dòng nào.`);
-      }
-      if ((i + 1) % PROGRESS_EVERY === 0) await job.tick(i + 1);
+    for (let done = 0; done < toWrite.length; ) {
+      const batch = toWrite.slice(done, done + PROGRESS_EVERY);
+      await writeBatch(batch);
+      done += batch.length;
+      if (done % PROGRESS_EVERY === 0) await job.tick(done);
     }
     await job.tick(toWrite.length);
     return toWrite.length;
@@ -122,6 +163,18 @@ async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedR
   const register = await resolveRegister(ctx, kind, null, false);
   const store = kind === 'incoming' ? ctx.stores.incoming : ctx.stores.outgoing;
   const what = kind === 'incoming' ? 'Số đến' : 'Số';
+  // The register's numbers asked for a batch at a time, not row by row.
+  const taken = new Set<string>();
+  const byYear = new Map<number, number[]>();
+  for (const r of rows) {
+    if (!r.ok || !r.number) continue;
+    const ns = byYear.get(r.number.year) ?? [];
+    ns.push(r.number.n);
+    byYear.set(r.number.year, ns);
+  }
+  for (const [year, ns] of byYear) {
+    for (let k = 0; k < ns.length; k += PROGRESS_EVERY) for (const n of await store.numbersTaken(register.id, year, ns.slice(k, k + PROGRESS_EVERY))) taken.add(`${year}/${n}`);
+  }
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (!r.ok || !r.number) continue;
@@ -129,7 +182,7 @@ async function checkNumbers(ctx: CallContext, kind: RegisterKind, rows: PlannedR
     const key = `${year}/${n}`;
     const first = seen.get(key);
     if (first !== undefined) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} trùng với dòng ${first}.`);
-    else if (await store.numberTaken(register.id, year, n)) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} đã có trong ${register.name}.`);
+    else if (taken.has(key)) r.errors.push(`${what} ${formatDocNumber(n)} năm ${year} đã có trong ${register.name}.`);
     else seen.set(key, r.row);
     r.ok = r.errors.length === 0;
   }

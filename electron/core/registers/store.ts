@@ -3,7 +3,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { engineOf, listOf, unindexed } from '../../../db/dialect';
 import { keepNumber, takeNumber } from '../../../db/numbering';
 import type { DB } from '../../../db/schema';
-import { indexDoc, type DocKind, type SearchDoc } from '../../../db/search';
+import { indexDoc, indexDocs, type DocKind, type SearchDoc } from '../../../db/search';
 import { visibleRegister, type SessionUser } from '../access/index';
 import type { StoreHandle } from '../stores';
 
@@ -69,6 +69,9 @@ export function registersStore(h: StoreHandle) {
 
     /** The document's entry in the search index, its fields already folded. */
     index: (entry: SearchDoc) => indexDoc(db, entry),
+
+    /** Many documents' entries at once (an import's batch). */
+    indexMany: (entries: readonly SearchDoc[]) => indexDocs(db, entries),
 
     /** Each year's first and last number and count in a book. */
     bookStats(kind: 'incoming' | 'outgoing' | 'followUp', q: BookQuery, access: BookAccess) {
