@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/api/index';
 import { formatDateVi } from '../../../shared/dates';
 import { formatDocNumber, parseNotation } from '../../../shared/documents/notation';
 import { foldVietnamese } from '../../../shared/text';
-import { incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
+import { documentScope, incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
 import { expandedQueries } from '../../../shared/abbreviations';
 import { loadAbbreviations } from '../agency/abbreviations';
 import type { CallContext, HandlerMap } from '../context';
@@ -123,14 +123,29 @@ async function audit(ctx: CallContext, id: number, before: Incoming | null, afte
   await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
 }
 
-async function reindexIncoming(ctx: CallContext, d: Incoming) {
-  const scan = await ctx.stores.incoming.extras(d.id);
+/** `recognisedText`: the scan's text when the caller holds it (a registration just wrote it), else it is read. */
+async function reindexIncoming(ctx: CallContext, d: Incoming, recognisedText?: string | null) {
+  const text = recognisedText !== undefined ? recognisedText : ((await ctx.stores.incoming.extras(d.id))?.recognised_text ?? null);
   await reindex(ctx, 'incoming', d.id, {
     notation: d.notation,
     subject: d.subject,
     sender: d.senderName,
-    extra: [d.documentTypeName, d.signerName, d.instruction, scan?.recognised_text ?? null],
+    extra: [d.documentTypeName, d.signerName, d.instruction, text],
   });
+}
+
+/**
+ * The registered document as loadIncoming reads it, from the row just written
+ * and the names already looked up: re-reading it was a fifth of a
+ * registration. Only for a caller who sees every document it can write (the
+ * access rule could hide it, and then registering fails as NOT_FOUND, as
+ * before) and, when there are coordinating units, with their order read back.
+ */
+async function registered(ctx: CallContext, id: number, row: Omit<IncomingTable, 'id'>, names: { register: string; leadUnit: string | null }, coordinated: boolean): Promise<Incoming> {
+  const scope = documentScope(ctx.user);
+  if (scope.unitId !== null || (scope.hideSecret && row.secrecy !== null)) return loadIncoming(ctx, id);
+  const coordinators = coordinated ? ((await ctx.stores.incoming.coordinatorsOf([id])).get(id) ?? []) : [];
+  return toIncoming({ id, ...row, register_name: names.register, lead_unit_name: names.leadUnit, reply_notation: null }, coordinators, ctx.today());
 }
 
 /** Registration, shared by the API method and the Excel import (inside its transaction). */
@@ -140,7 +155,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
   const senderFold = foldVietnamese(input.senderName);
   await checkDuplicate(ctx, { notationKey: n.notationKey, documentDate: input.documentDate, senderFold }, null, input.confirmDuplicate);
   const units = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coordinatingUnitIds ?? [])];
-  await checkUnits(ctx, units, input.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds', 'Đơn vị xử lý');
+  const named = await checkUnits(ctx, units, input.leadUnitId ? 'leadUnitId' : 'coordinatingUnitIds', 'Đơn vị xử lý');
   const year = yearOf(input.arrivalDate);
   let arrivalNumber: number;
   if (input.arrivalNumber !== undefined) {
@@ -188,9 +203,11 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     recognised_text: input.recognisedText ?? null,
   };
   const id = await ctx.stores.incoming.insert(row);
-  if (input.coordinatingUnitIds?.length) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds);
-  const doc = await loadIncoming(ctx, id);
-  await reindexIncoming(ctx, doc);
+  const coordinated = !!input.coordinatingUnitIds?.length;
+  if (coordinated) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds!);
+  const leadUnit = input.leadUnitId ? (named.get(input.leadUnitId)?.name ?? null) : null;
+  const doc = await registered(ctx, id, row, { register: register.name, leadUnit }, coordinated);
+  await reindexIncoming(ctx, doc, row.recognised_text);
   await audit(ctx, id, null, doc);
   return doc;
 }
