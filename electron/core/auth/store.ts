@@ -5,9 +5,16 @@ import type { DB } from '../../../db/schema';
 import type { StoreHandle } from '../stores';
 
 export function authStore(h: StoreHandle) {
+  // Users are never deleted: once one is seen in a transaction it stays for the
+  // transaction's rest, so a batch's calls (each authenticated) ask only once.
+  // Only "yes" is kept, and only for a transaction, whose rollback forgets it with the stores.
+  let seen = false;
   return {
     async usersExist(): Promise<boolean> {
-      return !!(await h.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      if (seen) return true;
+      const found = !!(await h.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      seen = found && h.db.isTransaction;
+      return found;
     },
     async countUsers(): Promise<number> {
       const n = await h.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
