@@ -145,7 +145,7 @@ async function registered(ctx: CallContext, id: number, row: Omit<IncomingTable,
   const scope = documentScope(ctx.user);
   if (scope.unitId !== null || (scope.hideSecret && row.secrecy !== null)) return loadIncoming(ctx, id);
   const coordinators = coordinated ? ((await ctx.stores.incoming.coordinatorsOf([id])).get(id) ?? []) : [];
-  return toIncoming({ id, ...row, register_name: names.register, lead_unit_name: names.leadUnit, reply_notation: null }, coordinators, ctx.today());
+  return toIncoming({ id, ...row, origin: row.origin ?? null, register_name: names.register, lead_unit_name: names.leadUnit, reply_notation: null }, coordinators, ctx.today());
 }
 
 /** Registration, shared by the API method and the Excel import (inside its transaction). */
