@@ -11,7 +11,7 @@
  * plugins (tests that watch or break queries) gets the query built anew
  * each time, so its plugins see it.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import { engineOf } from './dialect';
 import type { Engine } from './engine';
 import type { DB } from './schema';
@@ -23,21 +23,26 @@ class Placeholder {
 /** A compiled query's parameters: an argument's index, or a value of the query itself. */
 type Parameter = { arg: number } | { value: unknown };
 
-export function compiledOnce<A extends unknown[], R>(arity: A['length'], build: (db: Kysely<DB>, ...args: A) => Compilable<R>) {
+/** A builder's query, or an sql`` one, compiled for the handle (through its plugins, as execute() does). */
+function compile<R>(db: Kysely<DB>, q: Compilable<R> | RawBuilder<R>): CompiledQuery<R> {
+  return 'isRawBuilder' in q ? q.compile(db) : q.compile();
+}
+
+export function compiledOnce<A extends unknown[], R>(arity: A['length'], build: (db: Kysely<DB>, ...args: A) => Compilable<R> | RawBuilder<R>) {
   const made = new Map<Engine, { compiled: CompiledQuery<R>; parameters: Parameter[] }>();
   function template(db: Kysely<DB>) {
     const engine = engineOf(db);
     const found = made.get(engine);
     if (found) return found;
     const placeholders = Array.from({ length: arity }, (_, i) => new Placeholder(i)) as unknown as A;
-    const compiled = build(db, ...placeholders).compile();
+    const compiled = compile(db, build(db, ...placeholders));
     const parameters = compiled.parameters.map((p): Parameter => (p instanceof Placeholder ? { arg: p.index } : { value: p }));
     const t = { compiled, parameters };
     made.set(engine, t);
     return t;
   }
   return async (db: Kysely<DB>, ...args: A): Promise<R[]> => {
-    if (db.getExecutor().plugins.length > 0) return (await db.executeQuery(build(db, ...args).compile())).rows;
+    if (db.getExecutor().plugins.length > 0) return (await db.executeQuery(compile(db, build(db, ...args)))).rows;
     const t = template(db);
     const parameters = t.parameters.map((p) => ('arg' in p ? args[p.arg] : p.value));
     return (await db.executeQuery<R>({ ...t.compiled, parameters })).rows;

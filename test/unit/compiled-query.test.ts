@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
+import { Kysely, SqliteDialect, sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compiledOnce } from '../../db/compiled';
 import type { DB } from '../../db/schema';
@@ -25,6 +25,12 @@ describe('compiledOnce', () => {
     expect((await between(db, 'a', 'b')).map((r) => r.key)).toEqual(['a', 'b']);
     expect((await between(db, 'b', 'c')).map((r) => r.key)).toEqual(['b', 'c']);
     expect((await between(db, 'c', 'a')).map((r) => r.key)).toEqual([]);
+  });
+
+  it('runs an sql`` query the same way', async () => {
+    const valueOf = compiledOnce(1, (_d, key: string) => sql<{ value_json: string }>`select value_json from settings where key = ${key}`);
+    expect(await valueOf(db, 'b')).toEqual([{ value_json: '"hai"' }]);
+    expect(await valueOf(db, 'c')).toEqual([{ value_json: '"ba"' }]);
   });
 
   it('builds the query anew on a handle with plugins, so that they see every run', async () => {

@@ -123,15 +123,11 @@ async function audit(ctx: CallContext, id: number, before: Incoming | null, afte
   await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'incoming', entityId: id, before, after });
 }
 
-/** `recognisedText`: the scan's text when the caller holds it (a registration just wrote it), else it is read. */
-async function reindexIncoming(ctx: CallContext, d: Incoming, recognisedText?: string | null) {
-  const text = recognisedText !== undefined ? recognisedText : ((await ctx.stores.incoming.extras(d.id))?.recognised_text ?? null);
-  await reindex(ctx, 'incoming', d.id, {
-    notation: d.notation,
-    subject: d.subject,
-    sender: d.senderName,
-    extra: [d.documentTypeName, d.signerName, d.instruction, text],
-  });
+/** `registered`: the scan's text of a document just registered (which has no entry yet); otherwise it is read. */
+async function reindexIncoming(ctx: CallContext, d: Incoming, registered?: { recognisedText: string | null }) {
+  const text = registered ? registered.recognisedText : ((await ctx.stores.incoming.extras(d.id))?.recognised_text ?? null);
+  const entry = { notation: d.notation, subject: d.subject, sender: d.senderName, extra: [d.documentTypeName, d.signerName, d.instruction, text] };
+  await reindex(ctx, 'incoming', d.id, entry, !!registered);
 }
 
 /**
@@ -207,7 +203,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
   if (coordinated) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds!);
   const leadUnit = input.leadUnitId ? (named.get(input.leadUnitId)?.name ?? null) : null;
   const doc = await registered(ctx, id, row, { register: register.name, leadUnit }, coordinated);
-  await reindexIncoming(ctx, doc, row.recognised_text);
+  await reindexIncoming(ctx, doc, { recognisedText: row.recognised_text });
   await audit(ctx, id, null, doc);
   return doc;
 }

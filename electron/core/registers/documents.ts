@@ -42,19 +42,23 @@ export async function checkUnits(
   return out;
 }
 
-/** The document's search entry, folded as the search box folds what is typed. */
+/** The document's search entry, folded as the search box folds what is typed; `fresh`: the document was just created. */
 export async function reindex(
   ctx: WithStores,
   kind: DocKind,
   id: number,
   f: { notation: string | null; subject: string; sender: string | null; extra: (string | null)[] },
+  fresh = false,
 ): Promise<void> {
-  await ctx.stores.registers.index({
-    kind,
-    id,
-    notation: foldVietnamese(f.notation ?? ''),
-    subject: foldVietnamese(f.subject),
-    sender: foldVietnamese(f.sender ?? ''),
-    extra: foldVietnamese(f.extra.filter(Boolean).join(' ')),
-  });
+  await ctx.stores.registers.index(
+    {
+      kind,
+      id,
+      notation: foldVietnamese(f.notation ?? ''),
+      subject: foldVietnamese(f.subject),
+      sender: foldVietnamese(f.sender ?? ''),
+      extra: foldVietnamese(f.extra.filter(Boolean).join(' ')),
+    },
+    fresh,
+  );
 }

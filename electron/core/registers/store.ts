@@ -71,8 +71,8 @@ export function registersStore(h: StoreHandle) {
     /** A number given by hand (an import, a correction): the counter continues after it. */
     keepNumber: (registerId: number, year: number, n: number) => keepNumber(db, registerId, year, n),
 
-    /** The document's entry in the search index, its fields already folded. */
-    index: (entry: SearchDoc) => indexDoc(db, entry),
+    /** The document's entry in the search index, its fields already folded; `fresh`: the document was just created. */
+    index: (entry: SearchDoc, fresh?: boolean) => indexDoc(db, entry, fresh),
 
     /** Each year's first and last number and count in a book. */
     bookStats(kind: 'incoming' | 'outgoing' | 'followUp', q: BookQuery, access: BookAccess) {
