@@ -48,3 +48,23 @@ export function compiledOnce<A extends unknown[], R>(arity: A['length'], build: 
     return (await db.executeQuery<R>({ ...t.compiled, parameters })).rows;
   };
 }
+
+/**
+ * An insert of one row, compiled once per engine and set of columns: a
+ * document's row has some thirty, and building the insert was most of its cost.
+ * Columns whose value is undefined are left out, as kysely leaves them out.
+ */
+export function compiledRowInsert<Row extends object, R>(insert: (db: Kysely<DB>, row: Row) => Compilable<R>) {
+  const byColumns = new Map<string, (db: Kysely<DB>, ...values: unknown[]) => Promise<R[]>>();
+  return (db: Kysely<DB>, row: Row): Promise<R[]> => {
+    const fields = row as Record<string, unknown>;
+    const columns = Object.keys(fields).filter((k) => fields[k] !== undefined);
+    const key = columns.join(',');
+    let run = byColumns.get(key);
+    if (!run) {
+      run = compiledOnce(columns.length, (d, ...values: unknown[]) => insert(d, Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Row));
+      byColumns.set(key, run);
+    }
+    return run(db, ...columns.map((c) => fields[c]));
+  };
+}

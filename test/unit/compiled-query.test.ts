@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledOnce } from '../../db/compiled';
+import { compiledOnce, compiledRowInsert } from '../../db/compiled';
 import type { DB } from '../../db/schema';
 
 let sqlite: Database.Database;
@@ -9,7 +9,7 @@ let db: Kysely<DB>;
 
 beforeAll(() => {
   sqlite = new Database(':memory:');
-  sqlite.exec(`create table settings (key text primary key, value_json text not null)`);
+  sqlite.exec(`create table settings (key text primary key, value_json text not null default '"mặc định"')`);
   sqlite.exec(`insert into settings values ('a', '"một"'), ('b', '"hai"'), ('c', '"ba"')`);
   db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
 });
@@ -31,6 +31,18 @@ describe('compiledOnce', () => {
     const valueOf = compiledOnce(1, (_d, key: string) => sql<{ value_json: string }>`select value_json from settings where key = ${key}`);
     expect(await valueOf(db, 'b')).toEqual([{ value_json: '"hai"' }]);
     expect(await valueOf(db, 'c')).toEqual([{ value_json: '"ba"' }]);
+  });
+
+  it('inserts rows of either set of columns, leaving out those undefined as kysely does', async () => {
+    const insert = compiledRowInsert((d, row: { key: string; value_json?: string }) => d.insertInto('settings').values(row).returning('key'));
+    expect(await insert(db, { key: 'd', value_json: '"bốn"' })).toEqual([{ key: 'd' }]);
+    expect(await insert(db, { key: 'e', value_json: undefined })).toEqual([{ key: 'e' }]);
+    expect(await insert(db, { key: 'f', value_json: '"sáu"' })).toEqual([{ key: 'f' }]);
+    expect(sqlite.prepare("select key, value_json from settings where key in ('d', 'e', 'f') order by key").all()).toEqual([
+      { key: 'd', value_json: '"bốn"' },
+      { key: 'e', value_json: '"mặc định"' },
+      { key: 'f', value_json: '"sáu"' },
+    ]);
   });
 
   it('builds the query anew on a handle with plugins, so that they see every run', async () => {
