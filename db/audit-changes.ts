@@ -37,7 +37,9 @@ function namingFields(before: Fields, after: Fields): Set<string> {
   return keep;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+/** Equal as JSON keeps them; two plain values need no JSON (an update compares every field of the record). */
+const same = (a: unknown, b: unknown) => (isPrimitive(a) && isPrimitive(b) ? a === b : JSON.stringify(a) === JSON.stringify(b));
 
 /** The audit row a change belongs to: a record created or removed whole is stored as db/audit-record.ts says. */
 export interface AuditSubject {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { storedChange } from './audit-changes';
 import { carriesSecrecy, encodeChange } from './audit-codec';
+import { compiledOnce } from './compiled';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -35,9 +36,16 @@ function auditRow(e: AuditEntry) {
   };
 }
 
+type AuditRow = ReturnType<typeof auditRow>;
+
+const insertAudit = compiledOnce(8, (db, at: string, actor: string, action: string, entity: string, entityId: number | null, changes: AuditRow['changes'], secret: number, client: string | null) =>
+  db.insertInto('audit_log').values({ at, actor, action, entity, entity_id: entityId, changes, secret, client_address: client }),
+);
+
 /** Written with the change it records, in the same transaction; only the fields that changed are stored, compressed. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values(auditRow(e)).execute();
+  const r = auditRow(e);
+  await insertAudit(db, r.at, r.actor, r.action, r.entity, r.entity_id, r.changes, r.secret, r.client_address);
 }
 
 /** Many changes in one statement (an import's batch), each row as writeAudit writes it. */

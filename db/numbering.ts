@@ -7,17 +7,22 @@
  * many app servers get numbers one after another, without gaps or repeats.
  */
 import { sql, type Kysely } from 'kysely';
+import { compiledOnce } from './compiled';
 import { engineOf, greatest } from './dialect';
 import type { DB } from './schema';
 
-/** The next number of the register's year, taken for good. */
-export async function takeNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
-  const r = await db
+const nextNumber = compiledOnce(2, (db, registerId: number, year: number) =>
+  db
     .insertInto('register_counters')
     .values({ register_id: registerId, year, last: 1 })
     .onConflict((oc) => oc.columns(['register_id', 'year']).doUpdateSet({ last: sql<number>`register_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+    .returning('last'),
+);
+
+/** The next number of the register's year, taken for good. */
+export async function takeNumber(db: Kysely<DB>, registerId: number, year: number): Promise<number> {
+  const [r] = await nextNumber(db, registerId, year);
+  if (!r) throw new Error('Không cấp được số: sổ không trả lại số mới.');
   return r.last;
 }
 

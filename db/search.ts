@@ -9,6 +9,7 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { AbbreviationLookup } from '../shared/abbreviations';
 import { foldVietnamese } from '../shared/text';
+import { compiledOnce } from './compiled';
 import { engineOf } from './dialect';
 import type { Engine } from './engine';
 import type { DB } from './schema';
@@ -35,10 +36,16 @@ const rowid = (kind: DocKind, id: number) => (kind === 'outgoing' ? OUTGOING_ROW
 const ofKind = (kind: DocKind) => (kind === 'outgoing' ? sql`rowid > ${OUTGOING_ROWID}` : sql`rowid < ${OUTGOING_ROWID}`);
 const idOf = (kind: DocKind) => (kind === 'outgoing' ? sql<number>`rowid - ${OUTGOING_ROWID}` : sql<number>`rowid`);
 
-export async function indexDoc(db: Kysely<DB>, d: SearchDoc): Promise<void> {
+const deleteEntry = compiledOnce(1, (_db, r: number) => sql`delete from doc_search where rowid = ${r}`);
+const insertEntry = compiledOnce(5, (_db, r: number, notation: string, subject: string, sender: string, extra: string) =>
+  sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${r}, ${notation}, ${subject}, ${sender}, ${extra})`,
+);
+
+/** `fresh`: a document just created, which has no entry yet (ids are never reused: AUTOINCREMENT, serial). */
+export async function indexDoc(db: Kysely<DB>, d: SearchDoc, fresh = false): Promise<void> {
   const r = rowid(d.kind, d.id);
-  await sql`delete from doc_search where rowid = ${r}`.execute(db);
-  await sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${r}, ${d.notation}, ${d.subject}, ${d.sender}, ${d.extra})`.execute(db);
+  if (!fresh) await deleteEntry(db, r);
+  await insertEntry(db, r, d.notation, d.subject, d.sender, d.extra);
 }
 
 /** Many entries in two statements (an import's batch): as indexDoc does for each. */
@@ -51,7 +58,7 @@ export async function indexDocs(db: Kysely<DB>, docs: readonly SearchDoc[]): Pro
 }
 
 export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Promise<void> {
-  await sql`delete from doc_search where rowid = ${rowid(kind, id)}`.execute(db);
+  await deleteEntry(db, rowid(kind, id));
 }
 
 export type SearchColumn = 'notation' | 'subject' | 'sender';

@@ -1,9 +1,12 @@
 /** Settings are small JSON values by key, one row each. */
 import type { Kysely } from 'kysely';
+import { compiledOnce } from './compiled';
 import type { DB } from './schema';
 
+const settingOf = compiledOnce(1, (db, key: string) => db.selectFrom('settings').select('value_json').where('key', '=', key));
+
 export async function getSetting<T>(db: Kysely<DB>, key: string): Promise<T | null> {
-  const r = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
+  const [r] = await settingOf(db, key);
   return r ? (JSON.parse(r.value_json) as T) : null;
 }
 

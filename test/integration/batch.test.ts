@@ -68,4 +68,19 @@ describe('core.batch', () => {
     });
     expect(events).toEqual(['data.changed units.create']);
   });
+
+  it('trusts the batch calls while there are no users, and asks every call for its session once there are', async () => {
+    t = await makeCore();
+    ok(await t.core.batch(async (call) => call('units.create', { name: 'Phòng A', kind: 'external' })));
+    const password = 'mat-khau-dai-du-12';
+    ok(await t.core.call('auth.setupAdmin', { username: 'quantri', fullName: 'Quản trị', password }));
+    const session = ok(await t.core.call('auth.login', { username: 'quantri', password })).session;
+    const told = await t.core.batch(async (call) => [
+      await call('units.create', { name: 'Phòng B', kind: 'external' }),
+      await call('units.create', { name: 'Phòng C', kind: 'external' }, { session }),
+      await call('units.create', { name: 'Phòng D', kind: 'external' }),
+    ]);
+    expect(told.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['UNAUTHORIZED', 'ok', 'UNAUTHORIZED']);
+    expect(ok(await t.core.call('units.list', {}, { session })).items.map((u) => u.name).sort()).toEqual(['Phòng A', 'Phòng C']);
+  });
 });

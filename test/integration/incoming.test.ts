@@ -109,6 +109,24 @@ describe('incoming register', () => {
     expect(e.fields[0]?.path).toBe('registerId');
   });
 
+  it('answers a registration with the document exactly as it is read back, and indexes it for search', async () => {
+    const lead = ok(await t.core.call('units.create', { name: 'Phòng Quản lý đất đai', abbreviation: 'QLĐĐ', kind: 'internal', order: 3 }));
+    const a = ok(await t.core.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal', order: 2 }));
+    const b = ok(await t.core.call('units.create', { name: 'Thanh tra Sở', abbreviation: 'TTr', kind: 'internal', order: 1 }));
+    ok(await t.core.call('units.create', { name: 'UBND tỉnh Lạng Sơn', abbreviation: 'UBND', kind: 'external' }));
+    const inputs = [
+      doc(),
+      doc({ notation: '8/KH-UBND', leadUnitId: lead.id, coordinatingUnitIds: [a.id, b.id], deadline: '2025-03-20', instruction: 'Giao QLĐĐ chủ trì', urgency: 'khan', pages: 4, note: 'Bản gốc' }),
+      doc({ notation: '9/CV-CA', secrecy: 'mat', signerName: 'Nguyễn Văn A', receivedVia: 'post' }),
+    ];
+    for (const input of inputs) {
+      const registered = ok(await t.core.call('incoming.register', input));
+      expect(registered).toEqual(ok(await t.core.call('incoming.get', { id: registered.id })));
+      const found = ok(await t.core.call('incoming.list', { from: '2025-01-01', to: '2025-12-31', q: registered.notation ?? '' }));
+      expect(found.items.map((i) => i.id)).toContain(registered.id);
+    }
+  });
+
   it('assigns, computes status and overdue from dates and today, completes', async () => {
     const units = ok(await t.core.call('units.create', { name: 'Phòng Quản lý đất đai', abbreviation: 'QLĐĐ', kind: 'internal' }));
     const vp = ok(await t.core.call('units.create', { name: 'Văn phòng Sở', abbreviation: 'VP', kind: 'internal' }));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contracts } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
+import { rowsOf } from '../support/db';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -34,6 +35,22 @@ describe('API registry', () => {
     expect(ok(await t.core.call('agency.get', {})).configured).toBe(false);
     const a = ok(await t.core.call('agency.update', { ...standardAgency, abbreviation: 'stnmt' }));
     expect(a).toEqual({ configured: true, ...standardAgency, organId: '' });
+  });
+
+  it('records the client address of each call in its audit rows, and none for a call without one', async () => {
+    ok(await t.core.call('units.create', { name: 'Phòng A', kind: 'external' }, { clientAddress: '127.0.0.1' }));
+    ok(await t.core.call('units.create', { name: 'Phòng B', kind: 'external' }));
+    await t.core.batch(async (call) => {
+      ok(await call('units.create', { name: 'Phòng C', kind: 'external' }, { clientAddress: '::1' }));
+      ok(await call('units.create', { name: 'Phòng D', kind: 'external' }));
+    });
+    const rows = await rowsOf<{ after_json: string; client_address: string | null }>(t, "select after_json, client_address from audit_log where action = 'units.create' order by id");
+    expect(rows.map((r) => [(JSON.parse(r.after_json) as { name: string }).name, r.client_address])).toEqual([
+      ['Phòng A', '127.0.0.1'],
+      ['Phòng B', null],
+      ['Phòng C', '::1'],
+      ['Phòng D', null],
+    ]);
   });
 
   it('emits a change event after a write, not after a read', async () => {

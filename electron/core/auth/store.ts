@@ -5,9 +5,18 @@ import type { DB } from '../../../db/schema';
 import type { StoreHandle } from '../stores';
 
 export function authStore(h: StoreHandle) {
+  // A batch's calls are each authenticated; within its transaction the answer
+  // is asked once. Users are never deleted, and only job-mode methods create
+  // them, which never run inside a transaction of the registry's (a batch, a
+  // write call); SQLite's transaction also holds the write lock. Kept only in a
+  // transaction's stores, which go with it.
+  let known: boolean | null = null;
   return {
     async usersExist(): Promise<boolean> {
-      return !!(await h.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      if (known !== null) return known;
+      const found = !!(await h.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      if (h.db.isTransaction) known = found;
+      return found;
     },
     async countUsers(): Promise<number> {
       const n = await h.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -35,7 +44,11 @@ export function authStore(h: StoreHandle) {
       return !!(await h.db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst());
     },
     /** Rejects with the database's error when the (case-insensitive) user name is taken. */
-    insertUser: async (values: Insertable<DB['users']>) => (await h.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id,
+    async insertUser(values: Insertable<DB['users']>): Promise<number> {
+      const { id } = await h.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+      known = true;
+      return id;
+    },
     async updateUser(id: number, values: Updateable<DB['users']>) {
       await h.db.updateTable('users').set(values).where('id', '=', id).execute();
     },

@@ -1,6 +1,9 @@
 /** The days whose working-day status the office set itself (days off, make-up working days). */
 import type { DayAdjustment } from '../../../shared/calendar/holidays';
+import { compiledOnce } from '../../../db/compiled';
 import type { StoreHandle } from '../stores';
+
+const calendarVersion = compiledOnce(0, (db) => db.selectFrom('calendar_days').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')]));
 
 export function calendarStore(h: StoreHandle) {
   const { db } = h;
@@ -8,7 +11,7 @@ export function calendarStore(h: StoreHandle) {
     adjustments: (): Promise<DayAdjustment[]> => db.selectFrom('calendar_days').select(['date', 'kind', 'note']).orderBy('date').execute(),
     /** What changes whenever a day is set or cleared: the cached calendars' key (calendar/handlers.ts). */
     async version(): Promise<string> {
-      const r = await db.selectFrom('calendar_days').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirst();
+      const [r] = await calendarVersion(db);
       return `${Number(r?.n ?? 0)}|${r?.at ?? ''}`;
     },
     day: (date: string) => db.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst(),

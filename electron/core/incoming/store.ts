@@ -4,6 +4,7 @@ import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
 import type { DB, IncomingTable } from '../../../db/schema';
+import { compiledRowInsert } from '../../../db/compiled';
 import { matchingIds, newestMatches } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { Engine } from '../../../db/engine';
@@ -289,6 +290,8 @@ function senderHistory(db: Kysely<DB>, typed: readonly string[], limit: number, 
 
 export type IncomingSort = 'i.arrival_date' | 'i.document_date' | 'i.sender_fold' | 'i.subject' | 'i.deadline';
 
+const insertIncoming = compiledRowInsert((db, row: Omit<IncomingTable, 'id'>) => db.insertInto('incoming').values(row).returning('id'));
+
 export function incomingStore(h: StoreHandle) {
   const { db } = h;
   return {
@@ -319,8 +322,9 @@ export function incomingStore(h: StoreHandle) {
     },
 
     async insert(row: Omit<IncomingTable, 'id'>): Promise<number> {
-      const { id } = await db.insertInto('incoming').values(row).returning('id').executeTakeFirstOrThrow();
-      return id;
+      const [r] = await insertIncoming(db, row);
+      if (!r) throw new Error('Không ghi được văn bản đến.');
+      return r.id;
     },
 
     /** Many rows in one statement (an import's batch): each new id by its register, year and number, since RETURNING keeps no order. */

@@ -61,13 +61,10 @@ async function audit(ctx: CallContext, id: number, before: Outgoing | null, afte
   await ctx.stores.audit.write({ at: ctx.now(), actor: ctx.actor, action: ctx.method, entity: 'outgoing', entityId: id, before, after });
 }
 
-async function reindexOutgoing(ctx: CallContext, d: Outgoing) {
-  await reindex(ctx, 'outgoing', d.id, {
-    notation: d.notation,
-    subject: d.subject,
-    sender: d.recipients.map((r) => r.name).join(' '),
-    extra: [d.documentTypeName, d.signerName, d.draftingUnit?.name ?? null],
-  });
+/** `fresh`: a document just created, which has no entry yet. */
+async function reindexOutgoing(ctx: CallContext, d: Outgoing, fresh = false) {
+  const entry = { notation: d.notation, subject: d.subject, sender: d.recipients.map((r) => r.name).join(' '), extra: [d.documentTypeName, d.signerName, d.draftingUnit?.name ?? null] };
+  await reindex(ctx, 'outgoing', d.id, entry, fresh);
 }
 
 async function checkRecipients(ctx: CallContext, list: { unitId: number | null; name: string }[] | undefined) {
@@ -130,7 +127,7 @@ export async function createOutgoing(ctx: CallContext, input: ParsedInput<'outgo
   await ctx.stores.outgoing.setRecipients(id, input.recipients ?? []);
   await ctx.stores.outgoing.setReplies(id, input.replyToIncomingIds ?? []);
   const doc = await loadOutgoing(ctx, id);
-  await reindexOutgoing(ctx, doc);
+  await reindexOutgoing(ctx, doc, true);
   await audit(ctx, id, null, doc);
   return doc;
 }

@@ -2,6 +2,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from '../../../db/schema';
 import type { AbbreviationLookup } from '../../../shared/abbreviations';
+import { compiledRowInsert } from '../../../db/compiled';
 import { matchingIds } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
@@ -130,6 +131,8 @@ function listOutgoing(db: Kysely<DB>, f: OutgoingFilter, sort: OutgoingSort, dir
 
 export type OutgoingSort = 'o.issue_date' | 'o.number' | 'o.subject' | 'o.created_at';
 
+const insertOutgoing = compiledRowInsert((db, row: Omit<OutgoingTable, 'id'>) => db.insertInto('outgoing').values(row).returning('id'));
+
 export function outgoingStore(h: StoreHandle) {
   const { db } = h;
   return {
@@ -172,8 +175,9 @@ export function outgoingStore(h: StoreHandle) {
     },
 
     async insert(row: Omit<OutgoingTable, 'id'>): Promise<number> {
-      const { id } = await db.insertInto('outgoing').values(row).returning('id').executeTakeFirstOrThrow();
-      return id;
+      const [r] = await insertOutgoing(db, row);
+      if (!r) throw new Error('Không ghi được văn bản đi.');
+      return r.id;
     },
 
     async update(id: number, patch: Partial<Omit<OutgoingTable, 'id'>>): Promise<void> {

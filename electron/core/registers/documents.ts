@@ -56,6 +56,7 @@ export function searchEntry(kind: DocKind, id: number, f: SearchFields): SearchD
   };
 }
 
-export async function reindex(ctx: WithStores, kind: DocKind, id: number, f: SearchFields): Promise<void> {
-  await ctx.stores.registers.index(searchEntry(kind, id, f));
+/** `fresh`: the document was just created, so it has no entry to replace. */
+export async function reindex(ctx: WithStores, kind: DocKind, id: number, f: SearchFields, fresh = false): Promise<void> {
+  await ctx.stores.registers.index(searchEntry(kind, id, f), fresh);
 }

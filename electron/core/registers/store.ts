@@ -1,5 +1,6 @@
 /** The registers (sổ đăng ký), their numbers per year, the printed books' rows, and the search index entries of their documents. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { compiledOnce } from '../../../db/compiled';
 import { engineOf, listOf, unindexed } from '../../../db/dialect';
 import { keepNumber, takeNumber } from '../../../db/numbering';
 import type { DB } from '../../../db/schema';
@@ -46,14 +47,17 @@ function outgoingBook(db: Kysely<DB>, q: BookQuery, visible: Expression<SqlBool>
     .where('o.issue_date', '<=', q.to);
 }
 
+const firstRegister = compiledOnce(2, (db, kind: DocKind, secret: number) =>
+  db.selectFrom('registers').select(['id', 'name']).where('kind', '=', kind).where('secret', '=', secret).where('archived_at', 'is', null).orderBy('sort_order').limit(1),
+);
+
 export function registersStore(h: StoreHandle) {
   const { db } = h;
   return {
     get: (id: number) => db.selectFrom('registers').select(['id', 'name', 'kind', 'secret', 'archived_at']).where('id', '=', id).executeTakeFirst(),
 
     /** The first active register of a kind, secret or not: where a document goes when none is named. */
-    first: (kind: DocKind, secret: boolean) =>
-      db.selectFrom('registers').select(['id', 'name']).where('kind', '=', kind).where('secret', '=', secret ? 1 : 0).where('archived_at', 'is', null).orderBy('sort_order').executeTakeFirst(),
+    first: async (kind: DocKind, secret: boolean) => (await firstRegister(db, kind, secret ? 1 : 0))[0],
 
     /** Whether the user may see this register (the secret one only with the grant). */
     async visible(id: number, user: SessionUser | null): Promise<boolean> {
@@ -67,8 +71,8 @@ export function registersStore(h: StoreHandle) {
     /** A number given by hand (an import, a correction): the counter continues after it. */
     keepNumber: (registerId: number, year: number, n: number) => keepNumber(db, registerId, year, n),
 
-    /** The document's entry in the search index, its fields already folded. */
-    index: (entry: SearchDoc) => indexDoc(db, entry),
+    /** The document's entry in the search index, its fields already folded; `fresh`: the document was just created. */
+    index: (entry: SearchDoc, fresh?: boolean) => indexDoc(db, entry, fresh),
 
     /** Many documents' entries at once (an import's batch). */
     indexMany: (entries: readonly SearchDoc[]) => indexDocs(db, entries),

@@ -1,5 +1,6 @@
 /** The units of the office and the bodies outside it that send or receive documents. */
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { compiledOnce } from '../../../db/compiled';
 import { escapeLike } from '../../../db/like';
 import type { DB, UnitsTable } from '../../../db/schema';
 import type { StoreHandle } from '../stores';
@@ -30,6 +31,10 @@ export async function listUnitRows(db: Kysely<DB>, f: UnitFilter): Promise<UnitR
   return q.execute();
 }
 
+const externalNamed = compiledOnce(1, (db, nameFold: string) =>
+  db.selectFrom('units').select('id').where('kind', '=', 'external').where('archived_at', 'is', null).where('name_fold', '=', nameFold),
+);
+
 export function unitsStore(h: StoreHandle) {
   const { db } = h;
   return {
@@ -42,7 +47,7 @@ export function unitsStore(h: StoreHandle) {
 
     /** The active external unit of this folded name, to link a typed sender to it. */
     async externalByName(nameFold: string): Promise<number | null> {
-      const u = await db.selectFrom('units').select('id').where('kind', '=', 'external').where('archived_at', 'is', null).where('name_fold', '=', nameFold).executeTakeFirst();
+      const [u] = await externalNamed(db, nameFold);
       return u?.id ?? null;
     },
 
