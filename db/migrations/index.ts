@@ -28,7 +28,7 @@ import * as m018 from './018_audit_records';
 import * as m019 from './019_search_index';
 import * as m020 from './020_register_page';
 import * as m021 from './021_audit_compressed';
-import * as m025 from './025_register_sorts';
+import * as m022 from './022_register_sorts';
 
 export interface Migration {
   version: number;
@@ -61,7 +61,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'search-index', up: m019.up },
   { version: 20, name: 'register-page', up: m020.up },
   { version: 21, name: 'audit-compressed', up: m021.up, compacts: true },
-  { version: 25, name: 'register-sorts', up: m025.up },
+  { version: 22, name: 'register-sorts', up: m022.up },
 ];
 
 /**
