@@ -13,8 +13,8 @@ export const AUDIT_DICTIONARY_1 = [
   'Ủy ban nhân dân UBND tỉnh UBND huyện UBND xã UBND thành phố Sở Tài nguyên và Môi trường Sở Tài chính Sở Xây dựng Sở Nội vụ Sở Kế hoạch và Đầu tư ',
   'Bộ Tài nguyên và Môi trường Cục Thuế tỉnh Chi cục Văn phòng Sở Văn phòng UBND Thanh tra Sở Phòng Quản lý đất đai Phòng Tài nguyên Trung tâm Ban Quản lý ',
   'Công văn Nghị quyết Quyết định Chỉ thị Thông báo Hướng dẫn Kế hoạch Báo cáo Tờ trình Giấy mời Biên bản Chương trình ',
-  'V/v Về việc báo cáo kết quả thực hiện triển khai đề nghị phê duyệt đăng ký cấp giấy chứng nhận quyền sử dụng đất quản lý đất đai môi trường khoáng sản tài nguyên nước ',
-  'tổ chức kiểm tra rà soát góp ý dự thảo tăng cường công tác hướng dẫn đo đạc bản đồ địa chính bảo vệ giải quyết thủ tục hành chính năm 2026 quý tháng ',
+  'V/v Về việc báo cáo kết quả thực hiện triển khai đề nghị phê duyệt đăng ký cấp giấy chứng nhận quản lý nhà nước đầu tư xây dựng ngân sách tài chính giáo dục y tế giao thông nông nghiệp đất đai môi trường ',
+  'tổ chức kiểm tra rà soát góp ý dự thảo tăng cường công tác hướng dẫn phối hợp bảo đảm giải quyết thủ tục hành chính cải cách chuyển đổi số năm 2026 quý tháng ',
   'Giám đốc Phó Giám đốc Chánh Văn phòng Trưởng phòng Chủ tịch Phó Chủ tịch Nguyễn Văn Trần Thị Lê Phạm Hoàng Huỳnh Vũ Đặng Bùi Đỗ Ngô ',
   'Lưu: VT, Đã hoàn thành. Đang thực hiện. hàng quý, trước ngày hàng tháng hàng năm ',
   // Coded values.

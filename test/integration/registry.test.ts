@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contracts } from '../../shared/api/index';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
 import { rowsOf } from '../support/db';
+import { decodeChange } from '../../db/audit-codec';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -44,8 +45,8 @@ describe('API registry', () => {
       ok(await call('units.create', { name: 'Phòng C', kind: 'external' }, { clientAddress: '::1' }));
       ok(await call('units.create', { name: 'Phòng D', kind: 'external' }));
     });
-    const rows = await rowsOf<{ after_json: string; client_address: string | null }>(t, "select after_json, client_address from audit_log where action = 'units.create' order by id");
-    expect(rows.map((r) => [(JSON.parse(r.after_json) as { name: string }).name, r.client_address])).toEqual([
+    const rows = await rowsOf<{ changes: Buffer | null; client_address: string | null }>(t, "select changes, client_address from audit_log where action = 'units.create' order by id");
+    expect(rows.map((r) => [(JSON.parse(decodeChange(r.changes).after_json!) as { name: string }).name, r.client_address])).toEqual([
       ['Phòng A', '127.0.0.1'],
       ['Phòng B', null],
       ['Phòng C', '::1'],
