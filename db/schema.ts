@@ -227,6 +227,11 @@ export interface RegisterCountersTable {
   last: number;
 }
 
+/** Every piece ever found in a document's notation (db/search.ts `notationMayHold`). */
+export interface NotationTermsTable {
+  term: string;
+}
+
 export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables {
   agency: AgencyTable;
   units: UnitsTable;
@@ -245,4 +250,5 @@ export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables
   task_progress: TaskProgressTable;
   task_reminders: TaskRemindersTable;
   register_counters: RegisterCountersTable;
+  notation_terms: NotationTermsTable;
 }

@@ -41,11 +41,27 @@ const insertEntry = compiledOnce(5, (_db, r: number, notation: string, subject: 
   sql`insert into doc_search (rowid, notation, subject, sender, extra) values (${r}, ${notation}, ${subject}, ${sender}, ${extra})`,
 );
 
+/** The first string after every one that begins with `prefix` (its last character one further). */
+function pastPrefix(prefix: string): string {
+  const chars = [...prefix];
+  const last = chars.pop()!;
+  return chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+}
+
+/** What separates a word's pieces ("448/bc" → "448", "bc"): anything but letters and digits. */
+const PIECE_BREAK = /[^\p{L}\p{Nd}]+/u;
+
+/** A folded notation's pieces, as queries split their words (queryWords). */
+export const notationPieces = (notation: string): string[] => notation.split(PIECE_BREAK).filter(Boolean);
+
+const keepNotationTerm = compiledOnce(1, (_db, term: string) => sql`insert into notation_terms (term) values (${term}) on conflict do nothing`);
+
 /** `fresh`: a document just created, which has no entry yet (ids are never reused: AUTOINCREMENT, serial). */
 export async function indexDoc(db: Kysely<DB>, d: SearchDoc, fresh = false): Promise<void> {
   const r = rowid(d.kind, d.id);
   if (!fresh) await deleteEntry(db, r);
   await insertEntry(db, r, d.notation, d.subject, d.sender, d.extra);
+  for (const term of new Set(notationPieces(d.notation))) await keepNotationTerm(db, term);
 }
 
 /** Many entries in two statements (an import's batch): as indexDoc does for each. */
@@ -55,6 +71,26 @@ export async function indexDocs(db: Kysely<DB>, docs: readonly SearchDoc[]): Pro
   await sql`delete from doc_search where rowid in (${sql.join(rowids)})`.execute(db);
   const values = docs.map((d, k) => sql`(${rowids[k]}, ${d.notation}, ${d.subject}, ${d.sender}, ${d.extra})`);
   await sql`insert into doc_search (rowid, notation, subject, sender, extra) values ${sql.join(values)}`.execute(db);
+  const terms = [...new Set(docs.flatMap((d) => notationPieces(d.notation)))];
+  if (terms.length) await db.insertInto('notation_terms').values(terms.map((term) => ({ term }))).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * Whether some document's notation may hold the query: every word has an
+ * alternative whose pieces are all among the notations' terms (the last
+ * word's last piece as a prefix). When not, asking the notation column
+ * (`column` 'notation') finds nothing, after walking every document of the
+ * words. Terms of documents since purged stay: it only says "may".
+ */
+export async function notationMayHold(db: Kysely<DB>, folded: string, lexicon?: QueryLexicon): Promise<boolean> {
+  const words = queryWords(folded, lexicon?.abbreviations);
+  if (words.length === 0) return false;
+  const typed = words[words.length - 1]!.alternatives[0]!;
+  const prefix = typed[typed.length - 1]!;
+  const exact = [...new Set(words.flatMap((w, i) => w.alternatives.flatMap((pieces, a) => (i === words.length - 1 && a === 0 ? pieces.slice(0, -1) : pieces))))];
+  const known = new Set(exact.length ? (await db.selectFrom('notation_terms').select('term').where('term', 'in', exact).execute()).map((r) => r.term) : []);
+  const prefixKnown = (await db.selectFrom('notation_terms').select('term').where('term', '>=', prefix).where('term', '<', pastPrefix(prefix)).limit(1).execute()).length > 0;
+  return words.every((w, i) => w.alternatives.some((pieces, a) => pieces.every((p, k) => (i === words.length - 1 && a === 0 && k === pieces.length - 1 ? prefixKnown : known.has(p)))));
 }
 
 export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Promise<void> {
@@ -64,23 +100,81 @@ export async function unindexDoc(db: Kysely<DB>, kind: DocKind, id: number): Pro
 export type SearchColumn = 'notation' | 'subject' | 'sender';
 
 /**
+ * What the words of a query stand for beside themselves: the office's
+ * abbreviations, and (SQLite) the whole terms of the index that a last word
+ * typed so far can be (`completionsOf`), by its last piece. A piece without
+ * an entry is left to FTS5 as a prefix.
+ */
+export interface QueryLexicon {
+  abbreviations?: AbbreviationLookup;
+  completions?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** More terms than this for a prefix: FTS5 merges them itself (a one-letter prefix has its own index). */
+export const MAX_COMPLETIONS = 24;
+
+/**
  * A folded query → FTS5 expression. Each word is a phrase of its pieces
  * ("448/bc" → "448 bc", so the pieces must be adjacent as in the notation);
  * the last word is a prefix (the user may still be typing it); words are
  * AND-ed; an abbreviation also matches what it stands for ("ubnd" OR "uy ban
  * nhan dan"). `column` limits the match to one column. Null when nothing to search.
  */
-export function ftsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
-  const words = queryWords(folded, abbreviations);
+export function ftsQuery(folded: string, column?: SearchColumn, lexicon?: QueryLexicon): string | null {
+  const words = queryWords(folded, lexicon?.abbreviations);
   if (words.length === 0) return null;
   const expr = words
     .map(({ alternatives: [pieces, ...spelled], prefix }) => {
-      const typed = `"${pieces!.join(' ')}"${prefix ? '*' : ''}`;
+      // Within one column a prefix is faster: FTS5 merges its terms' entries of that column only, where whole terms are walked through every column.
+      const typed = prefix ? typedPrefix(pieces!, column ? undefined : lexicon?.completions) : `"${pieces!.join(' ')}"`;
       // Expansions come from folded names: only letters, digits and spaces reach the query.
       return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.join(' ')}"`)].join(' OR ')})` : typed;
     })
     .join(' AND ');
   return column ? `${column} : (${expr})` : expr;
+}
+
+/**
+ * A word typed so far, for FTS5: the whole terms its last piece can be, each
+ * a phrase with the pieces before it, when they are known and few; otherwise
+ * the prefix itself. Both find the same documents (the terms are the index's
+ * own), but FTS5 walks whole terms newest first and stops at the window,
+ * where a prefix has it merge every matching doclist of ten years first.
+ */
+function typedPrefix(pieces: string[], completions: QueryLexicon['completions']): string {
+  const head = pieces.slice(0, -1);
+  const terms = completions?.get(pieces[pieces.length - 1]!);
+  if (!terms || terms.length === 0) return `"${pieces.join(' ')}"*`;
+  const phrases = terms.map((t) => `"${[...head, t].join(' ')}"`);
+  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
+}
+
+/** The piece typed last, which the query takes as a prefix (db/search.ts `ftsQuery`); null when nothing to search. */
+export function lastPiece(folded: string): string | null {
+  const words = queryWords(folded);
+  const pieces = words[words.length - 1]?.alternatives[0];
+  return pieces?.[pieces.length - 1] ?? null;
+}
+
+/**
+ * The index's terms that begin with `prefix`, in one query over FTS5's list
+ * of terms (migration 025), stepping from term to term (the list comes in
+ * term order, a row per occurrence: a step seeks to what follows the term,
+ * `>=` being what FTS5 seeks, where `>` walks the term's occurrences);
+ * null when there are more than MAX_COMPLETIONS of them, or for one letter.
+ * SQLite only.
+ */
+export async function completionsOf(db: Kysely<DB>, prefix: string): Promise<string[] | null> {
+  // One letter has FTS5's own prefix index (migration 019): read as fast as a word.
+  if ([...prefix].length < 2) return null;
+  const above = pastPrefix(prefix);
+  const r = await sql<{ term: string }>`with recursive t(term) as (
+      select (select term from doc_search_terms where term >= ${prefix} and term < ${above} limit 1)
+      union all
+      select (select term from doc_search_terms where term >= t.term || char(1) and term < ${above} limit 1) from t where t.term is not null limit ${MAX_COMPLETIONS + 2}
+    ) select term from t where term is not null`.execute(db);
+  const terms = r.rows.map((x) => x.term).filter((t) => t.startsWith(prefix) && !t.includes('"'));
+  return terms.length > MAX_COMPLETIONS ? null : terms;
 }
 
 const WEIGHT: Record<SearchColumn | 'extra', string> = { notation: 'A', subject: 'B', sender: 'C', extra: 'D' };
@@ -90,8 +184,8 @@ const WEIGHT: Record<SearchColumn | 'extra', string> = { notation: 'A', subject:
  * column, as in FTS5, so a phrase of several pieces is asked of each column
  * (by its weight) unless one column is named.
  */
-export function tsQuery(folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup): string | null {
-  const words = queryWords(folded, abbreviations);
+export function tsQuery(folded: string, column?: SearchColumn, lexicon?: QueryLexicon): string | null {
+  const words = queryWords(folded, lexicon?.abbreviations);
   if (words.length === 0) return null;
   const phrase = (pieces: string[], prefix: boolean, weight: string) => pieces.map((p, k) => `'${p}'${prefix && k === pieces.length - 1 ? ':*' : ':'}${weight}`.replace(/:$/, '')).join(' <-> ');
   const anywhere = (pieces: string[], prefix: boolean) =>
@@ -100,17 +194,17 @@ export function tsQuery(folded: string, column?: SearchColumn, abbreviations?: A
 }
 
 /** The condition on doc_search of a query; nothing matches an empty one. */
-function matches(engine: Engine, folded: string, column?: SearchColumn, abbreviations?: AbbreviationLookup) {
+function matches(engine: Engine, folded: string, column?: SearchColumn, lexicon?: QueryLexicon) {
   if (engine === 'postgres') {
-    const q = tsQuery(folded, column, abbreviations);
+    const q = tsQuery(folded, column, lexicon);
     return q ? sql`words @@ to_tsquery('simple', ${q})` : sql`false`;
   }
-  return sql`doc_search match ${ftsQuery(folded, column, abbreviations) ?? '""'}`;
+  return sql`doc_search match ${ftsQuery(folded, column, lexicon) ?? '""'}`;
 }
 
 /** Ids of one kind matching the query, for list filters (an IN subquery). */
-export function matchingIds(folded: string, kind: DocKind, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, engine: Engine) {
-  return sql<number>`(select ${idOf(kind)} from doc_search where ${matches(engine, folded, column, abbreviations)} and ${ofKind(kind)})`;
+export function matchingIds(folded: string, kind: DocKind, column: SearchColumn | undefined, lexicon: QueryLexicon | undefined, engine: Engine) {
+  return sql<number>`(select ${idOf(kind)} from doc_search where ${matches(engine, folded, column, lexicon)} and ${ofKind(kind)})`;
 }
 
 /**
@@ -118,8 +212,8 @@ export function matchingIds(folded: string, kind: DocKind, column: SearchColumn 
  * column `id`): FTS5 walks its doclists newest first and stops after n, where
  * the IN subquery of matchingIds collects every match of ten years.
  */
-export function newestMatches(folded: string, kind: DocKind, abbreviations: AbbreviationLookup | undefined, engine: Engine, n: number) {
-  return sql<{ id: number }>`(select ${idOf(kind)} as id from doc_search where ${matches(engine, folded, undefined, abbreviations)} and ${ofKind(kind)} order by rowid desc limit ${n})`;
+export function newestMatches(folded: string, kind: DocKind, lexicon: QueryLexicon | undefined, engine: Engine, n: number) {
+  return sql<{ id: number }>`(select ${idOf(kind)} as id from doc_search where ${matches(engine, folded, undefined, lexicon)} and ${ofKind(kind)} order by rowid desc limit ${n})`;
 }
 
 /**
@@ -127,8 +221,8 @@ export function newestMatches(folded: string, kind: DocKind, abbreviations: Abbr
  * ones can be ordered by date: the notation counts most, then the subject,
  * then the sender (the rest of the index counts nothing).
  */
-export function relevance(folded: string, kind: DocKind, id: Expression<number>, abbreviations: AbbreviationLookup | undefined, engine: Engine) {
-  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, abbreviations, engine)} then ${weight} else 0 end)`;
+export function relevance(folded: string, kind: DocKind, id: Expression<number>, lexicon: QueryLexicon | undefined, engine: Engine) {
+  const hit = (column: SearchColumn, weight: number) => sql<number>`(case when ${id} in ${matchingIds(folded, kind, column, lexicon, engine)} then ${weight} else 0 end)`;
   return sql<number>`(${hit('notation', 4)} + ${hit('subject', 2)} + ${hit('sender', 1)})`;
 }
 
@@ -136,11 +230,11 @@ export function relevance(folded: string, kind: DocKind, id: Expression<number>,
 function queryWords(folded: string, abbreviations?: AbbreviationLookup): { alternatives: string[][]; prefix: boolean }[] {
   const words = folded
     .split(/\s+/)
-    .map((w) => w.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean))
+    .map((w) => w.split(PIECE_BREAK).filter(Boolean))
     .filter((pieces) => pieces.length > 0);
   return words.map((pieces, i) => {
     const prefix = i === words.length - 1;
-    const spelled = (abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean));
+    const spelled = (abbreviations?.(pieces.join('')) ?? []).map((e) => e.split(PIECE_BREAK).filter(Boolean));
     return { alternatives: [pieces, ...withoutImplied(pieces, prefix, spelled)], prefix };
   });
 }
@@ -165,26 +259,47 @@ function withoutImplied(typed: string[], prefix: boolean, spelled: string[][]): 
  * expanded abbreviation costs as much as the window itself.
  */
 function holds(text: string, words: ReturnType<typeof queryWords>): boolean {
-  const tokens = text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
-  const at = (pieces: string[], prefix: boolean, start: number) =>
-    pieces.every((p, k) => (prefix && k === pieces.length - 1 ? (tokens[start + k] ?? '').startsWith(p) : tokens[start + k] === p));
-  return words.every((w) => w.alternatives.some((pieces, a) => tokens.some((_, start) => at(pieces, w.prefix && a === 0, start))));
+  const tokens = text.toLowerCase().split(PIECE_BREAK).filter(Boolean);
+  // Plain loops: a window is hundreds of documents of three columns each, on every search.
+  for (const w of words) {
+    let found = false;
+    for (let a = 0; a < w.alternatives.length && !found; a++) found = occurs(tokens, w.alternatives[a]!, w.prefix && a === 0);
+    if (!found) return false;
+  }
+  return true;
 }
 
-const WEIGHTS: [SearchColumn, number][] = [['notation', 4], ['subject', 2], ['sender', 1]];
+/** Whether the pieces lie adjacent somewhere in the tokens, the last one begun only when `prefix`. */
+function occurs(tokens: readonly string[], pieces: readonly string[], prefix: boolean): boolean {
+  const n = pieces.length;
+  for (let start = 0; start + n <= tokens.length; start++) {
+    let k = 0;
+    while (k < n && (prefix && k === n - 1 ? tokens[start + k]!.startsWith(pieces[k]!) : tokens[start + k] === pieces[k])) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
+
+/** A match in the notation outweighs the others together: a score of at least this is one. */
+export const NOTATION_SCORE = 4;
+const WEIGHTS: [SearchColumn, number][] = [['notation', NOTATION_SCORE], ['subject', 2], ['sender', 1]];
 
 /**
  * The steps of `relevance` for a document's own text (the index holds no copy
  * of it): folded here as it was for the index.
  */
-export function scorer(folded: string, abbreviations?: AbbreviationLookup): (doc: Record<SearchColumn, string | null>) => number {
-  const words = queryWords(folded, abbreviations);
-  return (doc) => WEIGHTS.reduce((s, [column, w]) => s + (holds(foldVietnamese(doc[column] ?? ''), words) ? w : 0), 0);
+export function scorer(folded: string, lexicon?: QueryLexicon): (doc: Record<SearchColumn, string | null>) => number {
+  const words = queryWords(folded, lexicon?.abbreviations);
+  return (doc) => {
+    let score = 0;
+    for (const [column, weight] of WEIGHTS) if (holds(foldVietnamese(doc[column] ?? ''), words)) score += weight;
+    return score;
+  };
 }
 
 /** The ids of the newest `n` matches of one kind, newest first, but for the ids `except` (a subquery). */
-export async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, abbreviations: AbbreviationLookup | undefined, kind: DocKind, n: number, except?: Expression<number>): Promise<number[]> {
-  if (queryWords(folded, abbreviations).length === 0) return [];
-  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, abbreviations)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``} order by rowid desc limit ${n}`.execute(db);
+export async function newestIds(db: Kysely<DB>, folded: string, column: SearchColumn | undefined, lexicon: QueryLexicon | undefined, kind: DocKind, n: number, except?: Expression<number>): Promise<number[]> {
+  if (queryWords(folded, lexicon?.abbreviations).length === 0) return [];
+  const r = await sql<{ id: number }>`select ${idOf(kind)} as id from doc_search where ${matches(engineOf(db), folded, column, lexicon)} and ${ofKind(kind)}${except ? sql` and ${idOf(kind)} not in ${except}` : sql``} order by rowid desc limit ${n}`.execute(db);
   return r.rows.map((x) => Number(x.id));
 }

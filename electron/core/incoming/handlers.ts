@@ -9,6 +9,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { documentScope, incomingAccess, visibleIncoming, visibleOutgoing } from '../access/index';
 import { expandedQueries } from '../../../shared/abbreviations';
 import { loadAbbreviations } from '../agency/abbreviations';
+import { loadLexicon } from '../search/lexicon';
 import type { CallContext, HandlerMap } from '../context';
 import { checkUnits, reindex, resolveRegister } from '../registers/documents';
 import { checkDocumentType, correctionReason, defaultPeriod, typeName, yearOf } from '../registers/rules';
@@ -293,18 +294,20 @@ export const incomingHandlers: Handlers = {
   'incoming.list': async (ctx, input) => {
     const period = defaultPeriod(ctx.today(), input.from, input.to);
     if (period.from > period.to) throw fieldError('VALIDATION', 'to', 'Đến ngày phải sau hoặc bằng Từ ngày.');
+    const qFold = input.q ? foldVietnamese(input.q) : null;
+    const senderFold = input.sender ? foldVietnamese(input.sender) : null;
     const filter = {
       ...period,
       registerIds: input.registerId ? [input.registerId] : null,
-      senderFold: input.sender ? foldVietnamese(input.sender) : null,
+      senderFold,
       documentType: input.documentType,
       unitId: input.unitId,
       status: input.status ?? null,
       urgency: input.urgency ?? null,
       secrecy: input.secrecy ?? null,
       access: incomingAccess(ctx.user),
-      qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q || input.sender ? await loadAbbreviations(ctx) : undefined,
+      qFold,
+      lexicon: qFold || senderFold ? await loadLexicon(ctx, [qFold, senderFold]) : undefined,
       today: ctx.today(),
       wholeRegister: documentScope(ctx.user).unitId === null,
     };

@@ -1,11 +1,10 @@
 /** The incoming register's SQL: documents, their coordinating units, duplicates, filters and counts. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
 import type { DB, IncomingTable } from '../../../db/schema';
 import { compiledRowInsert } from '../../../db/compiled';
-import { matchingIds, newestMatches } from '../../../db/search';
+import { matchingIds, newestMatches, type QueryLexicon } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { Engine } from '../../../db/engine';
 import type { StoreHandle } from '../stores';
@@ -97,8 +96,8 @@ export interface IncomingFilter {
   qFold: string | null;
   /** Only these documents (those of qFold already found), instead of qFold. */
   ids?: number[];
-  /** What abbreviations in qFold and senderFold stand for. */
-  abbreviations?: AbbreviationLookup;
+  /** What the words of qFold and senderFold stand for (abbreviations, the last word's terms). */
+  lexicon?: QueryLexicon;
   today: string;
   /** The caller sees the register whole (all units' documents), perhaps but the secret ones. */
   wholeRegister: boolean;
@@ -136,14 +135,14 @@ function incomingCondition(f: IncomingFilter, engine: Engine, byPeriod = true): 
   if (f.registerIds) parts.push(sql<SqlBool>`i.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
-  if (f.senderFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.senderFold, 'incoming', 'sender', f.abbreviations, engine)}`);
+  if (f.senderFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.senderFold, 'incoming', 'sender', f.lexicon, engine)}`);
   if (f.documentType) parts.push(sql<SqlBool>`i.document_type = ${f.documentType}`);
   if (f.unitId)
     parts.push(sql<SqlBool>`(i.lead_unit_id = ${f.unitId} or exists (select 1 from incoming_coordinators c where c.incoming_id = i.id and c.unit_id = ${f.unitId}))`);
   if (f.status) parts.push(incomingStatusCondition(f.status, f.today));
   if (f.urgency) parts.push(sql<SqlBool>`i.urgency = ${f.urgency}`);
   if (f.secrecy) parts.push(sql<SqlBool>`i.secrecy = ${f.secrecy}`);
-  if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.abbreviations, engine)}`);
+  if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.lexicon, engine)}`);
   if (f.ids) parts.push(sql<SqlBool>`i.id in (${sql.join(f.ids.length ? f.ids : [-1])})`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
@@ -236,7 +235,7 @@ export interface PageKey {
  */
 async function newestOfText(db: Kysely<DB>, f: IncomingFilter & { qFold: string }, visit: number, cap: number): Promise<PageKey[]> {
   const engine = engineOf(db);
-  const r = await sql<PageKey>`select i.id, i.arrival_date, i.arrival_number from ${newestMatches(f.qFold, 'incoming', f.abbreviations, engine, visit)} as m
+  const r = await sql<PageKey>`select i.id, i.arrival_date, i.arrival_number from ${newestMatches(f.qFold, 'incoming', f.lexicon, engine, visit)} as m
     join incoming as i on i.id = m.id
     where i.deleted_at is null and ${f.access.row} and ${incomingCondition({ ...f, qFold: null }, engine)}
     order by m.id desc limit ${cap}`.execute(db);
@@ -245,7 +244,7 @@ async function newestOfText(db: Kysely<DB>, f: IncomingFilter & { qFold: string 
 
 /** Whether the free text has `n` matches or more. */
 async function textHasAtLeast(db: Kysely<DB>, f: IncomingFilter & { qFold: string }, n: number): Promise<boolean> {
-  const r = await sql<{ n: number }>`select count(*) as n from ${newestMatches(f.qFold, 'incoming', f.abbreviations, engineOf(db), n)} as m`.execute(db);
+  const r = await sql<{ n: number }>`select count(*) as n from ${newestMatches(f.qFold, 'incoming', f.lexicon, engineOf(db), n)} as m`.execute(db);
   return Number(r.rows[0]?.n ?? 0) >= n;
 }
 

@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/api/outgoing';
 import { composeNotation, formatDocNumber } from '../../../shared/documents/notation';
 import { foldVietnamese } from '../../../shared/text';
 import { visibleIncoming, visibleOutgoing } from '../access/index';
-import { loadAbbreviations } from '../agency/abbreviations';
+import { loadLexicon } from '../search/lexicon';
 import type { CallContext, HandlerMap } from '../context';
 import { checkUnits, reindex, resolveRegister } from '../registers/documents';
 import { checkDocumentType, correctionReason, defaultPeriod, typeName, yearOf } from '../registers/rules';
@@ -254,7 +254,7 @@ export const outgoingHandlers: Handlers = {
       secrecy: input.secrecy ?? null,
       visible: visibleOutgoing(ctx.user),
       qFold: input.q ? foldVietnamese(input.q) : null,
-      abbreviations: input.q ? await loadAbbreviations(ctx) : undefined,
+      lexicon: input.q ? await loadLexicon(ctx, [foldVietnamese(input.q)]) : undefined,
     };
     const col = { issueDate: 'o.issue_date', number: 'o.number', subject: 'o.subject', createdAt: 'o.created_at' } as const;
     const total = await ctx.stores.outgoing.count(filter);

@@ -1,9 +1,8 @@
 /** The outgoing register's SQL: documents, recipients, the incoming ones they answer, filters. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from '../../../db/schema';
-import type { AbbreviationLookup } from '../../../shared/abbreviations';
 import { compiledRowInsert } from '../../../db/compiled';
-import { matchingIds } from '../../../db/search';
+import { matchingIds, type QueryLexicon } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
 
@@ -93,7 +92,7 @@ export interface OutgoingFilter {
   secrecy: string | null;
   visible: Expression<SqlBool>;
   qFold: string | null;
-  abbreviations?: AbbreviationLookup;
+  lexicon?: QueryLexicon;
 }
 
 /**
@@ -110,7 +109,7 @@ function outgoingCondition(db: Kysely<DB>, f: OutgoingFilter): Expression<SqlBoo
   if (f.status) parts.push(sql<SqlBool>`o.status = ${f.status}`);
   if (f.urgency) parts.push(sql<SqlBool>`o.urgency = ${f.urgency}`);
   if (f.secrecy) parts.push(sql<SqlBool>`o.secrecy = ${f.secrecy}`);
-  if (f.qFold) parts.push(sql<SqlBool>`+o.id in ${matchingIds(f.qFold, 'outgoing', undefined, f.abbreviations, engineOf(db))}`);
+  if (f.qFold) parts.push(sql<SqlBool>`+o.id in ${matchingIds(f.qFold, 'outgoing', undefined, f.lexicon, engineOf(db))}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 

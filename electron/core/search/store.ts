@@ -1,8 +1,7 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { matchingIds, newestIds, relevance, type DocKind, type SearchColumn } from '../../../db/search';
-import type { AbbreviationLookup } from '../../../shared/abbreviations';
+import { completionsOf, matchingIds, newestIds, notationMayHold, relevance, type DocKind, type QueryLexicon, type SearchColumn } from '../../../db/search';
 import type { StoreHandle } from '../stores';
 
 /** The documents of one kind (alias `i`) as hits; `visible` is the access rule over `i`. */
@@ -24,7 +23,7 @@ export function searchStore(h: StoreHandle) {
   const { db } = h;
   return {
     /** How many visible documents of the kind match, every one looked up: for a rule that hides most documents. */
-    async count(kind: DocKind, folded: string, abbr: AbbreviationLookup, visible: Expression<SqlBool>): Promise<number> {
+    async count(kind: DocKind, folded: string, abbr: QueryLexicon, visible: Expression<SqlBool>): Promise<number> {
       const r = await documents(db, kind, visible)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -33,8 +32,14 @@ export function searchStore(h: StoreHandle) {
       return Number(r.n);
     },
 
+    /** The index's terms that begin with a last word typed so far, if few (db/search.ts); PostgreSQL reads a prefix as fast as a word. */
+    completions: (prefix: string) => (h.engine === 'sqlite' ? completionsOf(db, prefix) : Promise.resolve(null)),
+
+    /** Whether asking the notation column can find anything (db/search.ts). */
+    notationMayHold: (folded: string, abbr: QueryLexicon) => notationMayHold(db, folded, abbr),
+
     /** The ids of the newest `n` matches, in the notation alone when `column` says so. */
-    newest: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, column?: SearchColumn) => newestIds(db, folded, column, abbr, kind, n),
+    newest: (kind: DocKind, folded: string, n: number, abbr: QueryLexicon, column?: SearchColumn) => newestIds(db, folded, column, abbr, kind, n),
 
     /**
      * The ids of the newest `n` matches the user may see, when the rule hides
@@ -42,14 +47,14 @@ export function searchStore(h: StoreHandle) {
      * the few that the partial index *_hidden lists are left out, instead of
      * each match looked up.
      */
-    newestSeen: (kind: DocKind, folded: string, n: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
+    newestSeen: (kind: DocKind, folded: string, n: number, abbr: QueryLexicon, visible: Expression<SqlBool>) =>
       newestIds(db, folded, undefined, abbr, kind, n, sql<number>`(select i.id from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible}))`),
 
     /** These documents, those visible, as hits without a score. */
     byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
 
     /** The best `limit` of every visible match, scored in SQL. */
-    best: (kind: DocKind, folded: string, limit: number, abbr: AbbreviationLookup, visible: Expression<SqlBool>) =>
+    best: (kind: DocKind, folded: string, limit: number, abbr: QueryLexicon, visible: Expression<SqlBool>) =>
       documents(db, kind, visible)
         .select(relevance(folded, kind, sql.ref('i.id'), abbr, h.engine).as('score'))
         .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, h.engine))
