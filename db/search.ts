@@ -158,7 +158,7 @@ export function lastPiece(folded: string): string | null {
 
 /**
  * The index's terms that begin with `prefix`, in one query over FTS5's list
- * of terms (migration 025), stepping from term to term (the list comes in
+ * of terms (migration 024), stepping from term to term (the list comes in
  * term order, a row per occurrence: a step seeks to what follows the term,
  * `>=` being what FTS5 seeks, where `>` walks the term's occurrences);
  * null when there are more than MAX_COMPLETIONS of them, or for one letter.

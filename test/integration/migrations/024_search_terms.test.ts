@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo, NOW, olderDatabase, rows } from '../../support/migrations';
 
-describe('migration 025 search terms', () => {
+describe('migration 024 search terms', () => {
   it('lists the pieces of every notation already registered, folded, and gives the search index its list of terms', async () => {
     const file = await olderDatabase(22, (raw) => {
       rows.unit(raw, 'Văn phòng Sở', 'VP');
@@ -11,7 +11,7 @@ describe('migration 025 search terms', () => {
         .run(NOW, NOW);
       raw.prepare("insert into doc_search (rowid, notation, subject, sender, extra) values (4, '12/qd-ddks', 'quyet dinh', 'so xay dung', '')").run();
     });
-    const db = await migrateTo(file, 25);
+    const db = await migrateTo(file, 24);
     const terms = (db.prepare('select term from notation_terms order by term').all() as { term: string }[]).map((r) => r.term);
     expect(terms).toEqual(['1', '12', '2', '3', 'ddks', 'kt', 'qd', 'ubnd']);
     const indexed = (db.prepare("select distinct term from doc_search_terms where term >= 'q' and term < 'r'").all() as { term: string }[]).map((r) => r.term);
