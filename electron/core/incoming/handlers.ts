@@ -306,7 +306,6 @@ export const incomingHandlers: Handlers = {
       qFold: input.q ? foldVietnamese(input.q) : null,
       abbreviations: input.q || input.sender ? await loadAbbreviations(ctx) : undefined,
       today: ctx.today(),
-      wholeRegister: documentScope(ctx.user).unitId === null,
     };
     const sortColumn = {
       arrivalDate: 'i.arrival_date',
