@@ -22,10 +22,23 @@ export interface AuditEntry {
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
 
+/**
+ * `at` is stored as epoch milliseconds (migration 023), a third of the ISO
+ * text in the row and its index; the app writes and reads it as that text
+ * (new Date().toISOString()), which the milliseconds give back exactly.
+ */
+export function storedAt(iso: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new Error(`Thời điểm ghi nhật ký không hợp lệ: "${iso}".`);
+  return ms;
+}
+
+export const readAt = (ms: number): string => new Date(ms).toISOString();
+
 function auditRow(e: AuditEntry) {
   const change = storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId });
   return {
-    at: e.at,
+    at: storedAt(e.at),
     actor: e.actor,
     action: e.action,
     entity: e.entity,
@@ -38,7 +51,7 @@ function auditRow(e: AuditEntry) {
 
 type AuditRow = ReturnType<typeof auditRow>;
 
-const insertAudit = compiledOnce(8, (db, at: string, actor: string, action: string, entity: string, entityId: number | null, changes: AuditRow['changes'], secret: number, client: string | null) =>
+const insertAudit = compiledOnce(8, (db, at: number, actor: string, action: string, entity: string, entityId: number | null, changes: AuditRow['changes'], secret: number, client: string | null) =>
   db.insertInto('audit_log').values({ at, actor, action, entity, entity_id: entityId, changes, secret, client_address: client }),
 );
 

@@ -35,7 +35,8 @@ export interface UnitsTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: string;
+  /** Epoch milliseconds; the app's ISO text at the store's edge (db/audit.ts storedAt, readAt). */
+  at: number;
   actor: string;
   action: string;
   entity: string;

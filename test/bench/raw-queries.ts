@@ -37,7 +37,7 @@ export function rawRegistration(file: string, n: number): number[] {
   const one = db.transaction((i: number) => {
     const now = new Date().toISOString();
     const id = Number(doc.run(i + 1, `${i + 1}/RAW`, now, now).lastInsertRowid);
-    audit.run(now, id, encodeChange({ before_json: null, after_json: JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }) }));
+    audit.run(Date.parse(now), id, encodeChange({ before_json: null, after_json: JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }) }));
   });
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

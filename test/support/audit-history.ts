@@ -11,6 +11,7 @@ import { openDatabase } from '../../db/connection';
 import type { DatabaseTarget } from '../../db/engine';
 import * as m021 from '../../db/migrations/021_audit_compressed';
 import type { AuditEntry } from '../../shared/api/audit';
+import { readAt, storedAt } from '../../db/audit';
 import { decodeChange } from '../../db/audit-codec';
 import { tempDir } from './core';
 import { rowsOf, type HasDatabase } from './db';
@@ -31,8 +32,8 @@ export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit
 
 /** The audit rows meeting `where`, oldest first, with their change's JSON as it was written. */
 export async function auditJson(t: HasDatabase, where: string, ...params: unknown[]): Promise<StoredRow[]> {
-  const rows = await rowsOf<Omit<StoredRow, 'before_json' | 'after_json'> & { changes: Buffer | null }>(t, `select at, actor, action, entity, entity_id, changes from audit_log where ${where} order by id`, ...params);
-  return rows.map(({ changes, ...r }) => ({ ...r, ...decodeChange(changes) }));
+  const rows = await rowsOf<Omit<StoredRow, 'at' | 'before_json' | 'after_json'> & { at: number; changes: Buffer | null }>(t, `select at, actor, action, entity, entity_id, changes from audit_log where ${where} order by id`, ...params);
+  return rows.map(({ at, changes, ...r }) => ({ ...r, at: readAt(at), ...decodeChange(changes) }));
 }
 
 /**
@@ -48,7 +49,7 @@ export async function insertJsonRows(database: DatabaseTarget, rows: readonly St
     await sql`alter table audit_log add column before_json text`.execute(db);
     await sql`alter table audit_log add column after_json text`.execute(db);
     for (const r of rows)
-      await sql`insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entity_id}, ${r.before_json}, ${r.after_json})`.execute(db);
+      await sql`insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (${storedAt(r.at)}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entity_id}, ${r.before_json}, ${r.after_json})`.execute(db);
     await convert?.(db);
     await m021.compressRows(db, opened.engine);
     await sql`alter table audit_log drop column before_json`.execute(db);
