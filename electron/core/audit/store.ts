@@ -26,18 +26,23 @@ export interface AuditRow {
 }
 
 export function auditLogStore(h: StoreHandle) {
+  /** The numbers of the table's (action, table) pairs: the log holds those, not the names. */
+  const kindsOf = (entity: string) => h.db.selectFrom('audit_kinds').select('kind').where('entity', '=', entity);
   /** visible: the access rule over alias `a`. */
   function query(f: AuditFilter, visible: RawBuilder<SqlBool>) {
     let q = h.db.selectFrom('audit_log as a').where(visible);
-    if (f.atFrom) q = q.where('at', '>=', storedAt(f.atFrom));
-    if (f.atBefore) q = q.where('at', '<', storedAt(f.atBefore));
-    if (f.entity) q = q.where('entity', '=', f.entity);
-    if (f.actor) q = q.where('actor', '=', f.actor);
-    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+    if (f.atFrom) q = q.where('a.at', '>=', storedAt(f.atFrom));
+    if (f.atBefore) q = q.where('a.at', '<', storedAt(f.atBefore));
+    if (f.entity) q = q.where('a.kind', 'in', kindsOf(f.entity));
+    if (f.actor) q = q.where('a.actor', '=', f.actor);
+    if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
     return q;
   }
   const rows = (f: AuditFilter, visible: RawBuilder<SqlBool>) =>
-    query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.changes']);
+    query(f, visible)
+      .innerJoin('audit_kinds as k', 'k.kind', 'a.kind')
+      .leftJoin('users as u', 'u.username', 'a.actor')
+      .select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'k.action', 'k.entity', 'a.entity_id', 'a.changes']);
   /** The rows with their change's JSON as it was written. */
   const read = async (q: Promise<(Omit<AuditRow, 'at' | 'before_json' | 'after_json'> & { at: number; changes: Buffer | null })[]>): Promise<AuditRow[]> =>
     (await q).map(({ at, changes, ...r }) => ({ ...r, at: readAt(at), ...decodeChange(changes) }));
