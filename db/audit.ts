@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { storedChange } from './audit-changes';
 import { carriesSecrecy, encodeChange } from './audit-codec';
 import { compiledOnce } from './compiled';
@@ -22,10 +22,23 @@ export interface AuditEntry {
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
 
+/**
+ * `at` is stored as epoch milliseconds (migration 023), a third of the ISO
+ * text in the row and its index; the app writes and reads it as that text
+ * (new Date().toISOString()), which the milliseconds give back exactly.
+ */
+export function storedAt(iso: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new Error(`Thời điểm ghi nhật ký không hợp lệ: "${iso}".`);
+  return ms;
+}
+
+export const readAt = (ms: number): string => new Date(ms).toISOString();
+
 function auditRow(e: AuditEntry) {
   const change = storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId });
   return {
-    at: e.at,
+    at: storedAt(e.at),
     actor: e.actor,
     action: e.action,
     entity: e.entity,
@@ -38,17 +51,39 @@ function auditRow(e: AuditEntry) {
 
 type AuditRow = ReturnType<typeof auditRow>;
 
-const insertAudit = compiledOnce(8, (db, at: string, actor: string, action: string, entity: string, entityId: number | null, changes: AuditRow['changes'], secret: number, client: string | null) =>
-  db.insertInto('audit_log').values({ at, actor, action, entity, entity_id: entityId, changes, secret, client_address: client }),
+/**
+ * The pair's row in audit_kinds, made on its first use in the writer's
+ * transaction (undone with it). Only when missing: PostgreSQL takes an
+ * identity number for every row an INSERT offers, even one its conflict
+ * clause then drops. No number is remembered between transactions, since
+ * one rolled back would leave a number that is not there, or given again.
+ */
+export const nameAuditKind = compiledOnce(2, (_db, action: string, entity: string) =>
+  sql`insert into audit_kinds (action, entity) select ${action}, ${entity}
+    where not exists (select 1 from audit_kinds where action = ${action} and entity = ${entity}) on conflict (action, entity) do nothing`,
+);
+
+export const auditKindOf = (action: string, entity: string) => sql<number>`(select kind from audit_kinds where action = ${action} and entity = ${entity})`;
+
+const insertAudit = compiledOnce(8, (db, at: number, actor: string, action: string, entity: string, entityId: number | null, changes: AuditRow['changes'], secret: number, client: string | null) =>
+  db.insertInto('audit_log').values({ at, actor, kind: auditKindOf(action, entity), entity_id: entityId, changes, secret, client_address: client }),
 );
 
 /** Written with the change it records, in the same transaction; only the fields that changed are stored, compressed. */
 export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   const r = auditRow(e);
+  await nameAuditKind(db, r.action, r.entity);
   await insertAudit(db, r.at, r.actor, r.action, r.entity, r.entity_id, r.changes, r.secret, r.client_address);
 }
 
 /** Many changes in one statement (an import's batch), each row as writeAudit writes it. */
 export async function writeAudits(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length > 0) await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
+  if (entries.length === 0) return;
+  const rows = entries.map(auditRow);
+  const pairs = new Map(rows.map((r) => [JSON.stringify([r.action, r.entity]), r]));
+  for (const r of pairs.values()) await nameAuditKind(db, r.action, r.entity);
+  await db
+    .insertInto('audit_log')
+    .values(rows.map(({ action, entity, ...r }) => ({ ...r, kind: auditKindOf(action, entity) })))
+    .execute();
 }

@@ -33,12 +33,20 @@ export interface UnitsTable {
   archived_at: string | null;
 }
 
-export interface AuditLogTable {
-  id: Generated<number>;
-  at: string;
-  actor: string;
+/** Each (action, table) pair the audit log has used, named once (migration 023). */
+export interface AuditKindsTable {
+  kind: Generated<number>;
   action: string;
   entity: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** Epoch milliseconds; the app's ISO text at the store's edge (db/audit.ts storedAt, readAt). */
+  at: number;
+  actor: string;
+  /** The row's action and table (audit_kinds): their names at the store's edge. */
+  kind: number;
   entity_id: number | null;
   /** The change's before and after JSON, compressed together (db/audit-codec.ts); null when it has neither. */
   changes: Buffer | null;
@@ -236,6 +244,7 @@ export interface DB extends DossierTables, UserTables, TrustTables, IntakeTables
   agency: AgencyTable;
   units: UnitsTable;
   audit_log: AuditLogTable;
+  audit_kinds: AuditKindsTable;
   registers: RegistersTable;
   incoming: IncomingTable;
   incoming_coordinators: IncomingCoordinatorsTable;

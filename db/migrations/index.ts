@@ -29,6 +29,7 @@ import * as m019 from './019_search_index';
 import * as m020 from './020_register_page';
 import * as m021 from './021_audit_compressed';
 import * as m022 from './022_register_sorts';
+import * as m023 from './023_smaller_log';
 import * as m024 from './024_search_terms';
 
 export interface Migration {
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'register-page', up: m020.up },
   { version: 21, name: 'audit-compressed', up: m021.up, compacts: true },
   { version: 22, name: 'register-sorts', up: m022.up },
+  { version: 23, name: 'smaller-log', up: m023.up, compacts: true },
   { version: 24, name: 'search-terms', up: m024.up },
 ];
 

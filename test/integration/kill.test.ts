@@ -83,7 +83,7 @@ function checkDocuments(dbPath: string, reported: ReadonlyMap<number, number>): 
     const numbers = db.prepare('select arrival_number from incoming order by arrival_number').pluck().all() as number[];
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     const doc = db.prepare('select arrival_number from incoming where id = ?').pluck();
-    const audit = db.prepare("select count(*) from audit_log where action = 'incoming.register' and entity = 'incoming' and entity_id = ?").pluck();
+    const audit = db.prepare("select count(*) from audit_log join audit_kinds using (kind) where action = 'incoming.register' and entity = 'incoming' and entity_id = ?").pluck();
     const search = db.prepare('select count(*) from doc_search where rowid = ?').pluck();
     for (const [id, n] of reported) {
       expect(doc.get(id)).toBe(n);
@@ -91,7 +91,7 @@ function checkDocuments(dbPath: string, reported: ReadonlyMap<number, number>): 
       expect(search.get(id), `search row of document ${id}`).toBe(1);
     }
     // Nothing committed without its audit and search rows either.
-    expect(db.prepare("select count(*) from incoming where id not in (select entity_id from audit_log where action = 'incoming.register')").pluck().get()).toBe(0);
+    expect(db.prepare("select count(*) from incoming where id not in (select entity_id from audit_log join audit_kinds using (kind) where action = 'incoming.register')").pluck().get()).toBe(0);
     expect(db.prepare('select count(*) from incoming where id not in (select rowid from doc_search)').pluck().get()).toBe(0);
     return numbers.length;
   } finally {

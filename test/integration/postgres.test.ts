@@ -74,6 +74,23 @@ describe('PostgreSQL engine', () => {
     expect(await versionOf(url)).toBe(LATEST_VERSION + 1);
   });
 
+  it('migration 023 turns the audit log\'s ISO instants into milliseconds, read back as the same text, and names each action and table once; the subject index goes', async () => {
+    const url = await emptyDatabase();
+    const old = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir(), targetVersion: 22 });
+    const at = ['2025-06-10T02:00:00.000Z', '2025-06-10T02:00:00.123Z', '2030-12-31T23:59:59.999Z'];
+    for (const a of at) await sql`insert into audit_log (at, actor, action, entity, entity_id) values (${a}, 'system', 'units.create', 'units', 1)`.execute(old.db);
+    await old.close();
+    const untyped = (await open({ engine: 'postgres', url })).db as unknown as Kysely<unknown>;
+    expect((await sql<{ at: number }>`select at from audit_log order by id`.execute(untyped)).rows.map((r) => r.at)).toEqual(at.map((a) => Date.parse(a)));
+    expect((await sql<{ t: string }>`select data_type as t from information_schema.columns where table_name = 'audit_log' and column_name = 'at'`.execute(untyped)).rows).toEqual([{ t: 'bigint' }]);
+    expect((await sql`select action, entity, entity_id from audit_log join audit_kinds using (kind) order by id`.execute(untyped)).rows).toEqual(at.map(() => ({ action: 'units.create', entity: 'units', entity_id: 1 })));
+    expect((await sql<{ n: number }>`select count(*) as n from pg_indexes where indexname = 'incoming_active_subject'`.execute(untyped)).rows[0]!.n).toBe(0);
+    const core = await createCore({ database: { engine: 'postgres', url }, dataDir: tempDir(), clock });
+    cores.push(core);
+    expect(ok(await core.call('audit.list', { entity: 'units' })).items.map((e) => e.at)).toEqual([...at].reverse());
+    expect(ok(await core.call('audit.list', { from: '2030-12-31', to: '2030-12-31' })).total).toBe(1);
+  });
+
   it('names the database server it cannot reach, never the password', async () => {
     const url = `postgres://vanthu:bi-mat-123@127.0.0.1:${await freePort()}/vanthu`;
     const e = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir() }).then(

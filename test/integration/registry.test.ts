@@ -45,7 +45,7 @@ describe('API registry', () => {
       ok(await call('units.create', { name: 'Phòng C', kind: 'external' }, { clientAddress: '::1' }));
       ok(await call('units.create', { name: 'Phòng D', kind: 'external' }));
     });
-    const rows = await rowsOf<{ changes: Buffer | null; client_address: string | null }>(t, "select changes, client_address from audit_log where action = 'units.create' order by id");
+    const rows = await rowsOf<{ changes: Buffer | null; client_address: string | null }>(t, "select changes, client_address from audit_log join audit_kinds using (kind) where action = 'units.create' order by id");
     expect(rows.map((r) => [(JSON.parse(decodeChange(r.changes).after_json!) as { name: string }).name, r.client_address])).toEqual([
       ['Phòng A', '127.0.0.1'],
       ['Phòng B', null],

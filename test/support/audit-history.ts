@@ -11,6 +11,7 @@ import { openDatabase } from '../../db/connection';
 import type { DatabaseTarget } from '../../db/engine';
 import * as m021 from '../../db/migrations/021_audit_compressed';
 import type { AuditEntry } from '../../shared/api/audit';
+import { auditKindOf, nameAuditKind, readAt, storedAt } from '../../db/audit';
 import { decodeChange } from '../../db/audit-codec';
 import { tempDir } from './core';
 import { rowsOf, type HasDatabase } from './db';
@@ -31,13 +32,13 @@ export const fullCopies = JSON.parse(fs.readFileSync(path.join(__dirname, 'audit
 
 /** The audit rows meeting `where`, oldest first, with their change's JSON as it was written. */
 export async function auditJson(t: HasDatabase, where: string, ...params: unknown[]): Promise<StoredRow[]> {
-  const rows = await rowsOf<Omit<StoredRow, 'before_json' | 'after_json'> & { changes: Buffer | null }>(t, `select at, actor, action, entity, entity_id, changes from audit_log where ${where} order by id`, ...params);
-  return rows.map(({ changes, ...r }) => ({ ...r, ...decodeChange(changes) }));
+  const rows = await rowsOf<Omit<StoredRow, 'at' | 'before_json' | 'after_json'> & { at: number; changes: Buffer | null }>(t, `select at, actor, action, entity, entity_id, changes from audit_log join audit_kinds using (kind) where ${where} order by id`, ...params);
+  return rows.map(({ at, changes, ...r }) => ({ ...r, at: readAt(at), ...decodeChange(changes) }));
 }
 
 /**
  * Puts rows as an older version stored them into a database of the latest
- * version, on either engine: the JSON columns come back for them, `convert`
+ * version, on either engine: the JSON and table columns come back for them, `convert`
  * runs on them (an older migration's conversion, if any), then migration
  * 021's conversion compresses them and drops the columns again.
  */
@@ -45,14 +46,16 @@ export async function insertJsonRows(database: DatabaseTarget, rows: readonly St
   const opened = await openDatabase(database, { backupDir: tempDir() });
   const db = opened.db as unknown as Kysely<unknown>;
   try {
-    await sql`alter table audit_log add column before_json text`.execute(db);
-    await sql`alter table audit_log add column after_json text`.execute(db);
-    for (const r of rows)
-      await sql`insert into audit_log (at, actor, action, entity, entity_id, before_json, after_json) values (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entity_id}, ${r.before_json}, ${r.after_json})`.execute(db);
+    // The older conversions read the table by name, as the log kept it before migration 023.
+    for (const column of ['before_json', 'after_json', 'entity']) await sql`alter table audit_log add column ${sql.ref(column)} text`.execute(db);
+    for (const r of rows) {
+      await nameAuditKind(opened.db, r.action, r.entity);
+      await sql`insert into audit_log (at, actor, kind, entity, entity_id, before_json, after_json)
+        values (${storedAt(r.at)}, ${r.actor}, ${auditKindOf(r.action, r.entity)}, ${r.entity}, ${r.entity_id}, ${r.before_json}, ${r.after_json})`.execute(db);
+    }
     await convert?.(db);
     await m021.compressRows(db, opened.engine);
-    await sql`alter table audit_log drop column before_json`.execute(db);
-    await sql`alter table audit_log drop column after_json`.execute(db);
+    for (const column of ['before_json', 'after_json', 'entity']) await sql`alter table audit_log drop column ${sql.ref(column)}`.execute(db);
   } finally {
     await opened.close();
   }

@@ -57,7 +57,7 @@ afterAll(async () => {
 async function sqlStatuses(id: number): Promise<IncomingStatus[]> {
   const found: IncomingStatus[] = [];
   for (const status of incomingStatuses) {
-    const filter = { from: '2026-01-01', to: '2026-12-31', registerIds: null, senderFold: null, documentType: null, unitId: null, status, urgency: null, secrecy: null, access: incomingAccess(null), qFold: null, today: TODAY, wholeRegister: true };
+    const filter = { from: '2026-01-01', to: '2026-12-31', registerIds: null, senderFold: null, documentType: null, unitId: null, status, urgency: null, secrecy: null, access: incomingAccess(null), qFold: null, today: TODAY };
     const rows = await stores.incoming.list(filter, 'i.arrival_date', 'asc', { limit: 100, offset: 0 });
     if (rows.some((r) => r.id === id)) found.push(status);
   }
@@ -74,7 +74,7 @@ describe('incoming status: one rule, in TypeScript and in SQL (today 25/11/2026)
   it('the counts by status add up to every document', async () => {
     let total = 0;
     for (const status of incomingStatuses) {
-      total += await stores.incoming.count({ from: '2026-01-01', to: '2026-12-31', registerIds: null, senderFold: null, documentType: null, unitId: null, status, urgency: null, secrecy: null, access: incomingAccess(null), qFold: null, today: TODAY, wholeRegister: true });
+      total += await stores.incoming.count({ from: '2026-01-01', to: '2026-12-31', registerIds: null, senderFold: null, documentType: null, unitId: null, status, urgency: null, secrecy: null, access: incomingAccess(null), qFold: null, today: TODAY });
     }
     expect(total).toBe(cases.length);
   });

@@ -105,13 +105,14 @@ export function visibleAudit(user: SessionUser | null, alias = 'a'): Condition {
   const s = documentScope(user);
   if (!s.hideSecret && s.unitId === null) return always;
   const id = col(alias, 'entity_id');
-  const entity = col(alias, 'entity');
+  // The log names a row's table by its (action, table) pair's number (migration 023).
+  const entity = (name: string) => sql<SqlBool>`${col(alias, 'kind')} in (select kind from audit_kinds where entity = ${name})`;
   const hidden = [
-    sql<SqlBool>`(${entity} = 'incoming' and exists (select 1 from incoming acc_ai where acc_ai.id = ${id} and not ${visibleIncoming(user, 'acc_ai')}))`,
-    sql<SqlBool>`(${entity} = 'outgoing' and exists (select 1 from outgoing acc_ao where acc_ao.id = ${id} and not ${visibleOutgoing(user, 'acc_ao')}))`,
-    sql<SqlBool>`(${entity} = 'tasks' and exists (select 1 from tasks acc_at where acc_at.id = ${id} and not ${visibleTask(user, 'acc_at')}))`,
-    sql<SqlBool>`(${entity} = 'attachments' and exists (select 1 from attachments acc_aa where acc_aa.id = ${id} and not ${visibleAttachment(user, 'acc_aa')}))`,
-    sql<SqlBool>`(${entity} = 'dossiers' and exists (select 1 from dossier_documents acc_ad where acc_ad.dossier_id = ${id} and not ${visibleLinkColumns(user, 'acc_ad')}))`,
+    sql<SqlBool>`(${entity('incoming')} and exists (select 1 from incoming acc_ai where acc_ai.id = ${id} and not ${visibleIncoming(user, 'acc_ai')}))`,
+    sql<SqlBool>`(${entity('outgoing')} and exists (select 1 from outgoing acc_ao where acc_ao.id = ${id} and not ${visibleOutgoing(user, 'acc_ao')}))`,
+    sql<SqlBool>`(${entity('tasks')} and exists (select 1 from tasks acc_at where acc_at.id = ${id} and not ${visibleTask(user, 'acc_at')}))`,
+    sql<SqlBool>`(${entity('attachments')} and exists (select 1 from attachments acc_aa where acc_aa.id = ${id} and not ${visibleAttachment(user, 'acc_aa')}))`,
+    sql<SqlBool>`(${entity('dossiers')} and exists (select 1 from dossier_documents acc_ad where acc_ad.dossier_id = ${id} and not ${visibleLinkColumns(user, 'acc_ad')}))`,
   ];
   if (s.hideSecret) hidden.push(sql<SqlBool>`${col(alias, 'secret')} = 1`);
   return sql<SqlBool>`not (${sql.join(hidden, sql` or `)})`;

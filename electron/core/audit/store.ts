@@ -1,9 +1,10 @@
 /** Reading the audit log: the rows of a filter the caller may see, with who acted by name. */
 import type { RawBuilder, SqlBool } from 'kysely';
+import { readAt, storedAt } from '../../../db/audit';
 import { decodeChange } from '../../../db/audit-codec';
 import type { StoreHandle } from '../stores';
 
-/** Plain values: `at` bounds as stored (UTC instants), the rest as written. */
+/** Plain values: `at` bounds as UTC instants in ISO text (the store converts them), the rest as written. */
 export interface AuditFilter {
   atFrom: string | null;
   atBefore: string | null;
@@ -25,21 +26,26 @@ export interface AuditRow {
 }
 
 export function auditLogStore(h: StoreHandle) {
+  /** The numbers of the table's (action, table) pairs: the log holds those, not the names. */
+  const kindsOf = (entity: string) => h.db.selectFrom('audit_kinds').select('kind').where('entity', '=', entity);
   /** visible: the access rule over alias `a`. */
   function query(f: AuditFilter, visible: RawBuilder<SqlBool>) {
     let q = h.db.selectFrom('audit_log as a').where(visible);
-    if (f.atFrom) q = q.where('at', '>=', f.atFrom);
-    if (f.atBefore) q = q.where('at', '<', f.atBefore);
-    if (f.entity) q = q.where('entity', '=', f.entity);
-    if (f.actor) q = q.where('actor', '=', f.actor);
-    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+    if (f.atFrom) q = q.where('a.at', '>=', storedAt(f.atFrom));
+    if (f.atBefore) q = q.where('a.at', '<', storedAt(f.atBefore));
+    if (f.entity) q = q.where('a.kind', 'in', kindsOf(f.entity));
+    if (f.actor) q = q.where('a.actor', '=', f.actor);
+    if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
     return q;
   }
   const rows = (f: AuditFilter, visible: RawBuilder<SqlBool>) =>
-    query(f, visible).leftJoin('users as u', 'u.username', 'a.actor').select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.changes']);
+    query(f, visible)
+      .innerJoin('audit_kinds as k', 'k.kind', 'a.kind')
+      .leftJoin('users as u', 'u.username', 'a.actor')
+      .select(['a.id', 'a.at', 'a.actor', 'u.full_name as actor_name', 'k.action', 'k.entity', 'a.entity_id', 'a.changes']);
   /** The rows with their change's JSON as it was written. */
-  const read = async (q: Promise<(Omit<AuditRow, 'before_json' | 'after_json'> & { changes: Buffer | null })[]>): Promise<AuditRow[]> =>
-    (await q).map(({ changes, ...r }) => ({ ...r, ...decodeChange(changes) }));
+  const read = async (q: Promise<(Omit<AuditRow, 'at' | 'before_json' | 'after_json'> & { at: number; changes: Buffer | null })[]>): Promise<AuditRow[]> =>
+    (await q).map(({ at, changes, ...r }) => ({ ...r, at: readAt(at), ...decodeChange(changes) }));
   /**
    * Within a period the rows come in the order of the index on `at` (then id,
    * which the index holds): the page of newest rows reads just those, where

@@ -309,7 +309,6 @@ export const incomingHandlers: Handlers = {
       qFold,
       lexicon: qFold || senderFold ? await loadLexicon(ctx, [qFold, senderFold]) : undefined,
       today: ctx.today(),
-      wholeRegister: documentScope(ctx.user).unitId === null,
     };
     const sortColumn = {
       arrivalDate: 'i.arrival_date',

@@ -99,8 +99,6 @@ export interface IncomingFilter {
   /** What the words of qFold and senderFold stand for (abbreviations, the last word's terms). */
   lexicon?: QueryLexicon;
   today: string;
-  /** The caller sees the register whole (all units' documents), perhaps but the secret ones. */
-  wholeRegister: boolean;
 }
 
 /** Each condition of rules.ts over alias `i`, as SQL (a unit test holds the two together). */
@@ -124,14 +122,9 @@ export function incomingStatusCondition(status: IncomingStatus, today: string): 
   return sql<SqlBool>`${sql.join(incomingStatusRule[status].map((name) => c[name]), sql` and `)}`;
 }
 
-/**
- * The period and the filters as one condition over alias `i` (incomingBase adds
- * the access rule). `byPeriod` false: the period is checked on each entry met
- * rather than sought (SQLite's unary plus), for a page walked in another index's order.
- */
-function incomingCondition(f: IncomingFilter, engine: Engine, byPeriod = true): Expression<SqlBool> {
-  const date = byPeriod ? sql`i.arrival_date` : sql`+i.arrival_date`;
-  const parts: Expression<SqlBool>[] = [sql<SqlBool>`${date} >= ${f.from}`, sql<SqlBool>`${date} <= ${f.to}`];
+/** The period and the filters as one condition over alias `i` (incomingBase adds the access rule). */
+function incomingCondition(f: IncomingFilter, engine: Engine): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`i.arrival_date >= ${f.from}`, sql<SqlBool>`i.arrival_date <= ${f.to}`];
   if (f.registerIds) parts.push(sql<SqlBool>`i.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   // The unary plus keeps SQLite driving from the period index and probing the
   // matches, instead of fetching every matching document of all years.
@@ -145,22 +138,6 @@ function incomingCondition(f: IncomingFilter, engine: Engine, byPeriod = true): 
   if (f.qFold) parts.push(sql<SqlBool>`+i.id in ${matchingIds(f.qFold, 'incoming', undefined, f.lexicon, engine)}`);
   if (f.ids) parts.push(sql<SqlBool>`i.id in (${sql.join(f.ids.length ? f.ids : [-1])})`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Whether a page by subject is cheaper walked in the subject index than sought
- * by period and sorted: for a period of a quarter or more (thousands of
- * documents to read and sort, where the walk skips the other periods' entries
- * in the index alone), when nothing but the period and secrecy narrows it (a
- * status, a sender or a unit's share leave few documents, which the walk would
- * look for among all years). PostgreSQL weighs this itself, from its statistics.
- */
-function walksSubjectIndex(f: IncomingFilter, sort: IncomingSort, engine: Engine): boolean {
-  if (engine !== 'sqlite' || sort !== 'i.subject' || !f.wholeRegister) return false;
-  const narrowed = f.registerIds || f.senderFold || f.documentType || f.unitId || f.status || f.urgency || f.qFold;
-  return !narrowed && Date.parse(f.to) - Date.parse(f.from) >= 90 * DAY_MS;
 }
 
 /**
@@ -179,7 +156,7 @@ function pageIds(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSort, dir: 'as
     .select('i.id')
     .where('i.deleted_at', 'is', null)
     .where(f.access.row)
-    .where(incomingCondition(f, engineOf(db), !walksSubjectIndex(f, sort, engineOf(db))))
+    .where(incomingCondition(f, engineOf(db)))
     .orderBy(sort, dir)
     .orderBy('i.arrival_number', dir)
     .orderBy('i.id', dir)

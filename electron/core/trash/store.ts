@@ -95,7 +95,8 @@ export function trashStore(h: StoreHandle) {
       const total = await sql<{ n: number }>`select count(*) as n from (${union}) u`.execute(h.db);
       const rows = await sql<TrashRow>`
       select t.kind, t.id, t.label, t.deleted_at, a.actor, a.changes from (${union}) t
-      left join audit_log a on a.id = (select max(id) from audit_log x where x.entity = case t.kind when 'tthc' then 'tthc_dossiers' else t.kind end and x.entity_id = t.id and x.action like '%.delete')
+      left join audit_log a on a.id = (select max(id) from audit_log x where x.entity_id = t.id
+        and x.kind in (select k.kind from audit_kinds k where k.entity = case t.kind when 'tthc' then 'tthc_dossiers' else t.kind end and k.action like '%.delete'))
       order by t.deleted_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(h.db);
       return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
     },
