@@ -29,6 +29,17 @@ describe('answers kept within a transaction', () => {
     }).catch((e: unknown) => expect(String(e)).toContain('hủy'));
   });
 
+  it('sees the transaction’s own changes of the calendar', async () => {
+    await inTransaction(ctx(), async (tx) => {
+      const first = await tx.stores.calendar.version();
+      await tx.stores.calendar.set({ date: '2026-12-31', kind: 'off', note: 'Nghỉ bù', updated_at: now });
+      const second = await tx.stores.calendar.version();
+      expect(second).not.toBe(first);
+      await tx.stores.calendar.clear('2026-12-31');
+      expect(await tx.stores.calendar.version()).not.toBe(second);
+    });
+  });
+
   it('forgets all it kept when a call is rolled back to its savepoint', async () => {
     await inTransaction(ctx(), async (tx) => {
       await expect(

@@ -207,11 +207,14 @@ export const outgoingHandlers: Handlers = {
       agencyAbbr: agency.abbreviation,
       unitAbbr: before.draftingUnit?.abbreviation ?? null,
     });
-    await ctx.stores.outgoing.update(before.id, { status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: ctx.now() });
+    const now = ctx.now();
+    await ctx.stores.outgoing.update(before.id, { status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: now });
     // A reply answers every incoming document it names, also those the issuing clerk may not see.
     const replyIds = await ctx.stores.outgoing.replyIds(before.id);
-    if (replyIds.length) await ctx.stores.incoming.answeredBy(replyIds, before.id, input.issueDate, ctx.now());
-    const after = await loadOutgoing(ctx, before.id);
+    if (replyIds.length) await ctx.stores.incoming.answeredBy(replyIds, before.id, input.issueDate, now);
+    // What loadOutgoing would read again: only these fields changed, none that decides who sees the
+    // document (secrecy, drafting unit), nor what its replies show of the incoming ones.
+    const after: Outgoing = { ...before, status: 'issued', year, number, numberText: formatDocNumber(number), notation, issueDate: input.issueDate, updatedAt: now };
     await reindexOutgoing(ctx, after);
     await audit(ctx, before.id, before, after);
     return after;
