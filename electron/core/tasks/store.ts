@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { DB, TaskProgressTable, TaskRemindersTable, TasksTable, UnitsTable } from '../../../db/schema';
+import { compiledIdInsert } from '../../../db/compiled';
 import { escapeLike } from '../../../db/like';
 import { unitsStore } from '../units/store';
 import type { TaskStatus } from '../../../shared/tasks/status';
@@ -190,6 +191,8 @@ export async function summaryRows(
 
 type Visible = Expression<SqlBool>;
 
+const insertTask = compiledIdInsert((db, row: Insertable<TasksTable>) => db.insertInto('tasks').values(row));
+
 export function tasksStore(h: StoreHandle) {
   const { db } = h;
   return {
@@ -215,7 +218,7 @@ export function tasksStore(h: StoreHandle) {
     progress: (occIds: number[]) => db.selectFrom('task_progress').selectAll().where('occurrence_id', 'in', occIds).orderBy('report_date').orderBy('id').execute(),
     reminders: (occIds: number[]) => db.selectFrom('task_reminders').selectAll().where('occurrence_id', 'in', occIds).orderBy('reminder_date').orderBy('id').execute(),
 
-    insert: async (row: Insertable<TasksTable>) => (await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow()).id,
+    insert: (row: Insertable<TasksTable>) => insertTask(db, row),
     update: async (id: number, set: Updateable<TasksTable>) => void (await db.updateTable('tasks').set(set).where('id', '=', id).execute()),
     async setCoordinators(taskId: number, ids: readonly number[]) {
       await db.deleteFrom('task_coordinators').where('task_id', '=', taskId).execute();
