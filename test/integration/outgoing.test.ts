@@ -25,7 +25,7 @@ describe('outgoing register', () => {
     expect(cvIssued.documentTypeName).toBe('Công văn');
   });
 
-  it('answers an issue with the document exactly as it is read back, for drafts of every shape', async () => {
+  it('answers a new draft and its issue with the document exactly as it is read back, for drafts of every shape', async () => {
     const inc = ok(await t.core.call('incoming.register', { arrivalDate: '2025-06-01', senderName: 'UBND tỉnh Lạng Sơn', notation: '121/UBND-KT', documentDate: '2025-05-30', subject: 'V/v báo cáo' }));
     const drafts = [
       { documentType: 'BC', subject: 'Báo cáo công tác' },
@@ -34,6 +34,7 @@ describe('outgoing register', () => {
     ];
     for (const draft of drafts) {
       const d = ok(await t.core.call('outgoing.createDraft', draft));
+      expect(d).toEqual(ok(await t.core.call('outgoing.get', { id: d.id })));
       const issued = ok(await t.core.call('outgoing.issue', { id: d.id, issueDate: '2025-06-09' }));
       expect(issued).toEqual(ok(await t.core.call('outgoing.get', { id: d.id })));
     }
