@@ -197,22 +197,10 @@ const coordinatorsOf = compiledOnce(1, (db, id: number) =>
 );
 const occurrencesOf = compiledOnce(1, (db, id: number) => db.selectFrom('task_occurrences').selectAll().where('task_id', '=', id).orderBy('due_date').orderBy('id'));
 const progressOf = compiledOnce(1, (db, id: number) =>
-  db
-    .selectFrom('task_progress as p')
-    .innerJoin('task_occurrences as o', 'o.id', 'p.occurrence_id')
-    .selectAll('p')
-    .where('o.task_id', '=', id)
-    .orderBy('p.report_date')
-    .orderBy('p.id'),
+  db.selectFrom('task_progress as p').innerJoin('task_occurrences as o', 'o.id', 'p.occurrence_id').selectAll('p').where('o.task_id', '=', id).orderBy('p.report_date').orderBy('p.id'),
 );
 const remindersOf = compiledOnce(1, (db, id: number) =>
-  db
-    .selectFrom('task_reminders as r')
-    .innerJoin('task_occurrences as o', 'o.id', 'r.occurrence_id')
-    .selectAll('r')
-    .where('o.task_id', '=', id)
-    .orderBy('r.reminder_date')
-    .orderBy('r.id'),
+  db.selectFrom('task_reminders as r').innerJoin('task_occurrences as o', 'o.id', 'r.occurrence_id').selectAll('r').where('o.task_id', '=', id).orderBy('r.reminder_date').orderBy('r.id'),
 );
 const insertTask = compiledIdInsert((db, row: Insertable<TasksTable>) => db.insertInto('tasks').values(row));
 
