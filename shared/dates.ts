@@ -1,5 +1,5 @@
 /** Dates travel and are stored as ISO YYYY-MM-DD text; people see dd/mm/yyyy. */
-import { format, getDaysInMonth } from 'date-fns';
+import { getDaysInMonth } from 'date-fns';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,8 +20,15 @@ export function isIsoDate(s: string): boolean {
   return day <= getDaysInMonth(first);
 }
 
+/**
+ * The local day of a moment, as date-fns's format(d, 'yyyy-MM-dd') gives it:
+ * every call asks for today several times (statuses, due dates), and the
+ * formatter was a few per cent of a demo year's writes.
+ */
 export function toIsoDate(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid time value');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getFullYear()).padStart(4, '0')}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 /** "2022-09-05" → "05/09/2022"; anything else is shown as it is. */

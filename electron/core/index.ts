@@ -265,7 +265,7 @@ export async function createCore(opts: CoreOptions) {
     /** The background integrity check of a large database (null when it was checked before use). */
     integrity,
     call,
-    /** Many calls in one transaction, each undone alone when it fails: see Registry.batch. */
+    /** Many calls in one transaction, each undone alone when it fails (or, atomic, all with the first failure): see Registry.batch. */
     batch: registry.batch,
     describe: registry.describe,
     onEvent(listener: (e: CoreEvent) => void): () => void {

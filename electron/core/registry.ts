@@ -100,12 +100,24 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
       base.events.emit('event', { type: 'data.changed', method });
       return value;
     }
+    if (batch.atomic) {
+      // A failure spoils the whole batch: what the call wrote before failing is not undone alone.
+      try {
+        const value = await write(ctx);
+        batch.changed.add(method);
+        return value;
+      } catch (e) {
+        batch.failed ??= { error: e };
+        throw e;
+      }
+    }
     const value = await inSavepoint(batch.ctx, () => write(ctx));
     batch.changed.add(method);
     return value;
   }
 
   async function callIn(batch: Batch | null, method: string, raw: unknown, opts: CallOptions = {}): Promise<ApiResult<unknown>> {
+    if (batch?.failed) return { ok: false, error: { code: 'CONFLICT', message: `Lô đã hỏng ở một lệnh trước, không thực hiện "${method}": cả lô sẽ được hủy.`, fields: [] } };
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng "${method}".`, fields: [] } };
     }
@@ -131,12 +143,20 @@ export function createRegistry(base: BaseContext, handlers: HandlerMap<MethodNam
    * commits when `work` returns, and is rolled back whole if `work` throws
    * (the calls answered ok are then not kept: the caller is told by the throw).
    * Other callers wait for the batch: keep batches to a few hundred calls.
+   *
+   * `atomic`: for a writer that gives up on the first failure anyway (the
+   * demo). No call takes a savepoint, whose release made SQLite's full-text
+   * index write a segment per call and merge them, a sixth of a demo build;
+   * so a failing call fails the batch: the calls after it are refused, and the
+   * batch is rolled back whole and throws the failure even if `work` returns.
    */
-  async function batch<T>(work: (call: BatchCall) => Promise<T>): Promise<T> {
+  async function batch<T>(work: (call: BatchCall) => Promise<T>, opts: { atomic?: boolean } = {}): Promise<T> {
     const changed = new Set<MethodName>();
-    const out = await inTransaction(base, (tx) => {
-      const b: Batch = { ctx: tx, changed };
-      return work((method, raw, opts) => callIn(b, method, raw, opts));
+    const out = await inTransaction(base, async (tx) => {
+      const b: Batch = { ctx: tx, changed, atomic: opts.atomic ?? false, failed: null };
+      const value = await work((method, raw, callOpts) => callIn(b, method, raw, callOpts));
+      if (b.failed) throw b.failed.error;
+      return value;
     });
     for (const method of changed) base.events.emit('event', { type: 'data.changed', method });
     return out;
@@ -164,6 +184,9 @@ interface Batch {
   /** The base context bound to the batch's transaction. */
   ctx: BaseContext;
   changed: Set<MethodName>;
+  /** No savepoint per call; the first failure, which then rolls the batch back. */
+  atomic: boolean;
+  failed: { error: unknown } | null;
 }
 
 async function answered(ctx: CallContext, userId: number, requestId: string, method: string): Promise<{ found: false } | { found: true; output: unknown }> {

@@ -32,11 +32,14 @@ import { trashStore } from './trash/store';
 import { calendarStore } from './calendar/store';
 import { reportsStore } from './reports/store';
 import { tasksStore } from './tasks/store';
+import { TxMemo } from './tx-memo';
 
 /** What a store is made from: the connection (or transaction) and the engine behind it. */
 export interface StoreHandle {
   db: Kysely<DB>;
   engine: Engine;
+  /** The transaction's reusable answers (tx-memo.ts); null outside a transaction. */
+  memo?: TxMemo | null;
 }
 
 /** The audit log's writer: every write method records its change through it, in its transaction. */
@@ -85,7 +88,10 @@ const factories = {
 type Factories = typeof factories;
 export type Stores = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };
 
-export function makeStores(h: StoreHandle): Stores {
+const memos = new WeakMap<Stores, TxMemo>();
+
+export function makeStores({ db, engine }: StoreHandle): Stores {
+  const h: StoreHandle = { db, engine, memo: db.isTransaction ? new TxMemo() : null };
   const made = new Map<string, unknown>();
   const stores = {};
   for (const [name, make] of Object.entries(factories) as [string, (h: StoreHandle) => unknown][]) {
@@ -97,6 +103,7 @@ export function makeStores(h: StoreHandle): Stores {
       },
     });
   }
+  if (h.memo) memos.set(stores as Stores, h.memo);
   return stores as Stores;
 }
 
@@ -111,7 +118,7 @@ export function inTransaction<C extends { db: Kysely<DB>; engine: StoreHandle['e
 }
 
 /** One call of a batch (Registry.batch): what it wrote before failing is undone, the transaction's earlier work kept. */
-export async function inSavepoint<T>(ctx: { db: Kysely<DB> }, fn: () => Promise<T>): Promise<T> {
+export async function inSavepoint<T>(ctx: { db: Kysely<DB>; stores: Stores }, fn: () => Promise<T>): Promise<T> {
   await sql`savepoint batch_call`.execute(ctx.db);
   try {
     const out = await fn();
@@ -119,6 +126,7 @@ export async function inSavepoint<T>(ctx: { db: Kysely<DB> }, fn: () => Promise<
     return out;
   } catch (e) {
     await sql`rollback to savepoint batch_call`.execute(ctx.db);
+    memos.get(ctx.stores)?.clear();
     await sql`release savepoint batch_call`.execute(ctx.db);
     throw e;
   }

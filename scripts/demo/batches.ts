@@ -31,7 +31,8 @@ export function demoBatches(core: Core, size = 500): DemoBatches {
   const begin = () =>
     new Promise<Open>((ready) => {
       // The batch's transaction stays open until end() settles the work it runs.
-      const done: Promise<void> = core.batch((call) => new Promise<void>((resolve, reject) => ready({ call, end: (e) => (e === undefined ? resolve() : reject(e)), done, n: 0 })));
+      // Atomic: the demo stops at its first failing call, so a savepoint per call would buy nothing.
+      const done: Promise<void> = core.batch((call) => new Promise<void>((resolve, reject) => ready({ call, end: (e) => (e === undefined ? resolve() : reject(e)), done, n: 0 })), { atomic: true });
     });
 
   async function close(e?: unknown): Promise<void> {

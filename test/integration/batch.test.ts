@@ -1,5 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../shared/api/errors';
 import { err, makeCore, ok, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -55,6 +56,31 @@ describe('core.batch', () => {
     ).rejects.toThrow('dừng');
     expect(await units()).toEqual(['Phòng 1', 'Phòng 2']);
     expect(await audited()).toBe(2);
+  });
+
+  it('atomic: a failing call fails the whole batch, what it wrote before failing and the calls before it undone, the calls after it refused', async () => {
+    t = await makeCore({ queryPlugins: [auditFails] });
+    const events: string[] = [];
+    t.core.onEvent((e) => events.push(String(e.method)));
+    ok(await t.core.batch(async (call) => call('units.create', { name: 'Phòng 0', kind: 'external' }), { atomic: true }));
+    let after: ApiResult<unknown> | null = null;
+    await expect(
+      t.core.batch(
+        async (call) => {
+          ok(await call('units.create', { name: 'Phòng A', kind: 'external' }));
+          failAudit = true;
+          // The unit is written, then its audit row fails: the call is told, and the work goes on as if it did not care.
+          expect(err(await call('units.create', { name: 'Phòng hỏng', kind: 'external' })).code).toBe('INTERNAL');
+          after = await call('units.create', { name: 'Phòng B', kind: 'external' });
+          return 'xong';
+        },
+        { atomic: true },
+      ),
+    ).rejects.toThrow('Ghi nhật ký hỏng.');
+    expect(after && err(after).code).toBe('CONFLICT');
+    expect(await units()).toEqual(['Phòng 0']);
+    expect(await audited()).toBe(1);
+    expect(events).toEqual(['units.create']);
   });
 
   it('refuses a job-mode method (it makes its own transactions) and tells data.changed once the batch is committed', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../shared/api/index';
 import type { Unit } from '../../shared/api/units';
 import { err, makeCore, ok, standardAgency, type TestCore } from '../support/core';
 
@@ -23,6 +24,21 @@ describe('outgoing register', () => {
     const cvIssued = ok(await t.core.call('outgoing.issue', { id: cv.id, issueDate: '2025-06-06' }));
     expect(cvIssued.notation).toBe('02/STNMT-VP');
     expect(cvIssued.documentTypeName).toBe('Công văn');
+  });
+
+  it('answers a new draft and its issue with the document exactly as it is read back, for drafts of every shape', async () => {
+    const inc = ok(await t.core.call('incoming.register', { arrivalDate: '2025-06-01', senderName: 'UBND tỉnh Lạng Sơn', notation: '121/UBND-KT', documentDate: '2025-05-30', subject: 'V/v báo cáo' }));
+    const drafts: Input<'outgoing.createDraft'>[] = [
+      { documentType: 'BC', subject: 'Báo cáo công tác' },
+      { documentType: 'CV', subject: 'V/v trả lời', draftingUnitId: vp.id, drafterInitials: 'PAD', replyToIncomingIds: [inc.id], recipients: [{ unitId: nks.id, name: nks.name }, { name: 'UBND tỉnh' }], copies: 3, urgency: 'khan' },
+      { documentType: 'QD', subject: 'Quyết định mật', secrecy: 'mat', signerName: 'Nguyễn Văn B', signerPosition: 'Giám đốc', signingAuthority: 'KT.', note: 'Ghi chú' },
+    ];
+    for (const draft of drafts) {
+      const d = ok(await t.core.call('outgoing.createDraft', draft));
+      expect(d).toEqual(ok(await t.core.call('outgoing.get', { id: d.id })));
+      const issued = ok(await t.core.call('outgoing.issue', { id: d.id, issueDate: '2025-06-09' }));
+      expect(issued).toEqual(ok(await t.core.call('outgoing.get', { id: d.id })));
+    }
   });
 
   it('derives "Lưu: VT, NKS(PAD)." from the drafting unit and the drafter', async () => {

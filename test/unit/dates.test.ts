@@ -1,5 +1,17 @@
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { dateLineVi, formatDateVi, formatNumberVi, isIsoDate, parseDateVi } from '../../shared/dates';
+import { dateLineVi, formatDateVi, formatNumberVi, isIsoDate, parseDateVi, toIsoDate } from '../../shared/dates';
+
+describe('toIsoDate', () => {
+  it('gives the local day as date-fns formats it, around midnight and New Year, in early years', () => {
+    const moments = [new Date(2026, 0, 1, 0, 0, 0), new Date(2025, 11, 31, 23, 59, 59, 999), new Date(2024, 1, 29, 12), new Date('2026-11-20T03:00:00Z'), new Date('2026-11-19T17:30:00Z')];
+    const early = new Date(2000, 0, 1);
+    early.setFullYear(99, 6, 4);
+    for (const d of [...moments, early]) expect(toIsoDate(d)).toBe(format(d, 'yyyy-MM-dd'));
+    expect(toIsoDate(early)).toBe('0099-07-04');
+    expect(() => toIsoDate(new Date('không phải ngày'))).toThrow(RangeError);
+  });
+});
 
 describe('isIsoDate', () => {
   it.each([

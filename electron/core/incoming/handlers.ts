@@ -67,8 +67,8 @@ export async function loadIncoming(ctx: CallContext, id: number): Promise<Incomi
 }
 
 /** The duplicate key of a notation: "448/BC-STNMT" and "448/bc - stnmt" are one. */
-function notationKeyOf(notation: string): string {
-  return foldVietnamese(parseNotation(notation)?.normalized ?? notation).replace(/\s+/g, '');
+function notationKeyOf(notation: string, parsed = parseNotation(notation)): string {
+  return foldVietnamese(parsed?.normalized ?? notation).replace(/\s+/g, '');
 }
 
 /** Notation → normalised text, number, type; the duplicate key. */
@@ -77,7 +77,7 @@ function readNotation(notation: string | null, typeGiven: string | null | undefi
   const text = parsed?.normalized ?? notation;
   return {
     notation: text,
-    notationKey: notation ? notationKeyOf(notation) : null,
+    notationKey: notation ? notationKeyOf(notation, parsed) : null,
     documentNumber: parsed?.number ?? null,
     documentType: checkDocumentType(typeGiven ?? parsed?.typeCode ?? null),
   };
@@ -134,8 +134,8 @@ export function incomingSearchFields(d: Incoming, recognisedText: string | null)
 export function incomingRow(
   input: ParsedInput<'incoming.register'>,
   at: { registerId: number; year: number; arrivalNumber: number; senderUnitId: number | null; now: string },
+  n = readNotation(input.notation, input.documentType),
 ): Omit<IncomingTable, 'id'> {
-  const n = readNotation(input.notation, input.documentType);
   const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
   return {
     register_id: at.registerId,
@@ -211,7 +211,7 @@ export async function registerIncoming(ctx: CallContext, input: ParsedInput<'inc
     // Allocated inside this action's transaction: no two documents get one number.
     arrivalNumber = await ctx.stores.registers.takeNumber(register.id, year);
   }
-  const row = incomingRow(input, { registerId: register.id, year, arrivalNumber, senderUnitId: await senderUnit(ctx, input.senderUnitId, input.senderName), now: ctx.now() });
+  const row = incomingRow(input, { registerId: register.id, year, arrivalNumber, senderUnitId: await senderUnit(ctx, input.senderUnitId, input.senderName), now: ctx.now() }, n);
   const id = await ctx.stores.incoming.insert(row);
   const coordinated = !!input.coordinatingUnitIds?.length;
   if (coordinated) await ctx.stores.incoming.setCoordinators(id, input.coordinatingUnitIds!);

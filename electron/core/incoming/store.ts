@@ -3,7 +3,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
 import type { DB, IncomingTable } from '../../../db/schema';
-import { compiledRowInsert } from '../../../db/compiled';
+import { compiledIdInsert } from '../../../db/compiled';
 import { matchingIds, newestMatches, type QueryLexicon } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { Engine } from '../../../db/engine';
@@ -266,7 +266,7 @@ function senderHistory(db: Kysely<DB>, typed: readonly string[], limit: number, 
 
 export type IncomingSort = 'i.arrival_date' | 'i.document_date' | 'i.sender_fold' | 'i.subject' | 'i.deadline';
 
-const insertIncoming = compiledRowInsert((db, row: Omit<IncomingTable, 'id'>) => db.insertInto('incoming').values(row).returning('id'));
+const insertIncoming = compiledIdInsert((db, row: Omit<IncomingTable, 'id'>) => db.insertInto('incoming').values(row));
 
 export function incomingStore(h: StoreHandle) {
   const { db } = h;
@@ -297,11 +297,7 @@ export function incomingStore(h: StoreHandle) {
       return r !== undefined;
     },
 
-    async insert(row: Omit<IncomingTable, 'id'>): Promise<number> {
-      const [r] = await insertIncoming(db, row);
-      if (!r) throw new Error('Không ghi được văn bản đến.');
-      return r.id;
-    },
+    insert: (row: Omit<IncomingTable, 'id'>): Promise<number> => insertIncoming(db, row),
 
     /** Many rows in one statement (an import's batch): each new id by its register, year and number, since RETURNING keeps no order. */
     insertMany: (rows: Omit<IncomingTable, 'id'>[]) => db.insertInto('incoming').values(rows).returning(['id', 'register_id', 'year', 'arrival_number']).execute(),

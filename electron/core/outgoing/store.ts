@@ -1,7 +1,7 @@
 /** The outgoing register's SQL: documents, recipients, the incoming ones they answer, filters. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from '../../../db/schema';
-import { compiledRowInsert } from '../../../db/compiled';
+import { compiledIdInsert } from '../../../db/compiled';
 import { matchingIds, type QueryLexicon } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
@@ -130,7 +130,7 @@ function listOutgoing(db: Kysely<DB>, f: OutgoingFilter, sort: OutgoingSort, dir
 
 export type OutgoingSort = 'o.issue_date' | 'o.number' | 'o.subject' | 'o.created_at';
 
-const insertOutgoing = compiledRowInsert((db, row: Omit<OutgoingTable, 'id'>) => db.insertInto('outgoing').values(row).returning('id'));
+const insertOutgoing = compiledIdInsert((db, row: Omit<OutgoingTable, 'id'>) => db.insertInto('outgoing').values(row));
 
 export function outgoingStore(h: StoreHandle) {
   const { db } = h;
@@ -173,11 +173,7 @@ export function outgoingStore(h: StoreHandle) {
       return new Set(rows.flatMap((r) => (r.number === null ? [] : [r.number])));
     },
 
-    async insert(row: Omit<OutgoingTable, 'id'>): Promise<number> {
-      const [r] = await insertOutgoing(db, row);
-      if (!r) throw new Error('Không ghi được văn bản đi.');
-      return r.id;
-    },
+    insert: (row: Omit<OutgoingTable, 'id'>): Promise<number> => insertOutgoing(db, row),
 
     async update(id: number, patch: Partial<Omit<OutgoingTable, 'id'>>): Promise<void> {
       await db.updateTable('outgoing').set(patch).where('id', '=', id).execute();

@@ -51,13 +51,17 @@ const firstRegister = compiledOnce(2, (db, kind: DocKind, secret: number) =>
   db.selectFrom('registers').select(['id', 'name']).where('kind', '=', kind).where('secret', '=', secret).where('archived_at', 'is', null).orderBy('sort_order').limit(1),
 );
 
+const registerById = compiledOnce(1, (db, id: number) => db.selectFrom('registers').select(['id', 'name', 'kind', 'secret', 'archived_at']).where('id', '=', id));
+
 export function registersStore(h: StoreHandle) {
-  const { db } = h;
+  const { db, memo } = h;
+  // Only migrations write the registers table: within a transaction, its rows are read once.
+  const kept = <T>(key: string, load: () => Promise<T>) => (memo ? memo.get(`registers:${key}`, load) : load());
   return {
-    get: (id: number) => db.selectFrom('registers').select(['id', 'name', 'kind', 'secret', 'archived_at']).where('id', '=', id).executeTakeFirst(),
+    get: (id: number) => kept(`id:${id}`, async () => (await registerById(db, id))[0]),
 
     /** The first active register of a kind, secret or not: where a document goes when none is named. */
-    first: async (kind: DocKind, secret: boolean) => (await firstRegister(db, kind, secret ? 1 : 0))[0],
+    first: (kind: DocKind, secret: boolean) => kept(`first:${kind}:${secret}`, async () => (await firstRegister(db, kind, secret ? 1 : 0))[0]),
 
     /** Whether the user may see this register (the secret one only with the grant). */
     async visible(id: number, user: SessionUser | null): Promise<boolean> {

@@ -46,13 +46,7 @@ export async function loadTask(ctx: CallContext, id: number): Promise<Task> {
     ctx.stores.tasks.coordinators(id),
     ctx.stores.tasks.occurrences(id),
   ]);
-  const occIds = occurrences.map((o) => o.id);
-  const [progress, reminders] = occIds.length
-    ? await Promise.all([
-        ctx.stores.tasks.progress(occIds),
-        ctx.stores.tasks.reminders(occIds),
-      ])
-    : [[], []];
+  const [progress, reminders] = occurrences.length ? await Promise.all([ctx.stores.tasks.progress(id), ctx.stores.tasks.reminders(id)]) : [[], []];
   const clock = await statusClock(ctx);
   const recurrence = t.recurrence_json ? (JSON.parse(t.recurrence_json) as Recurrence) : null;
   return {

@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { DB, TaskProgressTable, TaskRemindersTable, TasksTable, UnitsTable } from '../../../db/schema';
+import { compiledIdInsert, compiledOnce } from '../../../db/compiled';
 import { escapeLike } from '../../../db/like';
 import { unitsStore } from '../units/store';
 import type { TaskStatus } from '../../../shared/tasks/status';
@@ -190,6 +191,19 @@ export async function summaryRows(
 
 type Visible = Expression<SqlBool>;
 
+// A task is read whole before and after every change to it: its parts' queries are built once.
+const coordinatorsOf = compiledOnce(1, (db, id: number) =>
+  db.selectFrom('task_coordinators as c').innerJoin('units as u', 'u.id', 'c.unit_id').select(['u.id', 'u.name']).where('c.task_id', '=', id).orderBy('u.sort_order'),
+);
+const occurrencesOf = compiledOnce(1, (db, id: number) => db.selectFrom('task_occurrences').selectAll().where('task_id', '=', id).orderBy('due_date').orderBy('id'));
+const progressOf = compiledOnce(1, (db, id: number) =>
+  db.selectFrom('task_progress as p').innerJoin('task_occurrences as o', 'o.id', 'p.occurrence_id').selectAll('p').where('o.task_id', '=', id).orderBy('p.report_date').orderBy('p.id'),
+);
+const remindersOf = compiledOnce(1, (db, id: number) =>
+  db.selectFrom('task_reminders as r').innerJoin('task_occurrences as o', 'o.id', 'r.occurrence_id').selectAll('r').where('o.task_id', '=', id).orderBy('r.reminder_date').orderBy('r.id'),
+);
+const insertTask = compiledIdInsert((db, row: Insertable<TasksTable>) => db.insertInto('tasks').values(row));
+
 export function tasksStore(h: StoreHandle) {
   const { db } = h;
   return {
@@ -210,12 +224,13 @@ export function tasksStore(h: StoreHandle) {
         .where('t.deleted_at', 'is', null)
         .where(access.row)
         .executeTakeFirst(),
-    coordinators: (id: number) => db.selectFrom('task_coordinators as c').innerJoin('units as u', 'u.id', 'c.unit_id').select(['u.id', 'u.name']).where('c.task_id', '=', id).orderBy('u.sort_order').execute(),
-    occurrences: (id: number) => db.selectFrom('task_occurrences').selectAll().where('task_id', '=', id).orderBy('due_date').orderBy('id').execute(),
-    progress: (occIds: number[]) => db.selectFrom('task_progress').selectAll().where('occurrence_id', 'in', occIds).orderBy('report_date').orderBy('id').execute(),
-    reminders: (occIds: number[]) => db.selectFrom('task_reminders').selectAll().where('occurrence_id', 'in', occIds).orderBy('reminder_date').orderBy('id').execute(),
+    coordinators: (id: number) => coordinatorsOf(db, id),
+    occurrences: (id: number) => occurrencesOf(db, id),
+    /** The progress reports of all the task's occurrences. */
+    progress: (id: number) => progressOf(db, id),
+    reminders: (id: number) => remindersOf(db, id),
 
-    insert: async (row: Insertable<TasksTable>) => (await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow()).id,
+    insert: (row: Insertable<TasksTable>) => insertTask(db, row),
     update: async (id: number, set: Updateable<TasksTable>) => void (await db.updateTable('tasks').set(set).where('id', '=', id).execute()),
     async setCoordinators(taskId: number, ids: readonly number[]) {
       await db.deleteFrom('task_coordinators').where('task_id', '=', taskId).execute();

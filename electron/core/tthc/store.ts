@@ -6,10 +6,13 @@
  * the period's last day, so received + carriedOver = solvedOnTime + solvedLate
  * + inProgressOnTime + inProgressLate + withdrawn by construction.
  */
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Procedure, TthcDossier, TthcStats, TthcStatus } from '../../../shared/api/tthc';
 import { foldVietnamese } from '../../../shared/text';
+import { compiledIdInsert, compiledOnce } from '../../../db/compiled';
 import { unindexed } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import type { TthcDossiersTable } from '../../../db/schema-dossiers';
 import type { StoreHandle } from '../stores';
 import { tthcStatusCases, tthcStatusOf, type TthcCondition, type TthcStatusView, type TthcTerm } from './rules';
 
@@ -83,15 +86,22 @@ const procedureOf = (p: { id: number; code: string | null; name: string; field: 
   fee: p.fee,
 });
 
+const dossiersOf = (db: Kysely<DB>) =>
+  db
+    .selectFrom('tthc_dossiers as d')
+    .innerJoin('tthc_procedures as p', 'p.id', 'd.procedure_id')
+    .leftJoin('units as u', 'u.id', 'd.handling_unit_id')
+    .selectAll('d')
+    .select(['p.code as p_code', 'p.name as p_name', 'p.field as p_field', 'p.processing_days as p_days', 'p.fee as p_fee', 'u.name as unit_name'])
+    .where('d.deleted_at', 'is', null);
+
+const insertDossier = compiledIdInsert((db, row: Insertable<TthcDossiersTable>) => db.insertInto('tthc_dossiers').values(row));
+
+/** Read before and after every change of a dossier: built once. */
+const dossierById = compiledOnce(1, (db, id: number) => dossiersOf(db).where('d.id', '=', id));
+
 export function tthcStore({ db, engine }: StoreHandle) {
-  const dossiers = () =>
-    db
-      .selectFrom('tthc_dossiers as d')
-      .innerJoin('tthc_procedures as p', 'p.id', 'd.procedure_id')
-      .leftJoin('units as u', 'u.id', 'd.handling_unit_id')
-      .selectAll('d')
-      .select(['p.code as p_code', 'p.name as p_name', 'p.field as p_field', 'p.processing_days as p_days', 'p.fee as p_fee', 'u.name as unit_name'])
-      .where('d.deleted_at', 'is', null);
+  const dossiers = () => dossiersOf(db);
   type Row = Awaited<ReturnType<ReturnType<typeof dossiers>['executeTakeFirstOrThrow']>>;
   const toDossier = (r: Row, today: string): TthcDossier => ({
     id: r.id,
@@ -147,7 +157,7 @@ export function tthcStore({ db, engine }: StoreHandle) {
     },
 
     async get(id: number, today: string): Promise<TthcDossier | null> {
-      const r = await dossiers().where('d.id', '=', id).executeTakeFirst();
+      const [r] = await dossierById(db, id);
       return r ? toDossier(r, today) : null;
     },
 
@@ -187,9 +197,7 @@ export function tthcStore({ db, engine }: StoreHandle) {
     },
 
     async insert(v: Required<Pick<TthcFields, 'procedureId' | 'applicantName' | 'applicantKind' | 'applicantAddress' | 'applicantPhone' | 'receivedAt' | 'channel' | 'handlingUnitId' | 'dueDate' | 'note'>> & { code: string }, now: string): Promise<number> {
-      const r = await db
-        .insertInto('tthc_dossiers')
-        .values({
+      return insertDossier(db, {
           code: v.code,
           procedure_id: v.procedureId,
           applicant_name: v.applicantName,
@@ -204,10 +212,7 @@ export function tthcStore({ db, engine }: StoreHandle) {
           note: v.note,
           created_at: now,
           updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return r.id;
+      });
     },
 
     update: (id: number, v: TthcFields, now: string) => db.updateTable('tthc_dossiers').set({ ...columns(v), updated_at: now }).where('id', '=', id).execute(),

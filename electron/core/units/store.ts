@@ -35,21 +35,27 @@ const externalNamed = compiledOnce(1, (db, nameFold: string) =>
   db.selectFrom('units').select('id').where('kind', '=', 'external').where('archived_at', 'is', null).where('name_fold', '=', nameFold),
 );
 
+const unitsWithIds = (db: Kysely<DB>, ids: readonly number[]) => db.selectFrom('units').select(['id', 'name', 'abbreviation', 'kind', 'archived_at']).where('id', 'in', [...ids]).execute();
+const unitWithId = compiledOnce(1, (db, id: number) => db.selectFrom('units').select(['id', 'name', 'abbreviation', 'kind', 'archived_at']).where('id', '=', id));
+
 export function unitsStore(h: StoreHandle) {
-  const { db } = h;
+  const { db, memo } = h;
+  // Every write of the units table is this store's: insert and update drop what the transaction kept of it.
+  const kept = <T>(key: string, load: () => Promise<T>) => (memo ? memo.get(`units:${key}`, load) : load());
   return {
     list: (f: UnitFilter) => listUnitRows(db, f),
 
     get: (id: number): Promise<UnitRow | undefined> => baseQuery(db).where('u.id', '=', id).executeTakeFirst(),
 
     /** The units a document names, archived or not: the caller says which it accepts. */
-    byIds: (ids: readonly number[]) => db.selectFrom('units').select(['id', 'name', 'abbreviation', 'kind', 'archived_at']).where('id', 'in', [...ids]).execute(),
+    async byIds(ids: readonly number[]) {
+      if (!memo) return unitsWithIds(db, ids);
+      const rows = await Promise.all([...new Set(ids)].map((id) => kept(`id:${id}`, async () => (await unitWithId(db, id))[0])));
+      return rows.filter((r) => r !== undefined);
+    },
 
     /** The active external unit of this folded name, to link a typed sender to it. */
-    async externalByName(nameFold: string): Promise<number | null> {
-      const [u] = await externalNamed(db, nameFold);
-      return u?.id ?? null;
-    },
+    externalByName: (nameFold: string): Promise<number | null> => kept(`external:${nameFold}`, async () => (await externalNamed(db, nameFold))[0]?.id ?? null),
 
     /** Active external units whose name holds one of the typed (folded) forms. */
     externalMatching(typed: readonly string[], limit: number) {
@@ -81,11 +87,13 @@ export function unitsStore(h: StoreHandle) {
     },
 
     async insert(row: Omit<UnitsTable, 'id'>): Promise<number> {
+      memo?.forget('units');
       const r = await db.insertInto('units').values(row).returning('id').executeTakeFirstOrThrow();
       return r.id;
     },
 
     async update(id: number, patch: Partial<Omit<UnitsTable, 'id'>>): Promise<void> {
+      memo?.forget('units');
       await db.updateTable('units').set(patch).where('id', '=', id).execute();
     },
 
