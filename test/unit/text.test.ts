@@ -14,6 +14,28 @@ describe('foldVietnamese', () => {
   ])('%s → %s', (input, expected) => {
     expect(foldVietnamese(input)).toBe(expected);
   });
+
+  /** Folding as defined: marks stripped after NFD, đ mapped, lower case, spaces collapsed. */
+  const definition = (s: string) =>
+    s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+
+  it('folds a character at a time exactly as the definition folds the whole string', () => {
+    // Letters of Vietnamese in both forms, marks alone and out of order, spaces of every kind, and characters
+    // whose fold needs their neighbours: Greek capital sigma, Hebrew points, a surrogate pair.
+    const alphabet = [
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ0123456789/-–“”.,;:()İıÅ',
+      ...'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ'.normalize('NFC'),
+      ...'ẮỆỢ'.normalize('NFD'),
+      '\u0301', '\u0323', '\u0309', '\u0303', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff',
+      'Σ', 'ΟΔΟΣ', '\u05b0', '\u0591', 'א', '😀', 'ﬁ', 'Å', 'ǅ', '한',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    for (let n = 0; n < 5000; n++) {
+      const s = Array.from({ length: 1 + (n % 23) }, () => alphabet[next()]).join('');
+      expect(foldVietnamese(s), JSON.stringify(s)).toBe(definition(s));
+    }
+  });
 });
 
 describe('Vietnamese collation', () => {

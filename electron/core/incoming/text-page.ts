@@ -1,5 +1,6 @@
 /** The register's page with free text (incoming.list's q), from the newest matches. */
 import { SEARCH_COUNT_CAP } from '../../../shared/api/search';
+import { compareIso } from '../../../shared/text';
 import type { CallContext } from '../context';
 import type { IncomingFilter } from './store';
 
@@ -24,7 +25,7 @@ export async function textPage(ctx: CallContext, f: IncomingFilter & { qFold: st
   }
   const capped = { total: SEARCH_COUNT_CAP, exact: false, rows: null, filter: f };
   if (registerOrder !== 'desc' || page.offset + page.limit > SEARCH_COUNT_CAP) return capped;
-  const ordered = [...newest].sort((a, b) => b.arrival_date.localeCompare(a.arrival_date) || b.arrival_number - a.arrival_number || b.id - a.id);
+  const ordered = [...newest].sort((a, b) => compareIso(b.arrival_date, a.arrival_date) || b.arrival_number - a.arrival_number || b.id - a.id);
   const chosen = ordered.slice(page.offset, page.offset + page.limit);
   const last = chosen[chosen.length - 1];
   if (!last || (await store.olderIdBefore(f, last, newest[newest.length - 1]!.id))) return capped;
