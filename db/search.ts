@@ -108,10 +108,18 @@ export type SearchColumn = 'notation' | 'subject' | 'sender';
 export interface QueryLexicon {
   abbreviations?: AbbreviationLookup;
   completions?: ReadonlyMap<string, readonly string[]>;
+  /** The same for the notation column: only the pieces of notations (notation_terms), far fewer and rarer. */
+  notationCompletions?: ReadonlyMap<string, readonly string[]>;
 }
 
-/** More terms than this for a prefix: FTS5 merges them itself (a one-letter prefix has its own index). */
+/** More terms than this for a prefix: FTS5 merges them itself. */
 export const MAX_COMPLETIONS = 24;
+/**
+ * A one-letter prefix has no index of its own (migration 026: it was two
+ * fifths of the index) and is the most terms to merge, so it is asked as its
+ * whole terms up to this many; the index's hundreds of numbers ("1…") are not.
+ */
+export const MAX_ONE_LETTER_COMPLETIONS = 200;
 
 /**
  * A folded query → FTS5 expression. Each word is a phrase of its pieces
@@ -125,13 +133,25 @@ export function ftsQuery(folded: string, column?: SearchColumn, lexicon?: QueryL
   if (words.length === 0) return null;
   const expr = words
     .map(({ alternatives: [pieces, ...spelled], prefix }) => {
-      // Within one column a prefix is faster: FTS5 merges its terms' entries of that column only, where whole terms are walked through every column.
-      const typed = prefix ? typedPrefix(pieces!, column ? undefined : lexicon?.completions) : `"${pieces!.join(' ')}"`;
+      const typed = prefix ? typedPrefix(pieces!, completionsFor(column, pieces![pieces!.length - 1]!, lexicon)) : `"${pieces!.join(' ')}"`;
       // Expansions come from folded names: only letters, digits and spaces reach the query.
       return spelled.length ? `(${[typed, ...spelled.map((e) => `"${e.join(' ')}"`)].join(' OR ')})` : typed;
     })
     .join(' AND ');
   return column ? `${column} : (${expr})` : expr;
+}
+
+/**
+ * Which whole terms stand for a last piece typed so far. In the notation
+ * column, the notations' own pieces: the vocabulary's would be common words
+ * ("h" → "hanh", "hien"…) whose every document FTS5 walks to check the
+ * column. In another column a prefix of two letters and more is faster: FTS5
+ * merges its terms' entries of that column only. One letter is too many
+ * entries to merge, in a column too.
+ */
+function completionsFor(column: SearchColumn | undefined, piece: string, lexicon: QueryLexicon | undefined): QueryLexicon['completions'] {
+  if (column === 'notation') return lexicon?.notationCompletions;
+  return !column || [...piece].length < 2 ? lexicon?.completions : undefined;
 }
 
 /**
@@ -161,20 +181,33 @@ export function lastPiece(folded: string): string | null {
  * of terms (migration 024), stepping from term to term (the list comes in
  * term order, a row per occurrence: a step seeks to what follows the term,
  * `>=` being what FTS5 seeks, where `>` walks the term's occurrences);
- * null when there are more than MAX_COMPLETIONS of them, or for one letter.
- * SQLite only.
+ * null when there are more than MAX_COMPLETIONS of them (MAX_ONE_LETTER_COMPLETIONS
+ * for one letter). SQLite only.
  */
 export async function completionsOf(db: Kysely<DB>, prefix: string): Promise<string[] | null> {
-  // One letter has FTS5's own prefix index (migration 019): read as fast as a word.
-  if ([...prefix].length < 2) return null;
+  const most = [...prefix].length < 2 ? MAX_ONE_LETTER_COMPLETIONS : MAX_COMPLETIONS;
   const above = pastPrefix(prefix);
   const r = await sql<{ term: string }>`with recursive t(term) as (
       select (select term from doc_search_terms where term >= ${prefix} and term < ${above} limit 1)
       union all
-      select (select term from doc_search_terms where term >= t.term || char(1) and term < ${above} limit 1) from t where t.term is not null limit ${MAX_COMPLETIONS + 2}
+      select (select term from doc_search_terms where term >= t.term || char(1) and term < ${above} limit 1) from t where t.term is not null limit ${most + 2}
     ) select term from t where term is not null`.execute(db);
   const terms = r.rows.map((x) => x.term).filter((t) => t.startsWith(prefix) && !t.includes('"'));
-  return terms.length > MAX_COMPLETIONS ? null : terms;
+  return terms.length > most ? null : terms;
+}
+
+/** The notations' pieces that begin with `prefix` (notation_terms), null when more than MAX_ONE_LETTER_COMPLETIONS. */
+export async function notationCompletionsOf(db: Kysely<DB>, prefix: string): Promise<string[] | null> {
+  const r = await db
+    .selectFrom('notation_terms')
+    .select('term')
+    .where('term', '>=', prefix)
+    .where('term', '<', pastPrefix(prefix))
+    .orderBy('term')
+    .limit(MAX_ONE_LETTER_COMPLETIONS + 1)
+    .execute();
+  const terms = r.map((x) => x.term).filter((t) => !t.includes('"'));
+  return r.length > MAX_ONE_LETTER_COMPLETIONS ? null : terms;
 }
 
 const WEIGHT: Record<SearchColumn | 'extra', string> = { notation: 'A', subject: 'B', sender: 'C', extra: 'D' };

@@ -1,7 +1,7 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { completionsOf, matchingIds, newestIds, notationMayHold, relevance, type DocKind, type QueryLexicon, type SearchColumn } from '../../../db/search';
+import { completionsOf, matchingIds, notationCompletionsOf, newestIds, notationMayHold, relevance, type DocKind, type QueryLexicon, type SearchColumn } from '../../../db/search';
 import type { StoreHandle } from '../stores';
 
 /** The documents of one kind (alias `i`) as hits; `visible` is the access rule over `i`. */
@@ -34,6 +34,7 @@ export function searchStore(h: StoreHandle) {
 
     /** The index's terms that begin with a last word typed so far, if few (db/search.ts); PostgreSQL reads a prefix as fast as a word. */
     completions: (prefix: string) => (h.engine === 'sqlite' ? completionsOf(db, prefix) : Promise.resolve(null)),
+    notationCompletions: (prefix: string) => (h.engine === 'sqlite' ? notationCompletionsOf(db, prefix) : Promise.resolve(null)),
 
     /** Whether asking the notation column can find anything (db/search.ts). */
     notationMayHold: (folded: string, abbr: QueryLexicon) => notationMayHold(db, folded, abbr),
