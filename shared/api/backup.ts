@@ -57,6 +57,12 @@ export const backupContracts = {
     output: backupSettingsSchema,
   }),
   'backup.create': method({ summary: 'Sao lưu ngay (kiểm tra bản sao lưu, chép tệp đính kèm, xoay vòng bản cũ)', mode: 'job', input: z.object({}), output: backupInfoSchema }),
+  'backup.compact': method({
+    summary: 'Thu gọn cơ sở dữ liệu: ghi lại tệp bỏ các trang trống (sau khi nhập hoặc xóa nhiều), để tệp và các bản sao lưu nhỏ hơn',
+    mode: 'job',
+    input: z.object({}),
+    output: z.object({ beforeBytes: z.number().int().nonnegative(), afterBytes: z.number().int().nonnegative() }),
+  }),
   'backup.list': method({ summary: 'Các bản sao lưu, mới nhất trước', mode: 'read', input: z.object({}), output: z.object({ items: z.array(backupInfoSchema) }) }),
   'backup.inspect': method({ summary: 'Xem bản sao lưu chứa gì (ngày, số lượng) trước khi khôi phục', mode: 'read', input: backupSource, output: backupContentsSchema }),
   'backup.restore': method({

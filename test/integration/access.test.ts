@@ -195,6 +195,7 @@ function samples(s: Seed, role: Role, fileId: string): { [M in MethodName]: Inpu
     'backup.settings': {},
     'backup.updateSettings': {},
     'backup.create': {},
+    'backup.compact': {},
     'backup.list': {},
     'backup.inspect': { id: 'khong-co.sqlite' },
     'backup.restore': { id: 'khong-co.sqlite' },

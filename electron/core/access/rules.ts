@@ -19,7 +19,7 @@ export interface SessionUser {
 export const publicMethods: ReadonlySet<string> = new Set(['auth.status', 'auth.login', 'auth.setupAdmin']);
 
 const everyone = new Set(['jobs.cancel', 'auth.logout', 'auth.changePassword', 'agency.get', 'units.list', 'calendar.year', 'search.global', 'files.save', 'tasks.sources', 'tasks.settings', 'attachments.list', 'attachments.open', 'documents.signatures']);
-const adminOnly = new Set(['auth.sessions', 'auth.endSession', 'users.list', 'users.create', 'users.update', 'users.resetPassword', 'backup.updateSettings', 'backup.restore', 'trash.purge', 'agency.update', 'audit.list', 'exports.audit', 'trust.list', 'trust.add', 'trust.remove']);
+const adminOnly = new Set(['auth.sessions', 'auth.endSession', 'users.list', 'users.create', 'users.update', 'users.resetPassword', 'backup.updateSettings', 'backup.restore', 'backup.compact', 'trash.purge', 'agency.update', 'audit.list', 'exports.audit', 'trust.list', 'trust.add', 'trust.remove']);
 const leaderWrites = new Set(['incoming.assign', 'incoming.complete', 'tasks.remind', 'backup.create']);
 const officer = new Set(['incoming.list', 'incoming.get', 'outgoing.list', 'outgoing.get', 'tasks.list', 'tasks.get', 'tasks.summary', 'tasks.reportProgress', 'tasks.complete']);
 

@@ -15,6 +15,7 @@ import { backupsToRemove, type Keep } from '../../../db/backup-rotation';
 import type { CallContext, HandlerMap } from '../context';
 import { inTransaction } from '../stores';
 import { backupFileContents, dumpContents } from './store';
+import { compactDatabase } from './compact';
 import { sqliteOnly } from '../../../db/connection';
 import { databaseName } from '../../../db/engine';
 import { inspectPgBackup, listPgBackups, makePgBackup, removePartialPgBackups } from '../../../db/pg-backup';
@@ -164,7 +165,7 @@ async function inspectDump(ctx: Pick<CallContext, 'database'>, file: string, v: 
   return { id: path.basename(file), createdAt: createdAtOf(file, 'dump'), dataVersion: seen.dataVersion, ok: true, counts: dumpContents(seen.counts) };
 }
 
-export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore'> = {
+export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettings' | 'backup.create' | 'backup.compact' | 'backup.list' | 'backup.inspect' | 'backup.restore'> = {
   async 'backup.settings'(ctx) {
     const s = await readBackupSettings(ctx);
     return { ...s, effectiveDir: backupDirOf(ctx.dataDir, s) };
@@ -176,6 +177,7 @@ export const backupHandlers: HandlerMap<'backup.settings' | 'backup.updateSettin
     return { ...s, effectiveDir: backupDirOf(ctx.dataDir, s) };
   },
   'backup.create': (ctx) => makeBackup(ctx, 'thu-cong'),
+  'backup.compact': (ctx) => compactDatabase(ctx),
   async 'backup.list'(ctx) {
     return { items: backupsOf(ctx, backupDirOf(ctx.dataDir, await readBackupSettings(ctx)), await backupOwner(ctx)) };
   },

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DATABASE_ID_KEY } from '../../../db/backup-file';
+import { compactNow } from '../../../db/compact';
 import { getSetting, putSetting } from '../../../db/settings';
 import type { StoreHandle } from '../stores';
 
@@ -22,6 +23,8 @@ export interface StoredBackupSettings {
 
 export function backupStore(h: StoreHandle) {
   return {
+    /** The database written again without its empty pages (db/compact.ts): outside any transaction, as backup.compact runs. */
+    compact: () => compactNow(h.db, h.engine),
     settings: async (): Promise<StoredBackupSettings> => (await getSetting<StoredBackupSettings>(h.db, SETTINGS_KEY)) ?? {},
     saveSettings: (s: StoredBackupSettings) => putSetting(h.db, SETTINGS_KEY, s),
     databaseId: async (): Promise<string | null> => (await getSetting<{ id?: string }>(h.db, DATABASE_ID_KEY))?.id ?? null,

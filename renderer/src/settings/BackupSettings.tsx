@@ -48,6 +48,12 @@ export function BackupSettings() {
     setMessage(r.ok ? `Đã sao lưu vào ${settings?.effectiveDir ?? 'thư mục sao lưu'}, tệp ${r.value.id} (${formatNumberVi(Math.round(r.value.sizeBytes / 1024))} KB), đã kiểm tra đọc lại được.` : r.error.message);
     load();
   }
+  async function compact() {
+    setMessage('Đang thu gọn cơ sở dữ liệu…');
+    const r = await call('backup.compact', {});
+    const mb = (bytes: number) => `${formatNumberVi(Math.round(bytes / 1e5) / 10)} MB`;
+    setMessage(r.ok ? `Đã thu gọn cơ sở dữ liệu: ${mb(r.value.beforeBytes)} → ${mb(r.value.afterBytes)}. Dữ liệu giữ nguyên.` : r.error.message);
+  }
   async function inspect(source: BackupSource) {
     const r = await call('backup.inspect', source);
     if (!r.ok) return setMessage(r.error.fields[0]?.message ?? r.error.message);
@@ -83,6 +89,7 @@ export function BackupSettings() {
         {num('keepMonthly', 'theo tháng')}
         <button type="button" onClick={() => void save()}>Lưu cài đặt</button>
         <button type="button" className="primary" onClick={() => void backupNow()}>Sao lưu ngay</button>
+        <button type="button" onClick={() => void compact()} title="Ghi lại tệp dữ liệu bỏ các trang trống sau khi nhập hoặc xóa nhiều: tệp và bản sao lưu nhỏ hơn">Thu gọn dữ liệu</button>
         <FilePicker label="Khôi phục từ tệp sao lưu" accept=".sqlite" onFiles={([f]) => void inspectFile(f)}>Khôi phục từ tệp…</FilePicker>
       </div>
       {message ? <div className="notice" role="status">{message}</div> : null}
