@@ -42,7 +42,7 @@ export interface AuditKindsTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  /** Epoch milliseconds; the app's ISO text at the store's edge (db/audit.ts storedAt, readAt). */
+  /** Epoch milliseconds; the app's ISO text at the store's edge (db/instant.ts storedAt, readAt). */
   at: number;
   actor: string;
   /** The row's action and table (audit_kinds): their names at the store's edge. */
