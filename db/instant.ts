@@ -14,6 +14,4 @@ export function storedAt(iso: string): number {
 export const readAt = (ms: number): string => new Date(ms).toISOString();
 
 /** A time that may not be there (a document not yet assigned). */
-export const storedAtOrNull = (iso: string | null): number | null => (iso === null ? null : storedAt(iso));
-
 export const readAtOrNull = (ms: number | null): string | null => (ms === null ? null : readAt(ms));
