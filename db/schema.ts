@@ -134,8 +134,9 @@ export interface OutgoingTable {
   sent_via: string | null;
   cancel_reason: string | null;
   note: string | null;
-  created_at: string;
-  updated_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
+  updated_at: number;
   deleted_at: string | null;
 }
 
