@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { storedChange } from './audit-changes';
 import { carriesSecrecy, encodeChange } from './audit-codec';
 import { compiledOnce } from './compiled';
+import { storedAt } from './instant';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -21,19 +22,6 @@ export interface AuditEntry {
  * that every audit row records it without each writer passing it along.
  */
 export const auditClient = new AsyncLocalStorage<string | null>();
-
-/**
- * `at` is stored as epoch milliseconds (migration 023), a third of the ISO
- * text in the row and its index; the app writes and reads it as that text
- * (new Date().toISOString()), which the milliseconds give back exactly.
- */
-export function storedAt(iso: string): number {
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) throw new Error(`Thời điểm ghi nhật ký không hợp lệ: "${iso}".`);
-  return ms;
-}
-
-export const readAt = (ms: number): string => new Date(ms).toISOString();
 
 function auditRow(e: AuditEntry) {
   const change = storedChange(e.before, e.after, { entity: e.entity, entityId: e.entityId });

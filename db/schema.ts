@@ -42,7 +42,7 @@ export interface AuditKindsTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  /** Epoch milliseconds; the app's ISO text at the store's edge (db/audit.ts storedAt, readAt). */
+  /** Epoch milliseconds; the app's ISO text at the store's edge (db/instant.ts storedAt, readAt). */
   at: number;
   actor: string;
   /** The row's action and table (audit_kinds): their names at the store's edge. */
@@ -92,12 +92,13 @@ export interface IncomingTable {
   instruction: string | null;
   lead_unit_id: number | null;
   deadline: string | null;
-  assigned_at: string | null;
+  /** Epoch milliseconds since migration 025, like created_at and updated_at (db/instant.ts). */
+  assigned_at: number | null;
   completed_at: string | null;
   reply_outgoing_id: number | null;
   note: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
   /** OCR's text of a registered scan, for full-text search only. */
   recognised_text: string | null;
   /** Where the document came from when it was registered from the intake queue ("Thư điện tử từ … lúc …"); optional so that older writers need not name it. */
@@ -133,8 +134,9 @@ export interface OutgoingTable {
   sent_via: string | null;
   cancel_reason: string | null;
   note: string | null;
-  created_at: string;
-  updated_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
+  updated_at: number;
   deleted_at: string | null;
 }
 

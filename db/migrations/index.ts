@@ -31,6 +31,7 @@ import * as m021 from './021_audit_compressed';
 import * as m022 from './022_register_sorts';
 import * as m023 from './023_smaller_log';
 import * as m024 from './024_search_terms';
+import * as m025 from './025_instants';
 import * as m026 from './026_search_without_prefix';
 
 export interface Migration {
@@ -67,6 +68,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'register-sorts', up: m022.up },
   { version: 23, name: 'smaller-log', up: m023.up, compacts: true },
   { version: 24, name: 'search-terms', up: m024.up },
+  { version: 25, name: 'instants', up: m025.up, compacts: true },
   { version: 26, name: 'search-without-prefix', up: m026.up, compacts: true },
 ];
 

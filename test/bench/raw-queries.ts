@@ -36,9 +36,10 @@ export function rawRegistration(file: string, n: number): number[] {
   db.prepare("insert into audit_kinds (action, entity) values ('bench.raw', 'incoming') on conflict do nothing").run();
   const audit = db.prepare(`insert into audit_log (at, actor, kind, entity_id, changes) values (?, 'bench', (select kind from audit_kinds where action = 'bench.raw'), ?, ?)`);
   const one = db.transaction((i: number) => {
-    const now = new Date().toISOString();
+    // Epoch milliseconds, as the app stores a document's and a log row's instants (migrations 023, 025).
+    const now = Date.now();
     const id = Number(doc.run(i + 1, `${i + 1}/RAW`, now, now).lastInsertRowid);
-    audit.run(Date.parse(now), id, encodeChange({ before_json: null, after_json: JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }) }));
+    audit.run(now, id, encodeChange({ before_json: null, after_json: JSON.stringify({ notation: `${i + 1}/RAW`, subject: 'V/v đo hiệu năng' }) }));
   });
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -35,7 +35,7 @@ async function build(file: string): Promise<void> {
         const day = new Date(Date.UTC(year, 0, 1 + Math.floor(((n - 1) * 365) / PER_YEAR))).toISOString().slice(0, 10);
         const sender = senders[n % senders.length]!;
         const subject = `Về việc triển khai công tác quản lý đất đai, tài nguyên và bảo vệ môi trường trên địa bàn tỉnh, văn bản ${n} năm ${year}`;
-        insert.run(register.id, year, n, day, sender, sender.toLowerCase(), `${n}/BC-UBND`, day, subject, `${day}T02:00:00Z`, `${day}T02:00:00Z`);
+        insert.run(register.id, year, n, day, sender, sender.toLowerCase(), `${n}/BC-UBND`, day, subject, Date.parse(`${day}T02:00:00Z`), Date.parse(`${day}T02:00:00Z`));
       }
     }
   })();

@@ -91,6 +91,59 @@ describe('PostgreSQL engine', () => {
     expect(ok(await core.call('audit.list', { from: '2030-12-31', to: '2030-12-31' })).total).toBe(1);
   });
 
+  it("migration 025 turns the incoming and outgoing documents' instants into milliseconds, columns in SQLite's order, read back as the same text; a text it cannot read stops it", async () => {
+    const url = await emptyDatabase();
+    const old = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir(), targetVersion: 24 });
+    const doc = (n: number, created: string, assigned: string | null) =>
+      sql`insert into incoming (register_id, year, arrival_number, arrival_date, sender_name, sender_fold, subject, assigned_at, created_at, updated_at)
+        values (1, 2025, ${n}, '2025-06-10', 'Sở Tài chính', 'so tai chinh', ${`Văn bản ${n}`}, ${assigned}, ${created}, ${created})`.execute(old.db);
+    const at = ['2025-06-10T02:00:00.000Z', '2025-06-10T23:59:59.123Z'];
+    await doc(1, at[0]!, at[1]!);
+    await doc(2, at[1]!, null);
+    await sql`insert into outgoing (register_id, status, document_type, subject, created_at, updated_at) values (3, 'draft', 'BC', 'Dự thảo khuya', ${at[1]}, ${at[1]})`.execute(old.db);
+    await old.close();
+    const untyped = (await open({ engine: 'postgres', url })).db as unknown as Kysely<unknown>;
+    const stored = await sql<{ assigned_at: number | null; created_at: number; updated_at: number }>`select assigned_at, created_at, updated_at from incoming order by id`.execute(untyped);
+    expect(stored.rows).toEqual([
+      { assigned_at: Date.parse(at[1]!), created_at: Date.parse(at[0]!), updated_at: Date.parse(at[0]!) },
+      { assigned_at: null, created_at: Date.parse(at[1]!), updated_at: Date.parse(at[1]!) },
+    ]);
+    const cols = await sql<{ name: string; type: string; nullable: string }>`select column_name as name, data_type as type, is_nullable as nullable from information_schema.columns
+      where table_name = 'incoming' order by ordinal_position`.execute(untyped);
+    expect(cols.rows.filter((c) => c.name.endsWith('ed_at') && c.name !== 'completed_at' && c.name !== 'deleted_at')).toEqual([
+      { name: 'assigned_at', type: 'bigint', nullable: 'YES' },
+      { name: 'created_at', type: 'bigint', nullable: 'NO' },
+      { name: 'updated_at', type: 'bigint', nullable: 'NO' },
+    ]);
+    // db:copy compares the engines' rows column by column.
+    const onSqlite = await open(path.join(tempDir(), 'van-thu.sqlite'));
+    const order = async (table: string) => (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table} order by ordinal_position`.execute(untyped)).rows.map((c) => c.name);
+    for (const table of ['incoming', 'outgoing']) expect(await order(table)).toEqual(onSqlite.sqlite!.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table));
+    expect((await sql<{ t: string }>`select data_type as t from information_schema.columns where table_name = 'outgoing' and column_name in ('created_at', 'updated_at')`.execute(untyped)).rows).toEqual([{ t: 'bigint' }, { t: 'bigint' }]);
+    expect((await sql<{ n: number }>`select count(*) as n from pg_indexes where indexname = 'incoming_active_arrival' and indexdef like '%lead_unit_id, assigned_at, urgency%'`.execute(untyped)).rows[0]!.n).toBe(1);
+    const core = await createCore({ database: { engine: 'postgres', url }, dataDir: tempDir(), clock });
+    cores.push(core);
+    const got = ok(await core.call('incoming.get', { id: 1 }));
+    expect([got.createdAt, got.updatedAt]).toEqual([at[0], at[0]]);
+    // A draft is listed by its creation's UTC day.
+    const drafts = ok(await core.call('outgoing.list', { from: '2025-06-10', to: '2025-06-10' })).items;
+    expect(drafts.map((d) => [d.subject, d.createdAt])).toEqual([['Dự thảo khuya', at[1]]]);
+    expect(ok(await core.call('outgoing.list', { from: '2025-06-11', to: '2025-06-11' })).total).toBe(0);
+    const drafted = ok(await core.call('outgoing.createDraft', { documentType: 'BC', subject: 'Báo cáo quan trắc không khí' }));
+    expect(ok(await core.call('search.global', { q: 'quan trắc không khí' })).hits.map((h) => [h.id, h.date])).toEqual([[drafted.id, '2025-06-10']]);
+
+    const bad = await emptyDatabase();
+    const older = await openDatabase({ engine: 'postgres', url: bad }, { backupDir: tempDir(), targetVersion: 24 });
+    await sql`insert into incoming (register_id, year, arrival_number, arrival_date, sender_name, sender_fold, subject, created_at, updated_at)
+      values (1, 2025, 1, '2025-06-10', 'Sở Tài chính', 'so tai chinh', 'Văn bản hỏng', 'hôm qua', 'hôm qua')`.execute(older.db);
+    await older.close();
+    await expect(openDatabase({ engine: 'postgres', url: bad }, { backupDir: tempDir() })).rejects.toThrow(/Nâng cấp cơ sở dữ liệu dừng lại: một thời điểm của văn bản đến .* không đọc được .*; cơ sở dữ liệu giữ nguyên/);
+    expect(await versionOf(bad)).toBe(24);
+    const kept = await openDatabase({ engine: 'postgres', url: bad }, { backupDir: tempDir(), targetVersion: 24 });
+    opened.push(kept);
+    expect((await sql<{ created_at: string }>`select created_at from incoming`.execute(kept.db)).rows).toEqual([{ created_at: 'hôm qua' }]);
+  });
+
   it('names the database server it cannot reach, never the password', async () => {
     const url = `postgres://vanthu:bi-mat-123@127.0.0.1:${await freePort()}/vanthu`;
     const e = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir() }).then(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/connection';
+import { storedAt } from '../../db/instant';
 import type { IncomingTable } from '../../db/schema';
 import { incomingStatuses, type IncomingStatus } from '../../shared/documents/fields';
 import { incomingAccess } from '../../electron/core/access/index';
@@ -43,7 +44,7 @@ beforeAll(async () => {
       register_id: register!.id, year: 2026, arrival_number: ++n, arrival_date: '2026-11-01', sender_unit_id: null, sender_name: 'Sở Tài chính', sender_fold: 'so tai chinh',
       notation: null, notation_key: null, document_number: null, document_type: null, document_date: null, subject: name, signer_name: null, urgency: null, secrecy: null,
       pages: null, received_via: null, recipient_text: null, transfer_date: null, instruction: null, lead_unit_id: d.leadUnitId === null ? null : unit, deadline: d.deadline,
-      assigned_at: d.assignedAt ?? null, completed_at: d.completedAt, reply_outgoing_id: null, note: null, created_at: now, updated_at: now, recognised_text: null, deleted_at: null,
+      assigned_at: d.assignedAt ? storedAt(d.assignedAt) : null, completed_at: d.completedAt, reply_outgoing_id: null, note: null, created_at: storedAt(now), updated_at: storedAt(now), recognised_text: null, deleted_at: null,
     };
     ids.set(name, await stores.incoming.insert(row));
   }

@@ -1,6 +1,6 @@
 /** Reading the audit log: the rows of a filter the caller may see, with who acted by name. */
 import type { RawBuilder, SqlBool } from 'kysely';
-import { readAt, storedAt } from '../../../db/audit';
+import { readAt, storedAt } from '../../../db/instant';
 import { decodeChange } from '../../../db/audit-codec';
 import type { StoreHandle } from '../stores';
 

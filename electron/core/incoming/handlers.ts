@@ -1,4 +1,5 @@
 /** Incoming documents: registration with number allocation, handling, completion. */
+import { readAt, readAtOrNull, storedAt } from '../../../db/instant';
 import type { IncomingTable } from '../../../db/schema';
 import { fieldError } from '../../../shared/api/errors';
 import type { Incoming } from '../../../shared/api/incoming';
@@ -18,7 +19,7 @@ import { textPage } from './text-page';
 import type { IncomingRow } from './store';
 
 export function toIncoming(r: IncomingRow, coordinators: { id: number; name: string }[], today: string): Incoming {
-  const status = incomingStatus({ deadline: r.deadline, completedAt: r.completed_at, leadUnitId: r.lead_unit_id, assignedAt: r.assigned_at }, today);
+  const status = incomingStatus({ deadline: r.deadline, completedAt: r.completed_at, leadUnitId: r.lead_unit_id, assignedAt: readAtOrNull(r.assigned_at) }, today);
   return {
     id: r.id,
     registerId: r.register_id,
@@ -53,8 +54,8 @@ export function toIncoming(r: IncomingRow, coordinators: { id: number; name: str
     status,
     overdue: status === 'overdue' || status === 'done_late',
     origin: r.origin ?? null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: readAt(r.created_at),
+    updatedAt: readAt(r.updated_at),
   };
 }
 
@@ -137,6 +138,7 @@ export function incomingRow(
   n = readNotation(input.notation, input.documentType),
 ): Omit<IncomingTable, 'id'> {
   const assigned = !!(input.leadUnitId || input.instruction || input.deadline);
+  const now = storedAt(at.now);
   return {
     register_id: at.registerId,
     year: at.year,
@@ -161,12 +163,12 @@ export function incomingRow(
     instruction: input.instruction,
     lead_unit_id: input.leadUnitId,
     deadline: input.deadline,
-    assigned_at: assigned ? at.now : null,
+    assigned_at: assigned ? now : null,
     completed_at: null,
     reply_outgoing_id: null,
     note: input.note,
-    created_at: at.now,
-    updated_at: at.now,
+    created_at: now,
+    updated_at: now,
     deleted_at: null,
     recognised_text: input.recognisedText ?? null,
   };
@@ -229,7 +231,7 @@ export const incomingHandlers: Handlers = {
 
   'incoming.update': async (ctx, input) => {
     const before = await loadIncoming(ctx, input.id);
-    const patch: Partial<Omit<IncomingTable, 'id'>> = { updated_at: ctx.now() };
+    const patch: Partial<Omit<IncomingTable, 'id'>> = { updated_at: storedAt(ctx.now()) };
     const set = <K extends keyof Omit<IncomingTable, 'id'>>(k: K, v: IncomingTable[K] | undefined) => {
       if (v !== undefined) patch[k] = v;
     };
@@ -348,9 +350,9 @@ export const incomingHandlers: Handlers = {
       instruction: input.instruction,
       lead_unit_id: input.leadUnitId,
       deadline: input.deadline,
-      assigned_at: ctx.now(),
+      assigned_at: storedAt(ctx.now()),
       transfer_date: input.transferDate ?? before.transferDate ?? ctx.today(),
-      updated_at: ctx.now(),
+      updated_at: storedAt(ctx.now()),
     });
     await ctx.stores.incoming.setCoordinators(before.id, input.coordinatingUnitIds);
     const after = await loadIncoming(ctx, before.id);
@@ -368,7 +370,7 @@ export const incomingHandlers: Handlers = {
       if (!o || o.deleted_at) throw fieldError('VALIDATION', 'replyOutgoingId', `Không có văn bản đi mã ${input.replyOutgoingId}.`);
       await ctx.stores.outgoing.addReply(o.id, before.id);
     }
-    await ctx.stores.incoming.update(before.id, { completed_at: input.completedAt, reply_outgoing_id: input.replyOutgoingId ?? before.replyOutgoingId, updated_at: ctx.now() });
+    await ctx.stores.incoming.update(before.id, { completed_at: input.completedAt, reply_outgoing_id: input.replyOutgoingId ?? before.replyOutgoingId, updated_at: storedAt(ctx.now()) });
     const after = await loadIncoming(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;

@@ -2,6 +2,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
+import { storedAt } from '../../../db/instant';
 import type { DB, IncomingTable } from '../../../db/schema';
 import { compiledIdInsert } from '../../../db/compiled';
 import { matchingIds, newestMatches, type QueryLexicon } from '../../../db/search';
@@ -324,7 +325,7 @@ export function incomingStore(h: StoreHandle) {
 
     /** An outgoing document issued in reply: each document it answers names it, and an open one is completed on the issue date. */
     async answeredBy(ids: number[], outgoingId: number, issueDate: string, now: string): Promise<void> {
-      await db.updateTable('incoming').set({ reply_outgoing_id: outgoingId, updated_at: now }).where('id', 'in', ids).execute();
+      await db.updateTable('incoming').set({ reply_outgoing_id: outgoingId, updated_at: storedAt(now) }).where('id', 'in', ids).execute();
       await db.updateTable('incoming').set({ completed_at: issueDate }).where('id', 'in', ids).where('completed_at', 'is', null).execute();
     },
   };

@@ -1,4 +1,5 @@
 /** Outgoing documents: drafts, number allocation on issue, cancelled numbers kept. */
+import { readAt, storedAt } from '../../../db/instant';
 import type { OutgoingTable } from '../../../db/schema';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { ParsedInput } from '../../../shared/api/index';
@@ -45,8 +46,8 @@ function toOutgoing(
     transferDate: r.transfer_date,
     cancelReason: r.cancel_reason,
     note: r.note,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: readAt(r.created_at),
+    updatedAt: readAt(r.updated_at),
   };
 }
 
@@ -132,8 +133,8 @@ export async function createOutgoing(ctx: CallContext, input: ParsedInput<'outgo
     sent_via: null,
     cancel_reason: null,
     note: input.note,
-    created_at: now,
-    updated_at: now,
+    created_at: storedAt(now),
+    updated_at: storedAt(now),
     deleted_at: null,
   };
   if (issued) await ctx.stores.registers.keepNumber(register.id, issued.year, issued.number);
@@ -171,7 +172,7 @@ export const outgoingHandlers: Handlers = {
     if (redated && yearOf(input.issueDate!) !== before.year)
       throw fieldError('VALIDATION', 'issueDate', `Số ${before.notation} thuộc sổ năm ${before.year}: không đổi được ngày ban hành sang năm khác. Hãy hủy số và cấp số mới.`);
     const reason = correctionReason(redated ? ['ngày ban hành'] : [], input.reason);
-    const patch: Partial<Omit<OutgoingTable, 'id'>> = { updated_at: ctx.now() };
+    const patch: Partial<Omit<OutgoingTable, 'id'>> = { updated_at: storedAt(ctx.now()) };
     const set = <K extends keyof Omit<OutgoingTable, 'id'>>(k: K, v: OutgoingTable[K] | undefined) => {
       if (v !== undefined) patch[k] = v;
     };
@@ -223,7 +224,7 @@ export const outgoingHandlers: Handlers = {
       unitAbbr: before.draftingUnit?.abbreviation ?? null,
     });
     const now = ctx.now();
-    await ctx.stores.outgoing.update(before.id, { status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: now });
+    await ctx.stores.outgoing.update(before.id, { status: 'issued', year, number, notation, issue_date: input.issueDate, updated_at: storedAt(now) });
     // A reply answers every incoming document it names, also those the issuing clerk may not see.
     const replyIds = await ctx.stores.outgoing.replyIds(before.id);
     if (replyIds.length) await ctx.stores.incoming.answeredBy(replyIds, before.id, input.issueDate, now);
@@ -239,7 +240,7 @@ export const outgoingHandlers: Handlers = {
     const before = await loadOutgoing(ctx, input.id);
     if (before.status === 'draft') throw new AppError('CONFLICT', 'Văn bản chưa được cấp số: không có số để hủy.');
     if (before.status === 'cancelled') throw new AppError('CONFLICT', `Số ${before.notation} đã hủy từ trước.`);
-    await ctx.stores.outgoing.update(before.id, { status: 'cancelled', cancel_reason: input.reason, updated_at: ctx.now() });
+    await ctx.stores.outgoing.update(before.id, { status: 'cancelled', cancel_reason: input.reason, updated_at: storedAt(ctx.now()) });
     const after = await loadOutgoing(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;
@@ -251,7 +252,7 @@ export const outgoingHandlers: Handlers = {
       throw new AppError('CONFLICT', 'Chỉ văn bản đã cấp số mới chuyển phát được.');
     if (before.issueDate && input.transferDate < before.issueDate)
       throw fieldError('VALIDATION', 'transferDate', 'Ngày chuyển không được trước ngày ban hành.');
-    await ctx.stores.outgoing.update(before.id, { status: 'sent', transfer_date: input.transferDate, updated_at: ctx.now() });
+    await ctx.stores.outgoing.update(before.id, { status: 'sent', transfer_date: input.transferDate, updated_at: storedAt(ctx.now()) });
     const after = await loadOutgoing(ctx, before.id);
     await audit(ctx, before.id, before, after);
     return after;

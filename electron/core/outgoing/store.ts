@@ -2,6 +2,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, OutgoingTable } from '../../../db/schema';
 import { compiledIdInsert } from '../../../db/compiled';
+import { DAY_MS, dayStart } from '../../../db/instant';
 import { matchingIds, type QueryLexicon } from '../../../db/search';
 import { engineOf } from '../../../db/dialect';
 import type { StoreHandle } from '../stores';
@@ -102,7 +103,7 @@ export interface OutgoingFilter {
  */
 function outgoingCondition(db: Kysely<DB>, f: OutgoingFilter): Expression<SqlBool> {
   // Written as an OR of two indexable ranges (issue date; drafts by creation day).
-  const parts: Expression<SqlBool>[] = [sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at between ${f.from} and ${`${f.to}T99`}))`];
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`(o.issue_date between ${f.from} and ${f.to} or (o.issue_date is null and o.created_at >= ${dayStart(f.from)} and o.created_at < ${dayStart(f.to) + DAY_MS}))`];
   if (f.registerIds) parts.push(sql<SqlBool>`o.register_id in (${sql.join(f.registerIds.length ? f.registerIds : [-1])})`);
   if (f.documentType) parts.push(sql<SqlBool>`o.document_type = ${f.documentType}`);
   if (f.unitId) parts.push(sql<SqlBool>`o.drafting_unit_id = ${f.unitId}`);

@@ -4,6 +4,7 @@
  * come), report progress and can be cancelled.
  */
 import fs from 'node:fs';
+import { readAt } from '../../../db/instant';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { CallContext, HandlerMap } from '../context';
 import { beginJob, withProgress, type Job } from '../jobs';
@@ -110,7 +111,8 @@ export const exportsHandlers: HandlerMap<Methods> = {
       leadUnit: d.leadUnit?.name ?? null,
       coordinators: d.coordinatingUnits.map((u) => u.name),
       deadline: d.deadline,
-      directedOn: assigned?.assigned_at ? assigned.assigned_at.slice(0, 10) : null,
+      // The UTC day of the ISO text, as before the time was stored as milliseconds.
+      directedOn: assigned && assigned.assigned_at !== null ? readAt(assigned.assigned_at).slice(0, 10) : null,
     };
     return writeExport(ctx.files, ctx.user, `Phieu-giai-quyet_${d.year}-${d.arrivalNumberText}.docx`, async (file) => {
       await writeHandlingSlipDocx(slip, file);

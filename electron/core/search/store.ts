@@ -1,11 +1,13 @@
 /** search.global's SQL: documents of one kind as hits, over the search index of db/search.ts. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Engine } from '../../../db/engine';
+import { utcDay } from '../../../db/instant';
 import type { DB } from '../../../db/schema';
 import { completionsOf, matchingIds, notationCompletionsOf, newestIds, notationMayHold, relevance, type DocKind, type QueryLexicon, type SearchColumn } from '../../../db/search';
 import type { StoreHandle } from '../stores';
 
 /** The documents of one kind (alias `i`) as hits; `visible` is the access rule over `i`. */
-function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) {
+function documents(db: Kysely<DB>, engine: Engine, kind: DocKind, visible: Expression<SqlBool>) {
   if (kind === 'incoming')
     return db
       .selectFrom('incoming as i')
@@ -16,7 +18,7 @@ function documents(db: Kysely<DB>, kind: DocKind, visible: Expression<SqlBool>) 
     .selectFrom('outgoing as i')
     .where('i.deleted_at', 'is', null)
     .where(visible)
-    .select(['i.id', 'i.notation', 'i.subject', 'i.recipients_text as sender', sql<string>`coalesce(i.issue_date, substr(i.created_at, 1, 10))`.as('date'), 'i.number']);
+    .select(['i.id', 'i.notation', 'i.subject', 'i.recipients_text as sender', sql<string>`coalesce(i.issue_date, ${utcDay(engine, sql.ref('i.created_at'))})`.as('date'), 'i.number']);
 }
 
 export function searchStore(h: StoreHandle) {
@@ -24,7 +26,7 @@ export function searchStore(h: StoreHandle) {
   return {
     /** How many visible documents of the kind match, every one looked up: for a rule that hides most documents. */
     async count(kind: DocKind, folded: string, abbr: QueryLexicon, visible: Expression<SqlBool>): Promise<number> {
-      const r = await documents(db, kind, visible)
+      const r = await documents(db, h.engine, kind, visible)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, h.engine))
@@ -52,11 +54,11 @@ export function searchStore(h: StoreHandle) {
       newestIds(db, folded, undefined, abbr, kind, n, sql<number>`(select i.id from ${sql.table(kind)} as i where (i.deleted_at is not null or i.secrecy is not null) and not (i.deleted_at is null and ${visible}))`),
 
     /** These documents, those visible, as hits without a score. */
-    byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, kind, visible).where('i.id', 'in', ids).execute(),
+    byIds: (kind: DocKind, ids: number[], visible: Expression<SqlBool>) => documents(db, h.engine, kind, visible).where('i.id', 'in', ids).execute(),
 
     /** The best `limit` of every visible match, scored in SQL. */
     best: (kind: DocKind, folded: string, limit: number, abbr: QueryLexicon, visible: Expression<SqlBool>) =>
-      documents(db, kind, visible)
+      documents(db, h.engine, kind, visible)
         .select(relevance(folded, kind, sql.ref('i.id'), abbr, h.engine).as('score'))
         .where('i.id', 'in', matchingIds(folded, kind, undefined, abbr, h.engine))
         .orderBy('score', 'desc')
