@@ -3,8 +3,8 @@ import type { Engine } from './engine';
 
 /**
  * Instants are stored as epoch milliseconds (the audit log's `at` since
- * migration 023, the incoming and outgoing documents' times since 025): 6
- * bytes in a row and its indexes instead of 24 of ISO text. The app writes and
+ * migration 023; the documents', tasks' and TTHC dossiers' times since 025):
+ * 6 bytes in a row and its indexes instead of 24 of ISO text. The app writes and
  * reads them as that text (new Date().toISOString()), which the milliseconds
  * give back exactly, so answers, exports and the audit log's JSON do not change.
  */

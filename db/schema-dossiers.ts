@@ -91,8 +91,9 @@ export interface TthcDossiersTable {
   new_due_date: string | null;
   delay_reason: string | null;
   note: string | null;
-  created_at: string;
-  updated_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
+  updated_at: number;
   deleted_at: string | null;
 }
 

@@ -191,8 +191,9 @@ export interface TasksTable {
   state: 'active' | 'paused' | 'cancelled';
   state_reason: string | null;
   note: string | null;
-  created_at: string;
-  updated_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
+  updated_at: number;
   deleted_at: string | null;
 }
 
@@ -209,7 +210,8 @@ export interface TaskOccurrencesTable {
   due_date: string | null;
   completed_at: string | null;
   result: string | null;
-  created_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
 }
 
 export interface TaskProgressTable {
@@ -219,7 +221,8 @@ export interface TaskProgressTable {
   result: string;
   quantity: number | null;
   percent: number | null;
-  created_at: string;
+  /** Epoch milliseconds since migration 025 (db/instant.ts). */
+  created_at: number;
 }
 
 export interface TaskRemindersTable {

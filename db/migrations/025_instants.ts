@@ -12,7 +12,7 @@ interface Instant {
 }
 
 interface Converted {
-  table: 'incoming' | 'outgoing';
+  table: 'incoming' | 'outgoing' | 'tasks' | 'task_occurrences' | 'task_progress' | 'tthc_dossiers';
   /** What an error calls a row. */
   row: string;
   instants: readonly Instant[];
@@ -45,20 +45,28 @@ const TABLES: readonly Converted[] = [
     // As 002 made it.
     indexes: [sql`create index "outgoing_status" on "outgoing" ("status", "created_at")`],
   },
+  { table: 'tasks', row: 'nhiệm vụ', instants: [CREATED, UPDATED], dropped: [], indexes: [] },
+  // completed_at is the day the period was done (YYYY-MM-DD).
+  { table: 'task_occurrences', row: 'kỳ thực hiện nhiệm vụ', instants: [CREATED], dropped: [], indexes: [] },
+  { table: 'task_progress', row: 'báo cáo tiến độ', instants: [CREATED], dropped: [], indexes: [] },
+  // received_at, result_date and withdrawn_at are days (YYYY-MM-DD).
+  { table: 'tthc_dossiers', row: 'hồ sơ thủ tục hành chính', instants: [CREATED, UPDATED], dropped: [], indexes: [] },
 ];
 
 /**
- * The documents' instants (incoming: registered, last changed, assigned;
- * outgoing: created, last changed) as epoch milliseconds (6 bytes) instead of
- * ISO text (24), as 023 did for the audit log: at ten years some 15 MB in the
- * rows, and in the indexes that hold them (the live incoming documents' with
+ * The rows' instants (when created and last changed; an incoming document's
+ * assignment) in the documents, tasks with their periods and progress
+ * reports, and TTHC dossiers, as epoch milliseconds (6 bytes) instead of ISO
+ * text (24), as 023 did for the audit log: at ten years some 17 MB in the rows
+ * and in the indexes that hold them (the live incoming documents' with
  * assigned_at, outgoing_status with created_at). The stores read them back as
- * the very text the app wrote (db/instant.ts). completed_at, transfer_date and
- * deadlines are dates (YYYY-MM-DD) and stay; deleted_at stays text too: the
- * trash reads it from five tables in one union, and it is null in nearly every row.
+ * the very text the app wrote (db/instant.ts). Days (YYYY-MM-DD: completed_at,
+ * received_at, transfer_date, deadlines) stay as they are; deleted_at stays
+ * text too: the trash reads it from five tables in one union, and it is null
+ * in nearly every row.
  *
  * SQLite keeps a column's declared type (a text column would turn the numbers
- * back into text), and other tables point at both, whose copies cannot be
+ * back into text), and other tables point at most of them, whose copies cannot be
  * swapped in inside the migration's transaction (foreign_keys cannot change
  * there): each instant gets a new integer column, filled in batches, that
  * takes the old one's name, and the indexes that held it are made again.
@@ -96,7 +104,7 @@ async function convert(db: Kysely<unknown>, engine: Engine, t: Converted): Promi
     await sql`alter table ${table} drop column ${sql.ref(column)}`.execute(db);
     await sql`alter table ${table} rename column ${sql.ref(`${column}_ms`)} to ${sql.ref(column)}`.execute(db);
   }
-  if (engine === 'postgres') {
+  if (engine === 'postgres' && t.instants.some((i) => !i.nullable)) {
     const required = t.instants.filter((i) => !i.nullable).map(({ column }) => sql`alter column ${sql.ref(column)} set not null`);
     await sql`alter table ${table} ${sql.join(required)}`.execute(db);
   }

@@ -91,7 +91,7 @@ describe('PostgreSQL engine', () => {
     expect(ok(await core.call('audit.list', { from: '2030-12-31', to: '2030-12-31' })).total).toBe(1);
   });
 
-  it("migration 025 turns the incoming and outgoing documents' instants into milliseconds, columns in SQLite's order, read back as the same text; a text it cannot read stops it", async () => {
+  it("migration 025 turns the documents', tasks' and TTHC dossiers' instants into milliseconds, columns in SQLite's order, read back as the same text; a text it cannot read stops it", async () => {
     const url = await emptyDatabase();
     const old = await openDatabase({ engine: 'postgres', url }, { backupDir: tempDir(), targetVersion: 24 });
     const doc = (n: number, created: string, assigned: string | null) =>
@@ -118,8 +118,11 @@ describe('PostgreSQL engine', () => {
     // db:copy compares the engines' rows column by column.
     const onSqlite = await open(path.join(tempDir(), 'van-thu.sqlite'));
     const order = async (table: string) => (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table} order by ordinal_position`.execute(untyped)).rows.map((c) => c.name);
-    for (const table of ['incoming', 'outgoing']) expect(await order(table)).toEqual(onSqlite.sqlite!.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table));
-    expect((await sql<{ t: string }>`select data_type as t from information_schema.columns where table_name = 'outgoing' and column_name in ('created_at', 'updated_at')`.execute(untyped)).rows).toEqual([{ t: 'bigint' }, { t: 'bigint' }]);
+    const converted = ['incoming', 'outgoing', 'tasks', 'task_occurrences', 'task_progress', 'tthc_dossiers'];
+    for (const table of converted) expect(await order(table)).toEqual(onSqlite.sqlite!.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table));
+    const types = await sql<{ t: string; n: number }>`select data_type as t, count(*) as n from information_schema.columns
+      where table_name in (${sql.join(converted)}) and column_name in ('created_at', 'updated_at') group by data_type`.execute(untyped);
+    expect(types.rows).toEqual([{ t: 'bigint', n: 10 }]);
     expect((await sql<{ n: number }>`select count(*) as n from pg_indexes where indexname = 'incoming_active_arrival' and indexdef like '%lead_unit_id, assigned_at, urgency%'`.execute(untyped)).rows[0]!.n).toBe(1);
     const core = await createCore({ database: { engine: 'postgres', url }, dataDir: tempDir(), clock });
     cores.push(core);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   sqlite = new Database(':memory:');
   db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   for (const m of migrations) await m.up(db as unknown as Kysely<unknown>);
-  const at = '2026-11-01T00:00:00.000Z';
+  const at = Date.parse('2026-11-01T00:00:00.000Z');
   for (const [i, f] of cases.entries()) {
     const task = await db
       .insertInto('tasks')

@@ -52,7 +52,7 @@ describe('TTHC status: the TypeScript rule and the store\'s SQL agree', () => {
     expect(tthcStatusOf(facts, { asOf: day, doneBy: day })).toBe(period);
     const id = await store.insert(
       { code: name, procedureId, applicantName: 'Công ty A', applicantKind: 'organisation', applicantAddress: null, applicantPhone: null, receivedAt: dates.received ?? '2026-01-05', channel: 'direct', handlingUnitId: null, dueDate: DUE, note: null },
-      'x',
+      '2026-01-05T02:00:00.000Z',
     );
     if (dates.result || dates.withdrawn) await store.keepImported(id, { ...(dates.result ? { resultDate: dates.result } : {}), ...(dates.withdrawn ? { withdrawnAt: dates.withdrawn } : {}) });
     // The list computes the status in TypeScript and filters by the SQL: the dossier is found under its status only.

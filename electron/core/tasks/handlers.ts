@@ -1,4 +1,5 @@
 /** Tasks: assignment, occurrences per period, progress, completion, reminders, per-unit summary. */
+import { storedAt } from '../../../db/instant';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { ParsedInput } from '../../../shared/api/index';
 import type { Task, TaskRow, TaskSummary } from '../../../shared/api/tasks';
@@ -60,8 +61,8 @@ export async function createTask(ctx: CallContext, v: ParsedInput<'tasks.create'
     state: 'active',
     state_reason: null,
     note: v.note,
-    created_at: now,
-    updated_at: now,
+    created_at: storedAt(now),
+    updated_at: storedAt(now),
   });
   await ctx.stores.tasks.setCoordinators(id, v.coordinatingUnitIds.filter((u) => u !== v.leadUnitId));
   await syncOccurrences(ctx, id, planned);
@@ -73,7 +74,7 @@ export async function createTask(ctx: CallContext, v: ParsedInput<'tasks.create'
 async function setState(ctx: CallContext, id: number, state: Task['state'], reason: string | null, allowed: Task['state'][], message: string) {
   const before = await loadTask(ctx, id);
   if (!allowed.includes(before.state)) throw fieldError('VALIDATION', 'id', message);
-  await ctx.stores.tasks.update(id, { state, state_reason: reason, updated_at: ctx.now() });
+  await ctx.stores.tasks.update(id, { state, state_reason: reason, updated_at: storedAt(ctx.now()) });
   const after = await loadTask(ctx, id);
   await auditTask(ctx, id, before, after);
   return after;
@@ -193,7 +194,7 @@ export const tasksHandlers: HandlerMap<
     const timeText = v.timeText !== undefined ? v.timeText : before.timeText;
     checkDates(startDate, deadline);
     const { recurrence, planned } = occurrencePlan(ctx, deadline, timeText, startDate ?? before.createdAt.slice(0, 10));
-    const set: Record<string, unknown> = { updated_at: ctx.now(), time_text: timeText, recurrence_json: recurrence ? JSON.stringify(recurrence) : null };
+    const set: Record<string, unknown> = { updated_at: storedAt(ctx.now()), time_text: timeText, recurrence_json: recurrence ? JSON.stringify(recurrence) : null };
     const columns: [keyof typeof v, string][] = [
       ['sourceIncomingId', 'source_incoming_id'], ['sourceOutgoingId', 'source_outgoing_id'], ['sourceText', 'source_text'],
       ['assignedBy', 'assigned_by'], ['leadUnitId', 'lead_unit_id'], ['person', 'person'], ['startDate', 'start_date'],
@@ -235,7 +236,7 @@ export const tasksHandlers: HandlerMap<
   },
   'tasks.reportProgress': (ctx, v) =>
     onOccurrence(ctx, v, { date: v.date, message: 'Ngày báo cáo không được sau hôm nay.' }, async (before, occ) => {
-      await ctx.stores.tasks.addProgress({ occurrence_id: occ, report_date: v.date, result: v.result, quantity: v.quantity, percent: v.percent, created_at: ctx.now() });
+      await ctx.stores.tasks.addProgress({ occurrence_id: occ, report_date: v.date, result: v.result, quantity: v.quantity, percent: v.percent, created_at: storedAt(ctx.now()) });
       if (v.percent === 100 && !before.occurrences.find((o) => o.id === occ)?.completedAt) await ctx.stores.tasks.complete(occ, v.date, v.result);
     }),
   'tasks.complete': (ctx, v) =>

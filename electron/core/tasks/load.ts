@@ -1,4 +1,5 @@
 /** Loading a task with its occurrences, and keeping occurrences in step with its deadline or recurrence. */
+import { readAt } from '../../../db/instant';
 import { fieldError } from '../../../shared/api/errors';
 import type { Task } from '../../../shared/api/tasks';
 import type { WorkCalendar } from '../../../shared/workdays';
@@ -82,8 +83,8 @@ export async function loadTask(ctx: CallContext, id: number): Promise<Task> {
     })),
     progress: progress.map((p) => ({ id: p.id, occurrenceId: p.occurrence_id, date: p.report_date, result: p.result, quantity: p.quantity, percent: p.percent })),
     reminders: reminders.map((r) => ({ id: r.id, occurrenceId: r.occurrence_id, date: r.reminder_date, note: r.note })),
-    createdAt: t.created_at,
-    updatedAt: t.updated_at,
+    createdAt: readAt(t.created_at),
+    updatedAt: readAt(t.updated_at),
   };
 }
 

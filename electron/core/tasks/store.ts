@@ -6,6 +6,7 @@
 import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { DB, TaskProgressTable, TaskRemindersTable, TasksTable, UnitsTable } from '../../../db/schema';
 import { compiledIdInsert, compiledOnce } from '../../../db/compiled';
+import { storedAt } from '../../../db/instant';
 import { escapeLike } from '../../../db/like';
 import { unitsStore } from '../units/store';
 import type { TaskStatus } from '../../../shared/tasks/status';
@@ -243,7 +244,7 @@ export function tasksStore(h: StoreHandle) {
     outgoingVisible: async (id: number, visible: Visible) => !!(await db.selectFrom('outgoing as o').select('o.id').where('o.id', '=', id).where('o.deleted_at', 'is', null).where(visible).executeTakeFirst()),
 
     async insertOccurrence(taskId: number, p: { periodKey: string; periodLabel: string | null; due: string | null }, at: string) {
-      await db.insertInto('task_occurrences').values({ task_id: taskId, period_key: p.periodKey, period_label: p.periodLabel, due_date: p.due, completed_at: null, result: null, created_at: at }).execute();
+      await db.insertInto('task_occurrences').values({ task_id: taskId, period_key: p.periodKey, period_label: p.periodLabel, due_date: p.due, completed_at: null, result: null, created_at: storedAt(at) }).execute();
     },
     redateOccurrence: async (id: number, due: string | null, periodLabel: string | null) => void (await db.updateTable('task_occurrences').set({ due_date: due, period_label: periodLabel }).where('id', '=', id).execute()),
     /** Removes an open occurrence unless someone already reported on it or was reminded of it. */
@@ -267,7 +268,7 @@ export function tasksStore(h: StoreHandle) {
     sources: (visible: Visible) =>
       db
         .selectFrom('tasks as t')
-        .select(['t.source_text', sql<number>`count(*)`.as('n'), sql<string>`max(t.created_at)`.as('latest')])
+        .select(['t.source_text', sql<number>`count(*)`.as('n'), sql<number>`max(t.created_at)`.as('latest')])
         .where('t.deleted_at', 'is', null)
         .where('t.source_text', 'is not', null)
         .where(visible)

@@ -10,6 +10,7 @@ import { sql, type Expression, type Insertable, type Kysely, type RawBuilder, ty
 import type { Procedure, TthcDossier, TthcStats, TthcStatus } from '../../../shared/api/tthc';
 import { foldVietnamese } from '../../../shared/text';
 import { compiledIdInsert, compiledOnce } from '../../../db/compiled';
+import { storedAt } from '../../../db/instant';
 import { unindexed } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import type { TthcDossiersTable } from '../../../db/schema-dossiers';
@@ -210,12 +211,12 @@ export function tthcStore({ db, engine }: StoreHandle) {
           handling_unit_id: v.handlingUnitId,
           due_date: v.dueDate,
           note: v.note,
-          created_at: now,
-          updated_at: now,
+          created_at: storedAt(now),
+          updated_at: storedAt(now),
       });
     },
 
-    update: (id: number, v: TthcFields, now: string) => db.updateTable('tthc_dossiers').set({ ...columns(v), updated_at: now }).where('id', '=', id).execute(),
+    update: (id: number, v: TthcFields, now: string) => db.updateTable('tthc_dossiers').set({ ...columns(v), updated_at: storedAt(now) }).where('id', '=', id).execute(),
 
     /** The one-stop system's own dates of an imported dossier, kept as they came. */
     async keepImported(id: number, v: Pick<TthcFields, 'dueDate' | 'resultDate' | 'withdrawnAt'>): Promise<void> {

@@ -21,7 +21,7 @@ const times = (db: Database.Database) => db.prepare('select id, assigned_at, cre
 const outgoingTimes = (db: Database.Database) => db.prepare('select id, created_at, updated_at from outgoing order by id').all() as Omit<Times, 'assigned_at'>[];
 
 describe('migration 025 instants', () => {
-  it("keeps the incoming and outgoing documents' instants as milliseconds, in batches, read back through the API as the text version 24 wrote", async () => {
+  it("keeps the documents', tasks' and TTHC dossiers' instants as milliseconds, in batches, read back through the API as the text version 24 wrote", async () => {
     // Late at night in UTC: the slip's day is the UTC day of the text, as it was (the next day in Vietnam).
     const assignedAt = '2026-01-04T23:30:00.456Z';
     const updatedAt = '2026-01-06T08:15:42.001Z';
@@ -45,6 +45,13 @@ describe('migration 025 instants', () => {
       const draft = raw.prepare("insert into outgoing (register_id, status, document_type, subject, created_at, updated_at) values (3, 'draft', 'BC', ?, ?, ?)");
       draft.run('Dự thảo khuya', draftAt, updatedAt);
       draft.run('Dự thảo hôm sau', NOW, NOW);
+      const task = raw.prepare("insert into tasks (content, content_fold, created_at, updated_at) values ('Rà soát hồ sơ', 'ra soat ho so', ?, ?)").run(draftAt, updatedAt).lastInsertRowid;
+      const occurrence = raw.prepare("insert into task_occurrences (task_id, period_key, due_date, completed_at, created_at) values (?, 'once', '2026-01-20', '2026-01-06', ?)").run(task, draftAt).lastInsertRowid;
+      raw.prepare("insert into task_progress (occurrence_id, report_date, result, created_at) values (?, '2026-01-06', 'Xong', ?)").run(occurrence, updatedAt);
+      const procedure = raw.prepare("insert into tthc_procedures (name, field, processing_days, created_at, updated_at) values ('Cấp phép khai thác', 'Khoáng sản', 10, ?, ?)").run(NOW, NOW).lastInsertRowid;
+      raw
+        .prepare("insert into tthc_dossiers (code, procedure_id, applicant_name, applicant_fold, applicant_kind, received_at, channel, due_date, created_at, updated_at) values ('000.00.01.H01-260104-0001', ?, 'Nguyễn Văn A', 'nguyen van a', 'person', '2026-01-04', 'direct', '2026-01-18', ?, ?)")
+        .run(procedure, draftAt, updatedAt);
     });
     const before = new Database(file, { readonly: true });
     const written = times(before);
@@ -73,6 +80,13 @@ describe('migration 025 instants', () => {
     ]);
     expect(outgoingTimes(db)).toEqual(writtenOut.map((r) => ({ id: r.id, created_at: ms(r.created_at), updated_at: ms(r.updated_at) })));
     expect(indexColumns(db, 'outgoing_status')).toEqual(['status', 'created_at']);
+    // The tasks, their periods and progress, and the TTHC dossiers: the instants converted, the days (completed_at, received_at) left as text.
+    expect(db.prepare('select created_at, updated_at from tasks').all()).toEqual([{ created_at: Date.parse(draftAt), updated_at: Date.parse(updatedAt) }]);
+    expect(db.prepare('select created_at, completed_at from task_occurrences').all()).toEqual([{ created_at: Date.parse(draftAt), completed_at: '2026-01-06' }]);
+    expect(db.prepare('select created_at from task_progress').all()).toEqual([{ created_at: Date.parse(updatedAt) }]);
+    expect(db.prepare('select created_at, updated_at, received_at from tthc_dossiers').all()).toEqual([{ created_at: Date.parse(draftAt), updated_at: Date.parse(updatedAt), received_at: '2026-01-04' }]);
+    for (const table of ['tasks', 'task_occurrences', 'task_progress', 'tthc_dossiers'])
+      expect(columns(db, table).filter((c) => ['created_at', 'updated_at'].includes(c.name)).map((c) => [c.type, c.notnull])).toEqual(table.startsWith('task_') ? [['INTEGER', 1]] : [['INTEGER', 1], ['INTEGER', 1]]);
     expect(db.prepare("select sql from sqlite_master where name = 'incoming_active_arrival'").pluck().get()).toMatch(/where deleted_at is null$/);
     // The file is rewritten without the old columns' pages.
     expect(db.pragma('freelist_count', { simple: true })).toBe(0);
@@ -99,6 +113,9 @@ describe('migration 025 instants', () => {
     expect(await day('2026-01-04')).toEqual([late]);
     expect(await day('2026-01-05')).toEqual([next]);
     expect(ok(await core.call('outgoing.list', { from: '2026-01-04', to: '2026-01-05', pageSize: 10, sort: 'createdAt', dir: 'asc' })).items.map((o) => o.id)).toEqual([late, next]);
+    const task = ok(await core.call('tasks.get', { id: 1 }));
+    expect({ createdAt: task.createdAt, updatedAt: task.updatedAt, completedAt: task.occurrences[0]?.completedAt }).toEqual({ createdAt: draftAt, updatedAt, completedAt: '2026-01-06' });
+    expect(ok(await core.call('tthc.get', { id: 1 })).receivedAt).toBe('2026-01-04');
     // A draft found by search is dated by its creation's UTC day.
     const drafted = ok(await core.call('outgoing.createDraft', { documentType: 'BC', subject: 'Báo cáo quan trắc không khí' }));
     const hits = ok(await core.call('search.global', { q: 'quan trắc không khí' })).hits.filter((h) => h.kind === 'outgoing');
