@@ -1,4 +1,5 @@
 /** The incoming register's SQL: documents, their coordinating units, duplicates, filters and counts. */
+import { keptCount } from '../../../db/kept-counts';
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { IncomingStatus } from '../../../shared/documents/fields';
 import { escapeLike } from '../../../db/like';
@@ -190,14 +191,15 @@ async function pageIncoming(db: Kysely<DB>, f: IncomingFilter, sort: IncomingSor
 
 /** The filter's total, from the documents alone: no join, so a period is counted from its index. */
 async function countIncoming(db: Kysely<DB>, f: IncomingFilter): Promise<number> {
-  const r = await db
+  const q = db
     .selectFrom('incoming as i')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('i.deleted_at', 'is', null)
     .where(f.access.row)
-    .where(incomingCondition(f, engineOf(db)))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .where(incomingCondition(f, engineOf(db)));
+  // The same count while nothing is written: the pages of one period (db/kept-counts.ts), keyed by the query itself.
+  const c = q.compile();
+  return keptCount(db, `${c.sql}\u0000${JSON.stringify(c.parameters)}`, async () => Number((await q.executeTakeFirstOrThrow()).n));
 }
 
 export interface PageKey {
